@@ -1,0 +1,81 @@
+package io.modelaudit.audit;
+
+import io.jhdf.exceptions.HdfException;
+import io.modelaudit.compare.StoredWeightComparison;
+import io.modelaudit.detect.FormatDetector;
+import io.modelaudit.detect.ModelFormat;
+import io.modelaudit.formats.ImportedModel;
+import io.modelaudit.formats.keras.KerasH5Importer;
+import io.modelaudit.infer.GraphInference;
+import io.modelaudit.infer.InferredGraph;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.report.ModelReport;
+import io.modelaudit.report.ModelReport.ErrorInfo;
+import io.modelaudit.report.ModelReport.Framework;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The pipeline for one file: detect, import, infer, compare, assemble. */
+public final class ModelAuditor {
+  private final Map<String, Shape> inputShapes;
+
+  public ModelAuditor(Map<String, Shape> inputShapes) {
+    this.inputShapes = Map.copyOf(inputShapes);
+  }
+
+  /**
+   * Audits one file. Problems with the file become an error report; only a bug in this tool
+   * escapes as an exception.
+   */
+  public ModelReport audit(Path file) {
+    String shown = file.toString();
+    ModelFormat format = ModelFormat.UNKNOWN;
+    try {
+      if (!Files.exists(file)) {
+        throw new ModelFileException("not_found", "no such file");
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new ModelFileException("not_a_model", "not a regular file");
+      }
+      format = FormatDetector.detect(file);
+      ImportedModel model = importModel(file, format);
+      InferredGraph graph = GraphInference.infer(model.graph(), inputShapes);
+      StoredWeightComparison comparison = model.stored() == null ? null : StoredWeightComparison.compare(graph, model.stored());
+      Long storedTotal = model.stored() == null ? null : model.stored().totalSize();
+      return ReportAssembler.assemble(shown, model.format(), new Framework(model.framework(), model.frameworkVersion(), model.backend()),
+          graph, comparison, storedTotal);
+    } catch (ModelFileException e) {
+      return ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage()));
+    } catch (NoSuchFileException e) {
+      return ModelReport.error(shown, format.id(), new ErrorInfo("not_found", "no such file"));
+    } catch (IOException e) {
+      return ModelReport.error(shown, format.id(), new ErrorInfo("unreadable", "cannot read the file: " + e.getMessage()));
+    } catch (HdfException e) {
+      return ModelReport.error(shown, format.id(), new ErrorInfo("corrupt", "truncated or corrupt HDF5 file: " + firstLine(e.getMessage())));
+    }
+  }
+
+  private static ImportedModel importModel(Path file, ModelFormat format) {
+    switch (format) {
+      case HDF5:
+        return KerasH5Importer.importFile(file);
+      case ZIP:
+        throw new ModelFileException("unsupported_format", "zip archive (Keras .keras or Deeplearning4j): not supported yet, only Keras HDF5 files are");
+      case JSON:
+        throw new ModelFileException("unsupported_format", "JSON file: architecture-only files are not supported yet, only Keras HDF5 files are");
+      default:
+        throw new ModelFileException("not_a_model", "not a model file (neither HDF5, zip nor JSON)");
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unreadable structure";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

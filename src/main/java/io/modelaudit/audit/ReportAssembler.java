@@ -1,0 +1,164 @@
+package io.modelaudit.audit;
+
+import io.modelaudit.compare.Finding;
+import io.modelaudit.compare.LayerComparison;
+import io.modelaudit.compare.Rule;
+import io.modelaudit.compare.Severity;
+import io.modelaudit.compare.StoredWeightComparison;
+import io.modelaudit.compare.WeightMatch;
+import io.modelaudit.infer.InferredGraph;
+import io.modelaudit.infer.LayerInference;
+import io.modelaudit.infer.LayerInference.Outcome;
+import io.modelaudit.ir.Call;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.TensorRef;
+import io.modelaudit.ir.WeightBucket;
+import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.reference.StoredTensor;
+import io.modelaudit.report.LayerReport;
+import io.modelaudit.report.LayerReport.CallReport;
+import io.modelaudit.report.LayerReport.WeightReport;
+import io.modelaudit.report.ModelReport;
+import io.modelaudit.report.ModelReport.Framework;
+import io.modelaudit.report.ModelReport.Totals;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Joins our inference and the comparison into rows, findings and totals. Formats nothing. */
+final class ReportAssembler {
+  private final StoredWeightComparison comparison;
+  private final List<LayerReport> rows = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
+
+  private ReportAssembler(StoredWeightComparison comparison) {
+    this.comparison = comparison;
+  }
+
+  static ModelReport assemble(String path, String format, Framework framework, InferredGraph graph,
+      StoredWeightComparison comparison, Long storedTotal) {
+    ReportAssembler a = new ReportAssembler(comparison);
+    long[] totals = new long[3];
+    boolean complete = true;
+    for (LayerInference layer : graph.layers()) {
+      if (layer.layer().synthetic()) {
+        continue;
+      }
+      LayerReport row = a.addLayer(layer, 0);
+      if (row.params() != null) {
+        totals[0] += row.params();
+        totals[1] += row.trainable() == null ? row.params() : row.trainable();
+        totals[2] += row.nonTrainable() == null ? 0 : row.nonTrainable();
+      }
+      complete &= "inferred".equals(row.paramsSource());
+    }
+    if (comparison != null) {
+      a.findings.addAll(comparison.modelFindings());
+    }
+    boolean mismatch = a.findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    return new ModelReport(path, format, framework, graph.graph().name(), mismatch ? ModelReport.MISMATCH : ModelReport.OK, null,
+        a.rows, new Totals(totals[0], totals[1], totals[2], storedTotal, complete), a.findings);
+  }
+
+  private LayerReport addLayer(LayerInference layer, int depth) {
+    LayerComparison compared = comparison == null ? null : comparison.forPath(layer.path());
+    List<Finding> layerFindings = new ArrayList<>();
+    if (layer.outcome() == Outcome.RULE_FAILED) {
+      layerFindings.add(Finding.of(Rule.SHAPE_RULE_FAILED, layer.path(), null, null, null, layer.problem(), null));
+    } else if (layer.outcome() == Outcome.UNSUPPORTED) {
+      layerFindings.add(Finding.of(Rule.UNSUPPORTED_LAYER, layer.path(), null, null, null,
+          layer.layer().className() + ": " + layer.problem(), null));
+    }
+    if (compared != null) {
+      layerFindings.addAll(compared.findings());
+    }
+    Long storedParams = compared == null ? null : compared.storedParams();
+    List<WeightReport> weights = weights(layer, compared);
+    Long params = layer.params();
+    Long trainable = null;
+    Long nonTrainable = null;
+    String source = "inferred";
+    if (params != null) {
+      trainable = bucketSize(layer.weights(), WeightBucket.TRAINABLE);
+      nonTrainable = bucketSize(layer.weights(), WeightBucket.NON_TRAINABLE);
+    } else {
+      params = storedParams;
+      source = storedParams == null ? null : "stored";
+    }
+    boolean failed = layerFindings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    String status = layer.outcome() == Outcome.UNSUPPORTED ? LayerReport.UNSUPPORTED
+        : failed ? LayerReport.MISMATCH
+        : layer.outcome() != Outcome.INFERRED || compared == null ? LayerReport.UNVERIFIED
+        : LayerReport.OK;
+    LayerReport row = new LayerReport(layer.layer().name(), layer.path(), layer.layer().className(),
+        inbound(layer.layer().calls().isEmpty() ? null : layer.layer().calls().get(0)), layer.callOutputs().get(0),
+        calls(layer), params, trainable, nonTrainable, source, weights, storedParams, status, layer.formula(),
+        layer.outcome() == Outcome.INFERRED ? null : layer.problem(), depth);
+    rows.add(row);
+    findings.addAll(layerFindings);
+    if (layer.nested() != null) {
+      for (LayerInference child : layer.nested().layers()) {
+        if (!child.layer().synthetic()) {
+          addLayer(child, depth + 1);
+        }
+      }
+    }
+    return row;
+  }
+
+  private static Long bucketSize(List<WeightSpec> weights, WeightBucket bucket) {
+    return weights.stream().filter(w -> w.bucket() == bucket).mapToLong(WeightSpec::size).sum();
+  }
+
+  private static List<WeightReport> weights(LayerInference layer, LayerComparison compared) {
+    List<WeightReport> out = new ArrayList<>();
+    if (layer.nested() != null) {
+      return out;
+    }
+    if (compared != null && !compared.matches().isEmpty()) {
+      for (WeightMatch m : compared.matches()) {
+        WeightSpec e = m.expected();
+        StoredTensor s = m.stored();
+        out.add(new WeightReport(e.name(), e.shape(), s == null ? null : s.shape(), s == null ? null : s.name(), e.bucket() == WeightBucket.TRAINABLE));
+      }
+      if (compared.stored() != null && layer.weights() != null && compared.stored().size() != layer.weights().size()) {
+        for (StoredTensor s : compared.stored()) {
+          out.add(new WeightReport(null, null, s.shape(), s.name(), null));
+        }
+      }
+      return out;
+    }
+    if (layer.weights() != null) {
+      for (WeightSpec e : layer.weights()) {
+        out.add(new WeightReport(e.name(), e.shape(), null, null, e.bucket() == WeightBucket.TRAINABLE));
+      }
+    } else if (compared != null && compared.stored() != null) {
+      for (StoredTensor s : compared.stored()) {
+        out.add(new WeightReport(null, null, s.shape(), s.name(), null));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> inbound(Call call) {
+    List<String> out = new ArrayList<>();
+    if (call != null) {
+      for (TensorRef r : call.inputs()) {
+        out.add(r.toString());
+      }
+    }
+    return out;
+  }
+
+  private static List<CallReport> calls(LayerInference layer) {
+    List<Call> calls = layer.layer().calls();
+    if (calls.size() < 2) {
+      return null;
+    }
+    List<CallReport> out = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      List<Shape> outputs = layer.callOutputs().get(i);
+      out.add(new CallReport(inbound(calls.get(i)), outputs));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,147 @@
+package io.modelaudit.cli;
+
+import io.modelaudit.audit.ModelAuditor;
+import io.modelaudit.compare.Finding;
+import io.modelaudit.compare.Severity;
+import io.modelaudit.report.AuditReport;
+import io.modelaudit.report.JsonRenderer;
+import io.modelaudit.report.ModelReport;
+import io.modelaudit.report.ReportRenderer;
+import io.modelaudit.report.TextRenderer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code model-audit [options] PATH...}: audits model files and folders. */
+@Command(name = "model-audit", mixinStandardHelpOptions = true, versionProvider = AuditCommand.Version.class,
+    sortOptions = false,
+    description = {"Recomputes every layer's output shapes and parameter counts from a model file's",
+        "configuration and compares them with the weights stored in the file.", ""},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:no findings at or above --fail-on", "1:findings at or above --fail-on",
+        "2:usage error", "3:a file could not be read or is not a supported model", "4:internal error"})
+public final class AuditCommand implements Callable<Integer> {
+  public static final String VERSION = "0.1.0";
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Model files, or folders searched recursively for model files.")
+  private List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", defaultValue = "text")
+  private OutputFormat format;
+
+  @Option(names = "--reference", paramLabel = "REF", description = "Reference to compare against: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}): the weight shapes stored in the file.", defaultValue = "stored")
+  private Reference reference;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit with 1 when a finding has this severity or worse: error, warning, info, never (default: ${DEFAULT-VALUE}).", defaultValue = "error")
+  private String failOn;
+
+  @Option(names = "--color", negatable = true, description = "Colour the text output (default: only on a terminal).")
+  private Boolean colorOption;
+
+  @Option(names = "--stacktrace", description = "Print stack traces of internal errors.")
+  private boolean stacktrace;
+
+  private PrintWriter out;
+  private PrintWriter err;
+  private boolean terminal;
+
+  enum OutputFormat { text, json }
+
+  enum Reference { stored }
+
+  static int execute(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
+    AuditCommand command = new AuditCommand();
+    command.out = out;
+    command.err = err;
+    command.terminal = terminal;
+    CommandLine cli = new CommandLine(command)
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          err.println("model-audit: internal error: " + e);
+          if (command.stacktrace) {
+            e.printStackTrace(err);
+          }
+          err.flush();
+          return ExitCodes.INTERNAL;
+        });
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("model-audit: " + e.getMessage());
+      err.println("Try 'model-audit --help' for more information.");
+      err.flush();
+      return ExitCodes.USAGE;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public Integer call() {
+    Severity threshold;
+    if ("never".equalsIgnoreCase(failOn)) {
+      threshold = null;
+    } else {
+      try {
+        threshold = Severity.parse(failOn);
+      } catch (IllegalArgumentException e) {
+        err.println("model-audit: --fail-on must be error, warning, info or never, not '" + failOn + "'");
+        return ExitCodes.USAGE;
+      }
+    }
+    ModelAuditor auditor = new ModelAuditor(Map.of());
+    List<ModelReport> reports = new ArrayList<>();
+    boolean internalError = false;
+    for (Path file : ModelFiles.expand(paths)) {
+      try {
+        reports.add(auditor.audit(file));
+      } catch (RuntimeException e) {
+        internalError = true;
+        err.println("model-audit: " + file + ": internal error: " + e
+            + (stacktrace ? "" : " (run with --stacktrace for details)"));
+        if (stacktrace) {
+          e.printStackTrace(err);
+        }
+      }
+    }
+    AuditReport report = new AuditReport(VERSION, reports);
+    ReportRenderer renderer = format == OutputFormat.json
+        ? new JsonRenderer()
+        : new TextRenderer(colorOption != null ? colorOption : terminal);
+    renderer.render(report, out);
+    for (ModelReport m : reports) {
+      if (m.error() != null) {
+        err.println("model-audit: " + m.path() + ": " + m.error().message());
+      }
+    }
+    err.flush();
+    if (internalError) {
+      return ExitCodes.INTERNAL;
+    }
+    if (reports.stream().anyMatch(m -> m.error() != null)) {
+      return ExitCodes.UNREADABLE;
+    }
+    boolean failing = threshold != null && reports.stream()
+        .flatMap(m -> m.findings().stream())
+        .map(Finding::severity)
+        .anyMatch(s -> s.compareTo(threshold) >= 0);
+    return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+  }
+
+  /** Prints the tool's version for {@code --version}. */
+  public static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"model-audit " + VERSION};
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.modelaudit.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point: runs the command and exits with its code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(out, err, System.console() != null && System.getenv("NO_COLOR") == null, args));
+  }
+
+  /** Runs the tool as from the command line and returns its exit code; testable without exiting. */
+  public static int run(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
+    return AuditCommand.execute(out, err, terminal, args);
+  }
+}

@@ -1,0 +1,29 @@
+package io.modelaudit.compare;
+
+/** Every kind of finding the audit can report, with its default severity. */
+public enum Rule {
+  PARAM_MISMATCH(Severity.ERROR, "the layer's parameter count differs from the reference"),
+  WEIGHT_SHAPE_MISMATCH(Severity.ERROR, "a stored weight tensor has another shape than the layer needs"),
+  WEIGHT_COUNT_MISMATCH(Severity.ERROR, "the file stores another number of weight tensors than the layer needs"),
+  WEIGHT_MISSING(Severity.ERROR, "a weight the layer needs is not stored"),
+  WEIGHT_UNEXPECTED(Severity.ERROR, "the file stores a weight that no layer needs"),
+  STORED_LAYER_UNKNOWN(Severity.WARNING, "the file stores weights for a layer the configuration does not have"),
+  SHAPE_RULE_FAILED(Severity.ERROR, "the layer's configuration does not fit its inputs"),
+  UNSUPPORTED_LAYER(Severity.INFO, "no rule for this layer class; it and what depends on it are not verified");
+
+  private final Severity severity;
+  private final String description;
+
+  Rule(Severity severity, String description) {
+    this.severity = severity;
+    this.description = description;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public String description() {
+    return description;
+  }
+}

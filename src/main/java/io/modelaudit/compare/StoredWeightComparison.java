@@ -1,0 +1,117 @@
+package io.modelaudit.compare;
+
+import io.modelaudit.infer.InferredGraph;
+import io.modelaudit.infer.LayerInference;
+import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.reference.StoredTensor;
+import io.modelaudit.reference.StoredWeights;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Compares the weights our rules expect with the tensors stored in the file, layer by layer.
+ * Within a layer, tensors are paired by position: Keras writes a layer's weights in the order the
+ * layer declares them. Inside nested models, tensors are first assigned to inner layers by name.
+ */
+public final class StoredWeightComparison {
+  public static final String REFERENCE = "stored";
+
+  private final Map<String, LayerComparison> byPath = new LinkedHashMap<>();
+  private final List<Finding> modelFindings = new ArrayList<>();
+
+  private StoredWeightComparison() {}
+
+  public static StoredWeightComparison compare(InferredGraph graph, StoredWeights stored) {
+    StoredWeightComparison c = new StoredWeightComparison();
+    for (LayerInference layer : graph.layers()) {
+      if (layer.layer().synthetic()) {
+        continue;
+      }
+      c.compareLayer(layer, stored.forLayer(layer.layer().name()));
+    }
+    for (Map.Entry<String, List<StoredTensor>> e : stored.all().entrySet()) {
+      if (graph.layer(e.getKey()) == null && !e.getValue().isEmpty()) {
+        long n = e.getValue().stream().mapToLong(StoredTensor::size).sum();
+        c.modelFindings.add(Finding.of(Rule.STORED_LAYER_UNKNOWN, e.getKey(), REFERENCE, null, n,
+            "the file stores " + e.getValue().size() + " weight tensors (" + n + " parameters) for layer '" + e.getKey() + "', which the configuration does not have", null));
+      }
+    }
+    return c;
+  }
+
+  /** The comparison for a layer path, or null for layers that were not compared. */
+  public LayerComparison forPath(String path) {
+    return byPath.get(path);
+  }
+
+  public List<Finding> modelFindings() {
+    return modelFindings;
+  }
+
+  private void compareLayer(LayerInference layer, List<StoredTensor> stored) {
+    if (layer.nested() != null) {
+      compareNested(layer, stored);
+      return;
+    }
+    List<Finding> findings = new ArrayList<>();
+    List<WeightMatch> matches = new ArrayList<>();
+    List<WeightSpec> expected = layer.weights();
+    String path = layer.path();
+    List<StoredTensor> actual = stored == null ? List.of() : stored;
+    if (expected != null) {
+      if (expected.size() == actual.size()) {
+        for (int i = 0; i < expected.size(); i++) {
+          WeightSpec e = expected.get(i);
+          StoredTensor s = actual.get(i);
+          matches.add(new WeightMatch(e, s));
+          if (s.shape() == null) {
+            findings.add(Finding.of(Rule.WEIGHT_MISSING, path, REFERENCE, e.shape().toString(), null,
+                "weight '" + s.name() + "' is listed but its dataset " + s.location() + " is absent", null));
+          } else if (!s.shape().equals(e.shape())) {
+            findings.add(Finding.of(Rule.WEIGHT_SHAPE_MISMATCH, path, REFERENCE, e.shape().toString(), s.shape().toString(),
+                e.name() + ": expected " + e.shape() + ", stored '" + s.name() + "' is " + s.shape(), null));
+          }
+        }
+      } else {
+        expected.forEach(e -> matches.add(new WeightMatch(e, null)));
+        findings.add(Finding.of(Rule.WEIGHT_COUNT_MISMATCH, path, REFERENCE, expected.size(), actual.size(),
+            "expected " + expected.size() + " weight tensors " + describe(expected) + ", the file stores " + actual.size()
+                + (actual.isEmpty() ? "" : " " + actual.stream().map(s -> s.name() + " " + s.shape()).collect(Collectors.joining(", ", "[", "]"))), null));
+      }
+      long ours = layer.params();
+      long theirs = actual.stream().mapToLong(StoredTensor::size).sum();
+      if (ours != theirs) {
+        findings.add(Finding.of(Rule.PARAM_MISMATCH, path, REFERENCE, ours, theirs,
+            "expected " + ours + " parameters, the file stores " + theirs, layer.formula()));
+      }
+    }
+    byPath.put(path, new LayerComparison(matches, stored, findings));
+  }
+
+  private static String describe(List<WeightSpec> specs) {
+    return specs.stream().map(w -> w.name() + " " + w.shape()).collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private void compareNested(LayerInference layer, List<StoredTensor> stored) {
+    List<LayerInference> children = layer.nested().layers();
+    List<StoredTensor> actual = stored == null ? List.of() : stored;
+    Map<String, List<StoredTensor>> assigned = NestedWeightAssignment.assign(actual, children);
+    List<Finding> findings = new ArrayList<>();
+    List<StoredTensor> unassigned = assigned.remove(NestedWeightAssignment.UNASSIGNED);
+    if (unassigned != null && !unassigned.isEmpty()) {
+      findings.add(Finding.of(Rule.WEIGHT_UNEXPECTED, layer.path(), REFERENCE, null, unassigned.size(),
+          "stored weights that belong to no layer of the nested model: "
+              + unassigned.stream().map(StoredTensor::name).collect(Collectors.joining(", ")), null));
+    }
+    for (LayerInference child : children) {
+      if (child.layer().synthetic()) {
+        continue;
+      }
+      compareLayer(child, assigned.getOrDefault(child.layer().name(), stored == null ? null : List.of()));
+    }
+    byPath.put(layer.path(), new LayerComparison(List.of(), stored, findings));
+  }
+}

@@ -1,0 +1,128 @@
+package io.modelaudit.formats.keras;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.reference.StoredTensor;
+import io.modelaudit.reference.StoredWeights;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a Keras HDF5 model file: the root attributes and, for every layer listed in
+ * {@code model_weights/layer_names}, the shapes of the datasets named by its {@code weight_names}.
+ * Only headers are read, never weight data.
+ */
+public final class KerasH5Reader {
+  private KerasH5Reader() {}
+
+  /** What a Keras HDF5 file says about itself. {@code modelConfig} is null for a weights-only file. */
+  public record Contents(String modelConfig, String kerasVersion, String backend, StoredWeights stored, boolean hasWeights) {}
+
+  public static Contents read(Path file) {
+    try (HdfFile hdf = new HdfFile(file)) {
+      String config = stringAttribute(hdf, "model_config");
+      String version = stringAttribute(hdf, "keras_version");
+      String backend = stringAttribute(hdf, "backend");
+      Node weightsNode = hdf.getChildren().get("model_weights");
+      StoredWeights stored = new StoredWeights();
+      boolean hasWeights = false;
+      if (weightsNode instanceof Group) {
+        readWeights((Group) weightsNode, stored);
+        hasWeights = true;
+      } else if (config == null && hdf.getAttribute("layer_names") != null) {
+        readWeights(hdf, stored);
+        hasWeights = true;
+      }
+      if (version == null && weightsNode != null) {
+        version = stringAttribute(weightsNode, "keras_version");
+      }
+      if (backend == null && weightsNode != null) {
+        backend = stringAttribute(weightsNode, "backend");
+      }
+      return new Contents(config, version, backend, stored, hasWeights);
+    }
+  }
+
+  private static void readWeights(Group group, StoredWeights stored) {
+    for (String layer : strings(group.getAttribute("layer_names"))) {
+      Node layerNode = group.getChildren().get(layer);
+      List<StoredTensor> tensors = new ArrayList<>();
+      if (layerNode instanceof Group) {
+        Group layerGroup = (Group) layerNode;
+        for (String weight : strings(layerGroup.getAttribute("weight_names"))) {
+          tensors.add(new StoredTensor(weight, datasetShape(layerGroup, weight), layerGroup.getPath() + weight));
+        }
+      }
+      stored.put(layer, tensors);
+    }
+  }
+
+  private static Shape datasetShape(Group group, String path) {
+    try {
+      Node node = group.getByPath(path);
+      if (!(node instanceof Dataset)) {
+        return null;
+      }
+      Dataset d = (Dataset) node;
+      if (d.isScalar()) {
+        return Shape.of();
+      }
+      long[] dims = new long[d.getDimensions().length];
+      for (int i = 0; i < dims.length; i++) {
+        dims[i] = d.getDimensions()[i];
+      }
+      return Shape.ofKnown(dims);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String stringAttribute(Node node, String name) {
+    Attribute a = node.getAttribute(name);
+    if (a == null) {
+      return null;
+    }
+    Object data = a.getData();
+    if (data instanceof String) {
+      return (String) data;
+    }
+    if (data instanceof String[] && ((String[]) data).length == 1) {
+      return ((String[]) data)[0];
+    }
+    if (data instanceof byte[]) {
+      return new String((byte[]) data, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return null;
+  }
+
+  /** A string-array attribute; an absent or empty one (shape [0]) reads as no strings. */
+  private static List<String> strings(Attribute a) {
+    List<String> out = new ArrayList<>();
+    if (a == null || a.isEmpty()) {
+      return out;
+    }
+    Object data;
+    try {
+      data = a.getData();
+    } catch (RuntimeException e) {
+      return out;
+    }
+    if (data instanceof String) {
+      out.add((String) data);
+    } else if (data instanceof String[]) {
+      for (String s : (String[]) data) {
+        out.add(s);
+      }
+    } else if (data instanceof Object[]) {
+      for (Object o : (Object[]) data) {
+        out.add(o instanceof byte[] ? new String((byte[]) o, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(o));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,116 @@
+package io.modelaudit.infer;
+
+import io.modelaudit.ir.Layer;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.WeightSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** What our rules say about one layer: shapes per call, weights, and why something is unknown. */
+public final class LayerInference {
+
+  /** How far the rules got for this layer. */
+  public enum Outcome {
+    /** Shapes and weights computed. */
+    INFERRED,
+    /** An input's shape is unknown because something upstream could not be inferred. */
+    UNKNOWN_INPUT,
+    /** The rule rejected its inputs or configuration: an inconsistency in the model. */
+    RULE_FAILED,
+    /** No rule exists for this class. */
+    UNSUPPORTED
+  }
+
+  private final Layer layer;
+  private final String path;
+  private final List<List<Shape>> callInputs;
+  private final List<List<Shape>> callOutputs;
+  private Outcome outcome = Outcome.INFERRED;
+  private List<WeightSpec> weights;
+  private String formula;
+  private String problem;
+  private InferredGraph nested;
+
+  LayerInference(Layer layer, String path) {
+    this.layer = layer;
+    this.path = path;
+    int calls = Math.max(1, layer.calls().size());
+    this.callInputs = new ArrayList<>(Collections.nCopies(calls, null));
+    this.callOutputs = new ArrayList<>(Collections.nCopies(calls, null));
+  }
+
+  public Layer layer() {
+    return layer;
+  }
+
+  /** {@code outer/inner} for layers inside nested models. */
+  public String path() {
+    return path;
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /** Input shapes per call; an entry is null while unknown, a shape inside may be null. */
+  public List<List<Shape>> callInputs() {
+    return Collections.unmodifiableList(callInputs);
+  }
+
+  /** Output shapes per call; an entry is null when unknown (the count of outputs is unknown too). */
+  public List<List<Shape>> callOutputs() {
+    return Collections.unmodifiableList(callOutputs);
+  }
+
+  /** The weights our rules expect, or null when they could not be computed. */
+  public List<WeightSpec> weights() {
+    return weights;
+  }
+
+  public String formula() {
+    return formula;
+  }
+
+  public String problem() {
+    return problem;
+  }
+
+  /** For a nested model: the inference of its body for its first call. */
+  public InferredGraph nested() {
+    return nested;
+  }
+
+  public Long params() {
+    if (weights == null) {
+      return null;
+    }
+    long n = 0;
+    for (WeightSpec w : weights) {
+      n = Math.addExact(n, w.size());
+    }
+    return n;
+  }
+
+  void recordCall(int call, List<Shape> inputs, List<Shape> outputs) {
+    callInputs.set(call, inputs);
+    callOutputs.set(call, outputs);
+  }
+
+  void recordWeights(List<WeightSpec> weights, String formula) {
+    this.weights = List.copyOf(weights);
+    this.formula = formula;
+  }
+
+  void recordNested(InferredGraph nested) {
+    this.nested = nested;
+  }
+
+  /** Keeps the first, most upstream reason a layer could not be inferred. */
+  void fail(Outcome outcome, String problem) {
+    if (this.outcome == Outcome.INFERRED) {
+      this.outcome = outcome;
+      this.problem = problem;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeException;
+import java.util.List;
+
+/** Joins inputs along one axis; every other axis must agree. */
+public final class ConcatenateKind implements LayerKind {
+  private final int axis;
+
+  public ConcatenateKind(int axis) {
+    this.axis = axis;
+  }
+
+  @Override
+  public List<Shape> outputShapes(List<Shape> inputs) {
+    if (inputs.size() < 2) {
+      throw new ShapeException("Concatenate expects at least 2 inputs, got " + inputs.size());
+    }
+    Shape first = inputs.get(0);
+    int a = first.axis(axis);
+    Shape out = first;
+    Long total = 0L;
+    for (Shape s : inputs) {
+      if (s.rank() != first.rank()) {
+        throw new ShapeException("cannot concatenate " + first + " and " + s + ": ranks differ");
+      }
+      for (int i = 0; i < s.rank(); i++) {
+        if (i == a) {
+          continue;
+        }
+        Long x = out.dim(i);
+        Long y = s.dim(i);
+        if (x == null) {
+          out = out.withDim(i, y);
+        } else if (y != null && !x.equals(y)) {
+          throw new ShapeException("cannot concatenate " + first + " and " + s + " on axis " + axis);
+        }
+      }
+      total = total == null || s.dim(a) == null ? null : Math.addExact(total, s.dim(a));
+    }
+    return List.of(out.withDim(a, total));
+  }
+}

@@ -1,0 +1,44 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.ShapeException;
+
+/** Output length of a sliding window, shared by convolutions and pooling. */
+final class ConvArithmetic {
+  private ConvArithmetic() {}
+
+  /**
+   * Length of the output along one spatial axis, {@code null} when the input length is unknown.
+   * valid: ⌊(L − d·(k−1) − 1) / s⌋ + 1; same and causal: ⌊(L − 1) / s⌋ + 1.
+   */
+  static Long outputLength(Long length, long kernel, long stride, long dilation, Padding padding) {
+    if (length == null) {
+      return null;
+    }
+    long out;
+    if (padding == Padding.VALID) {
+      long effective = Math.addExact(Math.multiplyExact(dilation, kernel - 1), 1);
+      out = Math.floorDiv(length - effective, stride) + 1;
+    } else {
+      out = Math.floorDiv(length - 1, stride) + 1;
+    }
+    if (out <= 0) {
+      throw new ShapeException("window " + kernel + " (dilation " + dilation + ", stride " + stride + ", " + padding.name().toLowerCase() + ") does not fit an input of length " + length);
+    }
+    return out;
+  }
+
+  static Long multiply(Long length, long factor) {
+    return length == null ? null : Math.multiplyExact(length, factor);
+  }
+
+  static Long add(Long length, long amount) {
+    if (length == null) {
+      return null;
+    }
+    long out = Math.addExact(length, amount);
+    if (out < 0) {
+      throw new ShapeException("length " + length + " becomes negative (" + out + ")");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,119 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.SingleInputKind;
+import io.modelaudit.ir.WeightSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Convolution over 1, 2 or 3 spatial dimensions, with strides, dilation and groups. */
+public final class ConvKind extends SingleInputKind {
+
+  /** How the kernel tensor is laid out in the file. */
+  public enum KernelLayout {
+    /** Keras 2 and 3: (k1, …, kn, in / groups, filters). */
+    SPATIAL_IN_OUT,
+    /** Keras 1 with Theano dim ordering: (filters, in, k1, …, kn). */
+    OUT_IN_SPATIAL,
+    /** Keras 1 Convolution1D, built on a 2D convolution: (k, 1, in, filters). */
+    KERAS1_CONV1D
+  }
+
+  private final long filters;
+  private final long[] kernel;
+  private final long[] strides;
+  private final long[] dilation;
+  private final Padding padding;
+  private final DataFormat format;
+  private final long groups;
+  private final boolean useBias;
+  private final KernelLayout layout;
+
+  public ConvKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding,
+      DataFormat format, long groups, boolean useBias, KernelLayout layout) {
+    if (kernel.length != strides.length || kernel.length != dilation.length) {
+      throw new IllegalArgumentException("kernel, strides and dilation must have the same rank");
+    }
+    this.filters = filters;
+    this.kernel = kernel.clone();
+    this.strides = strides.clone();
+    this.dilation = dilation.clone();
+    this.padding = padding;
+    this.format = format;
+    this.groups = groups;
+    this.useBias = useBias;
+    this.layout = layout;
+  }
+
+  private int spatialRank() {
+    return kernel.length;
+  }
+
+  @Override
+  protected Shape output(Shape input) {
+    format.requireRank(input, spatialRank(), "a " + spatialRank() + "D convolution");
+    if (padding == Padding.CAUSAL && spatialRank() != 1) {
+      throw new ShapeException("causal padding is only defined for 1D convolutions");
+    }
+    Shape out = input.withDim(format.channelAxis(input.rank()), filters);
+    for (int i = 0; i < spatialRank(); i++) {
+      int axis = format.spatialAxis(i, input.rank());
+      out = out.withDim(axis, ConvArithmetic.outputLength(input.dim(axis), kernel[i], strides[i], dilation[i], padding));
+    }
+    return out;
+  }
+
+  private long inputChannels(Shape input) {
+    long in = known(input, format.channelAxis(input.rank()), "input channels");
+    if (in % groups != 0 || filters % groups != 0) {
+      throw new ShapeException("groups " + groups + " must divide input channels " + in + " and filters " + filters);
+    }
+    return in;
+  }
+
+  @Override
+  protected List<WeightSpec> weights(Shape input) {
+    long in = inputChannels(input);
+    long perGroup = in / groups;
+    long[] dims;
+    switch (layout) {
+      case OUT_IN_SPATIAL:
+        dims = concat(new long[] {filters, perGroup}, kernel);
+        break;
+      case KERAS1_CONV1D:
+        dims = new long[] {kernel[0], 1, perGroup, filters};
+        break;
+      default:
+        dims = concat(kernel, new long[] {perGroup, filters});
+    }
+    List<WeightSpec> w = new ArrayList<>();
+    w.add(WeightSpec.trainable("kernel", dims));
+    if (useBias) {
+      w.add(WeightSpec.trainable("bias", filters));
+    }
+    return w;
+  }
+
+  @Override
+  public String formula(List<Shape> inputs, List<WeightSpec> weights) {
+    long perGroup = inputChannels(LayerKind.single(inputs)) / groups;
+    StringBuilder window = new StringBuilder();
+    for (long k : kernel) {
+      window.append(k).append('·');
+    }
+    window.append(perGroup);
+    long total = weights.stream().mapToLong(WeightSpec::size).sum();
+    String body = useBias ? "(" + window + " + 1)" : window.toString();
+    return filters + " × " + body + " = " + Formulas.number(total);
+  }
+
+  private static long[] concat(long[] a, long[] b) {
+    long[] r = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+}

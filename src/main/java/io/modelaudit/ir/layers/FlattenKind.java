@@ -1,0 +1,13 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.SingleInputKind;
+
+/** Collapses every non-batch dimension into one; unknown when any of them is unknown. */
+public final class FlattenKind extends SingleInputKind {
+  @Override
+  protected Shape output(Shape input) {
+    Shape rest = input.tail();
+    return Shape.of(input.dim(0), rest.isFullyKnown() ? rest.size() : null);
+  }
+}

@@ -1,0 +1,21 @@
+package io.modelaudit.ir.layers;
+
+/** Convolution and pooling padding modes. */
+public enum Padding {
+  VALID,
+  SAME,
+  CAUSAL;
+
+  public static Padding parse(String s) {
+    switch (s.toLowerCase(java.util.Locale.ROOT)) {
+      case "valid":
+        return VALID;
+      case "same":
+        return SAME;
+      case "causal":
+        return CAUSAL;
+      default:
+        throw new IllegalArgumentException("unknown padding '" + s + "'");
+    }
+  }
+}

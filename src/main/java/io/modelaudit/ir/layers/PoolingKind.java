@@ -1,0 +1,30 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.SingleInputKind;
+
+/** Max or average pooling over 1, 2 or 3 spatial dimensions; channels are kept. */
+public final class PoolingKind extends SingleInputKind {
+  private final long[] pool;
+  private final long[] strides;
+  private final Padding padding;
+  private final DataFormat format;
+
+  public PoolingKind(long[] pool, long[] strides, Padding padding, DataFormat format) {
+    this.pool = pool.clone();
+    this.strides = strides.clone();
+    this.padding = padding;
+    this.format = format;
+  }
+
+  @Override
+  protected Shape output(Shape input) {
+    format.requireRank(input, pool.length, "a " + pool.length + "D pooling");
+    Shape out = input;
+    for (int i = 0; i < pool.length; i++) {
+      int axis = format.spatialAxis(i, input.rank());
+      out = out.withDim(axis, ConvArithmetic.outputLength(input.dim(axis), pool[i], strides[i], 1, padding));
+    }
+    return out;
+  }
+}

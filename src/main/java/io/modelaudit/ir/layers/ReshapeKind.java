@@ -1,0 +1,51 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.SingleInputKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reshape to a fixed non-batch shape in which one dimension may be -1 (inferred). */
+public final class ReshapeKind extends SingleInputKind {
+  private final List<Long> target;
+
+  public ReshapeKind(List<Long> target) {
+    this.target = List.copyOf(target);
+    if (target.stream().filter(d -> d == -1).count() > 1) {
+      throw new IllegalArgumentException("at most one -1 in target shape " + target);
+    }
+  }
+
+  @Override
+  protected Shape output(Shape input) {
+    Shape rest = input.tail();
+    List<Long> dims = new ArrayList<>();
+    dims.add(input.dim(0));
+    long known = 1;
+    int free = -1;
+    for (int i = 0; i < target.size(); i++) {
+      long d = target.get(i);
+      if (d == -1) {
+        free = i;
+        dims.add(null);
+      } else {
+        known = Math.multiplyExact(known, d);
+        dims.add(d);
+      }
+    }
+    if (!rest.isFullyKnown()) {
+      return Shape.of(dims);
+    }
+    long size = rest.size();
+    if (free >= 0) {
+      if (known == 0 || size % known != 0) {
+        throw new ShapeException("cannot reshape " + input + " (" + size + " elements) to " + target);
+      }
+      dims.set(free + 1, size / known);
+    } else if (known != size) {
+      throw new ShapeException("cannot reshape " + input + " (" + size + " elements) to " + target + " (" + known + " elements)");
+    }
+    return Shape.of(dims);
+  }
+}

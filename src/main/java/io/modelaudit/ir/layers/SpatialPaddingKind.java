@@ -1,0 +1,40 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.SingleInputKind;
+
+/**
+ * ZeroPadding (adds) and Cropping (removes) a fixed amount at both ends of each spatial axis.
+ */
+public final class SpatialPaddingKind extends SingleInputKind {
+  private final long[][] amounts;
+  private final DataFormat format;
+  private final int sign;
+
+  private SpatialPaddingKind(long[][] amounts, DataFormat format, int sign) {
+    this.amounts = amounts;
+    this.format = format;
+    this.sign = sign;
+  }
+
+  /** @param amounts per spatial axis, {before, after} */
+  public static SpatialPaddingKind zeroPadding(long[][] amounts, DataFormat format) {
+    return new SpatialPaddingKind(amounts, format, 1);
+  }
+
+  public static SpatialPaddingKind cropping(long[][] amounts, DataFormat format) {
+    return new SpatialPaddingKind(amounts, format, -1);
+  }
+
+  @Override
+  protected Shape output(Shape input) {
+    format.requireRank(input, amounts.length, sign > 0 ? "zero padding" : "cropping");
+    Shape out = input;
+    for (int i = 0; i < amounts.length; i++) {
+      int axis = format.spatialAxis(i, input.rank());
+      long change = sign * Math.addExact(amounts[i][0], amounts[i][1]);
+      out = out.withDim(axis, ConvArithmetic.add(input.dim(axis), change));
+    }
+    return out;
+  }
+}

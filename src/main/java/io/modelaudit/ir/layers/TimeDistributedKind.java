@@ -1,0 +1,44 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.WeightSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Applies an inner layer to every time step: (batch, time, …) with shared weights. */
+public final class TimeDistributedKind implements LayerKind {
+  private final LayerKind inner;
+
+  public TimeDistributedKind(LayerKind inner) {
+    this.inner = inner;
+  }
+
+  private static Shape step(Shape input) {
+    if (input.rank() < 3) {
+      throw new ShapeException("TimeDistributed expects (batch, time, …) of rank 3 or more, got " + input);
+    }
+    return input.withoutDim(1);
+  }
+
+  @Override
+  public List<Shape> outputShapes(List<Shape> inputs) {
+    Shape in = LayerKind.single(inputs);
+    List<Shape> out = new ArrayList<>();
+    for (Shape s : inner.outputShapes(List.of(step(in)))) {
+      out.add(s.tail().prepend(in.dim(1)).prepend(in.dim(0)));
+    }
+    return out;
+  }
+
+  @Override
+  public List<WeightSpec> weights(List<Shape> inputs) {
+    return inner.weights(List.of(step(LayerKind.single(inputs))));
+  }
+
+  @Override
+  public String formula(List<Shape> inputs, List<WeightSpec> weights) {
+    return inner.formula(List.of(step(LayerKind.single(inputs))), weights);
+  }
+}

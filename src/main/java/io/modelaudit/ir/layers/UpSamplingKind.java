@@ -1,0 +1,26 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.SingleInputKind;
+
+/** Repeats each spatial position {@code size[i]} times along spatial axis i. */
+public final class UpSamplingKind extends SingleInputKind {
+  private final long[] size;
+  private final DataFormat format;
+
+  public UpSamplingKind(long[] size, DataFormat format) {
+    this.size = size.clone();
+    this.format = format;
+  }
+
+  @Override
+  protected Shape output(Shape input) {
+    format.requireRank(input, size.length, "up-sampling");
+    Shape out = input;
+    for (int i = 0; i < size.length; i++) {
+      int axis = format.spatialAxis(i, input.rank());
+      out = out.withDim(axis, ConvArithmetic.multiply(input.dim(axis), size[i]));
+    }
+    return out;
+  }
+}

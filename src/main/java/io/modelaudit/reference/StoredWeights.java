@@ -1,0 +1,34 @@
+package io.modelaudit.reference;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The weight tensors a file stores, grouped by the top-level layer that owns them. */
+public final class StoredWeights {
+  private final Map<String, List<StoredTensor>> byLayer = new LinkedHashMap<>();
+
+  public void put(String layer, List<StoredTensor> tensors) {
+    byLayer.put(layer, List.copyOf(tensors));
+  }
+
+  /** The tensors stored for a layer; null when the file has no entry for it at all. */
+  public List<StoredTensor> forLayer(String layer) {
+    return byLayer.get(layer);
+  }
+
+  public Map<String, List<StoredTensor>> all() {
+    return Collections.unmodifiableMap(byLayer);
+  }
+
+  public long totalSize() {
+    long n = 0;
+    for (List<StoredTensor> ts : byLayer.values()) {
+      for (StoredTensor t : ts) {
+        n = Math.addExact(n, t.size());
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,183 @@
+package io.modelaudit.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelaudit.compare.Finding;
+import io.modelaudit.ir.Shape;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The JSON report, schema_version 1 (see DESIGN.md): key names are a public contract. */
+public final class JsonRenderer implements ReportRenderer {
+  public static final int SCHEMA_VERSION = 1;
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Override
+  public void render(AuditReport report, PrintWriter out) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("schema_version", SCHEMA_VERSION);
+    ObjectNode tool = root.putObject("tool");
+    tool.put("name", "model-audit");
+    tool.put("version", report.toolVersion());
+    ArrayNode models = root.putArray("models");
+    for (ModelReport m : report.models()) {
+      model(models.addObject(), m);
+    }
+    ObjectNode summary = root.putObject("summary");
+    summary.put("models", report.models().size());
+    summary.put("ok", report.count(ModelReport.OK));
+    summary.put("mismatch", report.count(ModelReport.MISMATCH));
+    summary.put("error", report.count(ModelReport.ERROR));
+    try {
+      out.println(MAPPER.writeValueAsString(root));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    out.flush();
+  }
+
+  private static void model(ObjectNode n, ModelReport m) {
+    n.put("path", m.path());
+    n.put("format", m.format());
+    if (m.framework() == null) {
+      n.putNull("framework");
+    } else {
+      ObjectNode f = n.putObject("framework");
+      f.put("name", m.framework().name());
+      f.put("version", m.framework().version());
+      f.put("backend", m.framework().backend());
+    }
+    n.put("model_name", m.modelName());
+    n.put("status", m.status());
+    if (m.error() == null) {
+      n.putNull("error");
+    } else {
+      ObjectNode e = n.putObject("error");
+      e.put("kind", m.error().kind());
+      e.put("message", m.error().message());
+    }
+    ArrayNode layers = n.putArray("layers");
+    for (LayerReport l : m.layers()) {
+      layer(layers.addObject(), l);
+    }
+    if (m.totals() == null) {
+      n.putNull("totals");
+    } else {
+      ObjectNode t = n.putObject("totals");
+      t.put("params", m.totals().params());
+      t.put("trainable", m.totals().trainable());
+      t.put("non_trainable", m.totals().nonTrainable());
+      t.put("complete", m.totals().complete());
+      ObjectNode refs = t.putObject("references");
+      if (m.totals().stored() != null) {
+        refs.put("stored", m.totals().stored());
+      }
+    }
+    ArrayNode findings = n.putArray("findings");
+    for (Finding f : m.findings()) {
+      finding(findings.addObject(), f);
+    }
+  }
+
+  private static void layer(ObjectNode n, LayerReport l) {
+    n.put("name", l.name());
+    n.put("path", l.path());
+    n.put("class", l.className());
+    ArrayNode inbound = n.putArray("inbound");
+    l.inbound().forEach(inbound::add);
+    shapes(n, "output_shapes", l.outputShapes());
+    if (l.calls() == null) {
+      n.putNull("calls");
+    } else {
+      ArrayNode calls = n.putArray("calls");
+      for (LayerReport.CallReport c : l.calls()) {
+        ObjectNode cn = calls.addObject();
+        ArrayNode in = cn.putArray("inbound");
+        c.inbound().forEach(in::add);
+        shapes(cn, "output_shapes", c.outputShapes());
+      }
+    }
+    n.put("params", l.params());
+    n.put("trainable", l.trainable());
+    n.put("non_trainable", l.nonTrainable());
+    n.put("params_source", l.paramsSource());
+    ArrayNode weights = n.putArray("weights");
+    for (LayerReport.WeightReport w : l.weights()) {
+      ObjectNode wn = weights.addObject();
+      wn.put("name", w.name());
+      shape(wn, "shape", w.shape());
+      shape(wn, "stored_shape", w.storedShape());
+      wn.put("stored_name", w.storedName());
+      if (w.trainable() != null) {
+        wn.put("trainable", w.trainable());
+      }
+    }
+    ObjectNode refs = n.putObject("references");
+    if (l.storedParams() != null) {
+      refs.putObject("stored").put("params", l.storedParams());
+    }
+    n.put("status", l.status());
+    n.put("formula", l.formula());
+    if (l.note() != null) {
+      n.put("note", l.note());
+    }
+  }
+
+  private static void finding(ObjectNode n, Finding f) {
+    n.put("rule", f.rule().name());
+    n.put("severity", f.severity().id());
+    n.put("layer", f.layer());
+    n.put("reference", f.reference());
+    value(n, "expected", f.expected());
+    value(n, "actual", f.actual());
+    n.put("message", f.message());
+    if (f.formula() != null) {
+      n.put("formula", f.formula());
+    }
+  }
+
+  private static void value(ObjectNode n, String key, Object v) {
+    if (v == null) {
+      n.putNull(key);
+    } else if (v instanceof Number) {
+      n.put(key, ((Number) v).longValue());
+    } else {
+      n.put(key, v.toString());
+    }
+  }
+
+  private static void shapes(ObjectNode n, String key, List<Shape> shapes) {
+    if (shapes == null) {
+      n.putNull(key);
+      return;
+    }
+    ArrayNode a = n.putArray(key);
+    for (Shape s : shapes) {
+      if (s == null) {
+        a.addNull();
+      } else {
+        dims(a.addArray(), s);
+      }
+    }
+  }
+
+  private static void shape(ObjectNode n, String key, Shape s) {
+    if (s == null) {
+      n.putNull(key);
+    } else {
+      dims(n.putArray(key), s);
+    }
+  }
+
+  private static void dims(ArrayNode a, Shape s) {
+    for (Long d : s.dims()) {
+      if (d == null) {
+        a.addNull();
+      } else {
+        a.add(d);
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.modelaudit.report;
+
+import io.modelaudit.ir.Shape;
+import java.util.List;
+
+/**
+ * One layer's row.
+ *
+ * @param outputShapes shapes of the first call's outputs, or null when unknown (entries may be null)
+ * @param calls every call when the layer is called more than once, else null
+ * @param params our count, or the stored count when {@code paramsSource} is "stored", or null
+ * @param storedParams what the file stores for this layer, or null when it stores nothing for it
+ * @param depth nesting depth (0 for top-level layers)
+ */
+public record LayerReport(String name, String path, String className, List<String> inbound, List<Shape> outputShapes,
+    List<CallReport> calls, Long params, Long trainable, Long nonTrainable, String paramsSource,
+    List<WeightReport> weights, Long storedParams, String status, String formula, String note, int depth) {
+
+  public static final String OK = "ok";
+  public static final String MISMATCH = "mismatch";
+  public static final String UNVERIFIED = "unverified";
+  public static final String UNSUPPORTED = "unsupported";
+
+  /** One call of a shared layer. */
+  public record CallReport(List<String> inbound, List<Shape> outputShapes) {}
+
+  /** An expected weight and the stored tensor matched to it; either side may be null. */
+  public record WeightReport(String name, Shape shape, Shape storedShape, String storedName, Boolean trainable) {}
+}

@@ -1,0 +1,34 @@
+package io.modelaudit.report;
+
+import io.modelaudit.compare.Finding;
+import java.util.List;
+
+/**
+ * The audit of one file.
+ *
+ * @param status ok, mismatch or error
+ * @param error why the file could not be audited, or null
+ */
+public record ModelReport(String path, String format, Framework framework, String modelName, String status,
+    ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings) {
+
+  public static final String OK = "ok";
+  public static final String MISMATCH = "mismatch";
+  public static final String ERROR = "error";
+
+  /** The framework that wrote the file, as the file says. */
+  public record Framework(String name, String version, String backend) {}
+
+  /** {@code kind} is a stable identifier (not_found, not_a_model, corrupt, weights_only, unsupported_format, internal). */
+  public record ErrorInfo(String kind, String message) {}
+
+  /**
+   * Model totals. {@code params} adds our counts and, for layers we could not infer, the stored
+   * ones; {@code complete} is false when any layer's count is not ours.
+   */
+  public record Totals(long params, long trainable, long nonTrainable, Long stored, boolean complete) {}
+
+  public static ModelReport error(String path, String format, ErrorInfo error) {
+    return new ModelReport(path, format, null, null, ERROR, error, List.of(), null, List.of());
+  }
+}

@@ -1,0 +1,150 @@
+package io.modelaudit.report;
+
+import io.modelaudit.compare.Finding;
+import io.modelaudit.ir.Formulas;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A per-layer table like Keras' {@code model.summary()}, then totals and findings. */
+public final class TextRenderer implements ReportRenderer {
+  private static final String RESET = "\u001b[0m";
+  private final boolean color;
+
+  public TextRenderer(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public void render(AuditReport report, PrintWriter out) {
+    boolean first = true;
+    for (ModelReport m : report.models()) {
+      if (m.status().equals(ModelReport.ERROR)) {
+        continue;
+      }
+      if (!first) {
+        out.println();
+      }
+      first = false;
+      model(m, out);
+    }
+    if (report.models().size() > 1) {
+      out.println();
+      out.printf("%d models: %d ok, %d with mismatches, %d could not be read%n", report.models().size(),
+          report.count(ModelReport.OK), report.count(ModelReport.MISMATCH), report.count(ModelReport.ERROR));
+    }
+    out.flush();
+  }
+
+  private void model(ModelReport m, PrintWriter out) {
+    StringBuilder title = new StringBuilder(m.path()).append("  ").append(m.format());
+    if (m.framework() != null && m.framework().version() != null) {
+      title.append(" · ").append(capitalize(m.framework().name())).append(' ').append(m.framework().version());
+      if (m.framework().backend() != null) {
+        title.append(" (").append(m.framework().backend()).append(')');
+      }
+    }
+    if (m.modelName() != null) {
+      title.append(" · model \"").append(m.modelName()).append('"');
+    }
+    out.println(title);
+
+    List<String[]> rows = new ArrayList<>();
+    for (LayerReport l : m.layers()) {
+      String indent = "  ".repeat(l.depth());
+      String params = l.params() == null ? "?" : Formulas.number(l.params()) + ("stored".equals(l.paramsSource()) ? "*" : "");
+      rows.add(new String[] {indent + l.name() + " (" + l.className() + ")", shapes(l), params, l.status()});
+    }
+    String[] header = {"Layer (type)", "Output Shape", "Param #", "Status"};
+    int[] width = new int[4];
+    for (int i = 0; i < 4; i++) {
+      width[i] = header[i].length();
+      for (String[] r : rows) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    int total = width[0] + width[1] + width[2] + width[3] + 6;
+    String rule = "─".repeat(total);
+    out.println(rule);
+    out.println(row(header, width, false));
+    out.println(rule);
+    for (String[] r : rows) {
+      out.println(row(r, width, color));
+    }
+    out.println(rule);
+    ModelReport.Totals t = m.totals();
+    String stored = t.stored() == null ? "" : "   (stored in the file: " + Formulas.number(t.stored()) + ")";
+    out.println("Total params: " + Formulas.number(t.params()) + stored);
+    out.println("Trainable params: " + Formulas.number(t.trainable()));
+    out.println("Non-trainable params: " + Formulas.number(t.nonTrainable()));
+    if (!t.complete()) {
+      out.println("* counted from the stored weights: no rule verified these layers");
+    }
+    if (m.findings().isEmpty()) {
+      out.println("Findings: none");
+      return;
+    }
+    out.println("Findings (" + m.findings().size() + "):");
+    for (Finding f : m.findings()) {
+      String where = f.layer() == null ? "" : f.layer() + ": ";
+      String formula = f.formula() == null ? "" : "  [ours: " + f.formula() + "]";
+      out.println("  " + paint(pad(f.severity().id(), 7), f.severity().id()) + " " + f.rule().name() + "  " + where + f.message() + formula);
+    }
+  }
+
+  private static String shapes(LayerReport l) {
+    if (l.outputShapes() == null) {
+      return "?";
+    }
+    String s = l.outputShapes().stream().map(x -> x == null ? "?" : x.toString()).collect(Collectors.joining(", "));
+    if (l.outputShapes().size() > 1) {
+      s = "[" + s + "]";
+    }
+    if (l.calls() != null) {
+      s += "  ×" + l.calls().size() + " calls";
+    }
+    return s;
+  }
+
+  private String row(String[] cells, int[] width, boolean paintStatus) {
+    String status = paintStatus ? paint(cells[3], cells[3]) : cells[3];
+    return pad(cells[0], width[0]) + "  " + pad(cells[1], width[1]) + "  " + padLeft(cells[2], width[2]) + "  " + status;
+  }
+
+  private String paint(String text, String key) {
+    if (!color) {
+      return text;
+    }
+    String code;
+    switch (key.trim()) {
+      case "ok":
+        code = "\u001b[32m";
+        break;
+      case "mismatch":
+      case "error":
+        code = "\u001b[31m";
+        break;
+      case "unverified":
+      case "warning":
+        code = "\u001b[33m";
+        break;
+      default:
+        code = "\u001b[36m";
+    }
+    return code + text + RESET;
+  }
+
+  private static String pad(String s, int w) {
+    return s + " ".repeat(Math.max(0, w - s.length()));
+  }
+
+  private static String padLeft(String s, int w) {
+    return " ".repeat(Math.max(0, w - s.length())) + s;
+  }
+
+  private static String capitalize(String s) {
+    return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+}
