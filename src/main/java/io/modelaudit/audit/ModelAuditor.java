@@ -1,10 +1,10 @@
 package io.modelaudit.audit;
 
-import io.jhdf.exceptions.HdfException;
 import io.modelaudit.compare.StoredWeightComparison;
 import io.modelaudit.detect.FormatDetector;
 import io.modelaudit.detect.ModelFormat;
 import io.modelaudit.formats.ImportedModel;
+import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.formats.keras.KerasH5Importer;
 import io.modelaudit.infer.GraphInference;
 import io.modelaudit.infer.InferredGraph;
@@ -53,8 +53,6 @@ public final class ModelAuditor {
       return ModelReport.error(shown, format.id(), new ErrorInfo("not_found", "no such file"));
     } catch (IOException e) {
       return ModelReport.error(shown, format.id(), new ErrorInfo("unreadable", "cannot read the file: " + e.getMessage()));
-    } catch (HdfException e) {
-      return ModelReport.error(shown, format.id(), new ErrorInfo("corrupt", "truncated or corrupt HDF5 file: " + firstLine(e.getMessage())));
     }
   }
 
@@ -69,13 +67,5 @@ public final class ModelAuditor {
       default:
         throw new ModelFileException("not_a_model", "not a model file (neither HDF5, zip nor JSON)");
     }
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unreadable structure";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

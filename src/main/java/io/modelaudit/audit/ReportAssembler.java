@@ -40,7 +40,7 @@ final class ReportAssembler {
     long[] totals = new long[3];
     boolean complete = true;
     for (LayerInference layer : graph.layers()) {
-      if (layer.layer().synthetic()) {
+      if (layer.layer().hidden()) {
         continue;
       }
       LayerReport row = a.addLayer(layer, 0);
@@ -64,6 +64,8 @@ final class ReportAssembler {
     List<Finding> layerFindings = new ArrayList<>();
     if (layer.outcome() == Outcome.RULE_FAILED) {
       layerFindings.add(Finding.of(Rule.SHAPE_RULE_FAILED, layer.path(), null, null, null, layer.problem(), null));
+    } else if (layer.outcome() == Outcome.DEGENERATE) {
+      layerFindings.add(Finding.of(Rule.DEGENERATE_SHAPE, layer.path(), null, null, null, layer.problem(), null));
     } else if (layer.outcome() == Outcome.UNSUPPORTED) {
       layerFindings.add(Finding.of(Rule.UNSUPPORTED_LAYER, layer.path(), null, null, null,
           layer.layer().className() + ": " + layer.problem(), null));
@@ -97,7 +99,7 @@ final class ReportAssembler {
     findings.addAll(layerFindings);
     if (layer.nested() != null) {
       for (LayerInference child : layer.nested().layers()) {
-        if (!child.layer().synthetic()) {
+        if (!child.layer().hidden()) {
           addLayer(child, depth + 1);
         }
       }

@@ -2,6 +2,7 @@ package io.modelaudit.compare;
 
 import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
+import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.reference.StoredTensor;
 import io.modelaudit.reference.StoredWeights;
@@ -27,7 +28,7 @@ public final class StoredWeightComparison {
   public static StoredWeightComparison compare(InferredGraph graph, StoredWeights stored) {
     StoredWeightComparison c = new StoredWeightComparison();
     for (LayerInference layer : graph.layers()) {
-      if (layer.layer().synthetic()) {
+      if (layer.layer().hidden()) {
         continue;
       }
       c.compareLayer(layer, stored.forLayer(layer.layer().name()));
@@ -75,7 +76,7 @@ public final class StoredWeightComparison {
                 e.name() + ": expected " + e.shape() + ", stored '" + s.name() + "' is " + s.shape(), null));
           }
         }
-      } else {
+      } else if (!matchByName(path, expected, actual, matches, findings)) {
         expected.forEach(e -> matches.add(new WeightMatch(e, null)));
         findings.add(Finding.of(Rule.WEIGHT_COUNT_MISMATCH, path, REFERENCE, expected.size(), actual.size(),
             "expected " + expected.size() + " weight tensors " + describe(expected) + ", the file stores " + actual.size()
@@ -85,10 +86,59 @@ public final class StoredWeightComparison {
       long theirs = actual.stream().mapToLong(StoredTensor::size).sum();
       if (ours != theirs) {
         findings.add(Finding.of(Rule.PARAM_MISMATCH, path, REFERENCE, ours, theirs,
-            "expected " + ours + " parameters, the file stores " + theirs, layer.formula()));
+            "expected " + Formulas.number(ours) + " parameters, the file stores " + Formulas.number(theirs), layer.formula()));
       }
     }
     byPath.put(path, new LayerComparison(matches, stored, findings));
+  }
+
+  /**
+   * When the counts differ, pairs tensors by their last name segment ({@code .../bias:0} is
+   * {@code bias}) if every name is unambiguous, so that the finding can say which weight is
+   * missing or extra. Returns false when names cannot decide.
+   */
+  private static boolean matchByName(String path, List<WeightSpec> expected, List<StoredTensor> actual,
+      List<WeightMatch> matches, List<Finding> findings) {
+    Map<String, StoredTensor> storedByLeaf = new LinkedHashMap<>();
+    for (StoredTensor t : actual) {
+      if (storedByLeaf.put(leaf(t.name()), t) != null) {
+        return false;
+      }
+    }
+    Map<String, WeightSpec> expectedByName = new LinkedHashMap<>();
+    for (WeightSpec e : expected) {
+      if (expectedByName.put(e.name(), e) != null) {
+        return false;
+      }
+    }
+    if (!expectedByName.keySet().containsAll(storedByLeaf.keySet()) && !storedByLeaf.keySet().containsAll(expectedByName.keySet())) {
+      return false;
+    }
+    for (WeightSpec e : expected) {
+      StoredTensor s = storedByLeaf.get(e.name());
+      matches.add(new WeightMatch(e, s));
+      if (s == null) {
+        findings.add(Finding.of(Rule.WEIGHT_MISSING, path, REFERENCE, e.shape().toString(), null,
+            e.name() + " " + e.shape() + " is not stored", null));
+      } else if (s.shape() != null && !s.shape().equals(e.shape())) {
+        findings.add(Finding.of(Rule.WEIGHT_SHAPE_MISMATCH, path, REFERENCE, e.shape().toString(), s.shape().toString(),
+            e.name() + ": expected " + e.shape() + ", stored '" + s.name() + "' is " + s.shape(), null));
+      }
+    }
+    for (StoredTensor s : actual) {
+      if (!expectedByName.containsKey(leaf(s.name()))) {
+        findings.add(Finding.of(Rule.WEIGHT_UNEXPECTED, path, REFERENCE, null, String.valueOf(s.shape()),
+            "the file stores '" + s.name() + "' " + s.shape() + ", which the layer does not have", null));
+      }
+    }
+    return true;
+  }
+
+  /** {@code sequential/conv2d/kernel:0} → {@code kernel}. */
+  private static String leaf(String weightName) {
+    String last = weightName.substring(weightName.lastIndexOf('/') + 1);
+    int colon = last.indexOf(':');
+    return colon < 0 ? last : last.substring(0, colon);
   }
 
   private static String describe(List<WeightSpec> specs) {
@@ -107,7 +157,7 @@ public final class StoredWeightComparison {
               + unassigned.stream().map(StoredTensor::name).collect(Collectors.joining(", ")), null));
     }
     for (LayerInference child : children) {
-      if (child.layer().synthetic()) {
+      if (child.layer().hidden()) {
         continue;
       }
       compareLayer(child, assigned.getOrDefault(child.layer().name(), stored == null ? null : List.of()));

@@ -2,6 +2,7 @@ package io.modelaudit.infer;
 
 import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.Call;
+import io.modelaudit.ir.DegenerateShapeException;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.Shape;
@@ -134,7 +135,7 @@ public final class GraphInference {
       } catch (ShapeException | ArithmeticException | IllegalArgumentException e) {
         result.recordCall(callIndex, inputs, null);
         String message = e instanceof ArithmeticException ? "a dimension overflows: " + e.getMessage() : e.getMessage();
-        result.fail(Outcome.RULE_FAILED, message);
+        result.fail(e instanceof DegenerateShapeException ? Outcome.DEGENERATE : Outcome.RULE_FAILED, message);
       }
     }
 
@@ -145,12 +146,13 @@ public final class GraphInference {
         result.recordWeights(List.of(), "0");
         return override == null ? declared : List.of(merge(declared.get(0), override));
       }
-      List<Shape> outputs = layer.kind().outputShapes(inputs);
       if (callIndex == 0) {
+        // Weights first: they do not depend on the output, so they are checked even when the
+        // output shape turns out degenerate.
         List<WeightSpec> weights = layer.kind().weights(inputs);
         result.recordWeights(weights, layer.kind().formula(inputs, weights));
       }
-      return outputs;
+      return layer.kind().outputShapes(inputs);
     }
 
     private List<Shape> evaluateNested(Layer layer, LayerInference result, List<Shape> inputs, int callIndex) {

@@ -18,6 +18,8 @@ public final class LayerInference {
     UNKNOWN_INPUT,
     /** The rule rejected its inputs or configuration: an inconsistency in the model. */
     RULE_FAILED,
+    /** The rule yields an empty or negative dimension: no data can flow through this layer. */
+    DEGENERATE,
     /** No rule exists for this class. */
     UNSUPPORTED
   }

@@ -9,10 +9,11 @@ import java.util.List;
  * @param name the layer's name in the model
  * @param className the class name as written in the file
  * @param provenance where the layer's configuration was found (e.g. a JSON pointer)
- * @param synthetic true for layers the importer added (the implicit input of a Sequential model)
+ * @param hidden true for the input of a Sequential model (implicit, or listed in its config):
+ *     frameworks do not count it among the model's layers, so reports leave it out
  */
 public record Layer(String name, String className, LayerKind kind, String unsupportedReason,
-    List<Call> calls, String provenance, boolean synthetic) {
+    List<Call> calls, String provenance, boolean hidden) {
 
   public Layer {
     calls = List.copyOf(calls);

@@ -78,6 +78,9 @@ public final class KerasGraphBuilder {
       }
       List<Call> calls = previous == null ? List.of(new Call(List.of())) : List.of(new Call(List.of(previous)));
       Layer layer = layer(spec, calls, layerPointer, depth);
+      if (previous == null) {
+        layer = new Layer(layer.name(), layer.className(), layer.kind(), layer.unsupportedReason(), layer.calls(), layerPointer, true);
+      }
       layers.add(layer);
       if (input == null) {
         input = new TensorRef(layer.name(), 0, 0);

@@ -3,7 +3,7 @@ package io.modelaudit.formats.keras;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelaudit.audit.ModelFileException;
+import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.formats.ImportedModel;
 import java.nio.file.Path;
 

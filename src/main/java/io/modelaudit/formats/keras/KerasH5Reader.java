@@ -5,6 +5,7 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.reference.StoredTensor;
 import io.modelaudit.reference.StoredWeights;
@@ -23,7 +24,22 @@ public final class KerasH5Reader {
   /** What a Keras HDF5 file says about itself. {@code modelConfig} is null for a weights-only file. */
   public record Contents(String modelConfig, String kerasVersion, String backend, StoredWeights stored, boolean hasWeights) {}
 
+  /**
+   * @throws ModelFileException when the HDF5 structure cannot be read (truncated or corrupt);
+   *     jHDF reports such damage with a variety of runtime exceptions
+   */
   public static Contents read(Path file) {
+    try {
+      return readStructure(file);
+    } catch (ModelFileException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+      throw new ModelFileException("corrupt", "truncated or corrupt HDF5 file (" + detail + ")", e);
+    }
+  }
+
+  private static Contents readStructure(Path file) {
     try (HdfFile hdf = new HdfFile(file)) {
       String config = stringAttribute(hdf, "model_config");
       String version = stringAttribute(hdf, "keras_version");

@@ -1,6 +1,6 @@
 package io.modelaudit.ir.layers;
 
-import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.DegenerateShapeException;
 
 /** Output length of a sliding window, shared by convolutions and pooling. */
 final class ConvArithmetic {
@@ -22,7 +22,7 @@ final class ConvArithmetic {
       out = Math.floorDiv(length - 1, stride) + 1;
     }
     if (out <= 0) {
-      throw new ShapeException("window " + kernel + " (dilation " + dilation + ", stride " + stride + ", " + padding.name().toLowerCase() + ") does not fit an input of length " + length);
+      throw new DegenerateShapeException("window " + kernel + " (dilation " + dilation + ", stride " + stride + ", " + padding.name().toLowerCase() + ") does not fit an input of length " + length);
     }
     return out;
   }
@@ -37,7 +37,7 @@ final class ConvArithmetic {
     }
     long out = Math.addExact(length, amount);
     if (out < 0) {
-      throw new ShapeException("length " + length + " becomes negative (" + out + ")");
+      throw new DegenerateShapeException("a dimension of " + length + " changed by " + amount + " becomes " + out);
     }
     return out;
   }

@@ -1,4 +1,4 @@
-package io.modelaudit.audit;
+package io.modelaudit.formats;
 
 /** A file that cannot be audited; {@code kind} is the report's stable error identifier. */
 public class ModelFileException extends RuntimeException {

@@ -1,0 +1,110 @@
+package io.modelaudit.formats.keras;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelaudit.TestPaths;
+import io.modelaudit.audit.ModelAuditor;
+import io.modelaudit.compare.Finding;
+import io.modelaudit.compare.Severity;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.report.LayerReport;
+import io.modelaudit.report.ModelReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every model in test-models/keras against the numbers Keras itself reported when it wrote the
+ * file ({@code NAME.expected.json}, made by generate.py): output shapes, parameter counts split
+ * trainable / non-trainable, and weight shapes, per layer and in total.
+ */
+class KerasFixtureTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TestFactory
+  Stream<DynamicTest> everyFixtureMatchesKerasOwnNumbers() throws IOException {
+    List<Path> expectations;
+    try (Stream<Path> s = Files.list(TestPaths.kerasModels())) {
+      expectations = s.filter(p -> p.getFileName().toString().endsWith(".expected.json")).sorted().collect(Collectors.toList());
+    }
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path expectation : expectations) {
+      JsonNode expected = JSON.readTree(expectation.toFile());
+      for (JsonNode file : expected.get("files")) {
+        Path model = expectation.resolveSibling(file.asText());
+        if (!model.getFileName().toString().endsWith(".h5")) {
+          continue; // other file forms are audited once their importers exist
+        }
+        tests.add(DynamicTest.dynamicTest(model.getFileName().toString(), () -> check(model, expected)));
+      }
+    }
+    assertNotNull(tests.isEmpty() ? null : tests, "no fixtures found in " + TestPaths.kerasModels());
+    return tests.stream();
+  }
+
+  private static void check(Path model, JsonNode expected) {
+    ModelReport report = new ModelAuditor(Map.of()).audit(model);
+    assertNull(report.error(), () -> "could not audit: " + report.error());
+    List<String> errors = report.findings().stream().filter(f -> f.severity() != Severity.INFO)
+        .map(Finding::message).collect(Collectors.toList());
+    assertEquals(List.of(), errors, "findings on a model Keras wrote itself");
+    for (JsonNode layer : expected.get("layers")) {
+      String name = layer.get("name").asText();
+      LayerReport row = report.layers().stream().filter(l -> l.depth() == 0 && l.name().equals(name)).findFirst()
+          .orElseThrow(() -> new AssertionError("layer " + name + " missing from the report"));
+      String where = model.getFileName() + " " + name + " (" + layer.get("class").asText() + ")";
+      assertEquals(LayerReport.OK, row.status(), where + " status: " + row.note());
+      assertEquals(shapes(layer.get("output_shapes")), row.outputShapes(), where + " output shapes");
+      if (layer.has("calls")) {
+        for (int i = 0; i < layer.get("calls").size(); i++) {
+          assertEquals(shapes(layer.get("calls").get(i)), row.calls().get(i).outputShapes(), where + " call " + i);
+        }
+      }
+      assertEquals(layer.get("params").asLong(), row.params(), where + " params");
+      assertEquals(layer.get("trainable").asLong(), row.trainable(), where + " trainable");
+      assertEquals(layer.get("non_trainable").asLong(), row.nonTrainable(), where + " non-trainable");
+      if (row.weights().size() > 0 || layer.get("weights").size() > 0) {
+        List<Shape> ours = row.weights().stream().map(LayerReport.WeightReport::shape).sorted(java.util.Comparator.comparing(Shape::toString)).collect(Collectors.toList());
+        List<Shape> theirs = new ArrayList<>();
+        layer.get("weights").forEach(w -> theirs.add(shape(w.get("shape"))));
+        theirs.sort(java.util.Comparator.comparing(Shape::toString));
+        if (row.depth() == 0 && !isNested(layer)) {
+          assertEquals(theirs, ours, where + " weight shapes");
+        }
+      }
+    }
+    JsonNode totals = expected.get("totals");
+    assertEquals(totals.get("params").asLong(), report.totals().params(), "total params");
+    assertEquals(totals.get("trainable").asLong(), report.totals().trainable(), "trainable params");
+    assertEquals(totals.get("non_trainable").asLong(), report.totals().nonTrainable(), "non-trainable params");
+    assertEquals(totals.get("params").asLong(), report.totals().stored(), "params stored in the file");
+  }
+
+  private static boolean isNested(JsonNode layer) {
+    String c = layer.get("class").asText();
+    return c.equals("Sequential") || c.equals("Functional") || c.equals("Model");
+  }
+
+  private static List<Shape> shapes(JsonNode list) {
+    List<Shape> out = new ArrayList<>();
+    list.forEach(s -> out.add(shape(s)));
+    return out;
+  }
+
+  private static Shape shape(JsonNode dims) {
+    List<Long> out = new ArrayList<>();
+    dims.forEach(d -> out.add(d.isNull() ? null : d.asLong()));
+    return Shape.of(out);
+  }
+}

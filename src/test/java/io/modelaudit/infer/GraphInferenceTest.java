@@ -1,0 +1,104 @@
+package io.modelaudit.infer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.modelaudit.infer.LayerInference.Outcome;
+import io.modelaudit.ir.Call;
+import io.modelaudit.ir.Layer;
+import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.ModelGraph;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.TensorRef;
+import io.modelaudit.ir.layers.DenseKind;
+import io.modelaudit.ir.layers.ElementwiseMergeKind;
+import io.modelaudit.ir.layers.InputKind;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The walker's behaviour around unknowns, failures, shared layers and ordering. */
+class GraphInferenceTest {
+
+  private static Layer layer(String name, LayerKind kind, String... inputs) {
+    List<TensorRef> refs = java.util.Arrays.stream(inputs).map(i -> new TensorRef(i, 0, 0)).collect(java.util.stream.Collectors.toList());
+    return new Layer(name, kind == null ? "Custom" : kind.getClass().getSimpleName(), kind,
+        kind == null ? "no rule" : null, List.of(new Call(refs)), "/" + name, false);
+  }
+
+  private static Layer input(String name, Long... dims) {
+    return new Layer(name, "InputLayer", new InputKind(Shape.of(dims)), null, List.of(new Call(List.of())), "/" + name, false);
+  }
+
+  private static ModelGraph graph(String out, Layer... layers) {
+    return new ModelGraph("m", "Functional", List.of(layers), List.of(new TensorRef(layers[0].name(), 0, 0)), List.of(new TensorRef(out, 0, 0)));
+  }
+
+  @Test
+  void unsupportedLayerMakesOnlyItsDependentsUnknown() {
+    InferredGraph g = GraphInference.infer(graph("d2",
+        input("in", null, 4L),
+        layer("d1", new DenseKind(3, true), "in"),
+        layer("custom", null, "d1"),
+        layer("d2", new DenseKind(2, true), "custom")), Map.of());
+    assertEquals(Outcome.INFERRED, g.layer("d1").outcome());
+    assertEquals(15L, g.layer("d1").params());
+    assertEquals(Outcome.UNSUPPORTED, g.layer("custom").outcome());
+    assertEquals(Outcome.UNKNOWN_INPUT, g.layer("d2").outcome());
+    assertNull(g.layer("d2").params());
+    assertNull(g.outputs().get(0));
+  }
+
+  @Test
+  void layersListedBeforeTheirInputsAreStillWalked() {
+    InferredGraph g = GraphInference.infer(graph("d2",
+        input("in", null, 4L),
+        layer("d2", new DenseKind(2, true), "d1"),
+        layer("d1", new DenseKind(3, true), "in")), Map.of());
+    assertEquals(Shape.of(null, 2L), g.outputs().get(0));
+    assertEquals(8L, g.layer("d2").params());
+  }
+
+  @Test
+  void sharedLayerOwnsOneSetOfWeights() {
+    Layer shared = new Layer("shared", "Dense", new DenseKind(4, true), null,
+        List.of(new Call(List.of(new TensorRef("a", 0, 0))), new Call(List.of(new TensorRef("b", 0, 0)))), "/shared", false);
+    Layer add = new Layer("add", "Add", new ElementwiseMergeKind(2, 2), null,
+        List.of(new Call(List.of(new TensorRef("shared", 0, 0), new TensorRef("shared", 1, 0)))), "/add", false);
+    InferredGraph g = GraphInference.infer(new ModelGraph("m", "Functional",
+        List.of(input("a", null, 8L), input("b", null, 8L), shared, add),
+        List.of(new TensorRef("a", 0, 0), new TensorRef("b", 0, 0)), List.of(new TensorRef("add", 0, 0))), Map.of());
+    assertEquals(36L, g.layer("shared").params());
+    assertEquals(Shape.of(null, 4L), g.layer("shared").callOutputs().get(1).get(0));
+    assertEquals(Shape.of(null, 4L), g.outputs().get(0));
+  }
+
+  @Test
+  void ruleFailureIsRecordedAndTheWalkGoesOn() {
+    InferredGraph g = GraphInference.infer(graph("add",
+        input("in", null, 4L),
+        layer("d1", new DenseKind(3, true), "in"),
+        layer("add", new ElementwiseMergeKind(2, 2), "d1", "in")), Map.of());
+    assertEquals(Outcome.RULE_FAILED, g.layer("add").outcome());
+    assertEquals(Outcome.INFERRED, g.layer("d1").outcome());
+  }
+
+  @Test
+  void cyclesAreReportedNotLoopedOn() {
+    InferredGraph g = GraphInference.infer(graph("b",
+        input("in", null, 4L),
+        layer("a", new DenseKind(3, true), "b"),
+        layer("b", new DenseKind(3, true), "a")), Map.of());
+    assertEquals(Outcome.RULE_FAILED, g.layer("a").outcome());
+    assertEquals(Outcome.RULE_FAILED, g.layer("b").outcome());
+  }
+
+  @Test
+  void inputShapeOverridesFillUnknownDims() {
+    InferredGraph g = GraphInference.infer(graph("d1",
+        input("in", null, null),
+        layer("d1", new DenseKind(3, true), "in")), Map.of("in", Shape.of(1L, 4L)));
+    assertEquals(Shape.of(1L, 3L), g.outputs().get(0));
+    assertEquals(15L, g.layer("d1").params());
+  }
+}
