@@ -78,8 +78,11 @@ public final class TextRenderer implements ReportRenderer {
     out.println("Total params: " + Formulas.number(t.params()) + stored);
     out.println("Trainable params: " + Formulas.number(t.trainable()));
     out.println("Non-trainable params: " + Formulas.number(t.nonTrainable()));
-    if (!t.complete()) {
+    if (m.layers().stream().anyMatch(l -> "stored".equals(l.paramsSource()))) {
       out.println("* counted from the stored weights: no rule verified these layers");
+    }
+    if (m.layers().stream().anyMatch(l -> l.params() == null)) {
+      out.println("? not counted: no rule applies and the file stores nothing for these layers");
     }
     if (m.findings().isEmpty()) {
       out.println("Findings: none");
@@ -146,5 +149,4 @@ public final class TextRenderer implements ReportRenderer {
   private static String capitalize(String s) {
     return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
-
 }
