@@ -70,17 +70,17 @@ public final class StoredWeightComparison {
           matches.add(new WeightMatch(e, s));
           if (s.shape() == null) {
             findings.add(Finding.of(Rule.WEIGHT_MISSING, path, REFERENCE, e.shape().toString(), null,
-                "weight '" + s.name() + "' is listed but its dataset " + s.location() + " is absent", null));
+                "weight '" + s.name() + "' is listed but its dataset " + s.location() + " is absent", layer.formula()));
           } else if (!s.shape().equals(e.shape())) {
             findings.add(Finding.of(Rule.WEIGHT_SHAPE_MISMATCH, path, REFERENCE, e.shape().toString(), s.shape().toString(),
-                e.name() + ": expected " + e.shape() + ", stored '" + s.name() + "' is " + s.shape(), null));
+                e.name() + ": expected " + e.shape() + ", stored '" + s.name() + "' is " + s.shape(), layer.formula()));
           }
         }
-      } else if (!matchByName(path, expected, actual, matches, findings)) {
+      } else if (!matchByName(path, layer.formula(), expected, actual, matches, findings)) {
         expected.forEach(e -> matches.add(new WeightMatch(e, null)));
         findings.add(Finding.of(Rule.WEIGHT_COUNT_MISMATCH, path, REFERENCE, expected.size(), actual.size(),
             "expected " + expected.size() + " weight tensors " + describe(expected) + ", the file stores " + actual.size()
-                + (actual.isEmpty() ? "" : " " + actual.stream().map(s -> s.name() + " " + s.shape()).collect(Collectors.joining(", ", "[", "]"))), null));
+                + (actual.isEmpty() ? "" : " " + actual.stream().map(s -> s.name() + " " + s.shape()).collect(Collectors.joining(", ", "[", "]"))), layer.formula()));
       }
       long ours = layer.params();
       long theirs = actual.stream().mapToLong(StoredTensor::size).sum();
@@ -97,7 +97,7 @@ public final class StoredWeightComparison {
    * {@code bias}) if every name is unambiguous, so that the finding can say which weight is
    * missing or extra. Returns false when names cannot decide.
    */
-  private static boolean matchByName(String path, List<WeightSpec> expected, List<StoredTensor> actual,
+  private static boolean matchByName(String path, String formula, List<WeightSpec> expected, List<StoredTensor> actual,
       List<WeightMatch> matches, List<Finding> findings) {
     Map<String, StoredTensor> storedByLeaf = new LinkedHashMap<>();
     for (StoredTensor t : actual) {
@@ -119,16 +119,16 @@ public final class StoredWeightComparison {
       matches.add(new WeightMatch(e, s));
       if (s == null) {
         findings.add(Finding.of(Rule.WEIGHT_MISSING, path, REFERENCE, e.shape().toString(), null,
-            e.name() + " " + e.shape() + " is not stored", null));
+            e.name() + " " + e.shape() + " is not stored", formula));
       } else if (s.shape() != null && !s.shape().equals(e.shape())) {
         findings.add(Finding.of(Rule.WEIGHT_SHAPE_MISMATCH, path, REFERENCE, e.shape().toString(), s.shape().toString(),
-            e.name() + ": expected " + e.shape() + ", stored '" + s.name() + "' is " + s.shape(), null));
+            e.name() + ": expected " + e.shape() + ", stored '" + s.name() + "' is " + s.shape(), formula));
       }
     }
     for (StoredTensor s : actual) {
       if (!expectedByName.containsKey(leaf(s.name()))) {
         findings.add(Finding.of(Rule.WEIGHT_UNEXPECTED, path, REFERENCE, null, String.valueOf(s.shape()),
-            "the file stores '" + s.name() + "' " + s.shape() + ", which the layer does not have", null));
+            "the file stores '" + s.name() + "' " + s.shape() + ", which the layer does not have", formula));
       }
     }
     return true;

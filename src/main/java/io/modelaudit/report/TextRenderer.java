@@ -1,6 +1,7 @@
 package io.modelaudit.report;
 
 import io.modelaudit.compare.Finding;
+import io.modelaudit.compare.Rule;
 import io.modelaudit.ir.Formulas;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -91,7 +92,8 @@ public final class TextRenderer implements ReportRenderer {
     out.println("Findings (" + m.findings().size() + "):");
     for (Finding f : m.findings()) {
       String where = f.layer() == null ? "" : f.layer() + ": ";
-      String formula = f.formula() == null ? "" : "  [ours: " + f.formula() + "]";
+      // The formula explains a count; shape findings carry it in JSON only, to keep lines short.
+      String formula = f.formula() == null || f.rule() != Rule.PARAM_MISMATCH ? "" : "  [ours: " + f.formula() + "]";
       out.println("  " + paint(pad(f.severity().id(), 7), f.severity().id()) + " " + f.rule().name() + "  " + where + f.message() + formula);
     }
   }
