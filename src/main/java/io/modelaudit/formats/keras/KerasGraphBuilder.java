@@ -206,6 +206,17 @@ public final class KerasGraphBuilder {
             }
           }
         }
+      } else if (node.isArray() && node.size() > 0 && node.get(0).isTextual()) {
+        // tf.keras op layers (TFOpLambda) write a node as one flat reference whose kwargs may
+        // hold further input tensors, e.g. ["dropout", 0, 0, {"y": ["input_1", 0, 0]}].
+        inputs.add(ref(node));
+        if (node.size() > 3 && node.get(3).isObject()) {
+          node.get(3).forEach(v -> {
+            if (isFlatRef(v)) {
+              inputs.add(ref(v));
+            }
+          });
+        }
       } else if (node.isArray()) {
         for (JsonNode ref : node) {
           inputs.add(ref(ref));
@@ -228,6 +239,10 @@ public final class KerasGraphBuilder {
     } else if (node.isObject() && "__keras_tensor__".equals(node.path("class_name").asText())) {
       out.add(ref(node.path("config").get("keras_history")));
     }
+  }
+
+  private static boolean isFlatRef(JsonNode v) {
+    return v.isArray() && v.size() >= 3 && v.get(0).isTextual() && v.get(1).isIntegralNumber() && v.get(2).isIntegralNumber();
   }
 
   /** {@code [layer, node_index, tensor_index, (kwargs)]}. */
