@@ -94,7 +94,7 @@ final class ReportAssembler {
     LayerReport row = new LayerReport(layer.layer().name(), layer.path(), layer.layer().className(),
         inbound(layer.layer().calls().isEmpty() ? null : layer.layer().calls().get(0)), layer.callOutputs().get(0),
         calls(layer), params, trainable, nonTrainable, source, weights, storedParams, status, layer.formula(),
-        layer.outcome() == Outcome.INFERRED ? null : layer.problem(), depth);
+        layer.outcome() == Outcome.INFERRED ? null : layer.problem(), depth, layer.layer().provenance());
     rows.add(row);
     findings.addAll(layerFindings);
     if (layer.nested() != null) {
@@ -120,22 +120,23 @@ final class ReportAssembler {
       for (WeightMatch m : compared.matches()) {
         WeightSpec e = m.expected();
         StoredTensor s = m.stored();
-        out.add(new WeightReport(e.name(), e.shape(), s == null ? null : s.shape(), s == null ? null : s.name(), e.bucket() == WeightBucket.TRAINABLE));
+        out.add(new WeightReport(e.name(), e.shape(), s == null ? null : s.shape(), s == null ? null : s.name(),
+            s == null ? null : s.location(), e.bucket() == WeightBucket.TRAINABLE));
       }
       if (compared.stored() != null && layer.weights() != null && compared.stored().size() != layer.weights().size()) {
         for (StoredTensor s : compared.stored()) {
-          out.add(new WeightReport(null, null, s.shape(), s.name(), null));
+          out.add(new WeightReport(null, null, s.shape(), s.name(), s.location(), null));
         }
       }
       return out;
     }
     if (layer.weights() != null) {
       for (WeightSpec e : layer.weights()) {
-        out.add(new WeightReport(e.name(), e.shape(), null, null, e.bucket() == WeightBucket.TRAINABLE));
+        out.add(new WeightReport(e.name(), e.shape(), null, null, null, e.bucket() == WeightBucket.TRAINABLE));
       }
     } else if (compared != null && compared.stored() != null) {
       for (StoredTensor s : compared.stored()) {
-        out.add(new WeightReport(null, null, s.shape(), s.name(), null));
+        out.add(new WeightReport(null, null, s.shape(), s.name(), s.location(), null));
       }
     }
     return out;

@@ -1,6 +1,7 @@
 package io.modelaudit.cli;
 
 import io.modelaudit.audit.ModelAuditor;
+import io.modelaudit.audit.TimeLimitedAuditor;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Severity;
 import io.modelaudit.report.AuditReport;
@@ -10,6 +11,7 @@ import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.TextRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,9 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Option(names = "--color", negatable = true, description = "Colour the text output (default: only on a terminal).")
   private Boolean colorOption;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up on a file after this many seconds (default: ${DEFAULT-VALUE}).", defaultValue = "60")
+  private long timeoutSeconds;
 
   @Option(names = "--stacktrace", description = "Print stack traces of internal errors.")
   private boolean stacktrace;
@@ -98,18 +103,23 @@ public final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    ModelAuditor auditor = new ModelAuditor(Map.of());
+    if (timeoutSeconds <= 0) {
+      err.println("model-audit: --timeout must be a positive number of seconds");
+      return ExitCodes.USAGE;
+    }
     List<ModelReport> reports = new ArrayList<>();
     boolean internalError = false;
-    for (Path file : ModelFiles.expand(paths)) {
-      try {
-        reports.add(auditor.audit(file));
-      } catch (RuntimeException e) {
-        internalError = true;
-        err.println("model-audit: " + file + ": internal error: " + e
-            + (stacktrace ? "" : " (run with --stacktrace for details)"));
-        if (stacktrace) {
-          e.printStackTrace(err);
+    try (TimeLimitedAuditor auditor = new TimeLimitedAuditor(new ModelAuditor(Map.of()), Duration.ofSeconds(timeoutSeconds))) {
+      for (Path file : ModelFiles.expand(paths)) {
+        try {
+          reports.add(auditor.audit(file));
+        } catch (RuntimeException | StackOverflowError e) {
+          internalError = true;
+          err.println("model-audit: " + file + ": internal error: " + e
+              + (stacktrace ? "" : " (run with --stacktrace for details)"));
+          if (stacktrace) {
+            e.printStackTrace(err);
+          }
         }
       }
     }

@@ -110,6 +110,7 @@ public final class JsonRenderer implements ReportRenderer {
       shape(wn, "shape", w.shape());
       shape(wn, "stored_shape", w.storedShape());
       wn.put("stored_name", w.storedName());
+      wn.put("stored_path", w.storedPath());
       if (w.trainable() != null) {
         wn.put("trainable", w.trainable());
       }
@@ -123,6 +124,7 @@ public final class JsonRenderer implements ReportRenderer {
     if (l.note() != null) {
       n.put("note", l.note());
     }
+    n.put("config_pointer", l.configPointer());
   }
 
   private static void finding(ObjectNode n, Finding f) {

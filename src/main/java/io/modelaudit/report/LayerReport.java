@@ -11,10 +11,11 @@ import java.util.List;
  * @param params our count, or the stored count when {@code paramsSource} is "stored", or null
  * @param storedParams what the file stores for this layer, or null when it stores nothing for it
  * @param depth nesting depth (0 for top-level layers)
+ * @param configPointer JSON pointer to the layer in the model configuration
  */
 public record LayerReport(String name, String path, String className, List<String> inbound, List<Shape> outputShapes,
     List<CallReport> calls, Long params, Long trainable, Long nonTrainable, String paramsSource,
-    List<WeightReport> weights, Long storedParams, String status, String formula, String note, int depth) {
+    List<WeightReport> weights, Long storedParams, String status, String formula, String note, int depth, String configPointer) {
 
   public static final String OK = "ok";
   public static final String MISMATCH = "mismatch";
@@ -25,5 +26,5 @@ public record LayerReport(String name, String path, String className, List<Strin
   public record CallReport(List<String> inbound, List<Shape> outputShapes) {}
 
   /** An expected weight and the stored tensor matched to it; either side may be null. */
-  public record WeightReport(String name, Shape shape, Shape storedShape, String storedName, Boolean trainable) {}
+  public record WeightReport(String name, Shape shape, Shape storedShape, String storedName, String storedPath, Boolean trainable) {}
 }
