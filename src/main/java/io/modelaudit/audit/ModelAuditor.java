@@ -7,6 +7,7 @@ import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.formats.keras.KerasH5Importer;
 import io.modelaudit.infer.GraphInference;
+import io.modelaudit.infer.InferenceBudgetException;
 import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.report.ModelReport;
@@ -49,6 +50,10 @@ public final class ModelAuditor {
           graph, comparison, storedTotal);
     } catch (ModelFileException e) {
       return ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage()));
+    } catch (InferenceBudgetException e) {
+      return ModelReport.error(shown, format.id(), new ErrorInfo("too_complex", "the model is too large to audit: " + e.getMessage()));
+    } catch (ArithmeticException e) {
+      return ModelReport.error(shown, format.id(), new ErrorInfo("corrupt", "counts overflow: the file's numbers are impossible"));
     } catch (NoSuchFileException e) {
       return ModelReport.error(shown, format.id(), new ErrorInfo("not_found", "no such file"));
     } catch (IOException e) {

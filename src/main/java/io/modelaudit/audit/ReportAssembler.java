@@ -37,7 +37,10 @@ final class ReportAssembler {
   static ModelReport assemble(String path, String format, Framework framework, InferredGraph graph,
       StoredWeightComparison comparison, Long storedTotal) {
     ReportAssembler a = new ReportAssembler(comparison);
-    long[] totals = new long[3];
+    long params = 0;
+    long trainable = 0;
+    long nonTrainable = 0;
+    long storedOnly = 0;
     boolean complete = true;
     for (LayerInference layer : graph.layers()) {
       if (layer.layer().hidden()) {
@@ -45,18 +48,22 @@ final class ReportAssembler {
       }
       LayerReport row = a.addLayer(layer, 0);
       if (row.params() != null) {
-        totals[0] += row.params();
-        totals[1] += row.trainable() == null ? row.params() : row.trainable();
-        totals[2] += row.nonTrainable() == null ? 0 : row.nonTrainable();
+        params = Math.addExact(params, row.params());
       }
-      complete &= "inferred".equals(row.paramsSource());
+      if ("inferred".equals(row.paramsSource())) {
+        trainable = Math.addExact(trainable, row.trainable());
+        nonTrainable = Math.addExact(nonTrainable, row.nonTrainable());
+      } else {
+        complete = false;
+        storedOnly = Math.addExact(storedOnly, row.params() == null ? 0 : row.params());
+      }
     }
     if (comparison != null) {
       a.findings.addAll(comparison.modelFindings());
     }
     boolean mismatch = a.findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
     return new ModelReport(path, format, framework, graph.graph().name(), mismatch ? ModelReport.MISMATCH : ModelReport.OK, null,
-        a.rows, new Totals(totals[0], totals[1], totals[2], storedTotal, complete), a.findings);
+        a.rows, new Totals(params, trainable, nonTrainable, storedOnly, storedTotal, complete), a.findings);
   }
 
   private LayerReport addLayer(LayerInference layer, int depth) {
@@ -64,6 +71,8 @@ final class ReportAssembler {
     List<Finding> layerFindings = new ArrayList<>();
     if (layer.outcome() == Outcome.RULE_FAILED) {
       layerFindings.add(Finding.of(Rule.SHAPE_RULE_FAILED, layer.path(), null, null, null, layer.problem(), null));
+    } else if (layer.outcome() == Outcome.INVALID_CONFIG) {
+      layerFindings.add(Finding.of(Rule.CONFIG_INVALID, layer.path(), null, null, null, layer.problem(), null));
     } else if (layer.outcome() == Outcome.DEGENERATE) {
       layerFindings.add(Finding.of(Rule.DEGENERATE_SHAPE, layer.path(), null, null, null, layer.problem(), null));
     } else if (layer.outcome() == Outcome.UNSUPPORTED) {

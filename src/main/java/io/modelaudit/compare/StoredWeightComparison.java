@@ -33,8 +33,10 @@ public final class StoredWeightComparison {
       }
       c.compareLayer(layer, stored.forLayer(layer.layer().name()));
     }
+    java.util.Set<String> layerNames = new java.util.HashSet<>();
+    graph.layers().forEach(l -> layerNames.add(l.layer().name()));
     for (Map.Entry<String, List<StoredTensor>> e : stored.all().entrySet()) {
-      if (graph.layer(e.getKey()) == null && !e.getValue().isEmpty()) {
+      if (!layerNames.contains(e.getKey()) && !e.getValue().isEmpty()) {
         long n = e.getValue().stream().mapToLong(StoredTensor::size).sum();
         c.modelFindings.add(Finding.of(Rule.STORED_LAYER_UNKNOWN, e.getKey(), REFERENCE, null, n,
             "the file stores " + e.getValue().size() + " weight tensors (" + n + " parameters) for layer '" + e.getKey() + "', which the configuration does not have", null));

@@ -8,28 +8,54 @@ import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.TensorRef;
+import io.modelaudit.ir.UnknownDimensionException;
+import io.modelaudit.ir.WeightBucket;
 import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.ir.layers.InputKind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Walks a graph in dependency order and applies each layer's rules. A rule that fails, or a layer
- * without a rule, makes everything downstream unknown; the walk always goes on.
+ * Walks a graph in dependency order (Kahn's algorithm over calls) and applies each layer's rules.
+ * A rule that fails, or a layer without a rule, makes everything downstream unknown; the walk
+ * always goes on.
  */
 public final class GraphInference {
-  private static final int MAX_NESTING = 64;
+  /** How deep models may be nested inside one another. */
+  public static final int MAX_NESTING = 64;
+  /** Rule evaluations allowed per model; real models need a few thousand. */
+  static final long MAX_EVALUATIONS = 2_000_000;
 
   private GraphInference() {}
 
   /**
-   * @param inputOverrides shapes for the graph's inputs, by input layer name (from the command
-   *     line, or the outer call of a nested model); others keep the declared shape
+   * @param inputOverrides shapes for the graph's inputs, by input layer name; unknown dimensions
+   *     of the declared shapes are filled from them
+   * @throws InferenceBudgetException when the graph is too large to walk
    */
   public static InferredGraph infer(ModelGraph graph, Map<String, Shape> inputOverrides) {
-    return new Walk(graph, inputOverrides, "", 0).run();
+    return new Walk(graph, inputOverrides, "", 0, false, new Shared()).run();
+  }
+
+  /** State shared by the walks of one model: the evaluation budget and the nested-body cache. */
+  private static final class Shared {
+    long evaluations;
+    final Map<List<Object>, List<Shape>> nestedOutputs = new HashMap<>();
+
+    void tick() {
+      if (++evaluations > MAX_EVALUATIONS) {
+        throw new InferenceBudgetException("the graph needs more than " + MAX_EVALUATIONS + " layer evaluations");
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InferenceBudgetException("interrupted");
+      }
+    }
   }
 
   private static final class Walk {
@@ -37,41 +63,67 @@ public final class GraphInference {
     private final Map<String, Shape> overrides;
     private final String prefix;
     private final int depth;
+    private final boolean frozen;
+    private final Shared shared;
     private final Map<String, LayerInference> results = new LinkedHashMap<>();
 
-    Walk(ModelGraph graph, Map<String, Shape> overrides, String prefix, int depth) {
+    Walk(ModelGraph graph, Map<String, Shape> overrides, String prefix, int depth, boolean frozen, Shared shared) {
       this.graph = graph;
       this.overrides = overrides;
       this.prefix = prefix;
       this.depth = depth;
+      this.frozen = frozen;
+      this.shared = shared;
     }
 
+    private record Node(Layer layer, int call) {}
+
     InferredGraph run() {
-      List<int[]> pending = new ArrayList<>();
-      List<Layer> layers = graph.layers();
-      for (int i = 0; i < layers.size(); i++) {
-        Layer l = layers.get(i);
+      List<Node> nodes = new ArrayList<>();
+      Map<Layer, List<Node>> nodesOf = new HashMap<>();
+      for (Layer l : graph.layers()) {
         results.put(l.name(), new LayerInference(l, prefix + l.name()));
+        List<Node> mine = new ArrayList<>();
         for (int c = 0; c < l.calls().size(); c++) {
-          pending.add(new int[] {i, c});
+          Node n = new Node(l, c);
+          nodes.add(n);
+          mine.add(n);
+        }
+        nodesOf.put(l, mine);
+      }
+      Map<Node, Integer> waiting = new HashMap<>();
+      Map<Node, List<Node>> dependents = new HashMap<>();
+      for (Node n : nodes) {
+        int count = 0;
+        for (TensorRef ref : n.layer().calls().get(n.call()).inputs()) {
+          Layer producer = graph.layer(ref.layer());
+          if (producer != null && ref.callIndex() >= 0 && ref.callIndex() < producer.calls().size()) {
+            dependents.computeIfAbsent(nodesOf.get(producer).get(ref.callIndex()), k -> new ArrayList<>()).add(n);
+            count++;
+          }
+        }
+        waiting.put(n, count);
+      }
+      Deque<Node> ready = new ArrayDeque<>();
+      for (Node n : nodes) {
+        if (waiting.get(n) == 0) {
+          ready.add(n);
         }
       }
-      boolean progress = true;
-      while (!pending.isEmpty() && progress) {
-        progress = false;
-        for (var it = pending.iterator(); it.hasNext(); ) {
-          int[] p = it.next();
-          Layer l = layers.get(p[0]);
-          if (ready(l.calls().get(p[1]))) {
-            evaluate(l, p[1]);
-            it.remove();
-            progress = true;
+      while (!ready.isEmpty()) {
+        Node n = ready.poll();
+        waiting.remove(n);
+        evaluate(n.layer(), n.call());
+        for (Node d : dependents.getOrDefault(n, List.of())) {
+          if (waiting.merge(d, -1, Integer::sum) == 0) {
+            ready.add(d);
           }
         }
       }
-      for (int[] p : pending) {
-        Layer l = layers.get(p[0]);
-        results.get(l.name()).fail(Outcome.RULE_FAILED, "its inputs form a cycle or are never produced");
+      for (Node n : nodes) {
+        if (waiting.containsKey(n)) {
+          results.get(n.layer().name()).fail(Outcome.RULE_FAILED, "its inputs form a cycle");
+        }
       }
       List<Shape> outputs = new ArrayList<>();
       for (TensorRef ref : graph.outputs()) {
@@ -80,37 +132,25 @@ public final class GraphInference {
       return new InferredGraph(graph, new ArrayList<>(results.values()), outputs);
     }
 
-    /** A call can be evaluated once every producing call has been (or can never be). */
-    private boolean ready(Call call) {
-      for (TensorRef ref : call.inputs()) {
-        LayerInference producer = results.get(ref.layer());
-        if (producer != null && ref.callIndex() < producer.layer().calls().size()
-            && producer.callInputs().get(ref.callIndex()) == null) {
-          return false;
-        }
-      }
-      return true;
-    }
-
     /** The shape of a tensor, or null when unknown. */
     private Shape resolve(TensorRef ref) {
       LayerInference producer = results.get(ref.layer());
-      if (producer == null || ref.callIndex() >= producer.callOutputs().size()) {
+      if (producer == null || ref.callIndex() < 0 || ref.callIndex() >= producer.callOutputs().size()) {
         return null;
       }
       List<Shape> outs = producer.callOutputs().get(ref.callIndex());
-      if (outs == null || ref.tensorIndex() >= outs.size()) {
+      if (outs == null || ref.tensorIndex() < 0 || ref.tensorIndex() >= outs.size()) {
         return null;
       }
       return outs.get(ref.tensorIndex());
     }
 
     private void evaluate(Layer layer, int callIndex) {
+      shared.tick();
       LayerInference result = results.get(layer.name());
-      Call call = layer.calls().get(callIndex);
       List<Shape> inputs = new ArrayList<>();
       String missing = null;
-      for (TensorRef ref : call.inputs()) {
+      for (TensorRef ref : layer.calls().get(callIndex).inputs()) {
         Shape s = resolve(ref);
         inputs.add(s);
         if (s == null && missing == null) {
@@ -119,7 +159,7 @@ public final class GraphInference {
       }
       if (!layer.supported()) {
         result.recordCall(callIndex, inputs, null);
-        result.fail(Outcome.UNSUPPORTED, layer.unsupportedReason());
+        result.fail(layer.invalidConfig() ? Outcome.INVALID_CONFIG : Outcome.UNSUPPORTED, layer.problem());
         return;
       }
       if (missing != null) {
@@ -129,33 +169,45 @@ public final class GraphInference {
       }
       try {
         List<Shape> outputs = layer.body() != null
-            ? evaluateNested(layer, result, inputs, callIndex)
+            ? evaluateNested(layer, result, inputs)
             : evaluateRule(layer, result, inputs, callIndex);
         result.recordCall(callIndex, inputs, outputs);
       } catch (ShapeException | ArithmeticException | IllegalArgumentException e) {
         result.recordCall(callIndex, inputs, null);
-        String message = e instanceof ArithmeticException ? "a dimension overflows: " + e.getMessage() : e.getMessage();
-        result.fail(e instanceof DegenerateShapeException ? Outcome.DEGENERATE : Outcome.RULE_FAILED, message);
+        result.fail(outcomeOf(e), e instanceof ArithmeticException ? "a dimension or count overflows: " + e.getMessage() : e.getMessage());
       }
+    }
+
+    private static Outcome outcomeOf(RuntimeException e) {
+      if (e instanceof DegenerateShapeException) {
+        return Outcome.DEGENERATE;
+      }
+      if (e instanceof UnknownDimensionException) {
+        return Outcome.UNKNOWN_INPUT;
+      }
+      return Outcome.RULE_FAILED;
     }
 
     private List<Shape> evaluateRule(Layer layer, LayerInference result, List<Shape> inputs, int callIndex) {
       if (layer.kind() instanceof InputKind) {
-        Shape override = overrides.get(layer.name());
-        List<Shape> declared = layer.kind().outputShapes(inputs);
+        Shape declared = ((InputKind) layer.kind()).batchShape();
         result.recordWeights(List.of(), "0");
-        return override == null ? declared : List.of(merge(declared.get(0), override));
+        return Collections.singletonList(merge(declared, overrides.get(layer.name())));
       }
-      if (callIndex == 0) {
-        // Weights first: they do not depend on the output, so they are checked even when the
-        // output shape turns out degenerate.
-        List<WeightSpec> weights = layer.kind().weights(inputs);
+      // Weights first: they do not depend on the output, so they are checked even when the
+      // output shape turns out degenerate. They come from the first call whose inputs are known;
+      // a shared layer whose later calls would need other weights cannot be applied to them.
+      List<WeightSpec> weights = frozen(layer, layer.kind().weights(inputs));
+      if (result.weights() == null) {
         result.recordWeights(weights, layer.kind().formula(inputs, weights));
+      } else if (!sameShapes(weights, result.weights())) {
+        throw new ShapeException("call " + callIndex + " needs weights " + describe(weights)
+            + " but the layer's weights are " + describe(result.weights()));
       }
       return layer.kind().outputShapes(inputs);
     }
 
-    private List<Shape> evaluateNested(Layer layer, LayerInference result, List<Shape> inputs, int callIndex) {
+    private List<Shape> evaluateNested(Layer layer, LayerInference result, List<Shape> inputs) {
       if (depth >= MAX_NESTING) {
         throw new ShapeException("models are nested more than " + MAX_NESTING + " deep");
       }
@@ -163,12 +215,18 @@ public final class GraphInference {
       if (inputs.size() != body.inputs().size()) {
         throw new ShapeException("the nested model takes " + body.inputs().size() + " inputs, called with " + inputs.size());
       }
+      // A body's outputs depend only on its input shapes: walk it once per distinct inputs.
+      List<Object> key = List.of(prefix + layer.name(), new ArrayList<>(inputs));
+      if (result.nested() != null && shared.nestedOutputs.containsKey(key)) {
+        return shared.nestedOutputs.get(key);
+      }
       Map<String, Shape> bodyInputs = new LinkedHashMap<>();
       for (int i = 0; i < inputs.size(); i++) {
         bodyInputs.put(body.inputs().get(i).layer(), inputs.get(i));
       }
-      InferredGraph inner = new Walk(body, bodyInputs, prefix + layer.name() + "/", depth + 1).run();
-      if (callIndex == 0) {
+      InferredGraph inner = new Walk(body, bodyInputs, prefix + layer.name() + "/", depth + 1,
+          frozen || !layer.trainable(), shared).run();
+      if (result.nested() == null) {
         result.recordNested(inner);
         List<WeightSpec> weights = new ArrayList<>();
         boolean complete = true;
@@ -183,11 +241,42 @@ public final class GraphInference {
           result.recordWeights(weights, "sum of its layers");
         }
       }
-      if (inner.outputs().contains(null)) {
+      List<Shape> outputs = inner.outputs().contains(null) ? null : inner.outputs();
+      shared.nestedOutputs.put(key, outputs);
+      if (outputs == null) {
         result.fail(Outcome.UNKNOWN_INPUT, "a layer inside the nested model could not be inferred");
-        return null;
       }
-      return inner.outputs();
+      return outputs;
+    }
+
+    /** A frozen layer (or one inside a frozen model) trains none of its weights. */
+    private List<WeightSpec> frozen(Layer layer, List<WeightSpec> weights) {
+      if (!frozen && layer.trainable()) {
+        return weights;
+      }
+      List<WeightSpec> out = new ArrayList<>();
+      for (WeightSpec w : weights) {
+        out.add(new WeightSpec(w.name(), w.shape(), WeightBucket.NON_TRAINABLE));
+      }
+      return out;
+    }
+
+    private static boolean sameShapes(List<WeightSpec> a, List<WeightSpec> b) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (!a.get(i).shape().equals(b.get(i).shape())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static String describe(List<WeightSpec> weights) {
+      List<String> parts = new ArrayList<>();
+      weights.forEach(w -> parts.add(w.name() + " " + w.shape()));
+      return parts.toString();
     }
 
     private String describeMissing(TensorRef ref) {
@@ -195,12 +284,18 @@ public final class GraphInference {
       if (producer == null) {
         return "its input '" + ref.layer() + "' is not a layer of this model";
       }
+      if (ref.callIndex() < 0 || ref.callIndex() >= producer.layer().calls().size()) {
+        return "its input '" + ref + "' refers to a call that '" + ref.layer() + "' does not have";
+      }
       return "the shape of its input '" + ref + "' is unknown";
     }
 
-    /** Dimensions given on the command line win; the file's fill the rest. */
+    /** Dimensions given on the command line (or by the outer call) win; the file's fill the rest. */
     private static Shape merge(Shape declared, Shape override) {
-      if (declared.rank() != override.rank()) {
+      if (override == null) {
+        return declared;
+      }
+      if (declared == null || declared.rank() != override.rank()) {
         return override;
       }
       List<Long> dims = new ArrayList<>();

@@ -11,6 +11,7 @@ public record InferredGraph(ModelGraph graph, List<LayerInference> layers, List<
     outputs = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(outputs));
   }
 
+  /** The layer's inference by name, or null; a linear search, for tests and one-off lookups. */
   public LayerInference layer(String name) {
     return layers.stream().filter(l -> l.layer().name().equals(name)).findFirst().orElse(null);
   }

@@ -20,6 +20,8 @@ public final class LayerInference {
     RULE_FAILED,
     /** The rule yields an empty or negative dimension: no data can flow through this layer. */
     DEGENERATE,
+    /** The class has a rule but its configuration cannot be read. */
+    INVALID_CONFIG,
     /** No rule exists for this class. */
     UNSUPPORTED
   }
@@ -30,6 +32,7 @@ public final class LayerInference {
   private final List<List<Shape>> callOutputs;
   private Outcome outcome = Outcome.INFERRED;
   private List<WeightSpec> weights;
+  private Long params;
   private String formula;
   private String problem;
   private InferredGraph nested;
@@ -83,15 +86,9 @@ public final class LayerInference {
     return nested;
   }
 
+  /** Our parameter count, or null when the weights are unknown. */
   public Long params() {
-    if (weights == null) {
-      return null;
-    }
-    long n = 0;
-    for (WeightSpec w : weights) {
-      n = Math.addExact(n, w.size());
-    }
-    return n;
+    return params;
   }
 
   void recordCall(int call, List<Shape> inputs, List<Shape> outputs) {
@@ -99,7 +96,9 @@ public final class LayerInference {
     callOutputs.set(call, outputs);
   }
 
+  /** @throws ArithmeticException when the count overflows; nothing is recorded then */
   void recordWeights(List<WeightSpec> weights, String formula) {
+    this.params = io.modelaudit.ir.Formulas.total(weights);
     this.weights = List.copyOf(weights);
     this.formula = formula;
   }

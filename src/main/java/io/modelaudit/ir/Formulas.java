@@ -13,15 +13,21 @@ public final class Formulas {
     return NumberFormat.getIntegerInstance(Locale.US).format(n);
   }
 
+  /** The number of elements in all weights; overflow-checked. */
+  public static long total(List<WeightSpec> weights) {
+    long total = 0;
+    for (WeightSpec w : weights) {
+      total = Math.addExact(total, w.size());
+    }
+    return total;
+  }
+
   /** {@code kernel 5·5·3·6 + bias 6 = 456}; {@code 0} for a layer without weights. */
   public static String sumOfProducts(List<WeightSpec> weights) {
     if (weights.isEmpty()) {
       return "0";
     }
-    long total = 0;
-    for (WeightSpec w : weights) {
-      total = Math.addExact(total, w.size());
-    }
+    long total = total(weights);
     String terms = weights.stream().map(w -> w.name() + " " + product(w.shape())).collect(Collectors.joining(" + "));
     return terms + " = " + number(total);
   }

@@ -3,20 +3,44 @@ package io.modelaudit.ir;
 import java.util.List;
 
 /**
- * A layer as the file describes it. {@code kind} is null when no rule exists for its class; then
- * {@code unsupportedReason} says why.
+ * A layer as the file describes it. {@code kind} is null when no rule applies; then
+ * {@code problem} says why.
  *
  * @param name the layer's name in the model
  * @param className the class name as written in the file
- * @param provenance where the layer's configuration was found (e.g. a JSON pointer)
+ * @param problem why there is no kind: no rule for the class, or (when {@code invalidConfig}) a
+ *     configuration the rule cannot read
+ * @param invalidConfig the class has a rule but its configuration is malformed
+ * @param provenance where the layer's configuration was found (a JSON pointer)
  * @param hidden true for the input of a Sequential model (implicit, or listed in its config):
  *     frameworks do not count it among the model's layers, so reports leave it out
+ * @param trainable false for a frozen layer: all its weights count as non-trainable
  */
-public record Layer(String name, String className, LayerKind kind, String unsupportedReason,
-    List<Call> calls, String provenance, boolean hidden) {
+public record Layer(String name, String className, LayerKind kind, String problem, boolean invalidConfig,
+    List<Call> calls, String provenance, boolean hidden, boolean trainable) {
 
   public Layer {
     calls = List.copyOf(calls);
+  }
+
+  public static Layer of(String name, String className, LayerKind kind, List<Call> calls, String provenance) {
+    return new Layer(name, className, kind, null, false, calls, provenance, false, true);
+  }
+
+  public static Layer unsupported(String name, String className, String reason, List<Call> calls, String provenance) {
+    return new Layer(name, className, null, reason, false, calls, provenance, false, true);
+  }
+
+  public static Layer invalid(String name, String className, String problem, List<Call> calls, String provenance) {
+    return new Layer(name, className, null, problem, true, calls, provenance, false, true);
+  }
+
+  public Layer asHidden() {
+    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, true, trainable);
+  }
+
+  public Layer withTrainable(boolean value) {
+    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, hidden, value);
   }
 
   public boolean supported() {

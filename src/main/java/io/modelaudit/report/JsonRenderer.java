@@ -69,6 +69,7 @@ public final class JsonRenderer implements ReportRenderer {
       t.put("params", m.totals().params());
       t.put("trainable", m.totals().trainable());
       t.put("non_trainable", m.totals().nonTrainable());
+      t.put("unverified", m.totals().unverified());
       t.put("complete", m.totals().complete());
       ObjectNode refs = t.putObject("references");
       if (m.totals().stored() != null) {

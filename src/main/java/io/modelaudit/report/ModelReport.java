@@ -24,9 +24,11 @@ public record ModelReport(String path, String format, Framework framework, Strin
 
   /**
    * Model totals. {@code params} adds our counts and, for layers we could not infer, the stored
-   * ones; {@code complete} is false when any layer's count is not ours.
+   * ones ({@code unverified}: whether those train is unknown, so they are in neither
+   * {@code trainable} nor {@code nonTrainable}); {@code complete} is false when any layer's count
+   * is not ours. {@code stored} is what the file stores in all, or null when it stores no weights.
    */
-  public record Totals(long params, long trainable, long nonTrainable, Long stored, boolean complete) {}
+  public record Totals(long params, long trainable, long nonTrainable, long unverified, Long stored, boolean complete) {}
 
   public static ModelReport error(String path, String format, ErrorInfo error) {
     return new ModelReport(path, format, null, null, ERROR, error, List.of(), null, List.of());

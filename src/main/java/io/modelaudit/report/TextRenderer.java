@@ -79,6 +79,9 @@ public final class TextRenderer implements ReportRenderer {
     out.println("Total params: " + Formulas.number(t.params()) + stored);
     out.println("Trainable params: " + Formulas.number(t.trainable()));
     out.println("Non-trainable params: " + Formulas.number(t.nonTrainable()));
+    if (t.unverified() > 0) {
+      out.println("Unverified params: " + Formulas.number(t.unverified()) + " (stored for layers without a rule; trainable or not is unknown)");
+    }
     if (m.layers().stream().anyMatch(l -> "stored".equals(l.paramsSource()))) {
       out.println("* counted from the stored weights: no rule verified these layers");
     }

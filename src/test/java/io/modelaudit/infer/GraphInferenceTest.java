@@ -22,12 +22,14 @@ class GraphInferenceTest {
 
   private static Layer layer(String name, LayerKind kind, String... inputs) {
     List<TensorRef> refs = java.util.Arrays.stream(inputs).map(i -> new TensorRef(i, 0, 0)).collect(java.util.stream.Collectors.toList());
-    return new Layer(name, kind == null ? "Custom" : kind.getClass().getSimpleName(), kind,
-        kind == null ? "no rule" : null, List.of(new Call(refs)), "/" + name, false);
+    String className = kind == null ? "Custom" : kind.getClass().getSimpleName();
+    return kind == null
+        ? Layer.unsupported(name, className, "no rule", List.of(new Call(refs)), "/" + name)
+        : Layer.of(name, className, kind, List.of(new Call(refs)), "/" + name);
   }
 
   private static Layer input(String name, Long... dims) {
-    return new Layer(name, "InputLayer", new InputKind(Shape.of(dims)), null, List.of(new Call(List.of())), "/" + name, false);
+    return Layer.of(name, "InputLayer", new InputKind(Shape.of(dims)), List.of(new Call(List.of())), "/" + name);
   }
 
   private static ModelGraph graph(String out, Layer... layers) {
@@ -61,10 +63,10 @@ class GraphInferenceTest {
 
   @Test
   void sharedLayerOwnsOneSetOfWeights() {
-    Layer shared = new Layer("shared", "Dense", new DenseKind(4, true), null,
-        List.of(new Call(List.of(new TensorRef("a", 0, 0))), new Call(List.of(new TensorRef("b", 0, 0)))), "/shared", false);
-    Layer add = new Layer("add", "Add", new ElementwiseMergeKind(2, 2), null,
-        List.of(new Call(List.of(new TensorRef("shared", 0, 0), new TensorRef("shared", 1, 0)))), "/add", false);
+    Layer shared = Layer.of("shared", "Dense", new DenseKind(4, true),
+        List.of(new Call(List.of(new TensorRef("a", 0, 0))), new Call(List.of(new TensorRef("b", 0, 0)))), "/shared");
+    Layer add = Layer.of("add", "Add", new ElementwiseMergeKind(2, 2),
+        List.of(new Call(List.of(new TensorRef("shared", 0, 0), new TensorRef("shared", 1, 0)))), "/add");
     InferredGraph g = GraphInference.infer(new ModelGraph("m", "Functional",
         List.of(input("a", null, 8L), input("b", null, 8L), shared, add),
         List.of(new TensorRef("a", 0, 0), new TensorRef("b", 0, 0)), List.of(new TensorRef("add", 0, 0))), Map.of());

@@ -17,10 +17,6 @@ final class KerasArgs {
     this.config = config == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : config;
   }
 
-  JsonNode raw() {
-    return config;
-  }
-
   /** The first of {@code names} present with a non-null value, or null. */
   JsonNode get(String... names) {
     for (String n : names) {
@@ -50,7 +46,8 @@ final class KerasArgs {
   }
 
   int getInt(int dflt, String... names) {
-    return Math.toIntExact(getLong(dflt, names));
+    JsonNode v = get(names);
+    return v == null ? dflt : asInt(v, names[0]);
   }
 
   boolean getBool(boolean dflt, String... names) {
@@ -103,14 +100,33 @@ final class KerasArgs {
     return out;
   }
 
-  List<Long> getLongList(String... names) {
+  /** A list of integers; {@code null} entries only where {@code allowNull}. */
+  List<Long> getLongList(boolean allowNull, String... names) {
     JsonNode v = get(names);
     if (v == null || !v.isArray()) {
       throw new KerasConfigException("'" + names[0] + "' must be a list");
     }
     List<Long> out = new ArrayList<>();
     for (JsonNode e : v) {
+      if (e.isNull() && !allowNull) {
+        throw new KerasConfigException("'" + names[0] + "' holds a null");
+      }
       out.add(e.isNull() ? null : asLong(e, names[0]));
+    }
+    return out;
+  }
+
+  /** A single int, or a list of ints (e.g. axes). */
+  List<Integer> getIntOrList(String name) {
+    JsonNode v = get(name);
+    List<Integer> out = new ArrayList<>();
+    if (v == null) {
+      return out;
+    }
+    if (v.isArray()) {
+      v.forEach(e -> out.add(asInt(e, name)));
+    } else {
+      out.add(asInt(v, name));
     }
     return out;
   }
@@ -144,13 +160,22 @@ final class KerasArgs {
     }
   }
 
-  private static long asLong(JsonNode v, String name) {
-    if (v.isIntegralNumber()) {
+  /** An integer argument; a fraction, a string or a number beyond 64 bits is rejected. */
+  static long asLong(JsonNode v, String name) {
+    if (v.isIntegralNumber() && v.canConvertToLong()) {
       return v.asLong();
     }
-    if (v.isNumber() && v.asDouble() == Math.rint(v.asDouble())) {
+    if (v.isFloatingPointNumber() && v.asDouble() == Math.rint(v.asDouble()) && Math.abs(v.asDouble()) < 1e15) {
       return (long) v.asDouble();
     }
-    throw new KerasConfigException("'" + name + "' is not an integer: " + v);
+    throw new KerasConfigException("'" + name + "' is not an integer: " + KerasGraphBuilder.quote(v.toString()));
+  }
+
+  static int asInt(JsonNode v, String name) {
+    long l = asLong(v, name);
+    if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+      throw new KerasConfigException("'" + name + "' is out of range: " + l);
+    }
+    return (int) l;
   }
 }

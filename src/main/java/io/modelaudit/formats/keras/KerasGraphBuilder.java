@@ -1,6 +1,7 @@
 package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.infer.GraphInference;
 import io.modelaudit.ir.Call;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.LayerKind;
@@ -10,6 +11,8 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.layers.InputKind;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,90 +23,153 @@ import java.util.Set;
  * Reads what the file says and nothing more: no shape is computed here.
  *
  * <p>Handles Sequential (bare list of layers, or {@code {"name", "layers"}}) and functional models
- * ({@code Model}, {@code Functional}) with Keras 1/2 {@code inbound_nodes} lists and Keras 3
- * {@code {"args", "kwargs"}} nodes, and models nested as layers.
+ * ({@code Model}, {@code Functional}, or any class whose config has {@code layers},
+ * {@code input_layers} and {@code output_layers}) with Keras 1/2 {@code inbound_nodes} lists and
+ * Keras 3 {@code {"args", "kwargs"}} nodes, and models nested as layers.
+ *
+ * <p>Node indices: a reference {@code [layer, node, tensor]} names the {@code node}-th call of
+ * {@code layer} in this model's config, except that Keras counts the construction of a nested
+ * functional model as its call 0 (Keras 2 {@code Network.get_config}: "Networks start with a
+ * pre-existing node"; tf.keras {@code _should_skip_first_node}; Keras 3 only in
+ * {@code input_layers} / {@code output_layers}). Those references are shifted back here.
  */
 public final class KerasGraphBuilder {
   static final Set<String> MODEL_CLASSES = Set.of("Sequential", "Model", "Functional");
-  private static final int MAX_DEPTH = 64;
+  private static final int MAX_QUOTED = 120;
 
-  private KerasGraphBuilder() {}
+  private final boolean keras3;
 
-  public static ModelGraph build(JsonNode modelSpec) {
-    return build(modelSpec, "", 0);
+  private KerasGraphBuilder(boolean keras3) {
+    this.keras3 = keras3;
+  }
+
+  /**
+   * @param kerasMajor the major version of the Keras that wrote the file, or 0 when unknown
+   *     (then the configuration's own form decides)
+   */
+  public static ModelGraph build(JsonNode modelSpec, int kerasMajor) {
+    boolean keras3 = kerasMajor >= 3 || (kerasMajor == 0 && hasKeras3Nodes(modelSpec));
+    return new KerasGraphBuilder(keras3).model(modelSpec, "", 0);
   }
 
   public static boolean isModelSpec(JsonNode spec) {
-    return spec != null && spec.isObject() && MODEL_CLASSES.contains(spec.path("class_name").asText());
+    if (spec == null || !spec.isObject()) {
+      return false;
+    }
+    return MODEL_CLASSES.contains(spec.path("class_name").asText()) || isFunctionalConfig(spec.get("config"));
   }
 
-  private static ModelGraph build(JsonNode spec, String pointer, int depth) {
-    if (depth > MAX_DEPTH) {
-      throw new KerasConfigException("models are nested more than " + MAX_DEPTH + " deep");
+  private static boolean isFunctionalConfig(JsonNode config) {
+    return config != null && config.isObject() && config.has("layers") && config.has("input_layers") && config.has("output_layers");
+  }
+
+  private static boolean isSequential(JsonNode spec) {
+    return "Sequential".equals(spec.path("class_name").asText()) && !isFunctionalConfig(spec.get("config"));
+  }
+
+  private static boolean hasKeras3Nodes(JsonNode node) {
+    if (node == null) {
+      return false;
+    }
+    if (node.isObject() && node.has("args") && node.has("kwargs")) {
+      return true;
+    }
+    for (JsonNode child : node) {
+      if (child.isContainerNode() && hasKeras3Nodes(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ModelGraph model(JsonNode spec, String pointer, int depth) {
+    if (depth > GraphInference.MAX_NESTING) {
+      throw new KerasConfigException("models are nested more than " + GraphInference.MAX_NESTING + " deep");
     }
     String className = spec.path("class_name").asText();
     JsonNode config = spec.get("config");
-    if (config == null) {
+    if (config == null || !(config.isObject() || config.isArray())) {
       throw new KerasConfigException("model configuration has no 'config'");
     }
     String name = config.isObject() ? config.path("name").asText(className.toLowerCase()) : className.toLowerCase();
-    if ("Sequential".equals(className)) {
+    if (isSequential(spec)) {
       return sequential(name, config, pointer + "/config", depth);
     }
     return functional(name, className, config, pointer + "/config", depth);
   }
 
-  private static ModelGraph sequential(String name, JsonNode config, String pointer, int depth) {
+  private ModelGraph sequential(String name, JsonNode config, String pointer, int depth) {
     JsonNode layerSpecs = config.isArray() ? config : config.get("layers");
     String layersPointer = config.isArray() ? pointer : pointer + "/layers";
-    if (layerSpecs == null || !layerSpecs.isArray()) {
-      throw new KerasConfigException("Sequential configuration has no 'layers' list");
+    if (layerSpecs == null || !layerSpecs.isArray() || layerSpecs.isEmpty()) {
+      throw new KerasConfigException("Sequential configuration has no layers");
     }
     List<Layer> layers = new ArrayList<>();
     TensorRef previous = null;
-    TensorRef input = null;
+    JsonNode first = layerSpecs.get(0);
+    if (!"InputLayer".equals(first.path("class_name").asText())) {
+      Shape declared = declaredInputShape(first.path("class_name").asText(), first.path("config"));
+      if (declared == null && config.isObject()) {
+        declared = lenientShape(config.get("build_input_shape"));
+      }
+      String inputName = unusedName(layerName(first) + "_input", layerSpecs);
+      layers.add(Layer.of(inputName, "InputLayer", new InputKind(declared), List.of(new Call(List.of())), layersPointer + "/0").asHidden());
+      previous = new TensorRef(inputName, 0, 0);
+    }
+    TensorRef input = previous;
     for (int i = 0; i < layerSpecs.size(); i++) {
-      JsonNode spec = layerSpecs.get(i);
-      String layerPointer = layersPointer + "/" + i;
-      if (previous == null && !"InputLayer".equals(spec.path("class_name").asText())) {
-        Shape declared = declaredInputShape(spec.path("class_name").asText(), spec.path("config"));
-        if (declared == null && config.isObject()) {
-          declared = shape(config.get("build_input_shape"));
-        }
-        String inputName = layerName(spec) + "_input";
-        layers.add(new Layer(inputName, "InputLayer", new InputKind(declared), null,
-            List.of(new Call(List.of())), layerPointer, true));
-        previous = new TensorRef(inputName, 0, 0);
-        input = previous;
-      }
       List<Call> calls = previous == null ? List.of(new Call(List.of())) : List.of(new Call(List.of(previous)));
-      Layer layer = layer(spec, calls, layerPointer, depth);
+      Layer layer = layer(layerSpecs.get(i), calls, layersPointer + "/" + i, depth);
       if (previous == null) {
-        layer = new Layer(layer.name(), layer.className(), layer.kind(), layer.unsupportedReason(), layer.calls(), layerPointer, true);
-      }
-      layers.add(layer);
-      if (input == null) {
+        layer = layer.asHidden();
         input = new TensorRef(layer.name(), 0, 0);
       }
+      layers.add(layer);
       previous = new TensorRef(layer.name(), 0, 0);
-    }
-    if (input == null) {
-      throw new KerasConfigException("Sequential model has no layers");
     }
     return new ModelGraph(name, "Sequential", layers, List.of(input), List.of(previous));
   }
 
-  private static ModelGraph functional(String name, String className, JsonNode config, String pointer, int depth) {
+  private ModelGraph functional(String name, String className, JsonNode config, String pointer, int depth) {
     JsonNode layerSpecs = config.get("layers");
     if (layerSpecs == null || !layerSpecs.isArray()) {
       throw new KerasConfigException(className + " configuration has no 'layers' list");
     }
+    Map<String, JsonNode> specsByName = new HashMap<>();
+    for (JsonNode spec : layerSpecs) {
+      if (specsByName.put(layerName(spec), spec) != null) {
+        throw new KerasConfigException("two layers are named '" + layerName(spec) + "'");
+      }
+    }
+    NodeReader reader = new NodeReader(specsByName);
     List<Layer> layers = new ArrayList<>();
     for (int i = 0; i < layerSpecs.size(); i++) {
       JsonNode spec = layerSpecs.get(i);
-      layers.add(layer(spec, calls(spec), pointer + "/layers/" + i, depth));
+      layers.add(layer(spec, reader.calls(spec), pointer + "/layers/" + i, depth));
     }
-    return new ModelGraph(name, className, layers, refs(config.get("input_layers")), refs(config.get("output_layers")));
+    ModelGraph graph = new ModelGraph(name, className, layers,
+        reader.modelRefs(config.get("input_layers")), reader.modelRefs(config.get("output_layers")));
+    checkReferences(graph);
+    return graph;
+  }
+
+  /** Every reference must name a layer of this model and one of its calls. */
+  private static void checkReferences(ModelGraph graph) {
+    List<TensorRef> all = new ArrayList<>(graph.inputs());
+    all.addAll(graph.outputs());
+    for (Layer l : graph.layers()) {
+      l.calls().forEach(c -> all.addAll(c.inputs()));
+    }
+    for (TensorRef ref : all) {
+      Layer producer = graph.layer(ref.layer());
+      if (producer == null) {
+        throw new KerasConfigException("a reference names layer '" + quote(ref.layer()) + "', which the model does not have");
+      }
+      if (ref.callIndex() >= producer.calls().size()) {
+        throw new KerasConfigException("a reference names call " + ref.callIndex() + " of layer '" + ref.layer()
+            + "', which is called " + producer.calls().size() + " time(s)");
+      }
+    }
   }
 
   private static String layerName(JsonNode spec) {
@@ -117,27 +183,42 @@ public final class KerasGraphBuilder {
     return name;
   }
 
-  private static Layer layer(JsonNode spec, List<Call> calls, String pointer, int depth) {
+  private static String unusedName(String wanted, JsonNode layerSpecs) {
+    Set<String> taken = new HashSet<>();
+    layerSpecs.forEach(s -> taken.add(s.path("config").path("name").asText(s.path("name").asText())));
+    String name = wanted;
+    while (taken.contains(name)) {
+      name = "_" + name;
+    }
+    return name;
+  }
+
+  private Layer layer(JsonNode spec, List<Call> calls, String pointer, int depth) {
     String className = spec.path("class_name").asText("");
     String name = layerName(spec);
     JsonNode config = spec.get("config");
-    if (MODEL_CLASSES.contains(className)) {
-      ModelGraph body = build(spec, pointer, depth + 1);
-      return new Layer(name, className, new NestedModelKind(body), null, calls, pointer, false);
+    boolean trainable = config == null || config.path("trainable").asBoolean(true);
+    if (isModelSpec(spec)) {
+      ModelGraph body = model(spec, pointer, depth + 1);
+      return Layer.of(name, className, new NestedModelKind(body), calls, pointer).withTrainable(trainable);
     }
     if ("InputLayer".equals(className)) {
-      return new Layer(name, className, new InputKind(declaredInputShape(className, config)), null,
-          List.of(new Call(List.of())), pointer, false);
+      return Layer.of(name, className, new InputKind(declaredInputShape(className, config)), List.of(new Call(List.of())), pointer);
     }
-    if (!KerasLayerBindings.isBound(className)) {
-      return new Layer(name, className, null, "no rule for Keras class " + className, calls, pointer, false);
-    }
+    LayerKind kind;
     try {
-      LayerKind kind = KerasLayerBindings.bind(className, config);
-      return new Layer(name, className, kind, null, calls, pointer, false);
-    } catch (KerasConfigException | IllegalArgumentException | ArithmeticException e) {
-      return new Layer(name, className, null, "cannot read its configuration: " + e.getMessage(), calls, pointer, false);
+      kind = KerasLayerBindings.bind(className, config);
+    } catch (UnsupportedWrappedClassException e) {
+      return Layer.unsupported(name, className, e.getMessage(), calls, pointer);
+    } catch (RuntimeException e) {
+      // One malformed layer makes that layer unreadable, not the model.
+      String why = e instanceof KerasConfigException || e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
+      return Layer.invalid(name, className, "cannot read its configuration: " + why, calls, pointer);
     }
+    if (kind == null) {
+      return Layer.unsupported(name, className, "no rule for Keras class " + className, calls, pointer);
+    }
+    return Layer.of(name, className, kind, calls, pointer).withTrainable(trainable);
   }
 
   /** The batch input shape a layer declares (InputLayer, or the first layer of a Sequential). */
@@ -158,11 +239,11 @@ public final class KerasGraphBuilder {
     // Keras 1 shorthand, used only when no batch_input_shape was written.
     JsonNode inputDim = config.get("input_dim");
     JsonNode length = config.get("input_length");
-    Long steps = length == null || !length.isIntegralNumber() ? null : length.asLong();
+    Long steps = length == null || !length.canConvertToLong() || !length.isIntegralNumber() ? null : length.asLong();
     if ("Embedding".equals(className)) {
-      return Shape.of(null, steps);
+      return steps == null && (length == null || length.isNull()) ? null : Shape.of(null, steps);
     }
-    if (inputDim != null && inputDim.isIntegralNumber()) {
+    if (inputDim != null && inputDim.isIntegralNumber() && inputDim.canConvertToLong()) {
       return "Dense".equals(className) ? Shape.of(null, inputDim.asLong()) : Shape.of(null, steps, inputDim.asLong());
     }
     return null;
@@ -176,68 +257,157 @@ public final class KerasGraphBuilder {
     for (JsonNode d : node) {
       if (d.isNull()) {
         dims.add(null);
-      } else if (d.isIntegralNumber() && d.asLong() >= 0) {
+      } else if (d.isIntegralNumber() && d.canConvertToLong() && d.asLong() >= 0) {
         dims.add(d.asLong());
       } else {
-        throw new KerasConfigException("bad dimension " + d + " in shape " + node);
+        throw new KerasConfigException("bad dimension " + quote(d.toString()) + " in a shape");
       }
     }
     return Shape.of(dims);
   }
 
-  /** One call per inbound node. An input layer (no nodes) is called once with no inputs. */
-  private static List<Call> calls(JsonNode spec) {
-    JsonNode nodes = spec.get("inbound_nodes");
-    List<Call> calls = new ArrayList<>();
-    if (nodes == null || !nodes.isArray() || nodes.isEmpty()) {
-      calls.add(new Call(List.of()));
-      return calls;
+  /** tf.keras may store build_input_shape as a nested structure: then it is simply not used. */
+  private static Shape lenientShape(JsonNode node) {
+    try {
+      return shape(node);
+    } catch (KerasConfigException e) {
+      return null;
     }
-    for (JsonNode node : nodes) {
-      List<TensorRef> inputs = new ArrayList<>();
-      if (node.isObject()) {
-        collectKerasTensors(node.get("args"), inputs);
-        JsonNode kwargs = node.get("kwargs");
-        if (kwargs != null && kwargs.isObject()) {
-          for (Iterator<Map.Entry<String, JsonNode>> it = kwargs.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getKey().equals("mask") && !e.getKey().equals("training")) {
-              collectKerasTensors(e.getValue(), inputs);
-            }
-          }
-        }
-      } else if (node.isArray() && node.size() > 0 && node.get(0).isTextual()) {
-        // tf.keras op layers (TFOpLambda) write a node as one flat reference whose kwargs may
-        // hold further input tensors, e.g. ["dropout", 0, 0, {"y": ["input_1", 0, 0]}].
-        inputs.add(ref(node));
-        if (node.size() > 3 && node.get(3).isObject()) {
-          node.get(3).forEach(v -> {
-            if (isFlatRef(v)) {
-              inputs.add(ref(v));
-            }
-          });
-        }
-      } else if (node.isArray()) {
-        for (JsonNode ref : node) {
-          inputs.add(ref(ref));
-        }
-      } else {
-        throw new KerasConfigException("unreadable inbound node " + node);
-      }
-      calls.add(new Call(inputs));
-    }
-    return calls;
   }
 
-  /** Keras 3 tensors: {@code {"class_name": "__keras_tensor__", "config": {"keras_history": [...]}}}. */
-  private static void collectKerasTensors(JsonNode node, List<TensorRef> out) {
-    if (node == null) {
-      return;
+  static String quote(String s) {
+    return s.length() <= MAX_QUOTED ? s : s.substring(0, MAX_QUOTED) + "…";
+  }
+
+  /** Reads inbound nodes and model input/output references for one functional model. */
+  private final class NodeReader {
+    private final Map<String, JsonNode> specsByName;
+
+    NodeReader(Map<String, JsonNode> specsByName) {
+      this.specsByName = specsByName;
     }
-    if (node.isArray()) {
-      node.forEach(n -> collectKerasTensors(n, out));
-    } else if (node.isObject() && "__keras_tensor__".equals(node.path("class_name").asText())) {
-      out.add(ref(node.path("config").get("keras_history")));
+
+    /** One call per inbound node. An input layer (no nodes) is called once with no inputs. */
+    List<Call> calls(JsonNode spec) {
+      JsonNode nodes = spec.get("inbound_nodes");
+      List<Call> calls = new ArrayList<>();
+      if (nodes == null || !nodes.isArray() || nodes.isEmpty()) {
+        calls.add(new Call(List.of()));
+        return calls;
+      }
+      for (JsonNode node : nodes) {
+        List<TensorRef> inputs = new ArrayList<>();
+        if (node.isObject() && node.has("args")) {
+          collectKerasTensors(node.get("args"), inputs);
+          JsonNode kwargs = node.get("kwargs");
+          if (kwargs != null && kwargs.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = kwargs.fields(); it.hasNext(); ) {
+              Map.Entry<String, JsonNode> e = it.next();
+              if (!e.getKey().equals("mask") && !e.getKey().equals("training")) {
+                collectKerasTensors(e.getValue(), inputs);
+              }
+            }
+          }
+        } else if (node.isObject()) {
+          // tf.keras nodes for dict-structured inputs: {"key": [layer, node, tensor, kwargs], ...}.
+          node.forEach(v -> collectFlatRefs(v, inputs));
+        } else if (node.isArray() && node.size() > 0 && node.get(0).isTextual()) {
+          // tf.keras op layers (TFOpLambda) write a node as one flat reference whose kwargs may
+          // hold further input tensors, e.g. ["dropout", 0, 0, {"y": ["input_1", 0, 0]}].
+          addListRef(node, inputs);
+          if (node.size() > 3 && node.get(3).isObject()) {
+            node.get(3).forEach(v -> collectFlatRefs(v, inputs));
+          }
+        } else if (node.isArray()) {
+          for (JsonNode ref : node) {
+            addListRef(ref, inputs);
+          }
+        } else {
+          throw new KerasConfigException("unreadable inbound node " + quote(node.toString()));
+        }
+        calls.add(new Call(inputs));
+      }
+      return calls;
+    }
+
+    /** input_layers / output_layers: a list of references, or one flat reference (Keras 3). */
+    List<TensorRef> modelRefs(JsonNode node) {
+      if (node == null || !node.isArray()) {
+        throw new KerasConfigException("model configuration lacks input_layers or output_layers");
+      }
+      List<TensorRef> out = new ArrayList<>();
+      List<JsonNode> refs = new ArrayList<>();
+      if (node.size() > 0 && node.get(0).isTextual()) {
+        refs.add(node);
+      } else {
+        node.forEach(refs::add);
+      }
+      for (JsonNode r : refs) {
+        TensorRef ref = ref(r);
+        boolean shifted = keras3 ? isFunctionalModel(ref.layer()) : startsWithConstructionNode(ref.layer());
+        out.add(shifted ? shiftBack(ref) : ref);
+      }
+      return out;
+    }
+
+    /** Keras 3 tensors: {@code {"class_name": "__keras_tensor__", "config": {"keras_history": [...]}}}. */
+    private void collectKerasTensors(JsonNode node, List<TensorRef> out) {
+      if (node == null) {
+        return;
+      }
+      if (node.isObject() && "__keras_tensor__".equals(node.path("class_name").asText())) {
+        out.add(ref(node.path("config").get("keras_history")));
+      } else if (node.isContainerNode()) {
+        node.forEach(n -> collectKerasTensors(n, out));
+      }
+    }
+
+    private void collectFlatRefs(JsonNode node, List<TensorRef> out) {
+      if (isFlatRef(node)) {
+        addListRef(node, out);
+      } else if (node.isContainerNode()) {
+        node.forEach(n -> collectFlatRefs(n, out));
+      }
+    }
+
+    /** A Keras 1/2 reference, shifted when it names a nested model; constants are not tensors. */
+    private void addListRef(JsonNode node, List<TensorRef> out) {
+      if (node.isArray() && node.size() > 0 && "_CONSTANT_VALUE".equals(node.get(0).asText())) {
+        return;
+      }
+      TensorRef ref = ref(node);
+      out.add(startsWithConstructionNode(ref.layer()) ? shiftBack(ref) : ref);
+    }
+
+    private boolean isFunctionalModel(String layer) {
+      JsonNode spec = specsByName.get(layer);
+      return spec != null && isModelSpec(spec) && !isSequential(spec);
+    }
+
+    /**
+     * Keras 1/2: a nested functional model, or a nested Sequential built with an input shape,
+     * has a construction node that the outer configuration counts as node 0.
+     */
+    private boolean startsWithConstructionNode(String layer) {
+      JsonNode spec = specsByName.get(layer);
+      if (spec == null || !isModelSpec(spec)) {
+        return false;
+      }
+      if (!isSequential(spec)) {
+        return true;
+      }
+      JsonNode config = spec.get("config");
+      JsonNode layers = config.isArray() ? config : config.path("layers");
+      if (!layers.isArray() || layers.isEmpty()) {
+        return false;
+      }
+      JsonNode first = layers.get(0);
+      return "InputLayer".equals(first.path("class_name").asText())
+          || declaredInputShape(first.path("class_name").asText(), first.path("config")) != null;
+    }
+
+    private TensorRef shiftBack(TensorRef ref) {
+      return ref.callIndex() > 0 ? new TensorRef(ref.layer(), ref.callIndex() - 1, ref.tensorIndex()) : ref;
     }
   }
 
@@ -248,26 +418,19 @@ public final class KerasGraphBuilder {
   /** {@code [layer, node_index, tensor_index, (kwargs)]}. */
   private static TensorRef ref(JsonNode ref) {
     if (ref == null || !ref.isArray() || ref.size() < 1 || !ref.get(0).isTextual()) {
-      throw new KerasConfigException("unreadable tensor reference " + ref);
+      throw new KerasConfigException("unreadable tensor reference " + quote(String.valueOf(ref)));
     }
-    int node = ref.size() > 1 ? ref.get(1).asInt() : 0;
-    int tensor = ref.size() > 2 ? ref.get(2).asInt() : 0;
-    return new TensorRef(ref.get(0).asText(), node, tensor);
+    return new TensorRef(ref.get(0).asText(), index(ref, 1), index(ref, 2));
   }
 
-  /** A list of references, or a single flat reference (Keras 3 with one input or output). */
-  private static List<TensorRef> refs(JsonNode node) {
-    List<TensorRef> out = new ArrayList<>();
-    if (node == null || !node.isArray()) {
-      throw new KerasConfigException("model configuration lacks input_layers or output_layers");
+  private static int index(JsonNode ref, int position) {
+    if (ref.size() <= position) {
+      return 0;
     }
-    if (node.size() > 0 && node.get(0).isTextual()) {
-      out.add(ref(node));
-      return out;
+    JsonNode v = ref.get(position);
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+      throw new KerasConfigException("bad index " + quote(v.toString()) + " in tensor reference " + quote(ref.toString()));
     }
-    for (JsonNode r : node) {
-      out.add(ref(r));
-    }
-    return out;
+    return v.asInt();
   }
 }

@@ -1,6 +1,8 @@
 package io.modelaudit.formats.keras;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelaudit.formats.ModelFileException;
@@ -10,7 +12,15 @@ import java.nio.file.Path;
 /** Imports a full Keras model saved as HDF5 (Keras 1.x, 2.x, tf.keras, Keras 3 legacy save). */
 public final class KerasH5Importer {
   public static final String FORMAT = "keras-h5";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Bounds for untrusted configurations; real ones are far below them. */
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(1000)
+          .maxDocumentLength(256L << 20)
+          .maxStringLength(64 << 20)
+          .maxNumberLength(100)
+          .build())
+      .build());
 
   private KerasH5Importer() {}
 
@@ -30,10 +40,22 @@ public final class KerasH5Importer {
     }
     try {
       return new ImportedModel(FORMAT, "keras", contents.kerasVersion(), contents.backend(),
-          KerasGraphBuilder.build(spec), contents.stored());
-    } catch (KerasConfigException e) {
+          KerasGraphBuilder.build(spec, majorVersion(contents.kerasVersion())), contents.hasWeights() ? contents.stored() : null);
+    } catch (KerasConfigException | IllegalArgumentException e) {
       throw new ModelFileException("corrupt", "unreadable model_config: " + e.getMessage(), e);
     }
+  }
+
+  /** 2 for "2.2.4-tf", 0 when unknown. */
+  static int majorVersion(String version) {
+    if (version == null) {
+      return 0;
+    }
+    int end = 0;
+    while (end < version.length() && Character.isDigit(version.charAt(end))) {
+      end++;
+    }
+    return end == 0 || end > 3 ? 0 : Integer.parseInt(version.substring(0, end));
   }
 
   /** Parses a configuration, unwrapping a JSON document that was encoded twice as a string. */

@@ -19,6 +19,8 @@ import java.util.List;
  * Only headers are read, never weight data.
  */
 public final class KerasH5Reader {
+  /** model_config of the largest real models is a few MB. */
+  private static final long MAX_ATTRIBUTE_BYTES = 256L << 20;
   private KerasH5Reader() {}
 
   /** What a Keras HDF5 file says about itself. {@code modelConfig} is null for a weights-only file. */
@@ -92,7 +94,11 @@ public final class KerasH5Reader {
       for (int i = 0; i < dims.length; i++) {
         dims[i] = d.getDimensions()[i];
       }
-      return Shape.ofKnown(dims);
+      Shape shape = Shape.ofKnown(dims);
+      shape.size(); // a header claiming more elements than a long holds is damage, not a model
+      return shape;
+    } catch (ArithmeticException e) {
+      throw new ModelFileException("corrupt", "dataset " + group.getPath() + path + " claims an impossible shape");
     } catch (RuntimeException e) {
       return null;
     }
@@ -102,6 +108,9 @@ public final class KerasH5Reader {
     Attribute a = node.getAttribute(name);
     if (a == null) {
       return null;
+    }
+    if (a.getSizeInBytes() > MAX_ATTRIBUTE_BYTES) {
+      throw new ModelFileException("corrupt", "attribute " + name + " is larger than " + (MAX_ATTRIBUTE_BYTES >> 20) + " MB");
     }
     Object data = a.getData();
     if (data instanceof String) {

@@ -32,7 +32,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -42,63 +41,63 @@ import java.util.function.Function;
 final class KerasLayerBindings {
   private static final Map<String, Function<KerasArgs, LayerKind>> BINDINGS = new HashMap<>();
 
-  private static void bind(Function<KerasArgs, LayerKind> binding, String... classNames) {
+  private static void register(Function<KerasArgs, LayerKind> binding, String... classNames) {
     for (String c : classNames) {
       BINDINGS.put(c, binding);
     }
   }
 
   static {
-    bind(a -> IdentityKind.INSTANCE, "Activation", "Dropout", "SpatialDropout1D", "SpatialDropout2D",
+    register(a -> IdentityKind.INSTANCE, "Activation", "Dropout", "SpatialDropout1D", "SpatialDropout2D",
         "SpatialDropout3D", "GaussianNoise", "GaussianDropout", "AlphaDropout", "Masking", "LeakyReLU",
         "ELU", "ReLU", "Softmax", "ThresholdedReLU");
-    bind(a -> new DenseKind(a.requireLong("units", "output_dim"), a.getBool(true, "use_bias", "bias")), "Dense");
-    bind(KerasLayerBindings::prelu, "PReLU");
-    bind(a -> new FlattenKind(), "Flatten");
-    bind(a -> new ReshapeKind(a.getLongList("target_shape")), "Reshape");
-    bind(KerasLayerBindings::permute, "Permute");
-    bind(a -> new RepeatVectorKind(a.requireLong("n")), "RepeatVector");
-    bind(a -> conv(a, 1), "Conv1D", "Convolution1D", "AtrousConvolution1D");
-    bind(a -> conv(a, 2), "Conv2D", "Convolution2D", "AtrousConvolution2D");
-    bind(a -> conv(a, 3), "Conv3D", "Convolution3D");
-    bind(a -> pooling(a, 1), "MaxPooling1D", "AveragePooling1D", "MaxPool1D", "AvgPool1D");
-    bind(a -> pooling(a, 2), "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D");
-    bind(a -> pooling(a, 3), "MaxPooling3D", "AveragePooling3D", "MaxPool3D", "AvgPool3D");
-    bind(a -> globalPooling(a, 1), "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPool1D", "GlobalAvgPool1D");
-    bind(a -> globalPooling(a, 2), "GlobalMaxPooling2D", "GlobalAveragePooling2D", "GlobalMaxPool2D", "GlobalAvgPool2D");
-    bind(a -> globalPooling(a, 3), "GlobalMaxPooling3D", "GlobalAveragePooling3D", "GlobalMaxPool3D", "GlobalAvgPool3D");
-    bind(a -> SpatialPaddingKind.zeroPadding(amounts(a, 1, "padding"), a.dataFormat()), "ZeroPadding1D");
-    bind(a -> SpatialPaddingKind.zeroPadding(amounts(a, 2, "padding"), a.dataFormat()), "ZeroPadding2D");
-    bind(a -> SpatialPaddingKind.zeroPadding(amounts(a, 3, "padding"), a.dataFormat()), "ZeroPadding3D");
-    bind(a -> SpatialPaddingKind.cropping(amounts(a, 1, "cropping"), a.dataFormat()), "Cropping1D");
-    bind(a -> SpatialPaddingKind.cropping(amounts(a, 2, "cropping"), a.dataFormat()), "Cropping2D");
-    bind(a -> SpatialPaddingKind.cropping(amounts(a, 3, "cropping"), a.dataFormat()), "Cropping3D");
-    bind(a -> new UpSamplingKind(a.getTuple(1, 2L, "size", "length"), a.dataFormat()), "UpSampling1D");
-    bind(a -> new UpSamplingKind(a.getTuple(2, 2L, "size"), a.dataFormat()), "UpSampling2D");
-    bind(a -> new UpSamplingKind(a.getTuple(3, 2L, "size"), a.dataFormat()), "UpSampling3D");
-    bind(KerasLayerBindings::batchNorm, "BatchNormalization", "BatchNormalizationV1", "BatchNormalizationV2");
-    bind(a -> new EmbeddingKind(a.requireLong("input_dim"), a.requireLong("output_dim")), "Embedding");
-    bind(a -> recurrent(a, Cell.SIMPLE), "SimpleRNN");
-    bind(a -> recurrent(a, Cell.LSTM), "LSTM", "LSTMV1", "LSTMV2");
-    bind(a -> recurrent(a, Cell.GRU), "GRU", "GRUV1", "GRUV2");
-    bind(KerasLayerBindings::bidirectional, "Bidirectional");
-    bind(a -> new TimeDistributedKind(inner(a, "layer")), "TimeDistributed");
-    bind(a -> new ElementwiseMergeKind(2, 2), "Subtract");
-    bind(a -> new ElementwiseMergeKind(2, Integer.MAX_VALUE), "Add", "Multiply", "Average", "Maximum", "Minimum");
-    bind(a -> new ConcatenateKind(a.getInt(-1, "axis")), "Concatenate");
-    bind(KerasLayerBindings::dot, "Dot");
+    register(a -> new DenseKind(a.requireLong("units", "output_dim"), a.getBool(true, "use_bias", "bias")), "Dense");
+    register(KerasLayerBindings::prelu, "PReLU");
+    register(a -> new FlattenKind(), "Flatten");
+    register(a -> new ReshapeKind(a.getLongList(false, "target_shape")), "Reshape");
+    register(KerasLayerBindings::permute, "Permute");
+    register(a -> new RepeatVectorKind(a.requireLong("n")), "RepeatVector");
+    register(a -> conv(a, 1), "Conv1D", "Convolution1D", "AtrousConvolution1D");
+    register(a -> conv(a, 2), "Conv2D", "Convolution2D", "AtrousConvolution2D");
+    register(a -> conv(a, 3), "Conv3D", "Convolution3D");
+    register(a -> pooling(a, 1), "MaxPooling1D", "AveragePooling1D", "MaxPool1D", "AvgPool1D");
+    register(a -> pooling(a, 2), "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D");
+    register(a -> pooling(a, 3), "MaxPooling3D", "AveragePooling3D", "MaxPool3D", "AvgPool3D");
+    register(a -> globalPooling(a, 1), "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPool1D", "GlobalAvgPool1D");
+    register(a -> globalPooling(a, 2), "GlobalMaxPooling2D", "GlobalAveragePooling2D", "GlobalMaxPool2D", "GlobalAvgPool2D");
+    register(a -> globalPooling(a, 3), "GlobalMaxPooling3D", "GlobalAveragePooling3D", "GlobalMaxPool3D", "GlobalAvgPool3D");
+    register(a -> SpatialPaddingKind.zeroPadding(amounts(a, 1, "padding"), a.dataFormat()), "ZeroPadding1D");
+    register(a -> SpatialPaddingKind.zeroPadding(amounts(a, 2, "padding"), a.dataFormat()), "ZeroPadding2D");
+    register(a -> SpatialPaddingKind.zeroPadding(amounts(a, 3, "padding"), a.dataFormat()), "ZeroPadding3D");
+    register(a -> SpatialPaddingKind.cropping(amounts(a, 1, "cropping"), a.dataFormat()), "Cropping1D");
+    register(a -> SpatialPaddingKind.cropping(amounts(a, 2, "cropping"), a.dataFormat()), "Cropping2D");
+    register(a -> SpatialPaddingKind.cropping(amounts(a, 3, "cropping"), a.dataFormat()), "Cropping3D");
+    register(a -> new UpSamplingKind(a.getTuple(1, 2L, "size", "length"), a.dataFormat()), "UpSampling1D");
+    register(a -> new UpSamplingKind(a.getTuple(2, 2L, "size"), a.dataFormat()), "UpSampling2D");
+    register(a -> new UpSamplingKind(a.getTuple(3, 2L, "size"), a.dataFormat()), "UpSampling3D");
+    register(KerasLayerBindings::batchNorm, "BatchNormalization", "BatchNormalizationV1", "BatchNormalizationV2");
+    register(KerasLayerBindings::embedding, "Embedding");
+    register(a -> recurrent(a, Cell.SIMPLE), "SimpleRNN");
+    register(a -> recurrent(a, Cell.LSTM), "LSTM", "LSTMV1", "LSTMV2");
+    register(a -> recurrent(a, Cell.GRU), "GRU", "GRUV1", "GRUV2");
+    register(KerasLayerBindings::bidirectional, "Bidirectional");
+    register(a -> new TimeDistributedKind(inner(a, "layer")), "TimeDistributed");
+    register(a -> new ElementwiseMergeKind(2, 2), "Subtract");
+    register(a -> new ElementwiseMergeKind(1, Integer.MAX_VALUE), "Add", "Multiply", "Average", "Maximum", "Minimum");
+    register(a -> new ConcatenateKind(a.getInt(-1, "axis")), "Concatenate");
+    register(KerasLayerBindings::dot, "Dot");
   }
 
   private KerasLayerBindings() {}
 
-  /** The kind for a class, or null when the class has no rule. */
+  /**
+   * The kind for a class, or null when the class has no rule.
+   *
+   * @throws KerasConfigException when the configuration cannot be read
+   */
   static LayerKind bind(String className, JsonNode config) {
     Function<KerasArgs, LayerKind> binding = BINDINGS.get(className);
     return binding == null ? null : binding.apply(new KerasArgs(config));
-  }
-
-  static boolean isBound(String className) {
-    return BINDINGS.containsKey(className);
   }
 
   /** A wrapped layer ({@code {"class_name", "config"}} under {@code key}). */
@@ -110,27 +109,18 @@ final class KerasLayerBindings {
     String className = spec.get("class_name").asText();
     LayerKind kind = bind(className, spec.get("config"));
     if (kind == null) {
-      throw new KerasConfigException("wraps " + className + ", which has no rule");
+      throw new UnsupportedWrappedClassException("wraps " + className + ", which has no rule");
     }
     return kind;
   }
 
   private static LayerKind prelu(KerasArgs a) {
-    Set<Integer> shared = new HashSet<>();
-    JsonNode axes = a.get("shared_axes");
-    if (axes != null) {
-      if (axes.isArray()) {
-        axes.forEach(x -> shared.add(x.asInt()));
-      } else {
-        shared.add(axes.asInt());
-      }
-    }
-    return new PReLUKind(shared);
+    return new PReLUKind(new HashSet<>(a.getIntOrList("shared_axes")));
   }
 
   private static LayerKind permute(KerasArgs a) {
     List<Integer> dims = new ArrayList<>();
-    for (Long d : a.getLongList("dims")) {
+    for (Long d : a.getLongList(false, "dims")) {
       dims.add(Math.toIntExact(d));
     }
     return new PermuteKind(dims);
@@ -176,7 +166,8 @@ final class KerasLayerBindings {
 
   /**
    * Padding or cropping amounts as {before, after} per spatial axis, from any Keras form: an int,
-   * one value per axis, one pair per axis, or Keras 1's flat (top, bottom, left, right).
+   * one value per axis, one pair per axis, Keras 1's flat (top, bottom, left, right), or Keras 1's
+   * dictionary ({@code top_pad, bottom_pad, left_pad, right_pad}).
    */
   static long[][] amounts(KerasArgs a, int rank, String name) {
     JsonNode v = a.get(name);
@@ -184,21 +175,37 @@ final class KerasLayerBindings {
     if (v == null) {
       throw new KerasConfigException("missing '" + name + "'");
     }
-    if (!v.isArray()) {
-      for (long[] pair : out) {
-        pair[0] = pair[1] = v.asLong();
+    if (v.isObject()) {
+      String[][] keys = rank == 1 ? new String[][] {{"left_pad", "right_pad"}}
+          : new String[][] {{"top_pad", "bottom_pad"}, {"left_pad", "right_pad"}};
+      if (keys.length != rank) {
+        throw new KerasConfigException("'" + name + "' as a dictionary is only defined in 1D and 2D");
+      }
+      for (int i = 0; i < rank; i++) {
+        for (int j = 0; j < 2; j++) {
+          JsonNode x = v.get(keys[i][j]);
+          out[i][j] = x == null ? 0 : KerasArgs.asLong(x, name);
+        }
       }
       return out;
     }
-    if (rank == 1 && v.size() == 2 && !v.get(0).isArray()) {
-      out[0][0] = v.get(0).asLong();
-      out[0][1] = v.get(1).asLong();
+    if (!v.isArray()) {
+      long n = KerasArgs.asLong(v, name);
+      for (long[] pair : out) {
+        pair[0] = pair[1] = n;
+      }
       return out;
     }
-    if (v.size() == 2 * rank && !v.get(0).isArray()) {
+    boolean flat = v.size() > 0 && !v.get(0).isArray();
+    if (rank == 1 && v.size() == 2 && flat) {
+      out[0][0] = KerasArgs.asLong(v.get(0), name);
+      out[0][1] = KerasArgs.asLong(v.get(1), name);
+      return out;
+    }
+    if (v.size() == 2 * rank && flat && rank > 1) {
       for (int i = 0; i < rank; i++) {
-        out[i][0] = v.get(2 * i).asLong();
-        out[i][1] = v.get(2 * i + 1).asLong();
+        out[i][0] = KerasArgs.asLong(v.get(2 * i), name);
+        out[i][1] = KerasArgs.asLong(v.get(2 * i + 1), name);
       }
       return out;
     }
@@ -208,28 +215,35 @@ final class KerasLayerBindings {
     for (int i = 0; i < rank; i++) {
       JsonNode e = v.get(i);
       if (e.isArray()) {
-        out[i][0] = e.get(0).asLong();
-        out[i][1] = e.get(1).asLong();
+        if (e.size() != 2) {
+          throw new KerasConfigException("'" + name + "' entry " + i + " is not a pair");
+        }
+        out[i][0] = KerasArgs.asLong(e.get(0), name);
+        out[i][1] = KerasArgs.asLong(e.get(1), name);
       } else {
-        out[i][0] = out[i][1] = e.asLong();
+        out[i][0] = out[i][1] = KerasArgs.asLong(e, name);
       }
     }
     return out;
   }
 
   private static LayerKind batchNorm(KerasArgs a) {
-    List<Integer> axes = new ArrayList<>();
-    JsonNode axis = a.get("axis");
-    if (axis == null) {
-      axes.add(-1);
-    } else if (axis.isArray()) {
-      axis.forEach(x -> axes.add(x.asInt()));
-    } else {
-      axes.add(axis.asInt());
+    if (a.has("virtual_batch_size")) {
+      // tf.keras adds an axis for virtual batches and saves the shifted axes: not modelled.
+      throw new KerasConfigException("virtual_batch_size is not supported");
     }
+    List<Integer> axes = a.has("axis") ? a.getIntOrList("axis") : List.of(-1);
     boolean keras1 = a.has("mode");
-    String[] stats = keras1 ? new String[] {"running_mean", "running_std"} : new String[] {"moving_mean", "moving_variance"};
-    return new BatchNormKind(axes, a.getBool(true, "center"), a.getBool(true, "scale"), stats);
+    return keras1
+        ? new BatchNormKind(axes, true, true, "running_mean", "running_std")
+        : new BatchNormKind(axes, a.getBool(true, "center"), a.getBool(true, "scale"), "moving_mean", "moving_variance");
+  }
+
+  private static LayerKind embedding(KerasArgs a) {
+    JsonNode length = a.get("input_length");
+    List<Long> inputLength = length == null ? null
+        : length.isArray() ? a.getLongList(true, "input_length") : List.of(KerasArgs.asLong(length, "input_length"));
+    return new EmbeddingKind(a.requireLong("input_dim"), a.requireLong("output_dim"), inputLength);
   }
 
   private static RecurrentKind recurrent(KerasArgs a, Cell cell) {
@@ -252,13 +266,13 @@ final class KerasLayerBindings {
   }
 
   private static LayerKind dot(KerasArgs a) {
-    JsonNode axes = a.get("axes");
-    if (axes == null) {
-      throw new KerasConfigException("missing 'axes'");
+    List<Integer> axes = a.getIntOrList("axes");
+    if (axes.size() == 1) {
+      return new DotKind(axes.get(0), axes.get(0));
     }
-    if (axes.isArray()) {
-      return new DotKind(axes.get(0).asInt(), axes.get(1).asInt());
+    if (axes.size() != 2) {
+      throw new KerasConfigException("'axes' must be one axis or a pair, got " + axes);
     }
-    return new DotKind(axes.asInt(), axes.asInt());
+    return new DotKind(axes.get(0), axes.get(1));
   }
 }

@@ -4,27 +4,35 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Batch normalization over the given axes: gamma (scale) and beta (center) are trained, the
- * moving mean and variance are saved state.
+ * moving mean and variance are saved state. One axis gives parameters of shape (C,); several
+ * axes (tf.keras) give the input's rank with 1 on every other axis.
  */
 public final class BatchNormKind extends SingleInputKind {
   private final List<Integer> axes;
   private final boolean center;
   private final boolean scale;
-  private final String[] statNames;
+  private final String meanName;
+  private final String varianceName;
 
   /**
-   * @param statNames names of the two moving statistics as the file's writer calls them
+   * @param meanName, varianceName the moving statistics as the file's writer names them
    *     ({@code moving_mean, moving_variance}; Keras 1: {@code running_mean, running_std})
    */
-  public BatchNormKind(List<Integer> axes, boolean center, boolean scale, String... statNames) {
+  public BatchNormKind(List<Integer> axes, boolean center, boolean scale, String meanName, String varianceName) {
+    if (axes.isEmpty()) {
+      throw new IllegalArgumentException("no axis to normalize");
+    }
     this.axes = List.copyOf(axes);
     this.center = center;
     this.scale = scale;
-    this.statNames = statNames.length == 2 ? statNames.clone() : new String[] {"moving_mean", "moving_variance"};
+    this.meanName = meanName;
+    this.varianceName = varianceName;
   }
 
   @Override
@@ -34,9 +42,18 @@ public final class BatchNormKind extends SingleInputKind {
 
   @Override
   protected List<WeightSpec> weights(Shape input) {
-    List<Long> dims = new ArrayList<>();
+    Set<Integer> normalized = new HashSet<>();
     for (int axis : axes) {
+      normalized.add(input.axis(axis));
+    }
+    List<Long> dims = new ArrayList<>();
+    if (normalized.size() == 1) {
+      int axis = normalized.iterator().next();
       dims.add(known(input, axis, "normalized axis"));
+    } else {
+      for (int i = 0; i < input.rank(); i++) {
+        dims.add(normalized.contains(i) ? known(input, i, "normalized axis") : 1L);
+      }
     }
     Shape param = Shape.of(dims);
     List<WeightSpec> w = new ArrayList<>();
@@ -46,8 +63,8 @@ public final class BatchNormKind extends SingleInputKind {
     if (center) {
       w.add(WeightSpec.trainable("beta", param));
     }
-    w.add(WeightSpec.nonTrainable(statNames[0], param));
-    w.add(WeightSpec.nonTrainable(statNames[1], param));
+    w.add(WeightSpec.nonTrainable(meanName, param));
+    w.add(WeightSpec.nonTrainable(varianceName, param));
     return w;
   }
 }

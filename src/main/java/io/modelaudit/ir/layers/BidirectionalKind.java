@@ -36,7 +36,7 @@ public final class BidirectionalKind implements LayerKind {
       case CONCAT:
         Long lf = yf.dim(-1);
         Long lb = yb.dim(-1);
-        out.add(yf.withDim(-1, lf == null || lb == null ? null : lf + lb));
+        out.add(yf.withDim(-1, lf == null || lb == null ? null : Math.addExact(lf, lb)));
         break;
       case NONE:
         out.add(yf);

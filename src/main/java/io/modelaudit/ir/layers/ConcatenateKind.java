@@ -15,8 +15,8 @@ public final class ConcatenateKind implements LayerKind {
 
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
-    if (inputs.size() < 2) {
-      throw new ShapeException("Concatenate expects at least 2 inputs, got " + inputs.size());
+    if (inputs.isEmpty()) {
+      throw new ShapeException("Concatenate expects at least 1 input");
     }
     Shape first = inputs.get(0);
     int a = first.axis(axis);

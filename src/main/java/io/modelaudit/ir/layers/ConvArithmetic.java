@@ -8,16 +8,19 @@ final class ConvArithmetic {
 
   /**
    * Length of the output along one spatial axis, {@code null} when the input length is unknown.
-   * valid: ⌊(L − d·(k−1) − 1) / s⌋ + 1; same and causal: ⌊(L − 1) / s⌋ + 1.
+   * valid: ⌊(L − d·(k−1) − 1) / s⌋ + 1; same and causal: ⌊(L − 1) / s⌋ + 1; full (Keras 1):
+   * ⌈(L + d·(k−1)) / s⌉.
    */
   static Long outputLength(Long length, long kernel, long stride, long dilation, Padding padding) {
     if (length == null) {
       return null;
     }
+    long effective = Math.addExact(Math.multiplyExact(dilation, kernel - 1), 1);
     long out;
     if (padding == Padding.VALID) {
-      long effective = Math.addExact(Math.multiplyExact(dilation, kernel - 1), 1);
       out = Math.floorDiv(length - effective, stride) + 1;
+    } else if (padding == Padding.FULL) {
+      out = Math.floorDiv(Math.addExact(length, effective - 1) - 1, stride) + 1;
     } else {
       out = Math.floorDiv(length - 1, stride) + 1;
     }
@@ -25,6 +28,15 @@ final class ConvArithmetic {
       throw new DegenerateShapeException("window " + kernel + " (dilation " + dilation + ", stride " + stride + ", " + padding.name().toLowerCase() + ") does not fit an input of length " + length);
     }
     return out;
+  }
+
+  /** Kernel sizes, strides and dilations must be at least 1. */
+  static void requirePositive(String name, long[] values) {
+    for (long v : values) {
+      if (v < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1, got " + java.util.Arrays.toString(values));
+      }
+    }
   }
 
   static Long multiply(Long length, long factor) {

@@ -38,6 +38,10 @@ public final class ConvKind extends SingleInputKind {
     if (kernel.length != strides.length || kernel.length != dilation.length) {
       throw new IllegalArgumentException("kernel, strides and dilation must have the same rank");
     }
+    ConvArithmetic.requirePositive("kernel size", kernel);
+    ConvArithmetic.requirePositive("strides", strides);
+    ConvArithmetic.requirePositive("dilation", dilation);
+    ConvArithmetic.requirePositive("filters and groups", new long[] {filters, groups});
     this.filters = filters;
     this.kernel = kernel.clone();
     this.strides = strides.clone();
@@ -106,7 +110,7 @@ public final class ConvKind extends SingleInputKind {
       window.append(k).append('·');
     }
     window.append(perGroup);
-    long total = weights.stream().mapToLong(WeightSpec::size).sum();
+    long total = Formulas.total(weights);
     String body = useBias ? "(" + window + " + 1)" : window.toString();
     return filters + " × " + body + " = " + Formulas.number(total);
   }

@@ -37,7 +37,7 @@ public final class DenseKind extends SingleInputKind {
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     long in = LayerKind.single(inputs).dim(-1);
-    long total = weights.stream().mapToLong(WeightSpec::size).sum();
+    long total = Formulas.total(weights);
     return useBias
         ? units + " × (" + in + " + 1) = " + Formulas.number(total)
         : units + " × " + in + " = " + Formulas.number(total);

@@ -5,9 +5,14 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Add, Subtract, Multiply, Average, Maximum, Minimum: inputs broadcast to one shape. */
+/**
+ * Add, Subtract, Multiply, Average, Maximum, Minimum: the non-batch shapes broadcast together
+ * (Keras {@code _compute_elemwise_op_output_shape}); the batch size is kept when all inputs agree.
+ */
 public final class ElementwiseMergeKind implements LayerKind {
   private final int minInputs;
   private final int maxInputs;
@@ -22,11 +27,17 @@ public final class ElementwiseMergeKind implements LayerKind {
     if (inputs.size() < minInputs || inputs.size() > maxInputs) {
       throw new ShapeException("expects " + (minInputs == maxInputs ? String.valueOf(minInputs) : "at least " + minInputs) + " inputs, got " + inputs.size());
     }
-    Shape out = inputs.get(0);
-    for (Shape s : inputs.subList(1, inputs.size())) {
-      out = broadcast(out, s);
+    Set<Long> batchSizes = new HashSet<>();
+    Shape out = null;
+    for (Shape s : inputs) {
+      if (s.rank() == 0) {
+        throw new ShapeException("cannot merge a scalar");
+      }
+      batchSizes.add(s.dim(0));
+      out = out == null ? s.tail() : broadcast(out, s.tail());
     }
-    return List.of(out);
+    batchSizes.remove(null);
+    return List.of(out.prepend(batchSizes.size() == 1 ? batchSizes.iterator().next() : null));
   }
 
   /** Numpy-style broadcasting aligned on the last axis; an unknown dimension stays unknown. */
@@ -36,7 +47,9 @@ public final class ElementwiseMergeKind implements LayerKind {
     for (int i = 1; i <= n; i++) {
       Long x = i <= a.rank() ? a.dim(-i) : Long.valueOf(1);
       Long y = i <= b.rank() ? b.dim(-i) : Long.valueOf(1);
-      if (x == null || y == null) {
+      if (i > Math.min(a.rank(), b.rank())) {
+        out.add(i <= a.rank() ? x : y);
+      } else if (x == null || y == null) {
         out.add(null);
       } else if (x == 1) {
         out.add(y);

@@ -4,7 +4,9 @@ package io.modelaudit.ir.layers;
 public enum Padding {
   VALID,
   SAME,
-  CAUSAL;
+  CAUSAL,
+  /** Keras 1 (Theano): every position where the window overlaps the input. */
+  FULL;
 
   public static Padding parse(String s) {
     switch (s.toLowerCase(java.util.Locale.ROOT)) {
@@ -14,6 +16,8 @@ public enum Padding {
         return SAME;
       case "causal":
         return CAUSAL;
+      case "full":
+        return FULL;
       default:
         throw new IllegalArgumentException("unknown padding '" + s + "'");
     }

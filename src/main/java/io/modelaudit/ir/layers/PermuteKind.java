@@ -11,6 +11,13 @@ public final class PermuteKind extends SingleInputKind {
   private final List<Integer> dims;
 
   public PermuteKind(List<Integer> dims) {
+    List<Integer> sorted = new java.util.ArrayList<>(dims);
+    java.util.Collections.sort(sorted);
+    for (int i = 0; i < sorted.size(); i++) {
+      if (sorted.get(i) != i + 1) {
+        throw new IllegalArgumentException("dims " + dims + " is not a permutation of 1.." + dims.size());
+      }
+    }
     this.dims = List.copyOf(dims);
   }
 

@@ -11,6 +11,8 @@ public final class PoolingKind extends SingleInputKind {
   private final DataFormat format;
 
   public PoolingKind(long[] pool, long[] strides, Padding padding, DataFormat format) {
+    ConvArithmetic.requirePositive("pool size", pool);
+    ConvArithmetic.requirePositive("strides", strides);
     this.pool = pool.clone();
     this.strides = strides.clone();
     this.padding = padding;

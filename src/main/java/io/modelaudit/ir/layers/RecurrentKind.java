@@ -1,8 +1,10 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.UnknownDimensionException;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +82,7 @@ public final class RecurrentKind implements LayerKind {
     Shape in = sequence(inputs);
     Long features = in.dim(2);
     if (features == null) {
-      throw new ShapeException("input features (axis 2 of " + in + ") are unknown");
+      throw new UnknownDimensionException("input features (axis 2 of " + in + ") are unknown");
     }
     List<WeightSpec> w = new ArrayList<>();
     if (splitGates) {
@@ -93,7 +95,7 @@ public final class RecurrentKind implements LayerKind {
       }
       return w;
     }
-    long width = cell.gates * units;
+    long width = Math.multiplyExact(cell.gates, units);
     w.add(WeightSpec.trainable("kernel", features, width));
     w.add(WeightSpec.trainable("recurrent_kernel", units, width));
     if (useBias) {
@@ -105,9 +107,9 @@ public final class RecurrentKind implements LayerKind {
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     long f = sequence(inputs).dim(2);
-    long total = weights.stream().mapToLong(WeightSpec::size).sum();
+    long total = Formulas.total(weights);
     String bias = !useBias ? "" : resetAfter ? " + 2·" + units : " + " + units;
     String gates = cell.gates == 1 ? "" : cell.gates + " × ";
-    return gates + "(" + f + "·" + units + " + " + units + "·" + units + bias + ") = " + io.modelaudit.ir.Formulas.number(total);
+    return gates + "(" + f + "·" + units + " + " + units + "·" + units + bias + ") = " + Formulas.number(total);
   }
 }

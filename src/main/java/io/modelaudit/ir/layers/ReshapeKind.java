@@ -11,10 +11,15 @@ public final class ReshapeKind extends SingleInputKind {
   private final List<Long> target;
 
   public ReshapeKind(List<Long> target) {
-    this.target = List.copyOf(target);
+    for (Long d : target) {
+      if (d == null || d < -1) {
+        throw new IllegalArgumentException("target shape " + target + " may hold sizes and one -1 only");
+      }
+    }
     if (target.stream().filter(d -> d == -1).count() > 1) {
       throw new IllegalArgumentException("at most one -1 in target shape " + target);
     }
+    this.target = List.copyOf(target);
   }
 
   @Override

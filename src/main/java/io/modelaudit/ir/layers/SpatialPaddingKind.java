@@ -12,6 +12,11 @@ public final class SpatialPaddingKind extends SingleInputKind {
   private final int sign;
 
   private SpatialPaddingKind(long[][] amounts, DataFormat format, int sign) {
+    for (long[] pair : amounts) {
+      if (pair.length != 2 || pair[0] < 0 || pair[1] < 0) {
+        throw new IllegalArgumentException("amounts must be pairs of non-negative numbers");
+      }
+    }
     this.amounts = amounts;
     this.format = format;
     this.sign = sign;

@@ -9,6 +9,7 @@ public final class UpSamplingKind extends SingleInputKind {
   private final DataFormat format;
 
   public UpSamplingKind(long[] size, DataFormat format) {
+    ConvArithmetic.requirePositive("size", size);
     this.size = size.clone();
     this.format = format;
   }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The node and reference forms of every Keras version, read from configurations as written. */
 class KerasGraphBuilderTest {
   private static ModelGraph build(String json) throws Exception {
-    return KerasGraphBuilder.build(new ObjectMapper().readTree(json.replace('\'', '"')));
+    return KerasGraphBuilder.build(new ObjectMapper().readTree(json.replace('\'', '"')), 0);
   }
 
   private static List<TensorRef> inputsOf(ModelGraph g, String layer, int call) {
@@ -85,6 +85,7 @@ class KerasGraphBuilderTest {
     ModelGraph g = build("{'class_name':'Sequential','config':{'name':'s','layers':["
         + "{'class_name':'Dense','config':{'name':'d','batch_input_shape':[null,3]}}]}}");
     assertNull(g.layer("d").kind());
-    assertTrue(g.layer("d").unsupportedReason().contains("missing 'units'"), g.layer("d").unsupportedReason());
+    assertTrue(g.layer("d").invalidConfig());
+    assertTrue(g.layer("d").problem().contains("missing 'units'"), g.layer("d").problem());
   }
 }
