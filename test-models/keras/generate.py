@@ -306,6 +306,52 @@ def functional_nested():
     return keras.Model([x1, x2], [out_a, out_b], name="functional_nested")
 
 
+def frozen():
+    """Frozen layers and models: their weights count as non-trainable. The nested
+    functional model is called twice, and its output is also a model output (Keras 3
+    then numbers it from 1 in output_layers)."""
+    frozen_block = keras.Sequential(
+        [
+            keras.Input((6,)),
+            layers.Dense(5, name="frozen_block_dense"),
+            layers.BatchNormalization(name="frozen_block_bn"),
+        ],
+        name="frozen_block",
+    )
+    frozen_block.trainable = False
+    tin = keras.Input((5,), name="tower_in")
+    tower = keras.Model(tin, layers.Dense(3, name="tower_dense")(tin), name="tower")
+
+    x = keras.Input((6,), name="x")
+    y = keras.Input((5,), name="y")
+    dense = layers.Dense(6, name="frozen_dense")
+    dense.trainable = False
+    h = dense(x)
+    bn = layers.BatchNormalization(name="frozen_bn")
+    bn.trainable = False
+    h = bn(h)
+    h = frozen_block(h)
+    t1 = tower(h)
+    t2 = tower(y)
+    out = layers.Dense(2, name="head")(layers.Concatenate(name="join")([t1, t2]))
+    return keras.Model([x, y], [out, t2], name="frozen")
+
+
+def merge_broadcast():
+    """Element-wise merges broadcast the non-batch shapes; merges of one input."""
+    seq = keras.Input((3, 4), name="seq")
+    vec = keras.Input((4,), name="vec")
+    one = keras.Input((1, 4), name="one")
+    outs = [
+        layers.Add(name="add_ranks")([seq, vec]),
+        layers.Multiply(name="multiply_ones")([seq, one]),
+        layers.Maximum(name="maximum_mixed")([vec, seq, one]),
+        layers.Concatenate(name="concat_single")([seq]),
+        layers.Add(name="add_single")([vec]),
+    ]
+    return keras.Model([seq, vec, one], outs, name="merge_broadcast")
+
+
 MODELS = [
     ("seed_cnn", seed_cnn, True),
     ("core_dense", core_dense, False),
@@ -322,6 +368,8 @@ MODELS = [
     ("merge", merge, False),
     ("activations", activations, False),
     ("functional_nested", functional_nested, False),
+    ("frozen", frozen, False),
+    ("merge_broadcast", merge_broadcast, False),
 ]
 
 
