@@ -62,6 +62,19 @@ class GraphInferenceTest {
   }
 
   @Test
+  void longChainListedBackwardsIsWalkedInOnePass() {
+    int n = 20_000;
+    List<Layer> layers = new java.util.ArrayList<>();
+    for (int i = n; i >= 1; i--) {
+      layers.add(layer("l" + i, io.modelaudit.ir.layers.IdentityKind.INSTANCE, i == 1 ? "in" : "l" + (i - 1)));
+    }
+    layers.add(input("in", null, 4L));
+    InferredGraph g = GraphInference.infer(new ModelGraph("m", "Functional", layers,
+        List.of(new TensorRef("in", 0, 0)), List.of(new TensorRef("l" + n, 0, 0))), Map.of());
+    assertEquals(Shape.of(null, 4L), g.outputs().get(0));
+  }
+
+  @Test
   void sharedLayerOwnsOneSetOfWeights() {
     Layer shared = Layer.of("shared", "Dense", new DenseKind(4, true),
         List.of(new Call(List.of(new TensorRef("a", 0, 0))), new Call(List.of(new TensorRef("b", 0, 0)))), "/shared");
