@@ -113,7 +113,7 @@ public final class AuditCommand implements Callable<Integer> {
       for (Path file : ModelFiles.expand(paths)) {
         try {
           reports.add(auditor.audit(file));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | VirtualMachineError e) {
           internalError = true;
           err.println("model-audit: " + file + ": internal error: " + e
               + (stacktrace ? "" : " (run with --stacktrace for details)"));

@@ -32,15 +32,6 @@ public final class Shape {
     return new Shape(list);
   }
 
-  /** A shape of the given rank whose every dimension is unknown. */
-  public static Shape unknownOfRank(int rank) {
-    List<Long> list = new ArrayList<>();
-    for (int i = 0; i < rank; i++) {
-      list.add(null);
-    }
-    return new Shape(list);
-  }
-
   public List<Long> dims() {
     return dims;
   }

@@ -22,8 +22,4 @@ public record WeightSpec(String name, Shape shape, WeightBucket bucket) {
   public WeightSpec renamed(String prefix) {
     return new WeightSpec(prefix + name, shape, bucket);
   }
-
-  public WeightSpec withBucket(WeightBucket b) {
-    return new WeightSpec(name, shape, b);
-  }
 }
