@@ -3,6 +3,7 @@ package io.modelaudit.infer;
 import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.Call;
 import io.modelaudit.ir.DegenerateShapeException;
+import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.Shape;
@@ -229,16 +230,21 @@ public final class GraphInference {
       if (result.nested() == null) {
         result.recordNested(inner);
         List<WeightSpec> weights = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
         boolean complete = true;
         for (LayerInference child : inner.layers()) {
           if (child.weights() == null) {
             complete = false;
           } else {
             child.weights().forEach(w -> weights.add(w.renamed(child.layer().name() + "/")));
+            if (child.params() > 0) {
+              terms.add(child.layer().name() + " " + Formulas.number(child.params()));
+            }
           }
         }
         if (complete) {
-          result.recordWeights(weights, "sum of its layers");
+          long total = Formulas.total(weights);
+          result.recordWeights(weights, (terms.isEmpty() ? "0" : String.join(" + ", terms)) + " = " + Formulas.number(total));
         }
       }
       List<Shape> outputs = inner.outputs().contains(null) ? null : inner.outputs();
