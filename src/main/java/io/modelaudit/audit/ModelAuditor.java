@@ -38,6 +38,9 @@ public final class ModelAuditor {
       if (!Files.exists(file)) {
         throw new ModelFileException("not_found", "no such file");
       }
+      if (Files.isDirectory(file)) {
+        throw new ModelFileException("no_models", "no model files in this folder");
+      }
       if (!Files.isRegularFile(file)) {
         throw new ModelFileException("not_a_model", "not a regular file");
       }

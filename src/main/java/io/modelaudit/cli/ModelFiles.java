@@ -21,11 +21,14 @@ final class ModelFiles {
     List<Path> files = new ArrayList<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile).sorted().filter(ModelFiles::looksLikeModel).forEach(files::add);
+          walk.filter(Files::isRegularFile).sorted().filter(ModelFiles::looksLikeModel).forEach(found::add);
         } catch (IOException | UncheckedIOException e) {
-          files.add(p);
+          found.clear();
         }
+        // A folder without models is reported like an unreadable file: the auditor says why.
+        files.addAll(found.isEmpty() ? List.of(p) : found);
       } else {
         files.add(p);
       }

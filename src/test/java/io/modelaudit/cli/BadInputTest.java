@@ -96,6 +96,12 @@ class BadInputTest {
   }
 
   @Test
+  void folderWithoutModels() throws IOException {
+    Files.writeString(dir.resolve("readme.txt"), "no models here");
+    assertOneLineError(CliRun.of(dir.toString()), dir, "no model files in this folder");
+  }
+
+  @Test
   void stackTraceOnlyWhenAsked() throws IOException {
     Path text = Files.writeString(dir.resolve("bad.h5"), "x", StandardCharsets.UTF_8);
     CliRun run = CliRun.of("--stacktrace", text.toString());
