@@ -74,15 +74,21 @@ class KerasFixtureTest {
       assertEquals(layer.get("params").asLong(), row.params(), where + " params");
       assertEquals(layer.get("trainable").asLong(), row.trainable(), where + " trainable");
       assertEquals(layer.get("non_trainable").asLong(), row.nonTrainable(), where + " non-trainable");
-      if (row.weights().size() > 0 || layer.get("weights").size() > 0) {
-        List<Shape> ours = row.weights().stream().map(LayerReport.WeightReport::shape).sorted(java.util.Comparator.comparing(Shape::toString)).collect(Collectors.toList());
-        List<Shape> theirs = new ArrayList<>();
-        layer.get("weights").forEach(w -> theirs.add(shape(w.get("shape"))));
-        theirs.sort(java.util.Comparator.comparing(Shape::toString));
-        if (row.depth() == 0 && !isNested(layer)) {
-          assertEquals(theirs, ours, where + " weight shapes");
-        }
-      }
+      // A nested model's weights are those of the layers inside it (rows below its path).
+      List<LayerReport> owners = isNested(layer)
+          ? report.layers().stream().filter(l -> l.path().startsWith(name + "/")).collect(Collectors.toList())
+          : List.of(row);
+      List<String> ours = new ArrayList<>();
+      owners.forEach(o -> o.weights().forEach(w -> ours.add(w.shape() + (Boolean.TRUE.equals(w.trainable()) ? " trainable" : " frozen")
+          + " stored " + w.storedShape())));
+      List<String> theirs = new ArrayList<>();
+      layer.get("weights").forEach(w -> {
+        Shape s = shape(w.get("shape"));
+        theirs.add(s + (w.get("trainable").asBoolean() ? " trainable" : " frozen") + " stored " + s);
+      });
+      ours.sort(null);
+      theirs.sort(null);
+      assertEquals(theirs, ours, where + " weight shapes, trainable flags and stored shapes");
     }
     JsonNode totals = expected.get("totals");
     assertEquals(totals.get("params").asLong(), report.totals().params(), "total params");
