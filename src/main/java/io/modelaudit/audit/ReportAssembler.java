@@ -79,6 +79,9 @@ final class ReportAssembler {
       layerFindings.add(Finding.of(Rule.UNSUPPORTED_LAYER, layer.path(), null, null, null,
           layer.layer().className() + ": " + layer.problem(), null));
     }
+    for (String caveat : layer.caveats()) {
+      layerFindings.add(Finding.of(Rule.RUNTIME_SHAPE_MISMATCH, layer.path(), null, null, null, caveat, null));
+    }
     if (compared != null) {
       layerFindings.addAll(compared.findings());
     }

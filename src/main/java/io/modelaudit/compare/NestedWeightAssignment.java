@@ -1,17 +1,23 @@
 package io.modelaudit.compare;
 
 import io.modelaudit.infer.LayerInference;
+import io.modelaudit.ir.Layer;
+import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.reference.StoredTensor;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Splits the tensors stored for a nested model among its inner layers. Names decide where they
- * can ({@code sequential_1/dense_1/kernel:0}, Keras 1 {@code dense_1_W}); otherwise the tensors
- * are dealt out in layer order, as many to each layer as it expects.
+ * can ({@code sequential_1/dense_1/kernel:0}, Keras 1 {@code dense_1_W}, or the name of a layer
+ * further down); otherwise the tensors are dealt out in layer order, as many to each layer as it
+ * expects.
  */
 final class NestedWeightAssignment {
   static final String UNASSIGNED = "\u0000unassigned";
@@ -19,38 +25,61 @@ final class NestedWeightAssignment {
   private NestedWeightAssignment() {}
 
   static Map<String, List<StoredTensor>> assign(List<StoredTensor> stored, List<LayerInference> children) {
+    Map<String, String> owners = owners(children);
     Map<String, List<StoredTensor>> byName = new LinkedHashMap<>();
-    boolean allNamed = true;
     for (StoredTensor t : stored) {
-      String owner = ownerByName(t.name(), children);
+      String owner = ownerByName(t.name(), children, owners);
       if (owner == null) {
-        allNamed = false;
-        break;
+        return byPosition(stored, children);
       }
       byName.computeIfAbsent(owner, k -> new ArrayList<>()).add(t);
     }
-    return allNamed ? byName : byPosition(stored, children);
+    return byName;
   }
 
-  private static String ownerByName(String weightName, List<LayerInference> children) {
+  /**
+   * Layer name → the child that holds it: each child's own name, then the names of the layers
+   * inside nested children, at any depth (Keras writes {@code bn/gamma}, not
+   * {@code inner/bn/gamma}, for a layer two models down).
+   */
+  private static Map<String, String> owners(List<LayerInference> children) {
+    Map<String, String> owners = new HashMap<>();
+    for (LayerInference c : children) {
+      owners.put(c.layer().name(), c.layer().name());
+    }
+    for (LayerInference c : children) {
+      Deque<ModelGraph> bodies = new ArrayDeque<>();
+      if (c.layer().body() != null) {
+        bodies.add(c.layer().body());
+      }
+      while (!bodies.isEmpty()) {
+        for (Layer inner : bodies.poll().layers()) {
+          owners.putIfAbsent(inner.name(), c.layer().name());
+          if (inner.body() != null) {
+            bodies.add(inner.body());
+          }
+        }
+      }
+    }
+    return owners;
+  }
+
+  private static String ownerByName(String weightName, List<LayerInference> children, Map<String, String> owners) {
     String[] segments = weightName.split("/");
     for (int i = segments.length - 2; i >= 0; i--) {
-      String segment = stripSuffix(segments[i]);
-      for (LayerInference c : children) {
-        if (c.layer().name().equals(segment)) {
-          return segment;
-        }
+      String owner = owners.get(stripSuffix(segments[i]));
+      if (owner != null) {
+        return owner;
       }
     }
     String leaf = segments[segments.length - 1];
     String best = null;
-    for (LayerInference c : children) {
-      String n = c.layer().name();
-      if (leaf.startsWith(n + "_") && (best == null || n.length() > best.length())) {
-        best = n;
+    for (String name : owners.keySet()) {
+      if (leaf.startsWith(name + "_") && (best == null || name.length() > best.length())) {
+        best = name;
       }
     }
-    return best;
+    return best == null ? null : owners.get(best);
   }
 
   private static String stripSuffix(String segment) {

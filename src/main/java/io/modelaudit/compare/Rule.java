@@ -10,6 +10,7 @@ public enum Rule {
   STORED_LAYER_UNKNOWN(Severity.WARNING, "the file stores weights for a layer the configuration does not have"),
   SHAPE_RULE_FAILED(Severity.ERROR, "the layer's configuration does not fit its inputs"),
   CONFIG_INVALID(Severity.ERROR, "the layer's configuration cannot be read by the rule for its class"),
+  RUNTIME_SHAPE_MISMATCH(Severity.WARNING, "the framework's shape rule disagrees with what the layer computes when run"),
   DEGENERATE_SHAPE(Severity.WARNING, "the layer's output has an empty or negative dimension: no input can pass through it"),
   UNSUPPORTED_LAYER(Severity.INFO, "no rule for this layer class; it and what depends on it are not verified");
 

@@ -3,6 +3,7 @@ package io.modelaudit.compare;
 import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.WeightBucket;
 import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.reference.StoredTensor;
 import io.modelaudit.reference.StoredWeights;
@@ -61,7 +62,7 @@ public final class StoredWeightComparison {
     }
     List<Finding> findings = new ArrayList<>();
     List<WeightMatch> matches = new ArrayList<>();
-    List<WeightSpec> expected = layer.weights();
+    List<WeightSpec> expected = trainableFirst(layer.weights());
     String path = layer.path();
     List<StoredTensor> actual = stored == null ? List.of() : stored;
     if (expected != null) {
@@ -141,6 +142,21 @@ public final class StoredWeightComparison {
     String last = weightName.substring(weightName.lastIndexOf('/') + 1);
     int colon = last.indexOf(':');
     return colon < 0 ? last : last.substring(0, colon);
+  }
+
+  /**
+   * Keras writes a layer's trainable weights before its non-trainable ones (Keras 1 and 2
+   * {@code layer.weights}; Keras 3 legacy save {@code trainable_weights + non_trainable_weights}),
+   * so a frozen half of a Bidirectional comes last.
+   */
+  private static List<WeightSpec> trainableFirst(List<WeightSpec> weights) {
+    if (weights == null) {
+      return null;
+    }
+    List<WeightSpec> out = new ArrayList<>();
+    weights.stream().filter(w -> w.bucket() == WeightBucket.TRAINABLE).forEach(out::add);
+    weights.stream().filter(w -> w.bucket() != WeightBucket.TRAINABLE).forEach(out::add);
+    return out;
   }
 
   private static String describe(List<WeightSpec> specs) {

@@ -201,6 +201,7 @@ public final class GraphInference {
       List<WeightSpec> weights = frozen(layer, layer.kind().weights(inputs));
       if (result.weights() == null) {
         result.recordWeights(weights, layer.kind().formula(inputs, weights));
+        result.recordCaveats(layer.kind().caveats(inputs));
       } else if (!sameShapes(weights, result.weights())) {
         throw new ShapeException("call " + callIndex + " needs weights " + describe(weights)
             + " but the layer's weights are " + describe(result.weights()));

@@ -35,6 +35,7 @@ public final class LayerInference {
   private Long params;
   private String formula;
   private String problem;
+  private List<String> caveats = List.of();
   private InferredGraph nested;
 
   LayerInference(Layer layer, String path) {
@@ -79,6 +80,15 @@ public final class LayerInference {
 
   public String problem() {
     return problem;
+  }
+
+  /** Where the framework's shape rule and the layer's real behaviour part (warnings). */
+  public List<String> caveats() {
+    return caveats;
+  }
+
+  void recordCaveats(List<String> caveats) {
+    this.caveats = List.copyOf(caveats);
   }
 
   /** For a nested model: the inference of its body for its first call. */

@@ -24,6 +24,15 @@ public interface LayerKind {
     return Formulas.sumOfProducts(weights);
   }
 
+  /**
+   * Where the framework's own shape rule differs from what the layer computes when run: the
+   * framework's shapes are reported (they are what the file was built with), and each caveat
+   * becomes a warning.
+   */
+  default List<String> caveats(List<Shape> inputs) {
+    return List.of();
+  }
+
   /** Exactly one input is expected; returns it. */
   static Shape single(List<Shape> inputs) {
     if (inputs.size() != 1) {

@@ -332,14 +332,15 @@ public final class KerasGraphBuilder {
 
     /** input_layers / output_layers: a list of references, or one flat reference (Keras 3). */
     List<TensorRef> modelRefs(JsonNode node) {
-      if (node == null || !node.isArray()) {
+      if (node == null || !node.isContainerNode()) {
         throw new KerasConfigException("model configuration lacks input_layers or output_layers");
       }
       List<TensorRef> out = new ArrayList<>();
       List<JsonNode> refs = new ArrayList<>();
-      if (node.size() > 0 && node.get(0).isTextual()) {
+      if (node.isArray() && node.size() > 0 && node.get(0).isTextual()) {
         refs.add(node);
       } else {
+        // A list of references, or a dict of them (models built on dict inputs or outputs).
         node.forEach(refs::add);
       }
       for (JsonNode r : refs) {

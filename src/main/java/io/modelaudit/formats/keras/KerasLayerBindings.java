@@ -13,6 +13,7 @@ import io.modelaudit.ir.layers.DotKind;
 import io.modelaudit.ir.layers.ElementwiseMergeKind;
 import io.modelaudit.ir.layers.EmbeddingKind;
 import io.modelaudit.ir.layers.FlattenKind;
+import io.modelaudit.ir.layers.FrozenKind;
 import io.modelaudit.ir.layers.GlobalPoolingKind;
 import io.modelaudit.ir.layers.IdentityKind;
 import io.modelaudit.ir.layers.PReLUKind;
@@ -107,11 +108,15 @@ final class KerasLayerBindings {
       throw new KerasConfigException("missing wrapped layer '" + key + "'");
     }
     String className = spec.get("class_name").asText();
+    if (KerasGraphBuilder.isModelSpec(spec)) {
+      throw new UnsupportedWrappedClassException("wraps a nested model (" + className + "), which is not supported yet");
+    }
     LayerKind kind = bind(className, spec.get("config"));
     if (kind == null) {
       throw new UnsupportedWrappedClassException("wraps " + className + ", which has no rule");
     }
-    return kind;
+    // A wrapped layer frozen on its own (the wrapper stays trainable) trains none of its weights.
+    return spec.path("config").path("trainable").asBoolean(true) ? kind : new FrozenKind(kind);
   }
 
   private static LayerKind prelu(KerasArgs a) {

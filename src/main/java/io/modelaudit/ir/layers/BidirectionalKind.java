@@ -2,7 +2,6 @@ package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
-import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,32 +24,41 @@ public final class BidirectionalKind implements LayerKind {
     this.merge = merge;
   }
 
+  /**
+   * Keras' rule ({@code Bidirectional.compute_output_shape}, Keras 2 and 3) looks at the forward
+   * layer only: the backward output is assumed to have the same shape.
+   */
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     List<Shape> f = forward.outputShapes(inputs);
-    List<Shape> b = backward.outputShapes(inputs);
     List<Shape> out = new ArrayList<>();
-    Shape yf = f.get(0);
-    Shape yb = b.get(0);
+    Shape y = f.get(0);
     switch (merge) {
       case CONCAT:
-        Long lf = yf.dim(-1);
-        Long lb = yb.dim(-1);
-        out.add(yf.withDim(-1, lf == null || lb == null ? null : Math.addExact(lf, lb)));
+        Long last = y.dim(-1);
+        out.add(y.withDim(-1, last == null ? null : Math.multiplyExact(last, 2)));
         break;
       case NONE:
-        out.add(yf);
-        out.add(yb);
+        out.add(y);
+        out.add(y);
         break;
       default:
-        if (!yf.equals(yb)) {
-          throw new ShapeException("forward " + yf + " and backward " + yb + " outputs cannot be merged");
-        }
-        out.add(yf);
+        out.add(y);
     }
     out.addAll(f.subList(1, f.size()));
-    out.addAll(b.subList(1, b.size()));
+    out.addAll(f.subList(1, f.size()));
     return out;
+  }
+
+  @Override
+  public List<String> caveats(List<Shape> inputs) {
+    List<Shape> f = forward.outputShapes(inputs);
+    List<Shape> b = backward.outputShapes(inputs);
+    if (f.equals(b)) {
+      return List.of();
+    }
+    return List.of("Keras takes the output shapes " + f + " from the forward layer, but the backward layer produces " + b
+        + ": the stored model is built on the forward shapes and fails when run");
   }
 
   @Override

@@ -5,7 +5,10 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import java.util.List;
 
-/** Joins inputs along one axis; every other axis must agree. */
+/**
+ * Joins inputs along one axis; every other axis must agree and is taken from the first input,
+ * as Keras does (an unknown dimension there stays unknown even when another input knows it).
+ */
 public final class ConcatenateKind implements LayerKind {
   private final int axis;
 
@@ -32,9 +35,7 @@ public final class ConcatenateKind implements LayerKind {
         }
         Long x = out.dim(i);
         Long y = s.dim(i);
-        if (x == null) {
-          out = out.withDim(i, y);
-        } else if (y != null && !x.equals(y)) {
+        if (x != null && y != null && !x.equals(y)) {
           throw new ShapeException("cannot concatenate " + first + " and " + s + " on axis " + axis);
         }
       }

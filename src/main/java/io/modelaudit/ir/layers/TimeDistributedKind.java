@@ -38,6 +38,11 @@ public final class TimeDistributedKind implements LayerKind {
   }
 
   @Override
+  public List<String> caveats(List<Shape> inputs) {
+    return inner.caveats(List.of(step(LayerKind.single(inputs))));
+  }
+
+  @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     return inner.formula(List.of(step(LayerKind.single(inputs))), weights);
   }

@@ -1,0 +1,44 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.WeightBucket;
+import io.modelaudit.ir.WeightSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A layer configured with {@code trainable: false} inside a wrapper (Bidirectional,
+ * TimeDistributed): the same rules, with every weight counted as non-trainable.
+ */
+public final class FrozenKind implements LayerKind {
+  private final LayerKind inner;
+
+  public FrozenKind(LayerKind inner) {
+    this.inner = inner;
+  }
+
+  @Override
+  public List<Shape> outputShapes(List<Shape> inputs) {
+    return inner.outputShapes(inputs);
+  }
+
+  @Override
+  public List<WeightSpec> weights(List<Shape> inputs) {
+    List<WeightSpec> out = new ArrayList<>();
+    for (WeightSpec w : inner.weights(inputs)) {
+      out.add(new WeightSpec(w.name(), w.shape(), WeightBucket.NON_TRAINABLE));
+    }
+    return out;
+  }
+
+  @Override
+  public String formula(List<Shape> inputs, List<WeightSpec> weights) {
+    return inner.formula(inputs, weights);
+  }
+
+  @Override
+  public List<String> caveats(List<Shape> inputs) {
+    return inner.caveats(inputs);
+  }
+}
