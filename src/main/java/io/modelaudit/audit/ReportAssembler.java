@@ -22,13 +22,18 @@ import io.modelaudit.report.ModelReport;
 import io.modelaudit.report.ModelReport.Framework;
 import io.modelaudit.report.ModelReport.Totals;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Joins our inference and the comparison into rows, findings and totals. Formats nothing. */
 final class ReportAssembler {
   private final StoredWeightComparison comparison;
   private final List<LayerReport> rows = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
+  /** Per row: the layer's identity, and which rows are nested models (counted through their layers). */
+  private final List<String> identities = new ArrayList<>();
+  private final Set<Integer> nestedRows = new HashSet<>();
 
   private ReportAssembler(StoredWeightComparison comparison) {
     this.comparison = comparison;
@@ -37,16 +42,36 @@ final class ReportAssembler {
   static ModelReport assemble(String path, String format, Framework framework, InferredGraph graph,
       StoredWeightComparison comparison, Long storedTotal) {
     ReportAssembler a = new ReportAssembler(comparison);
+    for (LayerInference layer : graph.layers()) {
+      if (!layer.layer().hidden()) {
+        a.addLayer(layer, 0);
+      }
+    }
+    if (comparison != null) {
+      a.findings.addAll(comparison.modelFindings());
+    }
+    boolean mismatch = a.findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    return new ModelReport(path, format, framework, graph.graph().name(), mismatch ? ModelReport.MISMATCH : ModelReport.OK, null,
+        a.rows, a.totals(storedTotal), a.findings);
+  }
+
+  /**
+   * Totals over the layers that own weights, at every depth, each counted once: a layer used
+   * both in a model and in a model nested in it owns one set of weights (Keras
+   * {@code count_params}).
+   */
+  private Totals totals(Long storedTotal) {
     long params = 0;
     long trainable = 0;
     long nonTrainable = 0;
     long storedOnly = 0;
     boolean complete = true;
-    for (LayerInference layer : graph.layers()) {
-      if (layer.layer().hidden()) {
+    Set<String> counted = new HashSet<>();
+    for (int i = 0; i < rows.size(); i++) {
+      LayerReport row = rows.get(i);
+      if (nestedRows.contains(i) || !counted.add(identities.get(i))) {
         continue;
       }
-      LayerReport row = a.addLayer(layer, 0);
       if (row.params() != null) {
         params = Math.addExact(params, row.params());
       }
@@ -58,12 +83,7 @@ final class ReportAssembler {
         storedOnly = Math.addExact(storedOnly, row.params() == null ? 0 : row.params());
       }
     }
-    if (comparison != null) {
-      a.findings.addAll(comparison.modelFindings());
-    }
-    boolean mismatch = a.findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    return new ModelReport(path, format, framework, graph.graph().name(), mismatch ? ModelReport.MISMATCH : ModelReport.OK, null,
-        a.rows, new Totals(params, trainable, nonTrainable, storedOnly, storedTotal, complete), a.findings);
+    return new Totals(params, trainable, nonTrainable, storedOnly, storedTotal, complete);
   }
 
   private LayerReport addLayer(LayerInference layer, int depth) {
@@ -108,7 +128,11 @@ final class ReportAssembler {
         calls(layer), params, trainable, nonTrainable, source, weights, storedParams, status, layer.formula(),
         layer.outcome() == Outcome.INFERRED ? null : layer.problem(), depth, layer.layer().provenance());
     rows.add(row);
+    identities.add(layer.layer().identity() == null ? layer.path() : layer.layer().identity());
     findings.addAll(layerFindings);
+    if (layer.layer().body() != null && layer.nested() != null) {
+      nestedRows.add(rows.size() - 1);
+    }
     if (layer.nested() != null) {
       for (LayerInference child : layer.nested().layers()) {
         if (!child.layer().hidden()) {

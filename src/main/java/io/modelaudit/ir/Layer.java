@@ -15,32 +15,39 @@ import java.util.List;
  * @param hidden true for the input of a Sequential model (implicit, or listed in its config):
  *     frameworks do not count it among the model's layers, so reports leave it out
  * @param trainable false for a frozen layer: all its weights count as non-trainable
+ * @param identity equal for two entries that are one layer object (a layer used both in a model
+ *     and in a model nested in it is written twice, with the same name and configuration); its
+ *     weights are counted once
  */
 public record Layer(String name, String className, LayerKind kind, String problem, boolean invalidConfig,
-    List<Call> calls, String provenance, boolean hidden, boolean trainable) {
+    List<Call> calls, String provenance, boolean hidden, boolean trainable, String identity) {
 
   public Layer {
     calls = List.copyOf(calls);
   }
 
   public static Layer of(String name, String className, LayerKind kind, List<Call> calls, String provenance) {
-    return new Layer(name, className, kind, null, false, calls, provenance, false, true);
+    return new Layer(name, className, kind, null, false, calls, provenance, false, true, provenance);
   }
 
   public static Layer unsupported(String name, String className, String reason, List<Call> calls, String provenance) {
-    return new Layer(name, className, null, reason, false, calls, provenance, false, true);
+    return new Layer(name, className, null, reason, false, calls, provenance, false, true, provenance);
   }
 
   public static Layer invalid(String name, String className, String problem, List<Call> calls, String provenance) {
-    return new Layer(name, className, null, problem, true, calls, provenance, false, true);
+    return new Layer(name, className, null, problem, true, calls, provenance, false, true, provenance);
   }
 
   public Layer asHidden() {
-    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, true, trainable);
+    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, true, trainable, identity);
   }
 
   public Layer withTrainable(boolean value) {
-    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, hidden, value);
+    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, hidden, value, identity);
+  }
+
+  public Layer withIdentity(String value) {
+    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, hidden, trainable, value);
   }
 
   public boolean supported() {

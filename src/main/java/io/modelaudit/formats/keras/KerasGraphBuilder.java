@@ -194,6 +194,12 @@ public final class KerasGraphBuilder {
   }
 
   private Layer layer(JsonNode spec, List<Call> calls, String pointer, int depth) {
+    Layer layer = bindLayer(spec, calls, pointer, depth);
+    JsonNode config = spec.get("config");
+    return layer.withIdentity(layer.className() + "|" + layer.name() + "|" + (config == null ? 0 : config.hashCode()));
+  }
+
+  private Layer bindLayer(JsonNode spec, List<Call> calls, String pointer, int depth) {
     String className = spec.path("class_name").asText("");
     String name = layerName(spec);
     JsonNode config = spec.get("config");

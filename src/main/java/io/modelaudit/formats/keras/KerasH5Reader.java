@@ -9,6 +9,7 @@ import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.reference.StoredTensor;
 import io.modelaudit.reference.StoredWeights;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,22 +68,64 @@ public final class KerasH5Reader {
   }
 
   private static void readWeights(Group group, StoredWeights stored) {
-    for (String layer : strings(group.getAttribute("layer_names"))) {
-      Node layerNode = group.getChildren().get(layer);
+    for (String listed : strings(group.getAttribute("layer_names"))) {
+      Node layerNode = child(group, listed);
+      String layer = layerNode == null ? listed : layerNode.getName();
       List<StoredTensor> tensors = new ArrayList<>();
       if (layerNode instanceof Group) {
         Group layerGroup = (Group) layerNode;
         for (String weight : strings(layerGroup.getAttribute("weight_names"))) {
-          tensors.add(new StoredTensor(weight, datasetShape(layerGroup, weight), layerGroup.getPath() + weight));
+          Node dataset = descendant(layerGroup, weight);
+          String name = dataset == null ? weight : dataset.getPath().substring(layerGroup.getPath().length());
+          tensors.add(new StoredTensor(name, datasetShape(layerGroup, dataset, name), layerGroup.getPath() + name));
         }
       }
       stored.put(layer, tensors);
     }
   }
 
-  private static Shape datasetShape(Group group, String path) {
+  /**
+   * A child by name. Keras writes names into ASCII-typed string attributes even when they are
+   * not ASCII (a layer named {@code denseλ}); those read back garbled, while the HDF5 link names
+   * are intact, so a garbled name is matched against the links read the same way.
+   */
+  private static Node child(Group group, String name) {
+    Node exact = group.getChildren().get(name);
+    if (exact != null) {
+      return exact;
+    }
+    for (Node n : group.getChildren().values()) {
+      if (garbled(n.getName()).equals(name)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  private static String garbled(String name) {
+    return new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.US_ASCII);
+  }
+
+  /** A node below {@code group} by a {@code /}-separated path, segment by segment. */
+  private static Node descendant(Group group, String path) {
+    Node node = group;
+    for (String segment : path.split("/")) {
+      if (segment.isEmpty()) {
+        continue;
+      }
+      if (!(node instanceof Group)) {
+        return null;
+      }
+      node = child((Group) node, segment);
+      if (node == null) {
+        return null;
+      }
+    }
+    return node == group ? null : node;
+  }
+
+  private static Shape datasetShape(Group group, Node node, String path) {
     try {
-      Node node = group.getByPath(path);
       if (!(node instanceof Dataset)) {
         return null;
       }

@@ -52,7 +52,7 @@ final class KerasLayerBindings {
     register(a -> IdentityKind.INSTANCE, "Activation", "Dropout", "SpatialDropout1D", "SpatialDropout2D",
         "SpatialDropout3D", "GaussianNoise", "GaussianDropout", "AlphaDropout", "Masking", "LeakyReLU",
         "ELU", "ReLU", "Softmax", "ThresholdedReLU");
-    register(a -> new DenseKind(a.requireLong("units", "output_dim"), a.getBool(true, "use_bias", "bias")), "Dense");
+    register(a -> new DenseKind(a.requireLong("units", "output_dim"), a.getBool(true, "use_bias", "bias"), a.getLong(0, "lora_rank")), "Dense");
     register(KerasLayerBindings::prelu, "PReLU");
     register(a -> new FlattenKind(), "Flatten");
     register(a -> new ReshapeKind(a.getLongList(false, "target_shape")), "Reshape");
@@ -155,7 +155,7 @@ final class KerasLayerBindings {
     }
     DataFormat format = rank == 1 && keras1 ? DataFormat.CHANNELS_LAST : a.dataFormat();
     return new ConvKind(filters, kernel, strides, dilation, a.padding(), format,
-        a.getLong(1, "groups"), a.getBool(true, "use_bias", "bias"), layout);
+        a.getLong(1, "groups"), a.getBool(true, "use_bias", "bias"), layout, a.getLong(0, "lora_rank"));
   }
 
   private static LayerKind pooling(KerasArgs a, int rank) {
@@ -241,14 +241,15 @@ final class KerasLayerBindings {
     boolean keras1 = a.has("mode");
     return keras1
         ? new BatchNormKind(axes, true, true, "running_mean", "running_std")
-        : new BatchNormKind(axes, a.getBool(true, "center"), a.getBool(true, "scale"), "moving_mean", "moving_variance");
+        : new BatchNormKind(axes, a.getBool(true, "center"), a.getBool(true, "scale"), "moving_mean", "moving_variance",
+            a.getBool(false, "renorm"));
   }
 
   private static LayerKind embedding(KerasArgs a) {
     JsonNode length = a.get("input_length");
     List<Long> inputLength = length == null ? null
         : length.isArray() ? a.getLongList(true, "input_length") : List.of(KerasArgs.asLong(length, "input_length"));
-    return new EmbeddingKind(a.requireLong("input_dim"), a.requireLong("output_dim"), inputLength);
+    return new EmbeddingKind(a.requireLong("input_dim"), a.requireLong("output_dim"), inputLength, a.getLong(0, "lora_rank"));
   }
 
   private static RecurrentKind recurrent(KerasArgs a, Cell cell) {

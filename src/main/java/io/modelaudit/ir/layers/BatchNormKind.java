@@ -19,12 +19,19 @@ public final class BatchNormKind extends SingleInputKind {
   private final boolean scale;
   private final String meanName;
   private final String varianceName;
+  private final boolean renorm;
 
   /**
    * @param meanName, varianceName the moving statistics as the file's writer names them
    *     ({@code moving_mean, moving_variance}; Keras 1: {@code running_mean, running_std})
    */
   public BatchNormKind(List<Integer> axes, boolean center, boolean scale, String meanName, String varianceName) {
+    this(axes, center, scale, meanName, varianceName, false);
+  }
+
+  /** @param renorm batch renormalization (tf.keras, Keras 3): three more saved statistics */
+  public BatchNormKind(List<Integer> axes, boolean center, boolean scale, String meanName, String varianceName, boolean renorm) {
+    this.renorm = renorm;
     if (axes.isEmpty()) {
       throw new IllegalArgumentException("no axis to normalize");
     }
@@ -65,6 +72,11 @@ public final class BatchNormKind extends SingleInputKind {
     }
     w.add(WeightSpec.nonTrainable(meanName, param));
     w.add(WeightSpec.nonTrainable(varianceName, param));
+    if (renorm) {
+      w.add(WeightSpec.nonTrainable("moving_stddev", param));
+      w.add(WeightSpec.nonTrainable("renorm_mean", param));
+      w.add(WeightSpec.nonTrainable("renorm_stddev", param));
+    }
     return w;
   }
 }

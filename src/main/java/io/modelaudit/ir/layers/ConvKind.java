@@ -32,9 +32,16 @@ public final class ConvKind extends SingleInputKind {
   private final long groups;
   private final boolean useBias;
   private final KernelLayout layout;
+  private final long loraRank;
 
   public ConvKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding,
       DataFormat format, long groups, boolean useBias, KernelLayout layout) {
+    this(filters, kernel, strides, dilation, padding, format, groups, useBias, layout, 0);
+  }
+
+  /** @param loraRank Keras 3 {@code lora_rank} (see {@link LoRA}); 0 without LoRA */
+  public ConvKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding,
+      DataFormat format, long groups, boolean useBias, KernelLayout layout, long loraRank) {
     if (kernel.length != strides.length || kernel.length != dilation.length) {
       throw new IllegalArgumentException("kernel, strides and dilation must have the same rank");
     }
@@ -51,6 +58,7 @@ public final class ConvKind extends SingleInputKind {
     this.groups = groups;
     this.useBias = useBias;
     this.layout = layout;
+    this.loraRank = loraRank;
   }
 
   private int spatialRank() {
@@ -95,15 +103,19 @@ public final class ConvKind extends SingleInputKind {
         dims = concat(kernel, new long[] {perGroup, filters});
     }
     List<WeightSpec> w = new ArrayList<>();
-    w.add(WeightSpec.trainable("kernel", dims));
+    w.add(LoRA.kernel("kernel", Shape.ofKnown(dims), loraRank));
     if (useBias) {
       w.add(WeightSpec.trainable("bias", filters));
     }
+    w.addAll(LoRA.factors("lora_kernel", Shape.ofKnown(concat(kernel, new long[] {perGroup})), filters, loraRank));
     return w;
   }
 
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
+    if (loraRank > 0) {
+      return Formulas.sumOfProducts(weights);
+    }
     long perGroup = inputChannels(LayerKind.single(inputs)) / groups;
     StringBuilder window = new StringBuilder();
     for (long k : kernel) {

@@ -12,10 +12,20 @@ import java.util.List;
 public final class DenseKind extends SingleInputKind {
   private final long units;
   private final boolean useBias;
+  private final long loraRank;
 
   public DenseKind(long units, boolean useBias) {
+    this(units, useBias, 0);
+  }
+
+  /**
+   * @param loraRank Keras 3 {@code lora_rank}: the kernel is frozen and two trainable factors
+   *     (in, r) and (r, units) are added; 0 without LoRA
+   */
+  public DenseKind(long units, boolean useBias, long loraRank) {
     this.units = units;
     this.useBias = useBias;
+    this.loraRank = loraRank;
   }
 
   @Override
@@ -27,10 +37,11 @@ public final class DenseKind extends SingleInputKind {
   protected List<WeightSpec> weights(Shape input) {
     long in = known(input, -1, "input features");
     List<WeightSpec> w = new ArrayList<>();
-    w.add(WeightSpec.trainable("kernel", in, units));
+    w.add(LoRA.kernel("kernel", Shape.ofKnown(in, units), loraRank));
     if (useBias) {
       w.add(WeightSpec.trainable("bias", units));
     }
+    w.addAll(LoRA.factors("lora_kernel", Shape.ofKnown(in), units, loraRank));
     return w;
   }
 
@@ -38,6 +49,9 @@ public final class DenseKind extends SingleInputKind {
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     long in = LayerKind.single(inputs).dim(-1);
     long total = Formulas.total(weights);
+    if (loraRank > 0) {
+      return Formulas.sumOfProducts(weights);
+    }
     return useBias
         ? units + " × (" + in + " + 1) = " + Formulas.number(total)
         : units + " × " + in + " = " + Formulas.number(total);

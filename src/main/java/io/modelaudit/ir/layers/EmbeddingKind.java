@@ -13,12 +13,15 @@ public final class EmbeddingKind extends SingleInputKind {
   private final long inputDim;
   private final long outputDim;
   private final List<Long> inputLength;
+  private final long loraRank;
 
   /**
    * @param inputLength Keras 1/2 {@code input_length} (one entry per non-batch input axis, entries
    *     may be null), which fills unknown input lengths; null when not configured
+   * @param loraRank Keras 3 {@code lora_rank} (see {@link LoRA}); 0 without LoRA
    */
-  public EmbeddingKind(long inputDim, long outputDim, List<Long> inputLength) {
+  public EmbeddingKind(long inputDim, long outputDim, List<Long> inputLength, long loraRank) {
+    this.loraRank = loraRank;
     this.inputDim = inputDim;
     this.outputDim = outputDim;
     this.inputLength = inputLength == null ? null : new ArrayList<>(inputLength);
@@ -48,11 +51,14 @@ public final class EmbeddingKind extends SingleInputKind {
 
   @Override
   protected List<WeightSpec> weights(Shape input) {
-    return List.of(WeightSpec.trainable("embeddings", inputDim, outputDim));
+    List<WeightSpec> w = new ArrayList<>();
+    w.add(LoRA.kernel("embeddings", Shape.ofKnown(inputDim, outputDim), loraRank));
+    w.addAll(LoRA.factors("lora_embeddings", Shape.ofKnown(inputDim), outputDim, loraRank));
+    return w;
   }
 
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
-    return inputDim + " × " + outputDim + " = " + Formulas.number(Formulas.total(weights));
+    return loraRank > 0 ? Formulas.sumOfProducts(weights) : inputDim + " × " + outputDim + " = " + Formulas.number(Formulas.total(weights));
   }
 }
