@@ -414,6 +414,19 @@ def concat_unknown():
     return keras.Model(x, [a, b], name="concat_unknown")
 
 
+def time_distributed_model():
+    """TimeDistributed of a nested Sequential, and of a frozen nested functional model."""
+    x = keras.Input((4, 8, 8, 3), name="frames")
+    per_frame = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(2, 3, name="frame_conv"),
+                                  layers.GlobalAveragePooling2D(name="frame_pool")], name="per_frame")
+    si = keras.Input((2,), name="step_in")
+    head = keras.Model(si, layers.Dense(3, name="step_dense")(si), name="step_head")
+    head.trainable = False
+    h = layers.TimeDistributed(per_frame, name="td_sequential")(x)
+    out = layers.TimeDistributed(head, name="td_frozen_model")(h)
+    return keras.Model(x, out, name="time_distributed_model")
+
+
 def keras3_options():
     """Keras 3 layer options that change the weights: LoRA on Dense, Conv1D and Embedding
     (the kernel freezes, two trainable factors appear), batch renormalization (three more
@@ -477,6 +490,7 @@ MODELS = [
     ("nested_deep", nested_deep, False),
     ("dict_io", dict_io, False),
     ("concat_unknown", concat_unknown, False),
+    ("time_distributed_model", time_distributed_model, False),
     ("keras3_options", keras3_options, False),
     ("shared_across_nesting", shared_across_nesting, False),
 ]

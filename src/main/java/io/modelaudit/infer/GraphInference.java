@@ -13,6 +13,7 @@ import io.modelaudit.ir.UnknownDimensionException;
 import io.modelaudit.ir.WeightBucket;
 import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.ir.layers.InputKind;
+import io.modelaudit.ir.layers.TimeDistributedKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -217,8 +218,12 @@ public final class GraphInference {
       if (inputs.size() != body.inputs().size()) {
         throw new ShapeException("the nested model takes " + body.inputs().size() + " inputs, called with " + inputs.size());
       }
+      List<Shape> outerInputs = inputs;
+      if (layer.timeDistributed()) {
+        inputs = List.of(TimeDistributedKind.step(inputs.get(0)));
+      }
       // A body's outputs depend only on its input shapes: walk it once per distinct inputs.
-      List<Object> key = List.of(prefix + layer.name(), new ArrayList<>(inputs));
+      List<Object> key = List.of(prefix + layer.name(), new ArrayList<>(outerInputs));
       if (result.nested() != null && shared.nestedOutputs.containsKey(key)) {
         return shared.nestedOutputs.get(key);
       }
@@ -227,7 +232,7 @@ public final class GraphInference {
         bodyInputs.put(body.inputs().get(i).layer(), inputs.get(i));
       }
       InferredGraph inner = new Walk(body, bodyInputs, prefix + layer.name() + "/", depth + 1,
-          frozen || !layer.trainable(), shared).run();
+          frozen || !layer.trainable() || !layer.nestedModel().trainable(), shared).run();
       if (result.nested() == null) {
         result.recordNested(inner);
         List<WeightSpec> weights = new ArrayList<>();
@@ -249,6 +254,11 @@ public final class GraphInference {
         }
       }
       List<Shape> outputs = inner.outputs().contains(null) ? null : inner.outputs();
+      if (outputs != null && layer.timeDistributed()) {
+        List<Shape> unstepped = new ArrayList<>();
+        outputs.forEach(o -> unstepped.add(TimeDistributedKind.unstep(o, outerInputs.get(0))));
+        outputs = unstepped;
+      }
       shared.nestedOutputs.put(key, outputs);
       if (outputs == null) {
         result.fail(Outcome.UNKNOWN_INPUT, "a layer inside the nested model could not be inferred");

@@ -1,5 +1,6 @@
 package io.modelaudit.ir;
 
+import io.modelaudit.ir.layers.TimeDistributedKind;
 import java.util.List;
 
 /**
@@ -54,8 +55,19 @@ public record Layer(String name, String className, LayerKind kind, String proble
     return kind != null;
   }
 
-  /** The graph inside a nested model used as a layer, or null. */
+  /** The model this layer runs: a nested model, or one wrapped in TimeDistributed; else null. */
+  public NestedModelKind nestedModel() {
+    LayerKind k = kind instanceof TimeDistributedKind ? ((TimeDistributedKind) kind).inner() : kind;
+    return k instanceof NestedModelKind ? (NestedModelKind) k : null;
+  }
+
+  /** The graph inside {@link #nestedModel()}, or null. */
   public ModelGraph body() {
-    return kind instanceof NestedModelKind ? ((NestedModelKind) kind).body() : null;
+    return nestedModel() == null ? null : nestedModel().body();
+  }
+
+  /** True when the nested model runs once per time step (TimeDistributed of a model). */
+  public boolean timeDistributed() {
+    return kind instanceof TimeDistributedKind && nestedModel() != null;
   }
 }

@@ -10,6 +10,7 @@ import io.modelaudit.ir.NestedModelKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.layers.InputKind;
+import io.modelaudit.ir.layers.TimeDistributedKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -206,7 +207,14 @@ public final class KerasGraphBuilder {
     boolean trainable = config == null || config.path("trainable").asBoolean(true);
     if (isModelSpec(spec)) {
       ModelGraph body = model(spec, pointer, depth + 1);
-      return Layer.of(name, className, new NestedModelKind(body), calls, pointer).withTrainable(trainable);
+      return Layer.of(name, className, new NestedModelKind(body, true), calls, pointer).withTrainable(trainable);
+    }
+    JsonNode wrapped = config == null ? null : config.get("layer");
+    if ("TimeDistributed".equals(className) && isModelSpec(wrapped)) {
+      ModelGraph body = model(wrapped, pointer + "/config/layer", depth + 1);
+      boolean modelTrainable = wrapped.path("config").path("trainable").asBoolean(true);
+      return Layer.of(name, className, new TimeDistributedKind(new NestedModelKind(body, modelTrainable)), calls, pointer)
+          .withTrainable(trainable);
     }
     if ("InputLayer".equals(className)) {
       return Layer.of(name, className, new InputKind(declaredInputShape(className, config)), List.of(new Call(List.of())), pointer);

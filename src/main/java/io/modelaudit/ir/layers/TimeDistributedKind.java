@@ -15,7 +15,12 @@ public final class TimeDistributedKind implements LayerKind {
     this.inner = inner;
   }
 
-  private static Shape step(Shape input) {
+  public LayerKind inner() {
+    return inner;
+  }
+
+  /** The input of one time step: (batch, time, …) without the time axis. */
+  public static Shape step(Shape input) {
     if (input.rank() < 3) {
       throw new ShapeException("TimeDistributed expects (batch, time, …) of rank 3 or more, got " + input);
     }
@@ -27,9 +32,14 @@ public final class TimeDistributedKind implements LayerKind {
     Shape in = LayerKind.single(inputs);
     List<Shape> out = new ArrayList<>();
     for (Shape s : inner.outputShapes(List.of(step(in)))) {
-      out.add(s.tail().prepend(in.dim(1)).prepend(in.dim(0)));
+      out.add(unstep(s, in));
     }
     return out;
+  }
+
+  /** One step's output put back on the time axis of {@code input}. */
+  public static Shape unstep(Shape stepOutput, Shape input) {
+    return stepOutput.tail().prepend(input.dim(1)).prepend(input.dim(0));
   }
 
   @Override
