@@ -222,7 +222,7 @@ public final class KerasGraphBuilder {
     LayerKind kind;
     try {
       kind = KerasLayerBindings.bind(className, config);
-    } catch (UnsupportedWrappedClassException e) {
+    } catch (UnsupportedOptionException e) {
       return Layer.unsupported(name, className, e.getMessage(), calls, pointer);
     } catch (RuntimeException e) {
       // One malformed layer makes that layer unreadable, not the model.

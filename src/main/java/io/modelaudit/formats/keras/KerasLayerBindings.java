@@ -109,11 +109,11 @@ final class KerasLayerBindings {
     }
     String className = spec.get("class_name").asText();
     if (KerasGraphBuilder.isModelSpec(spec)) {
-      throw new UnsupportedWrappedClassException("wraps a nested model (" + className + "), which is not supported yet");
+      throw new UnsupportedOptionException("wraps a nested model (" + className + "), which is not supported yet");
     }
     LayerKind kind = bind(className, spec.get("config"));
     if (kind == null) {
-      throw new UnsupportedWrappedClassException("wraps " + className + ", which has no rule");
+      throw new UnsupportedOptionException("wraps " + className + ", which has no rule");
     }
     // A wrapped layer frozen on its own (the wrapper stays trainable) trains none of its weights.
     return spec.path("config").path("trainable").asBoolean(true) ? kind : new FrozenKind(kind);
@@ -235,7 +235,7 @@ final class KerasLayerBindings {
   private static LayerKind batchNorm(KerasArgs a) {
     if (a.has("virtual_batch_size")) {
       // tf.keras adds an axis for virtual batches and saves the shifted axes: not modelled.
-      throw new KerasConfigException("virtual_batch_size is not supported");
+      throw new UnsupportedOptionException("virtual_batch_size is not supported yet");
     }
     List<Integer> axes = a.has("axis") ? a.getIntOrList("axis") : List.of(-1);
     boolean keras1 = a.has("mode");
