@@ -219,6 +219,11 @@ public final class KerasGraphBuilder {
     if ("InputLayer".equals(className)) {
       return Layer.of(name, className, new InputKind(declaredInputShape(className, config)), List.of(new Call(List.of())), pointer);
     }
+    String dtypePolicy = config == null ? "" : config.path("dtype").path("class_name").asText("");
+    if (dtypePolicy.startsWith("Quantized")) {
+      // Keras 3 quantization (int8, float8) stores other tensors (scales, amax history).
+      return Layer.unsupported(name, className, "quantized layers (" + dtypePolicy + ") are not supported yet", calls, pointer);
+    }
     LayerKind kind;
     try {
       kind = KerasLayerBindings.bind(className, config);
