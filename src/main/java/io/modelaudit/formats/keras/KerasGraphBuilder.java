@@ -14,7 +14,6 @@ import io.modelaudit.ir.layers.TimeDistributedKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +26,7 @@ import java.util.Set;
  * ({@code Model}, {@code Functional}, or any class whose config has {@code layers},
  * {@code input_layers} and {@code output_layers}) with Keras 1/2 {@code inbound_nodes} lists and
  * Keras 3 {@code {"args", "kwargs"}} nodes, and models nested as layers.
- *
- * <p>Node indices: a reference {@code [layer, node, tensor]} names the {@code node}-th call of
- * {@code layer} in this model's config, except that Keras counts the construction of a nested
- * functional model as its call 0 (Keras 2 {@code Network.get_config}: "Networks start with a
- * pre-existing node"; tf.keras {@code _should_skip_first_node}; Keras 3 only in
- * {@code input_layers} / {@code output_layers}). Those references are shifted back here.
+ * Tensor references are read by {@link KerasNodeReader}.
  */
 public final class KerasGraphBuilder {
   static final Set<String> MODEL_CLASSES = Set.of("Sequential", "Model", "Functional");
@@ -64,7 +58,7 @@ public final class KerasGraphBuilder {
     return config != null && config.isObject() && config.has("layers") && config.has("input_layers") && config.has("output_layers");
   }
 
-  private static boolean isSequential(JsonNode spec) {
+  static boolean isSequential(JsonNode spec) {
     return "Sequential".equals(spec.path("class_name").asText()) && !isFunctionalConfig(spec.get("config"));
   }
 
@@ -142,7 +136,7 @@ public final class KerasGraphBuilder {
         throw new KerasConfigException("two layers are named '" + layerName(spec) + "'");
       }
     }
-    NodeReader reader = new NodeReader(specsByName);
+    KerasNodeReader reader = new KerasNodeReader(specsByName, keras3);
     List<Layer> layers = new ArrayList<>();
     for (int i = 0; i < layerSpecs.size(); i++) {
       JsonNode spec = layerSpecs.get(i);
@@ -298,159 +292,4 @@ public final class KerasGraphBuilder {
     return s.length() <= MAX_QUOTED ? s : s.substring(0, MAX_QUOTED) + "…";
   }
 
-  /** Reads inbound nodes and model input/output references for one functional model. */
-  private final class NodeReader {
-    private final Map<String, JsonNode> specsByName;
-
-    NodeReader(Map<String, JsonNode> specsByName) {
-      this.specsByName = specsByName;
-    }
-
-    /** One call per inbound node. An input layer (no nodes) is called once with no inputs. */
-    List<Call> calls(JsonNode spec) {
-      JsonNode nodes = spec.get("inbound_nodes");
-      List<Call> calls = new ArrayList<>();
-      if (nodes == null || !nodes.isArray() || nodes.isEmpty()) {
-        calls.add(new Call(List.of()));
-        return calls;
-      }
-      for (JsonNode node : nodes) {
-        List<TensorRef> inputs = new ArrayList<>();
-        if (node.isObject() && node.has("args")) {
-          collectKerasTensors(node.get("args"), inputs);
-          JsonNode kwargs = node.get("kwargs");
-          if (kwargs != null && kwargs.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = kwargs.fields(); it.hasNext(); ) {
-              Map.Entry<String, JsonNode> e = it.next();
-              if (!e.getKey().equals("mask") && !e.getKey().equals("training")) {
-                collectKerasTensors(e.getValue(), inputs);
-              }
-            }
-          }
-        } else if (node.isObject()) {
-          // tf.keras nodes for dict-structured inputs: {"key": [layer, node, tensor, kwargs], ...}.
-          node.forEach(v -> collectFlatRefs(v, inputs));
-        } else if (node.isArray() && node.size() > 0 && node.get(0).isTextual()) {
-          // tf.keras op layers (TFOpLambda) write a node as one flat reference whose kwargs may
-          // hold further input tensors, e.g. ["dropout", 0, 0, {"y": ["input_1", 0, 0]}].
-          addListRef(node, inputs);
-          if (node.size() > 3 && node.get(3).isObject()) {
-            node.get(3).forEach(v -> collectFlatRefs(v, inputs));
-          }
-        } else if (node.isArray()) {
-          for (JsonNode ref : node) {
-            addListRef(ref, inputs);
-          }
-        } else {
-          throw new KerasConfigException("unreadable inbound node " + quote(node.toString()));
-        }
-        calls.add(new Call(inputs));
-      }
-      return calls;
-    }
-
-    /** input_layers / output_layers: a list of references, or one flat reference (Keras 3). */
-    List<TensorRef> modelRefs(JsonNode node) {
-      if (node == null || !node.isContainerNode()) {
-        throw new KerasConfigException("model configuration lacks input_layers or output_layers");
-      }
-      List<TensorRef> out = new ArrayList<>();
-      List<JsonNode> refs = new ArrayList<>();
-      if (node.isArray() && node.size() > 0 && node.get(0).isTextual()) {
-        refs.add(node);
-      } else {
-        // A list of references, or a dict of them (models built on dict inputs or outputs).
-        node.forEach(refs::add);
-      }
-      for (JsonNode r : refs) {
-        TensorRef ref = ref(r);
-        boolean shifted = keras3 ? isFunctionalModel(ref.layer()) : startsWithConstructionNode(ref.layer());
-        out.add(shifted ? shiftBack(ref) : ref);
-      }
-      return out;
-    }
-
-    /** Keras 3 tensors: {@code {"class_name": "__keras_tensor__", "config": {"keras_history": [...]}}}. */
-    private void collectKerasTensors(JsonNode node, List<TensorRef> out) {
-      if (node == null) {
-        return;
-      }
-      if (node.isObject() && "__keras_tensor__".equals(node.path("class_name").asText())) {
-        out.add(ref(node.path("config").get("keras_history")));
-      } else if (node.isContainerNode()) {
-        node.forEach(n -> collectKerasTensors(n, out));
-      }
-    }
-
-    private void collectFlatRefs(JsonNode node, List<TensorRef> out) {
-      if (isFlatRef(node)) {
-        addListRef(node, out);
-      } else if (node.isContainerNode()) {
-        node.forEach(n -> collectFlatRefs(n, out));
-      }
-    }
-
-    /** A Keras 1/2 reference, shifted when it names a nested model; constants are not tensors. */
-    private void addListRef(JsonNode node, List<TensorRef> out) {
-      if (node.isArray() && node.size() > 0 && "_CONSTANT_VALUE".equals(node.get(0).asText())) {
-        return;
-      }
-      TensorRef ref = ref(node);
-      out.add(startsWithConstructionNode(ref.layer()) ? shiftBack(ref) : ref);
-    }
-
-    private boolean isFunctionalModel(String layer) {
-      JsonNode spec = specsByName.get(layer);
-      return spec != null && isModelSpec(spec) && !isSequential(spec);
-    }
-
-    /**
-     * Keras 1/2: a nested functional model, or a nested Sequential built with an input shape,
-     * has a construction node that the outer configuration counts as node 0.
-     */
-    private boolean startsWithConstructionNode(String layer) {
-      JsonNode spec = specsByName.get(layer);
-      if (spec == null || !isModelSpec(spec)) {
-        return false;
-      }
-      if (!isSequential(spec)) {
-        return true;
-      }
-      JsonNode config = spec.get("config");
-      JsonNode layers = config.isArray() ? config : config.path("layers");
-      if (!layers.isArray() || layers.isEmpty()) {
-        return false;
-      }
-      JsonNode first = layers.get(0);
-      return "InputLayer".equals(first.path("class_name").asText())
-          || declaredInputShape(first.path("class_name").asText(), first.path("config")) != null;
-    }
-
-    private TensorRef shiftBack(TensorRef ref) {
-      return ref.callIndex() > 0 ? new TensorRef(ref.layer(), ref.callIndex() - 1, ref.tensorIndex()) : ref;
-    }
-  }
-
-  private static boolean isFlatRef(JsonNode v) {
-    return v.isArray() && v.size() >= 3 && v.get(0).isTextual() && v.get(1).isIntegralNumber() && v.get(2).isIntegralNumber();
-  }
-
-  /** {@code [layer, node_index, tensor_index, (kwargs)]}. */
-  private static TensorRef ref(JsonNode ref) {
-    if (ref == null || !ref.isArray() || ref.size() < 1 || !ref.get(0).isTextual()) {
-      throw new KerasConfigException("unreadable tensor reference " + quote(String.valueOf(ref)));
-    }
-    return new TensorRef(ref.get(0).asText(), index(ref, 1), index(ref, 2));
-  }
-
-  private static int index(JsonNode ref, int position) {
-    if (ref.size() <= position) {
-      return 0;
-    }
-    JsonNode v = ref.get(position);
-    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
-      throw new KerasConfigException("bad index " + quote(v.toString()) + " in tensor reference " + quote(ref.toString()));
-    }
-    return v.asInt();
-  }
 }
