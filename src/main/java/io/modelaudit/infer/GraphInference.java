@@ -5,13 +5,14 @@ import io.modelaudit.ir.Call;
 import io.modelaudit.ir.DegenerateShapeException;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Layer;
+import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.UnknownDimensionException;
-import io.modelaudit.ir.WeightBucket;
 import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.layers.FrozenKind;
 import io.modelaudit.ir.layers.InputKind;
 import io.modelaudit.ir.layers.TimeDistributedKind;
 import java.util.ArrayDeque;
@@ -199,10 +200,12 @@ public final class GraphInference {
       // Weights first: they do not depend on the output, so they are checked even when the
       // output shape turns out degenerate. They come from the first call whose inputs are known;
       // a shared layer whose later calls would need other weights cannot be applied to them.
-      List<WeightSpec> weights = frozen(layer, layer.kind().weights(inputs));
+      // A frozen layer (or one inside a frozen model) trains none of its weights.
+      LayerKind kind = frozen || !layer.trainable() ? new FrozenKind(layer.kind()) : layer.kind();
+      List<WeightSpec> weights = kind.weights(inputs);
       if (result.weights() == null) {
-        result.recordWeights(weights, layer.kind().formula(inputs, weights));
-        result.recordCaveats(layer.kind().caveats(inputs));
+        result.recordWeights(weights, kind.formula(inputs, weights));
+        result.recordCaveats(kind.caveats(inputs));
       } else if (!sameShapes(weights, result.weights())) {
         throw new ShapeException("call " + callIndex + " needs weights " + describe(weights)
             + " but the layer's weights are " + describe(result.weights()));
@@ -264,18 +267,6 @@ public final class GraphInference {
         result.fail(Outcome.UNKNOWN_INPUT, "a layer inside the nested model could not be inferred");
       }
       return outputs;
-    }
-
-    /** A frozen layer (or one inside a frozen model) trains none of its weights. */
-    private List<WeightSpec> frozen(Layer layer, List<WeightSpec> weights) {
-      if (!frozen && layer.trainable()) {
-        return weights;
-      }
-      List<WeightSpec> out = new ArrayList<>();
-      for (WeightSpec w : weights) {
-        out.add(new WeightSpec(w.name(), w.shape(), WeightBucket.NON_TRAINABLE));
-      }
-      return out;
     }
 
     private static boolean sameShapes(List<WeightSpec> a, List<WeightSpec> b) {
