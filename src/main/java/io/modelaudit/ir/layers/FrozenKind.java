@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A layer configured with {@code trainable: false} inside a wrapper (Bidirectional,
- * TimeDistributed): the same rules, with every weight counted as non-trainable.
+ * A frozen layer ({@code trainable: false} on itself, on the layer a wrapper holds, or on a model
+ * it sits in): the same rules, with every weight counted as non-trainable.
  */
 public final class FrozenKind implements LayerKind {
   private final LayerKind inner;
