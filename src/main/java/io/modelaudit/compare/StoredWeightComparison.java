@@ -71,13 +71,7 @@ public final class StoredWeightComparison {
           WeightSpec e = expected.get(i);
           StoredTensor s = actual.get(i);
           matches.add(new WeightMatch(e, s));
-          if (s.shape() == null) {
-            findings.add(Finding.of(Rule.WEIGHT_MISSING, path, REFERENCE, e.shape().toString(), null,
-                "weight '" + s.name() + "' is listed but its dataset " + s.location() + " is absent", layer.formula()));
-          } else if (!s.shape().equals(e.shape())) {
-            findings.add(Finding.of(Rule.WEIGHT_SHAPE_MISMATCH, path, REFERENCE, e.shape().toString(), s.shape().toString(),
-                e.name() + ": expected " + e.shape() + ", stored '" + s.name() + "' is " + s.shape(), layer.formula()));
-          }
+          checkPair(path, layer.formula(), e, s, findings);
         }
       } else if (!matchByName(path, layer.formula(), expected, actual, matches, findings)) {
         expected.forEach(e -> matches.add(new WeightMatch(e, null)));
@@ -120,13 +114,7 @@ public final class StoredWeightComparison {
     for (WeightSpec e : expected) {
       StoredTensor s = storedByLeaf.get(e.name());
       matches.add(new WeightMatch(e, s));
-      if (s == null) {
-        findings.add(Finding.of(Rule.WEIGHT_MISSING, path, REFERENCE, e.shape().toString(), null,
-            e.name() + " " + e.shape() + " is not stored", formula));
-      } else if (s.shape() != null && !s.shape().equals(e.shape())) {
-        findings.add(Finding.of(Rule.WEIGHT_SHAPE_MISMATCH, path, REFERENCE, e.shape().toString(), s.shape().toString(),
-            e.name() + ": expected " + e.shape() + ", stored '" + s.name() + "' is " + s.shape(), formula));
-      }
+      checkPair(path, formula, e, s, findings);
     }
     for (StoredTensor s : actual) {
       if (!expectedByName.containsKey(leaf(s.name()))) {
@@ -135,6 +123,20 @@ public final class StoredWeightComparison {
       }
     }
     return true;
+  }
+
+  /** One expected weight against the stored tensor paired with it (null: none was). */
+  private static void checkPair(String path, String formula, WeightSpec e, StoredTensor s, List<Finding> findings) {
+    if (s == null) {
+      findings.add(Finding.of(Rule.WEIGHT_MISSING, path, REFERENCE, e.shape().toString(), null,
+          e.name() + " " + e.shape() + " is not stored", formula));
+    } else if (s.shape() == null) {
+      findings.add(Finding.of(Rule.WEIGHT_MISSING, path, REFERENCE, e.shape().toString(), null,
+          "weight '" + s.name() + "' is listed but its dataset " + s.location() + " is absent", formula));
+    } else if (!s.shape().equals(e.shape())) {
+      findings.add(Finding.of(Rule.WEIGHT_SHAPE_MISMATCH, path, REFERENCE, e.shape().toString(), s.shape().toString(),
+          e.name() + ": expected " + e.shape() + ", stored '" + s.name() + "' is " + s.shape(), formula));
+    }
   }
 
   /** {@code sequential/conv2d/kernel:0} → {@code kernel}. */
