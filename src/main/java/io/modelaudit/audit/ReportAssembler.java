@@ -39,7 +39,7 @@ final class ReportAssembler {
     this.comparison = comparison;
   }
 
-  static ModelReport assemble(String path, String format, Framework framework, InferredGraph graph,
+  static ModelReport assemble(String path, String format, String architecture, Framework framework, InferredGraph graph,
       StoredWeightComparison comparison, Long storedTotal) {
     ReportAssembler a = new ReportAssembler(comparison);
     for (LayerInference layer : graph.layers()) {
@@ -52,7 +52,7 @@ final class ReportAssembler {
     }
     boolean mismatch = a.findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
     return new ModelReport(path, format, framework, graph.graph().name(), mismatch ? ModelReport.MISMATCH : ModelReport.OK, null,
-        a.rows, a.totals(storedTotal), a.findings);
+        a.rows, a.totals(storedTotal), a.findings, architecture);
   }
 
   /**
