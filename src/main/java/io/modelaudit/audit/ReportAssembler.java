@@ -159,9 +159,13 @@ final class ReportAssembler {
         out.add(new WeightReport(e.name(), e.shape(), s == null ? null : s.shape(), s == null ? null : s.name(),
             s == null ? null : s.location(), e.bucket() == WeightBucket.TRAINABLE));
       }
-      if (compared.stored() != null && layer.weights() != null && compared.stored().size() != layer.weights().size()) {
+      if (compared.stored() != null) {
+        java.util.Set<StoredTensor> paired = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        compared.matches().forEach(m -> paired.add(m.stored()));
         for (StoredTensor s : compared.stored()) {
-          out.add(new WeightReport(null, null, s.shape(), s.name(), s.location(), null));
+          if (!paired.contains(s)) {
+            out.add(new WeightReport(null, null, s.shape(), s.name(), s.location(), null));
+          }
         }
       }
       return out;

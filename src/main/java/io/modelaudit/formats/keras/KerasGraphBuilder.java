@@ -191,7 +191,26 @@ public final class KerasGraphBuilder {
   private Layer layer(JsonNode spec, List<Call> calls, String pointer, int depth) {
     Layer layer = bindLayer(spec, calls, pointer, depth);
     JsonNode config = spec.get("config");
-    return layer.withIdentity(layer.className() + "|" + layer.name() + "|" + (config == null ? 0 : config.hashCode()));
+    return layer.withIdentity(layer.className() + "|" + layer.name() + "|" + (config == null ? 0 : withoutSharingMarks(config).hashCode()));
+  }
+
+  /** Keras 3 archives mark the second appearance of a shared object with {@code shared_object_id}. */
+  private static JsonNode withoutSharingMarks(JsonNode node) {
+    if (node.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      node.fields().forEachRemaining(e -> {
+        if (!e.getKey().equals("shared_object_id")) {
+          copy.set(e.getKey(), withoutSharingMarks(e.getValue()));
+        }
+      });
+      return copy;
+    }
+    if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      node.forEach(n -> copy.add(withoutSharingMarks(n)));
+      return copy;
+    }
+    return node;
   }
 
   private Layer bindLayer(JsonNode spec, List<Call> calls, String pointer, int depth) {
