@@ -155,8 +155,8 @@ public final class LocallyConnectedKind extends SingleInputKind {
       case 2:
         return "implementation 2 stores a dense kernel " + ConvArithmetic.product(in) + " × "
             + ConvArithmetic.product(ConvArithmetic.concat(out, filters)) + " (" + Formulas.number(weights.get(0).size())
-            + " values, of which " + Formulas.number(connections(in, out)) + " connect an input to an output and train; "
-            + "the rest are masked zeros)" + bias + total;
+            + " values, of which " + Formulas.number(connections(in, out)) + " connect an input to an output; "
+            + "the rest are multiplied by a zero mask)" + bias + total;
       default:
         return "implementation 3 stores only the " + Formulas.number(weights.get(0).size()) + " connections"
             + (padding == Padding.SAME ? " (at most " + ConvArithmetic.product(out) + " positions × " + window + " × "
