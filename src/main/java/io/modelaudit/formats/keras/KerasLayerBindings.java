@@ -327,12 +327,13 @@ final class KerasLayerBindings {
   }
 
   /**
-   * True for a configuration written by Keras 3, which serialises the dtype as a policy object.
-   * Only used to name a weight the way the file does, for messages about a missing one.
+   * True for a configuration written by Keras 3, which serialises the dtype as a
+   * {@code DTypePolicy} object (tf.keras's mixed-precision one is a {@code Policy}). Only used to
+   * name a weight the way the file does, for messages about a missing one.
    */
   private static boolean keras3(KerasArgs a) {
     JsonNode dtype = a.get("dtype");
-    return dtype != null && dtype.isObject();
+    return dtype != null && dtype.path("class_name").asText().endsWith("DTypePolicy");
   }
 
   private static LayerKind depthwiseConv(KerasArgs a, int rank) {
