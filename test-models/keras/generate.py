@@ -465,6 +465,75 @@ def shared_across_nesting():
     return keras.Model(x, sub(shared(x)), name="shared_across_nesting")
 
 
+def conv_transpose():
+    i1 = keras.Input((9, 3), name="in_1d")
+    i2 = keras.Input((7, 6, 3), name="in_2d")
+    i3 = keras.Input((4, 5, 3, 2), name="in_3d")
+    i2cf = keras.Input((3, 7, 6), name="in_2d_cf")
+    outs = [
+        layers.Conv1DTranspose(4, 3, name="t1d_valid")(i1),
+        layers.Conv1DTranspose(4, 3, strides=2, padding="same", name="t1d_same_s2")(i1),
+        layers.Conv1DTranspose(4, 4, strides=3, output_padding=1, name="t1d_output_padding")(i1),
+        layers.Conv1DTranspose(4, 3, dilation_rate=2, name="t1d_dilation2")(i1),
+        layers.Conv1DTranspose(2, 1, strides=3, name="t1d_stride_beyond_kernel")(i1),
+        layers.Conv2DTranspose(5, 3, strides=2, name="t2d_valid_s2")(i2),
+        layers.Conv2DTranspose(5, (3, 2), strides=(2, 3), padding="same", output_padding=(1, 2),
+                               name="t2d_same_output_padding")(i2),
+        layers.Conv2DTranspose(5, (4, 3), strides=2, padding="same", name="t2d_same_even_kernel")(i2),
+        layers.Conv2DTranspose(4, 3, dilation_rate=2, padding="same", name="t2d_dilation2_same")(i2),
+        layers.Conv2DTranspose(4, 3, strides=(1, 2), use_bias=False, data_format="channels_first",
+                               name="t2d_channels_first_no_bias")(i2cf),
+        layers.Conv3DTranspose(3, 2, strides=2, name="t3d_valid_s2")(i3),
+        layers.Conv3DTranspose(3, (3, 2, 1), strides=(1, 2, 1), padding="same", output_padding=(0, 1, 0),
+                               name="t3d_same_output_padding")(i3),
+    ]
+    return keras.Model([i1, i2, i3, i2cf], outs, name="conv_transpose")
+
+
+def depthwise_separable():
+    i1 = keras.Input((11, 4), name="in_1d")
+    i2 = keras.Input((9, 8, 3), name="in_2d")
+    i2cf = keras.Input((3, 9, 8), name="in_2d_cf")
+    outs = [
+        layers.DepthwiseConv1D(3, depth_multiplier=2, name="dw1d_dm2")(i1),
+        layers.DepthwiseConv1D(3, strides=2, padding="same", use_bias=False, name="dw1d_same_s2_no_bias")(i1),
+        layers.DepthwiseConv1D(3, dilation_rate=2, name="dw1d_dilation2")(i1),
+        layers.DepthwiseConv2D(3, name="dw2d_valid")(i2),
+        layers.DepthwiseConv2D((3, 2), depth_multiplier=3, strides=2, padding="same", name="dw2d_dm3_same_s2")(i2),
+        layers.DepthwiseConv2D(3, dilation_rate=2, use_bias=False, name="dw2d_dilation2_no_bias")(i2),
+        layers.DepthwiseConv2D(2, depth_multiplier=2, data_format="channels_first", name="dw2d_channels_first")(i2cf),
+        layers.SeparableConv1D(5, 3, depth_multiplier=2, name="sep1d_dm2")(i1),
+        layers.SeparableConv1D(5, 3, strides=2, padding="same", use_bias=False, name="sep1d_same_s2_no_bias")(i1),
+        layers.SeparableConv2D(6, 3, name="sep2d_valid")(i2),
+        layers.SeparableConv2D(6, (3, 2), depth_multiplier=2, dilation_rate=2, padding="same",
+                               name="sep2d_dm2_dilation2_same")(i2),
+        layers.SeparableConv2D(4, 3, strides=2, data_format="channels_first", name="sep2d_channels_first_s2")(i2cf),
+    ]
+    return keras.Model([i1, i2, i2cf], outs, name="depthwise_separable")
+
+
+def conv_lstm():
+    i1 = keras.Input((5, 9, 2), name="in_1d")
+    i2 = keras.Input((4, 8, 7, 2), name="in_2d")
+    i2cf = keras.Input((4, 2, 8, 7), name="in_2d_cf")
+    i3 = keras.Input((3, 5, 6, 4, 1), name="in_3d")
+    seq, h, c = layers.ConvLSTM2D(4, 3, return_sequences=True, return_state=True, name="lstm2d_seq_state")(i2)
+    outs = [
+        layers.ConvLSTM1D(3, 3, name="lstm1d_valid")(i1),
+        layers.ConvLSTM1D(3, 3, strides=2, padding="same", return_sequences=True, name="lstm1d_same_s2_seq")(i1),
+        seq, h, c,
+        layers.ConvLSTM2D(4, (3, 2), dilation_rate=2, padding="same", use_bias=False,
+                          name="lstm2d_dilation2_same_no_bias")(i2),
+        layers.ConvLSTM2D(3, 3, strides=(2, 1), data_format="channels_first", return_sequences=True,
+                          name="lstm2d_channels_first_seq")(i2cf),
+        layers.ConvLSTM3D(2, 2, strides=(1, 2, 1), name="lstm3d_valid")(i3),
+        layers.Bidirectional(layers.ConvLSTM2D(3, 3, padding="same", return_sequences=True),
+                             name="bidirectional_lstm2d")(i2),
+        layers.Bidirectional(layers.ConvLSTM2D(2, 3), merge_mode="sum", name="bidirectional_lstm2d_sum")(i2),
+    ]
+    return keras.Model([i1, i2, i2cf, i3], outs, name="conv_lstm")
+
+
 # Models whose symbolic shapes Keras itself gets wrong: their runtime shapes are recorded too.
 SYMBOLIC_DIFFERS = {"bidirectional_backward"}
 
@@ -495,6 +564,9 @@ MODELS = [
     ("time_distributed_model", time_distributed_model, False),
     ("keras3_options", keras3_options, False),
     ("shared_across_nesting", shared_across_nesting, False),
+    ("conv_transpose", conv_transpose, False),
+    ("depthwise_separable", depthwise_separable, False),
+    ("conv_lstm", conv_lstm, False),
 ]
 
 

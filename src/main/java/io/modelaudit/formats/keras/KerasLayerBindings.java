@@ -7,6 +7,11 @@ import io.modelaudit.ir.layers.BidirectionalKind;
 import io.modelaudit.ir.layers.ConcatenateKind;
 import io.modelaudit.ir.layers.ConvKind;
 import io.modelaudit.ir.layers.ConvKind.KernelLayout;
+import io.modelaudit.ir.layers.ConvLstmKind;
+import io.modelaudit.ir.layers.DepthwiseConvKind;
+import io.modelaudit.ir.layers.LocallyConnectedKind;
+import io.modelaudit.ir.layers.SeparableConvKind;
+import io.modelaudit.ir.layers.TransposedConvKind;
 import io.modelaudit.ir.layers.DataFormat;
 import io.modelaudit.ir.layers.DenseKind;
 import io.modelaudit.ir.layers.DotKind;
@@ -87,6 +92,18 @@ final class KerasLayerBindings {
     register(a -> new ElementwiseMergeKind(1, Integer.MAX_VALUE), "Add", "Multiply", "Average", "Maximum", "Minimum");
     register(a -> new ConcatenateKind(a.getInt(-1, "axis")), "Concatenate");
     register(KerasLayerBindings::dot, "Dot");
+    register(a -> transposedConv(a, 1), "Conv1DTranspose", "Convolution1DTranspose");
+    register(a -> transposedConv(a, 2), "Conv2DTranspose", "Convolution2DTranspose", "Deconvolution2D", "Deconv2D");
+    register(a -> transposedConv(a, 3), "Conv3DTranspose", "Convolution3DTranspose", "Deconvolution3D", "Deconv3D");
+    register(a -> depthwiseConv(a, 1), "DepthwiseConv1D");
+    register(a -> depthwiseConv(a, 2), "DepthwiseConv2D");
+    register(a -> separableConv(a, 1), "SeparableConv1D", "SeparableConvolution1D");
+    register(a -> separableConv(a, 2), "SeparableConv2D", "SeparableConvolution2D");
+    register(a -> locallyConnected(a, 1), "LocallyConnected1D");
+    register(a -> locallyConnected(a, 2), "LocallyConnected2D");
+    register(a -> convLstm(a, 1), "ConvLSTM1D");
+    register(a -> convLstm(a, 2), "ConvLSTM2D");
+    register(a -> convLstm(a, 3), "ConvLSTM3D");
   }
 
   private KerasLayerBindings() {}
@@ -280,5 +297,82 @@ final class KerasLayerBindings {
       throw new KerasConfigException("'axes' must be one axis or a pair, got " + axes);
     }
     return new DotKind(axes.get(0), axes.get(1));
+  }
+
+  private static LayerKind transposedConv(KerasArgs a, int rank) {
+    if (a.has("nb_filter")) {
+      return keras1Deconvolution(a, rank);
+    }
+    long[] outputPadding = a.has("output_padding") ? a.getTuple(rank, null, "output_padding") : null;
+    return new TransposedConvKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"), a.getTuple(rank, 1L, "dilation_rate"), a.padding(), outputPadding, null,
+        a.dataFormat(), a.getBool(true, "use_bias"), TransposedConvKind.KernelLayout.SPATIAL_OUT_IN);
+  }
+
+  /** Keras 1 Deconvolution2D: a Convolution2D's weights, and the output shape it was given. */
+  private static LayerKind keras1Deconvolution(KerasArgs a, int rank) {
+    if (rank != 2) {
+      throw new KerasConfigException("Keras 1 transposed convolutions are 2D only");
+    }
+    List<Long> declared = a.getLongList(true, "output_shape");
+    if (declared.size() != 4) {
+      throw new KerasConfigException("'output_shape' has " + declared.size() + " entries, expected 4");
+    }
+    boolean theano = a.theanoOrdering();
+    Long[] spatial = theano ? new Long[] {declared.get(2), declared.get(3)} : new Long[] {declared.get(1), declared.get(2)};
+    return new TransposedConvKind(a.requireLong("nb_filter"), a.getSeparate("nb_row", "nb_col"),
+        a.getTuple(2, 1L, "subsample"), new long[] {1, 1}, a.padding(), null, spatial, a.dataFormat(),
+        a.getBool(true, "bias"), theano ? TransposedConvKind.KernelLayout.KERAS1_OUT_IN_SPATIAL
+            : TransposedConvKind.KernelLayout.KERAS1_SPATIAL_IN_OUT);
+  }
+
+  /**
+   * True for a configuration written by Keras 3, which serialises the dtype as a
+   * {@code DTypePolicy} object (tf.keras's mixed-precision one is a {@code Policy}). Only used to
+   * name a weight the way the file does, for messages about a missing one.
+   */
+  private static boolean keras3(KerasArgs a) {
+    JsonNode dtype = a.get("dtype");
+    return dtype != null && dtype.path("class_name").asText().endsWith("DTypePolicy");
+  }
+
+  private static LayerKind depthwiseConv(KerasArgs a, int rank) {
+    return new DepthwiseConvKind(a.getTuple(rank, null, "kernel_size"), a.getTuple(rank, 1L, "strides"),
+        a.getTuple(rank, 1L, "dilation_rate"), a.padding(), a.dataFormat(), a.getLong(1, "depth_multiplier"),
+        a.getBool(true, "use_bias"), keras3(a) ? "kernel" : "depthwise_kernel");
+  }
+
+  private static LayerKind separableConv(KerasArgs a, int rank) {
+    if (a.has("nb_filter")) {
+      if (rank != 2) {
+        throw new KerasConfigException("Keras 1 separable convolutions are 2D only");
+      }
+      return new SeparableConvKind(a.requireLong("nb_filter"), a.getSeparate("nb_row", "nb_col"),
+          a.getTuple(2, 1L, "subsample"), new long[] {1, 1}, a.padding(), a.dataFormat(), a.getLong(1, "depth_multiplier"),
+          a.getBool(true, "bias"), a.theanoOrdering() ? SeparableConvKind.KernelLayout.OUT_IN_SPATIAL
+              : SeparableConvKind.KernelLayout.SPATIAL_IN_OUT);
+    }
+    return new SeparableConvKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"), a.getTuple(rank, 1L, "dilation_rate"), a.padding(), a.dataFormat(),
+        a.getLong(1, "depth_multiplier"), a.getBool(true, "use_bias"), SeparableConvKind.KernelLayout.SPATIAL_IN_OUT);
+  }
+
+  private static LayerKind locallyConnected(KerasArgs a, int rank) {
+    if (a.has("nb_filter")) {
+      throw new UnsupportedOptionException("Keras 1 locally connected layers are not supported yet");
+    }
+    // Early Keras 2 releases have no 'implementation': their only layout is implementation 1's.
+    return new LocallyConnectedKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"), a.padding(), a.dataFormat(), a.getBool(true, "use_bias"),
+        a.getInt(1, "implementation"));
+  }
+
+  private static LayerKind convLstm(KerasArgs a, int rank) {
+    if (a.has("nb_filter")) {
+      throw new UnsupportedOptionException("Keras 1 ConvLSTM2D is not supported yet");
+    }
+    return new ConvLstmKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"), a.getTuple(rank, 1L, "dilation_rate"), a.padding(), a.dataFormat(),
+        a.getBool(true, "use_bias"), a.getBool(false, "return_sequences"), a.getBool(false, "return_state"));
   }
 }
