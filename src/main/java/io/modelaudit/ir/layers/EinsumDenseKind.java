@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -67,6 +68,21 @@ public final class EinsumDenseKind extends SingleInputKind {
       }
     }
     return out;
+  }
+
+  /** Keras inserts leading elided axes in reverse order; computed, they keep the input's order. */
+  @Override
+  public List<String> caveats(List<Shape> inputs) {
+    Shape input = LayerKind.single(inputs);
+    int elided = elided(input);
+    if (!equation.leftElided() || elided < 3) {
+      return List.of();
+    }
+    List<Long> real = new ArrayList<>(input.subShape(0, elided).dims());
+    real.addAll(partialOutput);
+    Shape symbolic = Shape.of(fullOutput(input));
+    return symbolic.equals(Shape.of(real)) ? List.of()
+        : List.of("Keras declares the output as " + symbolic + "; computed it is " + Shape.of(real));
   }
 
   /** Letter → axis of the input. */
