@@ -132,7 +132,7 @@ public final class EinsumDenseKind extends SingleInputKind {
   }
 
   /** The kernel's shape, letter by letter. */
-  Shape kernelShape(Shape input) {
+  private Shape kernelShape(Shape input) {
     List<Long> out = fullOutput(input);
     Map<Character, Integer> in = inputAxes(input);
     Map<Character, Integer> outAxes = outputAxes(input, out);
@@ -155,7 +155,7 @@ public final class EinsumDenseKind extends SingleInputKind {
   }
 
   /** The bias shape, or null without a bias. */
-  Shape biasShape(Shape input) {
+  private Shape biasShape(Shape input) {
     if (biasAxes == null) {
       return null;
     }

@@ -156,7 +156,7 @@ public final class MultiHeadAttentionKind implements LayerKind {
       output.append(next);
       biasAxes.append(next);
     }
-    if (next > 'z') {
+    if (next - 'a' > 26) {
       throw new ShapeException("inputs of this rank exceed the 26 einsum letters");
     }
     List<Long> partial = new ArrayList<>(Collections.nCopies(output.length() - 1 - added.size(), (Long) null));
