@@ -39,7 +39,7 @@ final class KerasArchiveWeights {
   private static final List<String> LAYER_CONTAINERS = List.of("layers", "_layer_checkpoint_dependencies");
   /** Sub-objects in the order layers create them; Keras saves them alphabetically. */
   private static final List<String> CONSTRUCTION_ORDER = List.of("vars", "layers", "_layer_checkpoint_dependencies",
-      "cell", "forward_layer", "backward_layer", "layer", "query_dense", "key_dense", "value_dense", "output_dense");
+      "cell", "forward_layer", "backward_layer", "layer", "query_dense", "key_dense", "gate_dense", "value_dense", "output_dense");
   private static final int MAX_DEPTH = 64;
   private static final int MAX_DATASETS = 1_000_000;
 

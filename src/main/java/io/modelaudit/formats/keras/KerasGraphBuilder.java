@@ -239,7 +239,7 @@ public final class KerasGraphBuilder {
     }
     LayerKind kind;
     try {
-      kind = KerasLayerBindings.bind(className, config);
+      kind = KerasLayerBindings.bind(className, config, KerasCallFacts.of(spec, keras3));
     } catch (UnsupportedOptionException e) {
       return Layer.unsupported(name, className, e.getMessage(), calls, pointer);
     } catch (RuntimeException e) {

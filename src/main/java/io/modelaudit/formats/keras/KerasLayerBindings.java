@@ -2,6 +2,7 @@ package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.layers.AttentionKind;
 import io.modelaudit.ir.layers.BatchNormKind;
 import io.modelaudit.ir.layers.BidirectionalKind;
 import io.modelaudit.ir.layers.ConcatenateKind;
@@ -15,12 +16,19 @@ import io.modelaudit.ir.layers.TransposedConvKind;
 import io.modelaudit.ir.layers.DataFormat;
 import io.modelaudit.ir.layers.DenseKind;
 import io.modelaudit.ir.layers.DotKind;
+import io.modelaudit.ir.layers.EinsumDenseKind;
 import io.modelaudit.ir.layers.ElementwiseMergeKind;
 import io.modelaudit.ir.layers.EmbeddingKind;
 import io.modelaudit.ir.layers.FlattenKind;
 import io.modelaudit.ir.layers.FrozenKind;
 import io.modelaudit.ir.layers.GlobalPoolingKind;
+import io.modelaudit.ir.layers.GroupNormKind;
+import io.modelaudit.ir.layers.HighwayKind;
 import io.modelaudit.ir.layers.IdentityKind;
+import io.modelaudit.ir.layers.LayerNormKind;
+import io.modelaudit.ir.layers.MaxoutDenseKind;
+import io.modelaudit.ir.layers.MultiHeadAttentionKind;
+import io.modelaudit.ir.layers.NormalizationKind;
 import io.modelaudit.ir.layers.PReLUKind;
 import io.modelaudit.ir.layers.Padding;
 import io.modelaudit.ir.layers.PermuteKind;
@@ -29,6 +37,7 @@ import io.modelaudit.ir.layers.RecurrentKind;
 import io.modelaudit.ir.layers.RecurrentKind.Cell;
 import io.modelaudit.ir.layers.RepeatVectorKind;
 import io.modelaudit.ir.layers.ReshapeKind;
+import io.modelaudit.ir.layers.ResizeKind;
 import io.modelaudit.ir.layers.SpatialPaddingKind;
 import io.modelaudit.ir.layers.TimeDistributedKind;
 import io.modelaudit.ir.layers.UpSamplingKind;
@@ -104,6 +113,25 @@ final class KerasLayerBindings {
     register(a -> convLstm(a, 1), "ConvLSTM1D");
     register(a -> convLstm(a, 2), "ConvLSTM2D");
     register(a -> convLstm(a, 3), "ConvLSTM3D");
+    register(KerasLayerBindings::multiHeadAttention, "MultiHeadAttention");
+    register(a -> AttentionKind.dot(a.getBool(false, "use_scale"), "concat".equals(a.getString("dot", "score_mode")),
+        returnsScores(a)), "Attention");
+    register(a -> AttentionKind.additive(a.getBool(true, "use_scale"), returnsScores(a)), "AdditiveAttention");
+    register(KerasLayerBindings::einsumDense, "EinsumDense");
+    register(a -> new LayerNormKind(a.has("axis") ? a.getIntOrList("axis") : List.of(-1), a.getBool(true, "center"),
+        a.getBool(true, "scale"), a.getBool(false, "rms_scaling")), "LayerNormalization");
+    register(a -> new GroupNormKind(a.getLong(32, "groups"), a.getInt(-1, "axis"), a.getBool(true, "center"),
+        a.getBool(true, "scale")), "GroupNormalization");
+    register(a -> IdentityKind.INSTANCE, "Identity", "UnitNormalization", "Rescaling");
+    register(KerasLayerBindings::normalization, "Normalization");
+    register(a -> new ResizeKind(a.requireLong("height"), a.requireLong("width"), a.dataFormat()), "Resizing", "CenterCrop");
+    register(a -> RecurrentKind.cudnn(Cell.LSTM, a.requireLong("units"), a.getBool(false, "return_sequences"),
+        a.getBool(false, "return_state")), "CuDNNLSTM");
+    register(a -> RecurrentKind.cudnn(Cell.GRU, a.requireLong("units"), a.getBool(false, "return_sequences"),
+        a.getBool(false, "return_state")), "CuDNNGRU");
+    register(a -> new DenseKind(a.requireLong("output_dim"), a.getBool(true, "bias")), "TimeDistributedDense");
+    register(a -> new MaxoutDenseKind(a.requireLong("output_dim"), a.getLong(4, "nb_feature"), a.getBool(true, "bias")), "MaxoutDense");
+    register(a -> new HighwayKind(a.getBool(true, "bias")), "Highway");
   }
 
   private KerasLayerBindings() {}
@@ -114,8 +142,13 @@ final class KerasLayerBindings {
    * @throws KerasConfigException when the configuration cannot be read
    */
   static LayerKind bind(String className, JsonNode config) {
+    return bind(className, config, KerasCallFacts.NONE);
+  }
+
+  /** As {@link #bind(String, JsonNode)}, for a layer whose calls say more (see {@link KerasCallFacts}). */
+  static LayerKind bind(String className, JsonNode config, KerasCallFacts calls) {
     Function<KerasArgs, LayerKind> binding = BINDINGS.get(className);
-    return binding == null ? null : binding.apply(new KerasArgs(config));
+    return binding == null ? null : binding.apply(new KerasArgs(config, calls));
   }
 
   /** A wrapped layer ({@code {"class_name", "config"}} under {@code key}). */
@@ -374,5 +407,37 @@ final class KerasLayerBindings {
     return new ConvLstmKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
         a.getTuple(rank, 1L, "strides"), a.getTuple(rank, 1L, "dilation_rate"), a.padding(), a.dataFormat(),
         a.getBool(true, "use_bias"), a.getBool(false, "return_sequences"), a.getBool(false, "return_state"));
+  }
+
+  /** {@code return_attention_scores}: a call argument (tf.keras 2.4+, Keras 3) or, earlier, a setting. */
+  private static boolean returnsScores(KerasArgs a) {
+    return a.calls().returnsAttentionScores() || a.getBool(false, "return_attention_scores");
+  }
+
+  private static LayerKind multiHeadAttention(KerasArgs a) {
+    long keyDim = a.requireLong("key_dim");
+    JsonNode out = a.get("output_shape");
+    List<Long> outputShape = out == null ? null
+        : out.isArray() ? a.getLongList(false, "output_shape") : List.of(KerasArgs.asLong(out, "output_shape"));
+    List<Integer> axes = a.has("attention_axes") ? a.getIntOrList("attention_axes") : null;
+    return new MultiHeadAttentionKind(a.requireLong("num_heads"), keyDim, a.getLong(keyDim, "value_dim"),
+        outputShape == null || outputShape.isEmpty() ? null : outputShape, a.getBool(true, "use_bias"),
+        a.getBool(false, "use_gate"), axes, returnsScores(a), a.calls().keras3());
+  }
+
+  private static LayerKind einsumDense(KerasArgs a) {
+    JsonNode out = a.get("output_shape");
+    if (out == null) {
+      throw new KerasConfigException("missing 'output_shape'");
+    }
+    List<Long> partial = out.isArray() ? a.getLongList(true, "output_shape") : List.of(KerasArgs.asLong(out, "output_shape"));
+    String biasAxes = a.has("bias_axes") ? a.getString("", "bias_axes") : null;
+    return new EinsumDenseKind(a.getString("", "equation"), partial, biasAxes, a.getLong(0, "lora_rank"));
+  }
+
+  /** Normalization: {@code axis} an int, a list, or null (no kept axis); default -1. */
+  private static LayerKind normalization(KerasArgs a) {
+    List<Integer> axes = a.isExplicitNull("axis") ? List.of() : a.has("axis") ? a.getIntOrList("axis") : List.of(-1);
+    return new NormalizationKind(axes, a.has("mean"));
   }
 }
