@@ -14,6 +14,7 @@ import io.modelaudit.ir.UnknownDimensionException;
 import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.ir.layers.FrozenKind;
 import io.modelaudit.ir.layers.InputKind;
+import io.modelaudit.ir.layers.OpaqueOpKind;
 import io.modelaudit.ir.layers.TimeDistributedKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -80,6 +81,12 @@ public final class GraphInference {
     }
 
     private record Node(Layer layer, int call) {}
+
+    /** One call of a layer, by name. */
+    private record CallId(String layer, int call) {}
+
+    /** Per call: how many of its output tensors are referenced; built on first need. */
+    private Map<CallId, Integer> referencedOutputs;
 
     InferredGraph run() {
       List<Node> nodes = new ArrayList<>();
@@ -152,10 +159,12 @@ public final class GraphInference {
       shared.tick();
       LayerInference result = results.get(layer.name());
       List<Shape> inputs = new ArrayList<>();
+      List<Shape> ruleInputs = new ArrayList<>();
       String missing = null;
       for (TensorRef ref : layer.calls().get(callIndex).inputs()) {
         Shape s = resolve(ref);
         inputs.add(s);
+        ruleInputs.add(s == null ? Shape.UNKNOWN : s);
         if (s == null && missing == null) {
           missing = describeMissing(ref);
         }
@@ -165,20 +174,48 @@ public final class GraphInference {
         result.fail(layer.invalidConfig() ? Outcome.INVALID_CONFIG : Outcome.UNSUPPORTED, layer.problem());
         return;
       }
-      if (missing != null) {
-        result.recordCall(callIndex, inputs, null);
-        result.fail(Outcome.UNKNOWN_INPUT, missing);
+      if (layer.kind() instanceof OpaqueOpKind) {
+        result.recordCall(callIndex, inputs, Collections.nCopies(outputCount(layer.name(), callIndex), null));
+        result.fail(Outcome.OPAQUE, ((OpaqueOpKind) layer.kind()).reason());
         return;
       }
       try {
         List<Shape> outputs = layer.body() != null
-            ? evaluateNested(layer, result, inputs)
-            : evaluateRule(layer, result, inputs, callIndex);
-        result.recordCall(callIndex, inputs, outputs);
+            ? evaluateNested(layer, result, ruleInputs)
+            : evaluateRule(layer, result, ruleInputs, callIndex);
+        result.recordCall(callIndex, inputs, outputs == null ? null : withUnknownsAsNull(outputs));
       } catch (ShapeException | ArithmeticException | IllegalArgumentException e) {
         result.recordCall(callIndex, inputs, null);
-        result.fail(outcomeOf(e), e instanceof ArithmeticException ? "a dimension or count overflows: " + e.getMessage() : e.getMessage());
+        if (missing != null && e instanceof ShapeException && !(e instanceof DegenerateShapeException)) {
+          // With an input unknown, a rule's complaint is about what it could not see.
+          result.fail(Outcome.UNKNOWN_INPUT, missing);
+        } else {
+          result.fail(outcomeOf(e), e instanceof ArithmeticException ? "a dimension or count overflows: " + e.getMessage() : e.getMessage());
+        }
       }
+    }
+
+    private static List<Shape> withUnknownsAsNull(List<Shape> shapes) {
+      List<Shape> out = new ArrayList<>();
+      shapes.forEach(s -> out.add(s == null || s.isUnknown() ? null : s));
+      return out;
+    }
+
+    /**
+     * How many tensors an opaque layer's call yields: one more than the highest tensor index that
+     * another layer or the model's outputs take from it (at least one). Its configuration does
+     * not say.
+     */
+    private int outputCount(String layerName, int callIndex) {
+      if (referencedOutputs == null) {
+        referencedOutputs = new HashMap<>();
+        List<TensorRef> refs = new ArrayList<>(graph.outputs());
+        graph.layers().forEach(l -> l.calls().forEach(c -> refs.addAll(c.inputs())));
+        for (TensorRef ref : refs) {
+          referencedOutputs.merge(new CallId(ref.layer(), ref.callIndex()), ref.tensorIndex() + 1, Math::max);
+        }
+      }
+      return Math.max(1, referencedOutputs.getOrDefault(new CallId(layerName, callIndex), 1));
     }
 
     private static Outcome outcomeOf(RuntimeException e) {
@@ -205,12 +242,24 @@ public final class GraphInference {
       List<WeightSpec> weights = kind.weights(inputs);
       if (result.weights() == null) {
         result.recordWeights(weights, kind.formula(inputs, weights));
-        result.recordCaveats(kind.caveats(inputs));
+        result.recordCaveats(unknownIfUnknown(() -> kind.caveats(inputs), List.of()));
       } else if (!sameShapes(weights, result.weights())) {
         throw new ShapeException("call " + callIndex + " needs weights " + describe(weights)
             + " but the layer's weights are " + describe(result.weights()));
       }
-      return layer.kind().outputShapes(inputs);
+      return unknownIfUnknown(() -> layer.kind().outputShapes(inputs), null);
+    }
+
+    /**
+     * A rule's answer, or {@code fallback} when it needs a dimension that is unknown. Used once the
+     * weights are known: then only the output is unknown, which the layers downstream deal with.
+     */
+    private static <T> T unknownIfUnknown(java.util.function.Supplier<T> rule, T fallback) {
+      try {
+        return rule.get();
+      } catch (UnknownDimensionException e) {
+        return fallback;
+      }
     }
 
     private List<Shape> evaluateNested(Layer layer, LayerInference result, List<Shape> inputs) {
@@ -232,7 +281,10 @@ public final class GraphInference {
       }
       Map<String, Shape> bodyInputs = new LinkedHashMap<>();
       for (int i = 0; i < inputs.size(); i++) {
-        bodyInputs.put(body.inputs().get(i).layer(), inputs.get(i));
+        // An unknown input leaves the body's own declared input shape in force.
+        if (!inputs.get(i).isUnknown()) {
+          bodyInputs.put(body.inputs().get(i).layer(), inputs.get(i));
+        }
       }
       InferredGraph inner = new Walk(body, bodyInputs, prefix + layer.name() + "/", depth + 1,
           frozen || !layer.trainable() || !layer.nestedModel().trainable(), shared).run();

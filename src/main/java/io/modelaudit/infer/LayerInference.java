@@ -14,6 +14,8 @@ public final class LayerInference {
   public enum Outcome {
     /** Shapes and weights computed. */
     INFERRED,
+    /** The layer runs code the audit does not interpret (Lambda, op layers): its outputs are unknown. */
+    OPAQUE,
     /** An input's shape is unknown because something upstream could not be inferred. */
     UNKNOWN_INPUT,
     /** The rule rejected its inputs or configuration: an inconsistency in the model. */

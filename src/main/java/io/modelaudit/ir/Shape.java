@@ -6,12 +6,34 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** A tensor shape: each dimension is known (a non-negative long) or unknown ({@code null}). */
+/**
+ * A tensor shape: each dimension is known (a non-negative long) or unknown ({@code null}). The
+ * shape of a tensor nothing is known about, not even its rank, is {@link #UNKNOWN}: every question
+ * about its dimensions throws {@link UnknownDimensionException}, so a rule that needs one stops and
+ * a rule that needs none (a layer without weights, an embedding table) still applies.
+ */
 public final class Shape {
+  public static final Shape UNKNOWN = new Shape();
+
   private final List<Long> dims;
 
   private Shape(List<Long> dims) {
     this.dims = Collections.unmodifiableList(new ArrayList<>(dims));
+  }
+
+  private Shape() {
+    this.dims = null;
+  }
+
+  public boolean isUnknown() {
+    return dims == null;
+  }
+
+  private List<Long> known() {
+    if (dims == null) {
+      throw new UnknownDimensionException("the shape of the tensor, even its rank, is unknown");
+    }
+    return dims;
   }
 
   public static Shape of(List<Long> dims) {
@@ -33,35 +55,35 @@ public final class Shape {
   }
 
   public List<Long> dims() {
-    return dims;
+    return known();
   }
 
   public int rank() {
-    return dims.size();
+    return known().size();
   }
 
   /** Dimension {@code i}; negative indices count from the end like Python. */
   public Long dim(int i) {
-    return dims.get(axis(i));
+    return known().get(axis(i));
   }
 
   /** Normalises a possibly negative axis index against this rank. */
   public int axis(int i) {
-    int a = i < 0 ? i + dims.size() : i;
-    if (a < 0 || a >= dims.size()) {
-      throw new ShapeException("axis " + i + " is out of range for a tensor of rank " + dims.size());
+    int a = i < 0 ? i + known().size() : i;
+    if (a < 0 || a >= known().size()) {
+      throw new ShapeException("axis " + i + " is out of range for a tensor of rank " + known().size());
     }
     return a;
   }
 
   public boolean isFullyKnown() {
-    return dims.stream().allMatch(Objects::nonNull);
+    return dims != null && dims.stream().allMatch(Objects::nonNull);
   }
 
   /** Number of elements; only defined when every dimension is known. */
   public long size() {
     long n = 1;
-    for (Long d : dims) {
+    for (Long d : known()) {
       if (d == null) {
         throw new ShapeException("size of " + this + " is unknown");
       }
@@ -71,19 +93,19 @@ public final class Shape {
   }
 
   public Shape withDim(int i, Long value) {
-    List<Long> list = new ArrayList<>(dims);
+    List<Long> list = new ArrayList<>(known());
     list.set(axis(i), value);
     return new Shape(list);
   }
 
   public Shape withoutDim(int i) {
-    List<Long> list = new ArrayList<>(dims);
+    List<Long> list = new ArrayList<>(known());
     list.remove(axis(i));
     return new Shape(list);
   }
 
   public Shape append(Long value) {
-    List<Long> list = new ArrayList<>(dims);
+    List<Long> list = new ArrayList<>(known());
     list.add(value);
     return new Shape(list);
   }
@@ -91,32 +113,35 @@ public final class Shape {
   public Shape prepend(Long value) {
     List<Long> list = new ArrayList<>();
     list.add(value);
-    list.addAll(dims);
+    list.addAll(known());
     return new Shape(list);
   }
 
   public Shape subShape(int from, int to) {
-    return new Shape(dims.subList(from, to));
+    return new Shape(known().subList(from, to));
   }
 
   /** The shape without its leading (batch) dimension. */
   public Shape tail() {
-    return subShape(1, dims.size());
+    return subShape(1, known().size());
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Shape && ((Shape) o).dims.equals(dims);
+    return o instanceof Shape && java.util.Objects.equals(((Shape) o).dims, dims);
   }
 
   @Override
   public int hashCode() {
-    return dims.hashCode();
+    return java.util.Objects.hashCode(dims);
   }
 
   /** Keras style: {@code (None, 28, 28, 6)}. */
   @Override
   public String toString() {
+    if (dims == null) {
+      return "(unknown)";
+    }
     String inner = dims.stream().map(d -> d == null ? "None" : d.toString()).collect(Collectors.joining(", "));
     return "(" + inner + (dims.size() == 1 ? ",)" : ")");
   }

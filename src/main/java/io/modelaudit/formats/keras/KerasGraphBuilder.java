@@ -10,6 +10,7 @@ import io.modelaudit.ir.NestedModelKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.layers.InputKind;
+import io.modelaudit.ir.layers.OpaqueOpKind;
 import io.modelaudit.ir.layers.TimeDistributedKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -231,6 +232,10 @@ public final class KerasGraphBuilder {
     }
     if ("InputLayer".equals(className)) {
       return Layer.of(name, className, new InputKind(declaredInputShape(className, config)), List.of(new Call(List.of())), pointer);
+    }
+    String opaque = KerasOpaqueLayers.reason(className, spec);
+    if (opaque != null) {
+      return Layer.of(name, className, new OpaqueOpKind(opaque), calls, pointer).withTrainable(trainable);
     }
     String dtypePolicy = config == null ? "" : config.path("dtype").path("class_name").asText("");
     if (dtypePolicy.startsWith("Quantized")) {
