@@ -10,7 +10,6 @@ import io.modelaudit.ir.NestedModelKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.layers.InputKind;
-import io.modelaudit.ir.layers.OpaqueOpKind;
 import io.modelaudit.ir.layers.TimeDistributedKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -233,9 +232,9 @@ public final class KerasGraphBuilder {
     if ("InputLayer".equals(className)) {
       return Layer.of(name, className, new InputKind(declaredInputShape(className, config)), List.of(new Call(List.of())), pointer);
     }
-    String opaque = KerasOpaqueLayers.reason(className, spec);
-    if (opaque != null) {
-      return Layer.of(name, className, new OpaqueOpKind(opaque), calls, pointer).withTrainable(trainable);
+    LayerKind operation = KerasOperations.kind(className, spec);
+    if (operation != null) {
+      return Layer.of(name, className, operation, calls, pointer).withTrainable(trainable);
     }
     String dtypePolicy = config == null ? "" : config.path("dtype").path("class_name").asText("");
     if (dtypePolicy.startsWith("Quantized")) {

@@ -1,15 +1,26 @@
 package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.layers.BroadcastOpKind;
+import io.modelaudit.ir.layers.OpaqueOpKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Layers whose computation is code rather than a configuration the audit can model: Keras
  * {@code Lambda}, tf.keras op layers, and the operation nodes Keras 3 writes into functional
  * configurations when {@code keras.ops} functions (or tensor operators, slicing, {@code mask_zero})
- * are applied to symbolic tensors.
+ * are applied to symbolic tensors. They are opaque, except the element-wise arithmetic operations
+ * on tensors and scalars (residual {@code x + y}), which have a rule.
  */
-final class KerasOpaqueLayers {
+final class KerasOperations {
+  /** How Keras 3 writes a constant tensor argument: {@code {"class_name": "__tensor__", "config": {"value": …}}}. */
+  private static final Set<String> CONSTANT_TENSORS = Set.of("__tensor__", "__numpy__");
+  private static final Set<String> BROADCAST_OPERATIONS =
+      Set.of("Add", "Subtract", "Multiply", "Divide", "TrueDivide", "Maximum", "Minimum", "Power");
   private static final Set<String> CODE_LAYERS = Set.of("Lambda", "TFOpLambda", "SlicingOpLambda", "TensorFlowOpLayer");
 
   /** Every subclass of {@code keras.src.ops.Operation} in {@code keras.src.ops} that is not a layer (Keras 3.15.1). */
@@ -55,26 +66,84 @@ final class KerasOpaqueLayers {
       "VectorizedMap", "View", "ViewAsComplex", "ViewAsReal", "Vsplit", "Vstack", "Where", "WhileLoop",
       "ZerosLike");
 
-  private KerasOpaqueLayers() {}
+  private KerasOperations() {}
 
   /**
-   * Why the layer is opaque, or null when it is not. Keras 3 writes an operation's module
-   * ({@code keras.src.ops.numpy} …) in .keras archives but not in legacy HDF5 files; there an
-   * operation is told from a layer of the same class name ({@code Add}, {@code Reshape} …) by
-   * its configuration, which holds no {@code trainable} flag (every Keras 3 layer writes one).
+   * The kind of a code layer or operation node, or null when the class is neither. Keras 3 writes
+   * an operation's module ({@code keras.src.ops.numpy} …) in .keras archives but not in legacy
+   * HDF5 files; there an operation is told from a layer of the same class name ({@code Add},
+   * {@code Reshape} …) by its configuration, which holds no {@code trainable} flag (every Keras 3
+   * layer writes one).
    */
-  static String reason(String className, JsonNode spec) {
+  static LayerKind kind(String className, JsonNode spec) {
     if (CODE_LAYERS.contains(className)) {
-      return className + " runs code the audit does not interpret: its outputs are unknown";
+      return new OpaqueOpKind(className + " runs code the audit does not interpret: its outputs are unknown");
     }
     JsonNode module = spec.get("module");
     boolean opsModule = module != null && module.isTextual()
         && (module.asText().startsWith("keras.src.ops.") || module.asText().startsWith("keras.ops"));
     boolean legacyOp = (module == null || module.isNull()) && KERAS3_OPERATIONS.contains(className)
         && !spec.path("config").has("trainable");
-    if (opsModule || legacyOp) {
-      return "Keras operation " + className + " is not interpreted: its outputs are unknown";
+    if (!opsModule && !legacyOp) {
+      return null;
     }
-    return null;
+    List<Shape> constants = BROADCAST_OPERATIONS.contains(className) ? constantShapes(spec.get("inbound_nodes")) : null;
+    if (constants != null) {
+      return new BroadcastOpKind(constants);
+    }
+    return new OpaqueOpKind("Keras operation " + className + " is not interpreted: its outputs are unknown");
+  }
+
+  /**
+   * The shapes of the constant tensors among the arguments, the same in every call; null when an
+   * argument is neither a tensor, a number nor a constant tensor, or the calls differ.
+   */
+  private static List<Shape> constantShapes(JsonNode nodes) {
+    if (nodes == null || !nodes.isArray() || nodes.isEmpty()) {
+      return null;
+    }
+    List<Shape> first = null;
+    for (JsonNode node : nodes) {
+      JsonNode args = node.get("args");
+      JsonNode kwargs = node.get("kwargs");
+      if (args == null || !args.isArray() || (kwargs != null && kwargs.size() > 0)) {
+        return null;
+      }
+      List<Shape> shapes = new ArrayList<>();
+      for (JsonNode arg : args) {
+        String kind = arg.path("class_name").asText();
+        if (CONSTANT_TENSORS.contains(kind)) {
+          Shape s = arrayShape(arg.path("config").get("value"));
+          if (s == null) {
+            return null;
+          }
+          shapes.add(s);
+        } else if (!kind.equals("__keras_tensor__") && !arg.isNumber()) {
+          return null;
+        }
+      }
+      if (first != null && !first.equals(shapes)) {
+        return null;
+      }
+      first = shapes;
+    }
+    return first;
+  }
+
+  /** The shape of a nested JSON list, read along its first elements; null when it is not one. */
+  private static Shape arrayShape(JsonNode value) {
+    if (value == null) {
+      return null;
+    }
+    List<Long> dims = new ArrayList<>();
+    JsonNode v = value;
+    while (v.isArray()) {
+      dims.add((long) v.size());
+      if (v.isEmpty()) {
+        return Shape.of(dims);
+      }
+      v = v.get(0);
+    }
+    return v.isNumber() ? Shape.of(dims) : null;
   }
 }
