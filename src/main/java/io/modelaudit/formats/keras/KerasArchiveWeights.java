@@ -40,6 +40,7 @@ final class KerasArchiveWeights {
   /** Sub-objects in the order layers create them; Keras saves them alphabetically. */
   private static final List<String> CONSTRUCTION_ORDER = List.of("vars", "layers", "_layer_checkpoint_dependencies",
       "cell", "forward_layer", "backward_layer", "layer", "query_dense", "key_dense", "gate_dense", "value_dense", "output_dense");
+  private static final List<String> TRAINING_STATE = List.of("optimizer", "metrics");
   private static final int MAX_DEPTH = 64;
   private static final int MAX_DATASETS = 1_000_000;
 
@@ -69,6 +70,14 @@ final class KerasArchiveWeights {
     int[] count = {0};
     addDatasets(hdf, root, 0, count);
     StoredWeights stored = new StoredWeights(true);
+    if (KerasGraphBuilder.isSubclassedModel(graph)) {
+      // The model's own objects are its attributes: everything but the training state is its weights.
+      List<StoredTensor> tensors = new ArrayList<>();
+      root.children.keySet().removeAll(TRAINING_STATE);
+      collect(root, null, "", tensors);
+      stored.put(graph.layers().get(0).name(), tensors);
+      return stored;
+    }
     Tree container = root.container();
     Map<String, Tree> groups = container == null ? Map.of() : container.children;
     Map<String, Layer> byStorageName = storageNames(graph, groups.keySet());

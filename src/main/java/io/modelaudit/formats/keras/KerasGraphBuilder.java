@@ -54,6 +54,36 @@ public final class KerasGraphBuilder {
     return MODEL_CLASSES.contains(spec.path("class_name").asText()) || isFunctionalConfig(spec.get("config"));
   }
 
+  /**
+   * A subclassed model (or any layer saved as the top-level object): a configuration that lists
+   * no layers, but has the {@code name} and {@code trainable} every Keras layer and model writes.
+   */
+  static boolean isSubclassedModelSpec(JsonNode spec) {
+    if (spec == null || !spec.isObject() || isModelSpec(spec) || !spec.path("class_name").isTextual()) {
+      return false;
+    }
+    JsonNode config = spec.get("config");
+    return config != null && config.isObject() && config.path("name").isTextual() && config.has("trainable");
+  }
+
+  /**
+   * A subclassed model's layers are built by its Python code, which the file does not carry: the
+   * model is one unsupported layer that owns every stored weight.
+   */
+  static ModelGraph subclassedModel(JsonNode spec) {
+    String className = spec.get("class_name").asText();
+    String name = spec.get("config").get("name").asText();
+    Layer only = Layer.unsupported(name, className, "subclassed model: its configuration lists no layers (its Python code builds"
+        + " them), so its stored weights are counted but not verified", List.of(new Call(List.of())), "/config");
+    return new ModelGraph(name, className, List.of(only), List.of(), List.of(new TensorRef(name, 0, 0)));
+  }
+
+  /** True for the graph {@link #subclassedModel} makes. */
+  public static boolean isSubclassedModel(ModelGraph graph) {
+    return graph.layers().size() == 1 && !graph.layers().get(0).supported()
+        && graph.layers().get(0).name().equals(graph.name()) && graph.inputs().isEmpty();
+  }
+
   private static boolean isFunctionalConfig(JsonNode config) {
     return config != null && config.isObject() && config.has("layers") && config.has("input_layers") && config.has("output_layers");
   }

@@ -38,6 +38,9 @@ final class KerasModelSpec {
 
   /** The graph of a model configuration; a configuration that is not a model is an error. */
   static ModelGraph graph(JsonNode spec, String kerasVersion, String what) {
+    if (KerasGraphBuilder.isSubclassedModelSpec(spec)) {
+      return KerasGraphBuilder.subclassedModel(spec);
+    }
     if (!KerasGraphBuilder.isModelSpec(spec)) {
       throw new ModelFileException("not_a_model", what + " is not a Keras Sequential or functional model"
           + (spec != null && spec.has("class_name") ? " (class " + spec.get("class_name").asText() + ")" : ""));
