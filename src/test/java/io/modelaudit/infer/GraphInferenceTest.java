@@ -2,6 +2,7 @@ package io.modelaudit.infer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.Call;
@@ -12,7 +13,10 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.layers.DenseKind;
 import io.modelaudit.ir.layers.ElementwiseMergeKind;
+import io.modelaudit.ir.layers.EmbeddingKind;
+import io.modelaudit.ir.layers.IdentityKind;
 import io.modelaudit.ir.layers.InputKind;
+import io.modelaudit.ir.layers.OpaqueOpKind;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -115,5 +119,61 @@ class GraphInferenceTest {
         layer("d1", new DenseKind(3, true), "in")), Map.of("in", Shape.of(1L, 4L)));
     assertEquals(Shape.of(1L, 3L), g.outputs().get(0));
     assertEquals(15L, g.layer("d1").params());
+  }
+
+  @Test
+  void opaqueOpIsUnverifiedAndTheWalkGoesOnWithUnknownShapes() {
+    Layer op = Layer.of("op", "Lambda", new OpaqueOpKind("code"), List.of(new Call(List.of(new TensorRef("in", 0, 0)))), "/op");
+    InferredGraph g = GraphInference.infer(graph("dense",
+        input("in", null, 4L),
+        op,
+        layer("dropout", IdentityKind.INSTANCE, "op"),
+        layer("embedding", new EmbeddingKind(10, 3, null, 0), "dropout"),
+        layer("dense", new DenseKind(2, true), "dropout"),
+        layer("beside", new DenseKind(2, true), "in")), Map.of());
+    assertEquals(Outcome.OPAQUE, g.layer("op").outcome());
+    assertNull(g.layer("op").weights());
+    // No weights and no dimension needed: verified, its output stays unknown.
+    assertEquals(Outcome.INFERRED, g.layer("dropout").outcome());
+    assertEquals(0L, g.layer("dropout").params());
+    assertNull(g.layer("dropout").callOutputs().get(0).get(0));
+    // Weights from the configuration alone.
+    assertEquals(Outcome.INFERRED, g.layer("embedding").outcome());
+    assertEquals(30L, g.layer("embedding").params());
+    assertNull(g.layer("embedding").callOutputs().get(0));
+    // The kernel needs the input's last dim.
+    assertEquals(Outcome.UNKNOWN_INPUT, g.layer("dense").outcome());
+    assertTrue(g.layer("dense").problem().contains("'dropout"), g.layer("dense").problem());
+    assertEquals(10L, g.layer("beside").params());
+  }
+
+  @Test
+  void opaqueOpYieldsAsManyOutputsAsItsConsumersTake() {
+    Layer op = Layer.of("split", "Split", new OpaqueOpKind("code"), List.of(new Call(List.of(new TensorRef("in", 0, 0)))), "/split");
+    Layer user = Layer.of("user", "Dense", new DenseKind(2, true), List.of(new Call(List.of(new TensorRef("split", 0, 2)))), "/user");
+    InferredGraph g = GraphInference.infer(graph("user", input("in", null, 4L), op, user), Map.of());
+    assertEquals(3, g.layer("split").callOutputs().get(0).size());
+    assertEquals(Outcome.UNKNOWN_INPUT, g.layer("user").outcome());
+  }
+
+  @Test
+  void unknownDimsARuleDoesNotNeedDoNotStopIt() {
+    InferredGraph g = GraphInference.infer(graph("d1",
+        input("in", null, null, null, 4L),
+        layer("d1", new DenseKind(3, true), "in")), Map.of());
+    assertEquals(15L, g.layer("d1").params());
+    assertEquals(Shape.of(null, null, null, 3L), g.outputs().get(0));
+  }
+
+  @Test
+  void unknownInputOfANestedModelLeavesItsDeclaredInputInForce() {
+    ModelGraph body = new ModelGraph("inner", "Functional", List.of(input("x", null, 4L), layer("d", new DenseKind(2, true), "x")),
+        List.of(new TensorRef("x", 0, 0)), List.of(new TensorRef("d", 0, 0)));
+    Layer op = Layer.of("op", "Lambda", new OpaqueOpKind("code"), List.of(new Call(List.of(new TensorRef("in", 0, 0)))), "/op");
+    Layer nested = Layer.of("inner", "Functional", new io.modelaudit.ir.NestedModelKind(body, true),
+        List.of(new Call(List.of(new TensorRef("op", 0, 0)))), "/inner");
+    InferredGraph g = GraphInference.infer(graph("inner", input("in", null, 4L), op, nested), Map.of());
+    assertEquals(10L, g.layer("inner").params());
+    assertEquals(Shape.of(null, 2L), g.outputs().get(0));
   }
 }
