@@ -262,7 +262,7 @@ public final class KerasGraphBuilder {
     if ("InputLayer".equals(className)) {
       return Layer.of(name, className, new InputKind(declaredInputShape(className, config)), List.of(new Call(List.of())), pointer);
     }
-    LayerKind operation = KerasOperations.kind(className, spec);
+    LayerKind operation = KerasOperations.kind(className, spec, keras3);
     if (operation != null) {
       return Layer.of(name, className, operation, calls, pointer).withTrainable(trainable);
     }

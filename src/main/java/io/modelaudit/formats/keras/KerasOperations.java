@@ -73,16 +73,16 @@ final class KerasOperations {
    * an operation's module ({@code keras.src.ops.numpy} …) in .keras archives but not in legacy
    * HDF5 files; there an operation is told from a layer of the same class name ({@code Add},
    * {@code Reshape} …) by its configuration, which holds no {@code trainable} flag (every Keras 3
-   * layer writes one).
+   * layer writes one). Files of older Keras have no operation nodes.
    */
-  static LayerKind kind(String className, JsonNode spec) {
+  static LayerKind kind(String className, JsonNode spec, boolean keras3) {
     if (CODE_LAYERS.contains(className)) {
       return new OpaqueOpKind(className + " runs code the audit does not interpret: its outputs are unknown");
     }
     JsonNode module = spec.get("module");
     boolean opsModule = module != null && module.isTextual()
         && (module.asText().startsWith("keras.src.ops.") || module.asText().startsWith("keras.ops"));
-    boolean legacyOp = (module == null || module.isNull()) && KERAS3_OPERATIONS.contains(className)
+    boolean legacyOp = keras3 && (module == null || module.isNull()) && KERAS3_OPERATIONS.contains(className)
         && !spec.path("config").has("trainable");
     if (!opsModule && !legacyOp) {
       return null;
