@@ -660,12 +660,35 @@ def image_preprocessing():
     return keras.Model([img, chw], outs, name="image_preprocessing")
 
 
+def operation_nodes():
+    # Keras 3 writes keras.ops calls on symbolic tensors (operators, slicing, the mask of
+    # mask_zero) as operation nodes in the functional config (NotEqual, GetItem, Split, Add,
+    # Multiply), beside Lambda layers. model.layers lists only the layers; the layers fed by an
+    # opaque node are marked "after_opaque" in the expected file.
+    tokens = keras.Input((6,), dtype="int32", name="tokens")
+    emb = layers.Embedding(20, 4, mask_zero=True, name="emb")(tokens)
+    seq = layers.LSTM(3, return_sequences=True, name="lstm")(emb)
+    first = seq[:, 0, :]
+    after_getitem = layers.Dense(2, name="after_getitem")(first)
+    feats = keras.Input((5, 4), name="feats")
+    halves = keras.ops.split(feats, 2, axis=-1)
+    summed = halves[0] + halves[1]
+    scaled = feats * 2.0
+    res = layers.Dense(4, name="after_add")(scaled + feats)
+    lam = layers.Lambda(lambda t: t * 3.0, name="lam")(res)
+    drop = layers.Dropout(0.1, name="drop_after_lambda")(lam)
+    ids = layers.Lambda(lambda t: t + 0, name="ids")(tokens)
+    emb2 = layers.Embedding(20, 3, name="emb_after_lambda")(ids)
+    return keras.Model([tokens, feats], [after_getitem, summed, drop, emb2], name="operation_nodes")
+
+
 # Models whose symbolic shapes Keras itself gets wrong: their runtime shapes are recorded too.
 SYMBOLIC_DIFFERS = {"bidirectional_backward", "attention", "einsum_dense"}
 
 
 MODELS = [
     ("seed_cnn", seed_cnn, True),
+    ("operation_nodes", operation_nodes, False),
     ("core_dense", core_dense, False),
     ("conv1d", conv1d, False),
     ("conv2d", conv2d, False),
@@ -794,12 +817,46 @@ def expected(name, model, files):
             "trainable": nsize(model.trainable_weights),
             "non_trainable": nsize(model.non_trainable_weights),
         },
-        "layers": [layer_entry(layer, node_ids) for layer in model.layers],
+        "layers": [dict(layer_entry(layer, node_ids), **after_opaque(layer, node_ids)) for layer in model.layers],
     }
 
 
+# Operation nodes the audit computes: element-wise arithmetic broadcasting its inputs.
+BROADCAST_OPERATIONS = {"Add", "Subtract", "Multiply", "Divide", "TrueDivide", "Maximum", "Minimum", "Power"}
+
+
+def is_opaque(operation):
+    """A Lambda layer, or an operation node other than element-wise arithmetic."""
+    if isinstance(operation, layers.Lambda):
+        return True
+    return not isinstance(operation, layers.Layer) and type(operation).__name__ not in BROADCAST_OPERATIONS
+
+
+def after_opaque(layer, node_ids):
+    """{"after_opaque": true} when the data (not the mask) of the layer's first call in the
+    model comes, directly or not, from an opaque node: then its input shapes are unknown."""
+    def data_parents(node):
+        tensors = list(node.arguments.keras_tensors)
+        mask = node.arguments.kwargs.get("mask")
+        mask_ids = {id(t) for t in keras.tree.flatten(mask)} if mask is not None else set()
+        return [t._keras_history[0]._inbound_nodes[t._keras_history[1]]
+                for t in tensors if id(t) not in mask_ids]
+
+    def tainted(node, seen):
+        for parent in data_parents(node):
+            if id(parent) in seen:
+                continue
+            seen.add(id(parent))
+            if is_opaque(parent.operation) or tainted(parent, seen):
+                return True
+        return False
+
+    nodes = [n for n in layer._inbound_nodes if id(n) in node_ids]
+    return {"after_opaque": True} if nodes and tainted(nodes[0], set()) else {}
+
+
 # Files that Keras 3.15.1 writes but cannot load back itself.
-KNOWN_UNLOADABLE = {"recurrent_mask_zero.h5", "shared_across_nesting.keras", "attention_dot.h5", "norm_axes.h5"}
+KNOWN_UNLOADABLE = {"operation_nodes.h5", "operation_nodes.keras", "operation_nodes.json", "recurrent_mask_zero.h5", "shared_across_nesting.keras", "attention_dot.h5", "norm_axes.h5"}
 # Files that Keras loads back as another model: the layer shared with the nested model comes
 # back as two layers.
 KNOWN_RELOAD_DIFFERS = {"shared_across_nesting.h5", "shared_across_nesting.json"}

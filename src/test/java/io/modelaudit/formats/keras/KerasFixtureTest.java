@@ -3,6 +3,7 @@ package io.modelaudit.formats.keras;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,8 +78,22 @@ class KerasFixtureTest {
       LayerReport row = report.layers().stream().filter(l -> l.depth() == 0 && l.name().equals(name)).findFirst()
           .orElseThrow(() -> new AssertionError("layer " + name + " missing from the report"));
       String where = model.getFileName() + " " + name + " (" + layer.get("class").asText() + ")";
+      // A Lambda runs code the audit does not read; a layer fed by one (or by another opaque
+      // operation node) has unknown inputs: no output shapes, and weights only when they do not
+      // depend on the input (then verified as usual), else counted from the file.
+      boolean opaque = layer.get("class").asText().equals("Lambda");
+      if (opaque || layer.path("after_opaque").asBoolean(false)) {
+        assertTrue(row.outputShapes() == null || row.outputShapes().stream().allMatch(java.util.Objects::isNull),
+            where + " output shapes should be unknown: " + row.outputShapes());
+        if (opaque || !"inferred".equals(row.paramsSource())) {
+          assertEquals(LayerReport.UNVERIFIED, row.status(), where + " status: " + row.note());
+          assertEquals(stores ? Long.valueOf(layer.get("params").asLong()) : null, row.params(), where + " params counted from the file");
+          continue;
+        }
+      } else {
+        assertEquals(shapes(layer.get("output_shapes")), row.outputShapes(), where + " output shapes");
+      }
       assertEquals(stores ? LayerReport.OK : LayerReport.UNVERIFIED, row.status(), where + " status: " + row.note());
-      assertEquals(shapes(layer.get("output_shapes")), row.outputShapes(), where + " output shapes");
       if (layer.has("calls")) {
         for (int i = 0; i < layer.get("calls").size(); i++) {
           assertEquals(shapes(layer.get("calls").get(i)), row.calls().get(i).outputShapes(), where + " call " + i);
@@ -106,9 +121,18 @@ class KerasFixtureTest {
       assertEquals(theirs, ours, where + " weight shapes, trainable flags and stored shapes");
     }
     JsonNode totals = expected.get("totals");
-    assertEquals(totals.get("params").asLong(), report.totals().params(), "total params");
-    assertEquals(totals.get("trainable").asLong(), report.totals().trainable(), "trainable params");
-    assertEquals(totals.get("non_trainable").asLong(), report.totals().nonTrainable(), "non-trainable params");
+    ModelReport.Totals ours = report.totals();
+    if (ours.complete()) {
+      assertEquals(totals.get("params").asLong(), ours.params(), "total params");
+      assertEquals(totals.get("trainable").asLong(), ours.trainable(), "trainable params");
+      assertEquals(totals.get("non_trainable").asLong(), ours.nonTrainable(), "non-trainable params");
+    } else if (stores) {
+      // Layers behind an opaque node count what the file stores for them, unsplit.
+      assertEquals(totals.get("params").asLong(), ours.params(), "total params");
+      assertEquals(ours.params(), ours.trainable() + ours.nonTrainable() + ours.unverified(), "params by bucket");
+    } else {
+      assertTrue(ours.params() <= totals.get("params").asLong(), "total params without the unknown layers");
+    }
     assertEquals(stores ? storedParams.asLong() : null, report.totals().stored(), "params stored in the file (h5py's count)");
   }
 
