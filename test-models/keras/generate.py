@@ -682,6 +682,36 @@ def operation_nodes():
     return keras.Model([tokens, feats], [after_getitem, summed, drop, emb2], name="operation_nodes")
 
 
+def unknown_dims():
+    # Inputs whose spatial or time dims are unknown: every rule that needs only the channel (or
+    # feature) dim still gives the weights, and the unknown dims carry through to the outputs.
+    img = keras.Input((None, None, 3), name="img")
+    x = layers.Conv2D(4, 3, padding="same", name="conv")(img)
+    x = layers.BatchNormalization(name="bn")(x)
+    x = layers.DepthwiseConv2D(3, name="depthwise")(x)
+    x = layers.SeparableConv2D(5, 3, strides=2, name="separable")(x)
+    x = layers.MaxPooling2D(2, name="pool")(x)
+    x = layers.UpSampling2D(2, name="up")(x)
+    x = layers.ZeroPadding2D(1, name="pad")(x)
+    x = layers.Cropping2D(1, name="crop")(x)
+    x = layers.Conv2DTranspose(3, 3, strides=2, name="deconv")(x)
+    x = layers.LayerNormalization(name="ln")(x)
+    x = layers.Dense(2, name="dense_4d")(x)
+    img_vec = layers.GlobalAveragePooling2D(name="gap")(x)
+    seq = keras.Input((None, 8), name="seq")
+    s = layers.Conv1D(6, 3, padding="causal", name="conv1d")(seq)
+    s = layers.LSTM(5, return_sequences=True, name="lstm")(s)
+    s = layers.Bidirectional(layers.GRU(3, return_sequences=True), name="bigru")(s)
+    s = layers.TimeDistributed(layers.Dense(4), name="td_dense")(s)
+    a = layers.MultiHeadAttention(2, 3, name="mha")(s, s)
+    att = layers.Attention(name="att")([a, s])
+    cat = layers.Concatenate(axis=1, name="cat_time")([att, s])
+    flat = layers.GlobalMaxPooling1D(name="gmp")(cat)
+    both = layers.Concatenate(name="cat")([flat, img_vec])
+    out = layers.Dense(3, name="head")(both)
+    return keras.Model([img, seq], [out, cat], name="unknown_dims")
+
+
 # Models whose symbolic shapes Keras itself gets wrong: their runtime shapes are recorded too.
 SYMBOLIC_DIFFERS = {"bidirectional_backward", "attention", "einsum_dense"}
 
@@ -689,6 +719,7 @@ SYMBOLIC_DIFFERS = {"bidirectional_backward", "attention", "einsum_dense"}
 MODELS = [
     ("seed_cnn", seed_cnn, True),
     ("operation_nodes", operation_nodes, False),
+    ("unknown_dims", unknown_dims, False),
     ("core_dense", core_dense, False),
     ("conv1d", conv1d, False),
     ("conv2d", conv2d, False),
@@ -856,7 +887,7 @@ def after_opaque(layer, node_ids):
 
 
 # Files that Keras 3.15.1 writes but cannot load back itself.
-KNOWN_UNLOADABLE = {"operation_nodes.h5", "operation_nodes.keras", "operation_nodes.json", "recurrent_mask_zero.h5", "shared_across_nesting.keras", "attention_dot.h5", "norm_axes.h5"}
+KNOWN_UNLOADABLE = {"unknown_dims.h5", "operation_nodes.h5", "operation_nodes.keras", "operation_nodes.json", "recurrent_mask_zero.h5", "shared_across_nesting.keras", "attention_dot.h5", "norm_axes.h5"}
 # Files that Keras loads back as another model: the layer shared with the nested model comes
 # back as two layers.
 KNOWN_RELOAD_DIFFERS = {"shared_across_nesting.h5", "shared_across_nesting.json"}
@@ -906,13 +937,17 @@ def check_reload(path, model):
             raise RuntimeError(f"{path}: weight {b.path} differs after reload")
 
 
+# What an unknown dim is set to for the forward pass (default 1).
+RUN_UNKNOWN_DIM = {"unknown_dims": 24}
+
+
 def check_runs(model):
     """Run one real forward pass (batch 1) on the jax backend and check the
     concrete output shapes agree with the symbolic ones."""
     inputs = model.inputs
     feed = []
     for t in inputs:
-        shape = [1] + [1 if d is None else int(d) for d in t.shape[1:]]
+        shape = [1] + [RUN_UNKNOWN_DIM.get(model.name, 1) if d is None else int(d) for d in t.shape[1:]]
         if "int" in str(t.dtype):
             feed.append(np.ones(shape, dtype=str(t.dtype)))
         else:
