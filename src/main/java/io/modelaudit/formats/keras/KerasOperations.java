@@ -79,6 +79,10 @@ final class KerasOperations {
     if (CODE_LAYERS.contains(className)) {
       return new OpaqueOpKind(className + " runs code the audit does not interpret: its outputs are unknown");
     }
+    String wrapped = spec.path("config").path("layer").path("class_name").asText("");
+    if (CODE_LAYERS.contains(wrapped)) {
+      return new OpaqueOpKind("wraps " + wrapped + ", which runs code the audit does not interpret: its outputs are unknown");
+    }
     JsonNode module = spec.get("module");
     boolean opsModule = module != null && module.isTextual()
         && (module.asText().startsWith("keras.src.ops.") || module.asText().startsWith("keras.ops"));
