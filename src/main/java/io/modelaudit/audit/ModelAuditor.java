@@ -61,6 +61,7 @@ public final class ModelAuditor {
       }
       format = FormatDetector.detect(file);
       ImportedModel model = importModel(file, format);
+      InputShapeOverrides.check(model.graph(), inputShapes);
       InferredGraph graph = GraphInference.infer(model.graph(), inputShapes);
       StoredWeightComparison comparison = model.stored() == null ? null : StoredWeightComparison.compare(graph, model.stored());
       Long storedTotal = model.stored() == null ? null : model.stored().totalSize();
