@@ -101,6 +101,7 @@ final class KerasLayerBindings {
     register(a -> new ElementwiseMergeKind(1, Integer.MAX_VALUE), "Add", "Multiply", "Average", "Maximum", "Minimum");
     register(a -> new ConcatenateKind(a.getInt(-1, "axis")), "Concatenate");
     register(KerasLayerBindings::dot, "Dot");
+    register(KerasLayerBindings::keras1Merge, "Merge");
     register(a -> transposedConv(a, 1), "Conv1DTranspose", "Convolution1DTranspose");
     register(a -> transposedConv(a, 2), "Conv2DTranspose", "Convolution2DTranspose", "Deconvolution2D", "Deconv2D");
     register(a -> transposedConv(a, 3), "Conv3DTranspose", "Convolution3DTranspose", "Deconvolution3D", "Deconv3D");
@@ -318,6 +319,29 @@ final class KerasLayerBindings {
       return new BidirectionalKind(forward, backward, BidirectionalKind.Merge.valueOf(mode));
     } catch (IllegalArgumentException e) {
       throw new KerasConfigException("unknown merge_mode '" + mode.toLowerCase(Locale.ROOT) + "'");
+    }
+  }
+
+  /** Keras 1 {@code Merge}: one layer for every merge mode; a Python function as mode has no rule. */
+  private static LayerKind keras1Merge(KerasArgs a) {
+    if (!"raw".equals(a.getString("raw", "mode_type"))) {
+      throw new UnsupportedOptionException("merges with a Python function, which is never run or read");
+    }
+    String mode = a.getString("sum", "mode");
+    switch (mode) {
+      case "sum":
+      case "mul":
+      case "ave":
+      case "max":
+        return new ElementwiseMergeKind(2, Integer.MAX_VALUE);
+      case "concat":
+        return new ConcatenateKind(a.getInt(-1, "concat_axis"));
+      case "dot":
+      case "cos":
+        List<Integer> axes = a.getIntOrList("dot_axes");
+        return axes.size() == 1 ? new DotKind(axes.get(0), axes.get(0)) : new DotKind(axes.get(0), axes.get(1));
+      default:
+        throw new KerasConfigException("unknown merge mode '" + mode + "'");
     }
   }
 
