@@ -18,9 +18,9 @@ import java.nio.file.Path;
  * </pre>
  *
  * Only the result lines go to the process's standard output; everything DL4J, ND4J or Java code
- * would print there goes to standard error. After a {@link VirtualMachineError} the worker prints
- * that file's result and exits with status 3, so that a caller never feeds another file to a JVM
- * in an unknown state.
+ * would print there goes to standard error. After an {@link Error} (out of memory, a linkage error
+ * inside DL4J) the worker prints that file's result and exits with status 3, so that a caller
+ * never feeds another file to a JVM in an unknown state.
  */
 public final class ReferenceWorker {
   static final int EXIT_UNSTABLE = 3;
@@ -62,6 +62,10 @@ public final class ReferenceWorker {
     } catch (VirtualMachineError e) {
       stable = false;
       result = ReferenceResult.error(file, null, "jvm_error", e.toString());
+    } catch (Error e) {
+      // A linkage or class initialisation error in DL4J: its finding, but the JVM's classes may now be unusable.
+      stable = false;
+      result = ReferenceResult.failed(file, null, null, e);
     }
     results.println(result.toJson());
     results.flush();
