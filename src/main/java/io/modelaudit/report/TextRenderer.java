@@ -79,6 +79,9 @@ public final class TextRenderer implements ReportRenderer {
     out.println("Total params: " + Formulas.number(t.params()) + stored);
     out.println("Trainable params: " + Formulas.number(t.trainable()));
     out.println("Non-trainable params: " + Formulas.number(t.nonTrainable()));
+    if (m.dl4j() != null && m.dl4j().totalParams() != null) {
+      out.println("DL4J " + m.dl4j().dl4jVersion() + " params: " + Formulas.number(m.dl4j().totalParams()) + " (" + m.dl4j().modelClass() + ")");
+    }
     if (t.unverified() > 0) {
       out.println("Unverified params: " + Formulas.number(t.unverified()) + " (stored for layers without a rule; trainable or not is unknown)");
     }
