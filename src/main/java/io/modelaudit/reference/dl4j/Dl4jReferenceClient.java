@@ -32,6 +32,8 @@ public final class Dl4jReferenceClient implements AutoCloseable {
   private Process process;
   private Writer requests;
   private BlockingQueue<Object> lines;
+  /** How the last worker that ended by itself ended, for the message. */
+  private String lastExit = "";
 
   public Dl4jReferenceClient(List<String> command, Duration timeout) {
     this.command = List.copyOf(command);
@@ -50,7 +52,7 @@ public final class Dl4jReferenceClient implements AutoCloseable {
       result = ask(path);
     }
     return result != null ? result
-        : Dl4jReference.unavailable(Dl4jReference.CRASHED, "the DL4J worker died while reading this file" + exitStatus());
+        : Dl4jReference.unavailable(Dl4jReference.CRASHED, "the DL4J worker died while reading this file" + lastExit);
   }
 
   /** The result, or null when the worker ended without answering. */
@@ -81,6 +83,8 @@ public final class Dl4jReferenceClient implements AutoCloseable {
         return Dl4jReference.unavailable(Dl4jReference.TIMEOUT, "DL4J gave no answer within " + timeout.toSeconds() + " s; its worker was stopped");
       }
       if (line == END) {
+        lastExit = exitStatus();
+        stop();
         return null;
       }
       if (line == TOO_LONG) {
