@@ -60,7 +60,7 @@ public final class Dl4jCrossCheck {
       String stored = row.storedParams() == null ? "" : ", the file stores " + Formulas.number(row.storedParams());
       out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, row.path(), REFERENCE, row.params(), layer.params(),
           who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
-              + " parameters " + table(layer.paramTable()) + ", ours " + Formulas.number(row.params()) + stored,
+              + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", ours " + Formulas.number(row.params()) + stored,
           row.formula()));
     }
     ModelReport.Totals t = report.totals();

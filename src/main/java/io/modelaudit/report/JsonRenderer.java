@@ -61,7 +61,7 @@ public final class JsonRenderer implements ReportRenderer {
     }
     ArrayNode layers = n.putArray("layers");
     for (LayerReport l : m.layers()) {
-      layer(layers.addObject(), l, m.dl4j() == null || l.depth() > 0 ? null : m.dl4j().layer(l.name()));
+      layer(layers.addObject(), l, m.dl4j());
     }
     if (m.totals() == null) {
       n.putNull("totals");
@@ -89,7 +89,7 @@ public final class JsonRenderer implements ReportRenderer {
     }
   }
 
-  private static void layer(ObjectNode n, LayerReport l, Dl4jReference.Layer dl4j) {
+  private static void layer(ObjectNode n, LayerReport l, Dl4jReference dl4j) {
     n.put("name", l.name());
     n.put("path", l.path());
     n.put("class", l.className());
@@ -127,8 +127,10 @@ public final class JsonRenderer implements ReportRenderer {
     if (l.storedParams() != null) {
       refs.putObject("stored").put("params", l.storedParams());
     }
-    if (dl4j != null) {
-      dl4jLayer(refs.putObject("dl4j"), dl4j);
+    // DL4J's layers carry top-level names (its Keras import keeps Keras' names).
+    Dl4jReference.Layer dl4jLayer = dl4j == null || l.depth() > 0 ? null : dl4j.layer(l.name());
+    if (dl4jLayer != null) {
+      dl4jLayer(refs.putObject("dl4j"), dl4jLayer, dl4j.built());
     }
     n.put("status", l.status());
     n.put("formula", l.formula());
@@ -146,6 +148,7 @@ public final class JsonRenderer implements ReportRenderer {
     n.put("model_class", d.modelClass());
     if (d.totalParams() != null) {
       n.put("params", d.totalParams());
+      n.put("built", d.built());
     }
     if (d.failure() != null) {
       ObjectNode f = n.putObject("failure");
@@ -162,19 +165,22 @@ public final class JsonRenderer implements ReportRenderer {
       if (!matched) {
         ObjectNode o = others.addObject();
         o.put("name", l.name());
-        dl4jLayer(o, l);
+        dl4jLayer(o, l, d.built());
       }
     }
   }
 
-  private static void dl4jLayer(ObjectNode n, Dl4jReference.Layer l) {
+  /** {@code built}: false when DL4J counted without building the network, so it has no parameter table. */
+  private static void dl4jLayer(ObjectNode n, Dl4jReference.Layer l, boolean built) {
     n.put("params", l.params());
     n.put("class", l.className());
-    ObjectNode table = n.putObject("param_table");
-    l.paramTable().forEach((name, dims) -> {
-      ArrayNode a = table.putArray(name);
-      dims.forEach(a::add);
-    });
+    if (built) {
+      ObjectNode table = n.putObject("param_table");
+      l.paramTable().forEach((name, dims) -> {
+        ArrayNode a = table.putArray(name);
+        dims.forEach(a::add);
+      });
+    }
     n.put("activation", l.activation());
     n.put("output_type", l.outputType());
   }

@@ -28,8 +28,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * is initialised with a zero parameter vector of the length DL4J computes, never with stored
  * weights and never by DL4J's random initialisers: copying weights whose shapes DL4J gets wrong
  * writes past native buffers, and orthogonal initialisation of a large LSTM takes minutes.
+ * Past {@link #MAX_BUILT_PARAMS} (a hostile configuration can ask for any size) the network is
+ * not built: the counts come from DL4J's parameter initialisers, without parameter tables.
  */
 final class NetworkReader {
+  /** 2 GiB of floats; VGG16 has 138 million parameters. */
+  static final long MAX_BUILT_PARAMS = 1L << 29;
+
   private NetworkReader() {}
 
   static ReferenceResult multiLayer(Path file, String format, MultiLayerConfiguration conf, Map<String, InputType> outputTypes) {
@@ -37,13 +42,19 @@ final class NetworkReader {
     for (NeuralNetConfiguration layer : conf.getConfs()) {
       length += layer.getLayer().initializer().numParams(layer);
     }
+    List<ReferenceResult.LayerInfo> layers = new ArrayList<>();
+    if (length > MAX_BUILT_PARAMS) {
+      for (NeuralNetConfiguration layer : conf.getConfs()) {
+        layers.add(unbuilt(layer.getLayer(), layer.getLayer().initializer().numParams(layer), outputTypes));
+      }
+      return ReferenceResult.ok(file, format, "MultiLayerNetwork", layers, length, false);
+    }
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init(zeros(conf.getDataType(), length), false);
-    List<ReferenceResult.LayerInfo> layers = new ArrayList<>();
     for (Layer layer : net.getLayers()) {
       layers.add(layerInfo(layer, outputTypes));
     }
-    return ReferenceResult.ok(file, format, "MultiLayerNetwork", layers, net.numParams());
+    return ReferenceResult.ok(file, format, "MultiLayerNetwork", layers, net.numParams(), true);
   }
 
   static ReferenceResult graph(Path file, String format, ComputationGraphConfiguration conf, Map<String, InputType> outputTypes) {
@@ -51,9 +62,19 @@ final class NetworkReader {
     for (GraphVertex vertex : conf.getVertices().values()) {
       length += vertex.numParams(true);
     }
+    List<ReferenceResult.LayerInfo> layers = new ArrayList<>();
+    if (length > MAX_BUILT_PARAMS) {
+      for (Map.Entry<String, GraphVertex> e : conf.getVertices().entrySet()) {
+        GraphVertex vertex = e.getValue();
+        layers.add(vertex instanceof LayerVertex
+            ? unbuilt(((LayerVertex) vertex).getLayerConf().getLayer(), vertex.numParams(true), outputTypes)
+            : new ReferenceResult.LayerInfo(e.getKey(), vertex.getClass().getSimpleName(), 0, Map.of(), null,
+                outputType(outputTypes, e.getKey())));
+      }
+      return ReferenceResult.ok(file, format, "ComputationGraph", layers, length, false);
+    }
     ComputationGraph net = new ComputationGraph(conf);
     net.init(zeros(conf.getDataType(), length), false);
-    List<ReferenceResult.LayerInfo> layers = new ArrayList<>();
     for (Map.Entry<String, GraphVertex> e : conf.getVertices().entrySet()) {
       org.deeplearning4j.nn.graph.vertex.GraphVertex vertex = net.getVertex(e.getKey());
       if (vertex.hasLayer()) {
@@ -63,7 +84,7 @@ final class NetworkReader {
             Map.of(), null, outputType(outputTypes, e.getKey())));
       }
     }
-    return ReferenceResult.ok(file, format, "ComputationGraph", layers, net.numParams());
+    return ReferenceResult.ok(file, format, "ComputationGraph", layers, net.numParams(), true);
   }
 
   private static INDArray zeros(DataType type, long length) {
@@ -79,6 +100,12 @@ final class NetworkReader {
     String name = conf.getLayerName();
     return new ReferenceResult.LayerInfo(name, conf.getClass().getSimpleName(), layer.numParams(), table,
         activation(conf), outputType(outputTypes, name));
+  }
+
+  private static ReferenceResult.LayerInfo unbuilt(org.deeplearning4j.nn.conf.layers.Layer conf, long params,
+      Map<String, InputType> outputTypes) {
+    return new ReferenceResult.LayerInfo(conf.getLayerName(), conf.getClass().getSimpleName(), params, Map.of(),
+        activation(conf), outputType(outputTypes, conf.getLayerName()));
   }
 
   /** The activation function, looked up through wrappers (frozen, bidirectional, last time step ...). */

@@ -13,7 +13,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * <pre>
  * {"path", "format": keras-h5|dl4j-zip|dl4j-json, "dl4j_version",
  *  "status": ok | import_failed (DL4J could not read the model: a finding about DL4J) | error (the file could not be given to DL4J),
- *  "model_class": MultiLayerNetwork|ComputationGraph, "total_params",
+ *  "model_class": MultiLayerNetwork|ComputationGraph, "total_params", "built" (false: too large, no parameter tables),
  *  "layers": [{"name", "class", "params", "param_table": {"W": [shape]...}, "activation", "output_type", "output_shape"}],
  *  "failure": {"layer", "exception", "message"}, "error": {"kind", "message"}}
  * </pre>
@@ -41,10 +41,12 @@ final class ReferenceResult {
     root.put("status", status);
   }
 
-  static ReferenceResult ok(Path file, String format, String modelClass, List<LayerInfo> layers, long total) {
+  /** {@code built}: whether DL4J built the network (else the parameter tables are empty). */
+  static ReferenceResult ok(Path file, String format, String modelClass, List<LayerInfo> layers, long total, boolean built) {
     ReferenceResult r = new ReferenceResult(file, format, "ok");
     r.root.put("model_class", modelClass);
     r.root.put("total_params", total);
+    r.root.put("built", built);
     ArrayNode array = r.root.putArray("layers");
     for (LayerInfo l : layers) {
       ObjectNode n = array.addObject();

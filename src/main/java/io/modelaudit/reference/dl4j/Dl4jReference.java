@@ -14,11 +14,12 @@ import java.util.Map;
  *     DL4J), {@link #ERROR} (the file could not be given to DL4J), {@link #CRASHED} or
  *     {@link #TIMEOUT} (the worker died or hung on this file)
  * @param totalParams DL4J's {@code numParams()} of the whole network, when {@code ok}
+ * @param built false when the network was too large to build: counts without parameter tables
  * @param failure DL4J's failure, when {@code import_failed}
  * @param message why there is no DL4J result, for the other statuses
  */
-public record Dl4jReference(String status, String dl4jVersion, String modelClass, Long totalParams, List<Layer> layers,
-    Failure failure, String message) {
+public record Dl4jReference(String status, String dl4jVersion, String modelClass, Long totalParams, boolean built,
+    List<Layer> layers, Failure failure, String message) {
 
   public static final String OK = "ok";
   public static final String IMPORT_FAILED = "import_failed";
@@ -50,7 +51,7 @@ public record Dl4jReference(String status, String dl4jVersion, String modelClass
   public record Failure(String layer, String exception, String message) {}
 
   static Dl4jReference unavailable(String status, String message) {
-    return new Dl4jReference(status, null, null, null, List.of(), null, message);
+    return new Dl4jReference(status, null, null, null, false, List.of(), null, message);
   }
 
   public Layer layer(String name) {
@@ -89,13 +90,14 @@ public record Dl4jReference(String status, String dl4jVersion, String modelClass
           layers.add(new Layer(text(l, "name"), text(l, "class"), number(l, "params"), table, text(l, "activation"),
               text(l, "output_type")));
         }
-        return new Dl4jReference(OK, version, text(root, "model_class"), number(root, "total_params"), layers, null, null);
+        return new Dl4jReference(OK, version, text(root, "model_class"), number(root, "total_params"),
+            root.path("built").asBoolean(true), layers, null, null);
       case IMPORT_FAILED:
         JsonNode f = root.path("failure");
-        return new Dl4jReference(IMPORT_FAILED, version, null, null, List.of(),
+        return new Dl4jReference(IMPORT_FAILED, version, null, null, false, List.of(),
             new Failure(text(f, "layer"), text(f, "exception"), text(f, "message")), null);
       case ERROR:
-        return new Dl4jReference(ERROR, version, null, null, List.of(), null, text(root.path("error"), "message"));
+        return new Dl4jReference(ERROR, version, null, null, false, List.of(), null, text(root.path("error"), "message"));
       default:
         throw new IllegalArgumentException("unknown status " + status);
     }

@@ -47,7 +47,9 @@ public final class Dl4jWorker {
       throw new UnavailableException("cannot read " + classpath + ": " + e.getMessage());
     }
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-    return List.of(javaBin.toString(), "-Xss64m", "-Dorg.bytedeco.javacpp.logger=slf4j",
+    // Bounded memory: a configuration may ask for any number of parameters (the worker builds at most 2 GiB of them).
+    return List.of(javaBin.toString(), "-Xss64m", "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
+        "-Dorg.bytedeco.javacpp.maxphysicalbytes=6g", "-Dorg.bytedeco.javacpp.logger=slf4j",
         "-cp", jar + File.pathSeparator + dependencies, MAIN, "--batch");
   }
 

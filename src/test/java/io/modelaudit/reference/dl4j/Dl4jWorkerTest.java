@@ -1,6 +1,7 @@
 package io.modelaudit.reference.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,6 +127,24 @@ class Dl4jWorkerTest {
     Dl4jReference fromJson = client.reference(json);
     assertEquals("ComputationGraph", fromJson.modelClass());
     assertEquals(fromArchive.totalParams(), fromJson.totalParams());
+  }
+
+  /**
+   * A configuration asking for 7.2 billion parameters (two 60,000-wide dense layers): DL4J's
+   * initialisers count them, the network is not built (no 29 GB allocation).
+   */
+  @Test
+  void aHugeConfigurationIsCountedNotBuilt(@TempDir Path dir) throws IOException {
+    String configuration;
+    try (ZipFile in = new ZipFile(regression("080/080_ModelSerializer_Regression_MLP_1.zip").toFile())) {
+      configuration = new String(in.getInputStream(in.getEntry("configuration.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Path huge = Files.writeString(dir.resolve("huge.json"), configuration.replaceAll("\"n(in|out)\" : \\d+", "\"n$1\" : 60000"));
+    Dl4jReference r = client.reference(huge);
+    assertEquals(Dl4jReference.OK, r.status());
+    assertFalse(r.built());
+    assertEquals(2 * (60_000L * 60_000L + 60_000L), r.totalParams());
+    assertTrue(r.layers().stream().allMatch(l -> l.paramTable().isEmpty()));
   }
 
   @Test
