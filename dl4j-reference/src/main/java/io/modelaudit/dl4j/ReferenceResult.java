@@ -14,7 +14,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * {"path", "format": keras-h5|dl4j-zip|dl4j-json, "dl4j_version",
  *  "status": ok | import_failed (DL4J could not read the model: a finding about DL4J) | error (the file could not be given to DL4J),
  *  "model_class": MultiLayerNetwork|ComputationGraph, "total_params", "built" (false: too large, no parameter tables),
- *  "layers": [{"name", "class", "params", "param_table": {"W": [shape]...}, "activation", "output_type", "output_shape"}],
+ *  "layers": [{"index" (a MultiLayerNetwork's layer index; configuration order in a graph), "name" (null when unnamed), "class", "params", "param_table": {"W": [shape]...}, "activation", "output_type", "output_shape"}],
  *  "failure": {"layer", "exception", "message"}, "error": {"kind", "message"}}
  * </pre>
  */
@@ -48,8 +48,10 @@ final class ReferenceResult {
     r.root.put("total_params", total);
     r.root.put("built", built);
     ArrayNode array = r.root.putArray("layers");
-    for (LayerInfo l : layers) {
+    for (int i = 0; i < layers.size(); i++) {
+      LayerInfo l = layers.get(i);
       ObjectNode n = array.addObject();
+      n.put("index", i);
       n.put("name", l.name());
       n.put("class", l.className());
       n.put("params", l.params());

@@ -54,10 +54,20 @@ public record Dl4jReference(String status, String dl4jVersion, String modelClass
     return new Dl4jReference(status, null, null, null, false, List.of(), null, message);
   }
 
+  /**
+   * DL4J's layer of this name; an unnamed layer of a MultiLayerNetwork goes by its index, as DL4J
+   * {@code MultiLayerNetwork.summary()} names it ("0", "1", ...).
+   */
   public Layer layer(String name) {
     for (Layer l : layers) {
       if (l.name() != null && l.name().equals(name)) {
         return l;
+      }
+    }
+    if ("MultiLayerNetwork".equals(modelClass) && name != null && name.matches("[0-9]{1,9}")) {
+      int index = Integer.parseInt(name);
+      if (index < layers.size() && layers.get(index).name() == null) {
+        return layers.get(index);
       }
     }
     return null;

@@ -87,6 +87,16 @@ class Dl4jWorkerTest {
     assertEquals(r.totalParams(), r.layers().stream().mapToLong(Dl4jReference.Layer::params).sum());
   }
 
+  /** Layers of DL4J 0.5 archives have no names: they go by index, as DL4J's summary() shows them. */
+  @Test
+  void unnamedLayersGoByTheirIndex() {
+    Dl4jReference r = client.reference(regression("050/050_ModelSerializer_Regression_MLP_1.zip"));
+    assertEquals(Dl4jReference.OK, r.status());
+    assertNull(r.layers().get(1).name());
+    assertEquals(r.layers().get(1), r.layer("1"));
+    assertNull(r.layer("2"));
+  }
+
   /**
    * An archive whose preprocessor.bin and normalizer.bin are not what ModelSerializer would
    * deserialize: the worker never reads them, so DL4J's answer is the untouched archive's.
