@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelaudit.TestPaths;
+import io.modelaudit.reference.dl4j.Dl4jWorker;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --reference dl4j}: DL4J's own numbers beside ours and the file's, through the real worker. */
 class Dl4jReferenceCliTest {
@@ -96,6 +98,20 @@ class Dl4jReferenceCliTest {
     CliRun run = CliRun.of("--reference", "dl4j", TestPaths.kerasModels().resolve("seed_cnn.h5").toString());
     assertEquals(0, run.exitCode, run.err);
     assertTrue(run.out.contains("warning DL4J_IMPORT_FAILED  DL4J 1.0.0-M2.1 cannot import the model: UnsupportedKerasConfigurationException: Keras major version"), run.out);
+  }
+
+  @Test
+  void aMissingWorkerIsOneClearLineAndAUsageError(@TempDir Path empty) {
+    System.setProperty(Dl4jWorker.HOME_PROPERTY, empty.toString());
+    try {
+      CliRun run = CliRun.of("--reference", "dl4j", TestPaths.kerasModels().resolve("seed_cnn.h5").toString());
+      assertEquals(ExitCodes.USAGE, run.exitCode);
+      assertEquals("", run.out);
+      assertTrue(run.err.startsWith("model-audit: --reference dl4j: the DL4J reference worker is not built"), run.err);
+      assertEquals(1, run.err.lines().count(), run.err);
+    } finally {
+      System.clearProperty(Dl4jWorker.HOME_PROPERTY);
+    }
   }
 
   @Test
