@@ -54,13 +54,25 @@ public final class Dl4jCrossCheck {
     }
     for (LayerReport row : report.layers()) {
       Dl4jReference.Layer layer = row.depth() == 0 ? dl4j.layer(row.name()) : null;
-      if (layer == null || row.params() == null || !"inferred".equals(row.paramsSource()) || layer.params() == row.params()) {
+      if (layer == null || row.params() == null || layer.params() == row.params()) {
+        continue;
+      }
+      if (!"inferred".equals(row.paramsSource())) {
+        // No rule of ours: the row's count is the file's, DL4J is compared with that alone.
+        out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, row.path(), REFERENCE, null, layer.params(),
+            who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
+                + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", the file stores "
+                + Formulas.number(row.params()), null));
         continue;
       }
       String stored = row.storedParams() == null ? "" : ", the file stores " + Formulas.number(row.storedParams());
+      // DL4J's activation type beside our output shape usually shows where its import went wrong.
+      String output = layer.outputType() == null || row.outputShapes() == null ? ""
+          : "; its output: " + layer.outputType() + ", ours " + row.outputShapes().stream().map(String::valueOf).collect(Collectors.joining(", "));
       out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, row.path(), REFERENCE, row.params(), layer.params(),
           who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
-              + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", ours " + Formulas.number(row.params()) + stored,
+              + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", ours " + Formulas.number(row.params()) + stored
+              + output,
           row.formula()));
     }
     ModelReport.Totals t = report.totals();

@@ -99,7 +99,7 @@ public final class TextRenderer implements ReportRenderer {
     for (Finding f : m.findings()) {
       String where = f.layer() == null ? "" : f.layer() + ": ";
       // The formula explains a count; shape findings carry it in JSON only, to keep lines short.
-      String formula = f.formula() == null || f.rule() != Rule.PARAM_MISMATCH ? "" : "  [ours: " + f.formula() + "]";
+      String formula = f.formula() == null || (f.rule() != Rule.PARAM_MISMATCH && f.rule() != Rule.DL4J_PARAM_MISMATCH) ? "" : "  [ours: " + f.formula() + "]";
       out.println("  " + paint(pad(f.severity().id(), 7), f.severity().id()) + " " + f.rule().name() + "  " + where + f.message() + formula);
     }
   }

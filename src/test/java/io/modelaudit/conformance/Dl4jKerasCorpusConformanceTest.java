@@ -38,12 +38,15 @@ class Dl4jKerasCorpusConformanceTest {
       Map.entry("weights/batch_to_conv2d_tensorflow_1.h5", List.of(49_838L, 49_985L)),
       Map.entry("weights/batch_to_conv2d_theano_1.h5", List.of(49_838L, 49_985L)),
       Map.entry("weights/batch_to_conv2d_theano_2.h5", List.of(49_838L, 49_985L)),
+      // Theano-ordered convolution, then Flatten: DL4J's Dense gets nIn 72 instead of 144.
       Map.entry("weights/conv2d_reshape_theano_1.h5", List.of(1_086L, 1_950L)),
       Map.entry("weights/conv2d_reshape_theano_2.h5", List.of(1_086L, 1_950L)),
+      // Theano-ordered recurrent input: DL4J takes the 4 time steps for the input size (10 or 1 features).
       Map.entry("weights/bidirectional_lstm_theano_2.h5", List.of(1_200L, 1_680L)),
       Map.entry("weights/bidirectional_lstm_no_return_sequences_theano_2.h5", List.of(1_200L, 1_680L)),
       Map.entry("weights/lstm_theano_2.h5", List.of(264L, 192L)),
       Map.entry("weights/simple_rnn_theano_2.h5", List.of(66L, 48L)),
+      // Conv2DTranspose: DL4J's Deconvolution2D gets nIn 30 or 34 instead of 9 (W [30, 4, 3, 3]).
       Map.entry("tfkeras/cnn2d_52.h5", List.of(1_196L, 440L)),
       Map.entry("tfkeras/cnn2d_53.h5", List.of(1_196L, 440L)),
       Map.entry("tfkeras/cnn2d_54.h5", List.of(1_196L, 440L)),
