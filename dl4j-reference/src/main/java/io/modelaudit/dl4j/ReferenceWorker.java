@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs Deeplearning4j on model files and prints, per file, one line of JSON with DL4J's own
@@ -14,7 +15,8 @@ import java.nio.file.Path;
  *
  * <pre>
  * java -cp ... io.modelaudit.dl4j.ReferenceWorker PATH...     one line per PATH
- * java -cp ... io.modelaudit.dl4j.ReferenceWorker --batch     one line per path read from stdin
+ * java -cp ... io.modelaudit.dl4j.ReferenceWorker --batch     {"ready": true} once ND4J is loaded,
+ *                                                            then one line per path read from stdin
  * </pre>
  *
  * Only the result lines go to the process's standard output; everything DL4J, ND4J or Java code
@@ -32,6 +34,11 @@ public final class ReferenceWorker {
     System.setOut(System.err);
     Quiet.silenceLogging();
     if (args.length == 1 && args[0].equals("--batch")) {
+      // Loading ND4J's native backend takes seconds: done before the first file, so that a caller's
+      // time limit per file measures DL4J's work on that file.
+      Nd4j.getBackend();
+      results.println("{\"ready\":true}");
+      results.flush();
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank() && !inspectAndPrint(Path.of(line), results)) {

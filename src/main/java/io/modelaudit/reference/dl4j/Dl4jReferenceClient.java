@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
 public final class Dl4jReferenceClient implements AutoCloseable {
   /** A result line is far shorter (ResNet-50: about 40 kB); a longer one is not a result. */
   static final int MAX_LINE_CHARS = 16 << 20;
+  /** ND4J loads its native backend in 2 to 4 s here; the per-file time limit starts after that. */
+  static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+  static final String READY = "{\"ready\":true}";
   private static final Object END = new Object();
   private static final Object TOO_LONG = new Object();
 
@@ -57,10 +60,13 @@ public final class Dl4jReferenceClient implements AutoCloseable {
 
   /** The result, or null when the worker ended without answering. */
   private Dl4jReference ask(String path) {
-    try {
-      if (process == null || !process.isAlive()) {
-        start();
+    if (process == null || !process.isAlive()) {
+      String problem = start();
+      if (problem != null) {
+        return Dl4jReference.unavailable(Dl4jReference.CRASHED, problem);
       }
+    }
+    try {
       requests.write(path);
       requests.write('\n');
       requests.flush();
@@ -104,16 +110,43 @@ public final class Dl4jReferenceClient implements AutoCloseable {
     }
   }
 
-  private void start() throws IOException {
+  /** Starts a worker and waits until it is ready; null, or why there is no worker. */
+  private String start() {
     stop();
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-    process = builder.start();
+    try {
+      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      process = null;
+      return "the DL4J worker cannot be started: " + e.getMessage();
+    }
     requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     lines = queue;
     Thread reader = new Thread(() -> readLines(process.getInputStream(), queue), "dl4j-worker-output");
     reader.setDaemon(true);
     reader.start();
+    long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+    while (true) {
+      Object line;
+      try {
+        line = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        line = null;
+      }
+      if (line == null || line == TOO_LONG) {
+        stop();
+        return "the DL4J worker did not start within " + STARTUP_LIMIT.toSeconds() + " s";
+      }
+      if (line == END) {
+        String exit = exitStatus();
+        stop();
+        return "the DL4J worker exited while starting" + exit;
+      }
+      if (READY.equals(line)) {
+        return null;
+      }
+    }
   }
 
   private static void readLines(InputStream stream, BlockingQueue<Object> queue) {

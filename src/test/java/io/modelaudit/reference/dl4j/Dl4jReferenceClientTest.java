@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class Dl4jReferenceClientTest {
   private static final String FAKE_WORKER = String.join("\n",
+      "echo '{\"ready\":true}'",
       "while IFS= read -r p; do",
       "  case \"$p\" in",
       "    *hang*) exec sleep 600 ;;",
@@ -84,6 +85,15 @@ class Dl4jReferenceClientTest {
       assertEquals(Dl4jReference.ERROR, r.status());
       assertTrue(r.message().contains("total_params"), r.message());
       assertEquals(Dl4jReference.OK, client.reference(Path.of("/models/e.h5")).status());
+    }
+  }
+
+  @Test
+  void aWorkerThatCannotStartIsOneAnswerPerFile() {
+    try (Dl4jReferenceClient client = new Dl4jReferenceClient(List.of("bash", "-c", "echo starting; exit 5"), Duration.ofSeconds(10))) {
+      Dl4jReference r = client.reference(Path.of("/models/a.h5"));
+      assertEquals(Dl4jReference.CRASHED, r.status());
+      assertEquals("the DL4J worker exited while starting (exit status 5)", r.message());
     }
   }
 
