@@ -1,10 +1,13 @@
 package io.modelaudit.audit;
 
+import io.modelaudit.compare.Dl4jVectorComparison;
 import io.modelaudit.compare.StoredWeightComparison;
 import io.modelaudit.detect.FormatDetector;
 import io.modelaudit.detect.ModelFormat;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.formats.dl4j.Dl4jImporter;
+import io.modelaudit.formats.dl4j.Dl4jModel;
 import io.modelaudit.formats.keras.KerasH5Importer;
 import io.modelaudit.infer.GraphInference;
 import io.modelaudit.infer.InferenceBudgetException;
@@ -45,6 +48,12 @@ public final class ModelAuditor {
         throw new ModelFileException("not_a_model", "not a regular file");
       }
       format = FormatDetector.detect(file);
+      if (format == ModelFormat.DL4J_ZIP || format == ModelFormat.DL4J_JSON) {
+        return auditDl4j(shown, file, format);
+      }
+      if (format == ModelFormat.ND4J_ARRAY) {
+        throw new ModelFileException("not_a_model", "an ND4J array (" + FormatDetector.describeArray(file) + "), not a model");
+      }
       ImportedModel model = importModel(file, format);
       InferredGraph graph = GraphInference.infer(model.graph(), inputShapes);
       StoredWeightComparison comparison = model.stored() == null ? null : StoredWeightComparison.compare(graph, model.stored());
@@ -62,6 +71,15 @@ public final class ModelAuditor {
     } catch (IOException e) {
       return ModelReport.error(shown, format.id(), new ErrorInfo("unreadable", "cannot read the file: " + e.getMessage()));
     }
+  }
+
+  private ModelReport auditDl4j(String shown, Path file, ModelFormat format) throws IOException {
+    Dl4jImporter.Imported imported = format == ModelFormat.DL4J_ZIP ? Dl4jImporter.importArchive(file) : Dl4jImporter.importJson(file);
+    Dl4jModel model = imported.model();
+    InferredGraph graph = GraphInference.infer(model.graph(), inputShapes);
+    StoredWeightComparison comparison = Dl4jVectorComparison.compare(graph, model.variables(), model.parameterOrder(), imported.storedLength());
+    return ReportAssembler.assemble(shown, imported.format(), new Framework(Dl4jImporter.FRAMEWORK, null, null), graph, comparison,
+        imported.storedLength());
   }
 
   private static ImportedModel importModel(Path file, ModelFormat format) {

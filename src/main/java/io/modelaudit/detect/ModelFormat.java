@@ -5,6 +5,10 @@ public enum ModelFormat {
   HDF5("keras-h5"),
   ZIP("zip"),
   JSON("json"),
+  DL4J_ZIP("dl4j-zip"),
+  DL4J_JSON("dl4j-json"),
+  /** An array written by ND4J's {@code Nd4j.write} (DL4J's regression inputs and outputs): not a model. */
+  ND4J_ARRAY("nd4j-array"),
   UNKNOWN("unknown");
 
   private final String id;
