@@ -12,6 +12,7 @@ import io.modelaudit.ir.layers.Dl4jLastTimeStepKind;
 import io.modelaudit.ir.layers.Dl4jPreprocessedKind;
 import io.modelaudit.ir.layers.Dl4jPreprocessorKind;
 import io.modelaudit.ir.layers.Dl4jVertexKind;
+import io.modelaudit.ir.layers.Dl4jWeightlessKind;
 import io.modelaudit.ir.layers.ElementwiseMergeKind;
 import io.modelaudit.ir.layers.FrozenKind;
 import io.modelaudit.ir.layers.IdentityKind;
@@ -162,10 +163,10 @@ public final class Dl4jGraphBuilder {
   private static LayerKind vertexKind(Dl4jTyped vertex, Dl4jArgs a) {
     switch (vertex.name()) {
       case "MergeVertex":
-        return new ConcatenateKind((int) a.getLong("mergeAxis", 1));
+        return new Dl4jWeightlessKind(new ConcatenateKind((int) a.getLong("mergeAxis", 1)));
       case "ElementWiseVertex": {
         String op = a.getString("op", "Add");
-        return op.equals("Subtract") ? new ElementwiseMergeKind(2, 2) : new ElementwiseMergeKind(1, Integer.MAX_VALUE);
+        return new Dl4jWeightlessKind(op.equals("Subtract") ? new ElementwiseMergeKind(2, 2) : new ElementwiseMergeKind(1, Integer.MAX_VALUE));
       }
       case "SubsetVertex":
         return Dl4jVertexKind.subset(a.requireLong("from"), a.requireLong("to"));
@@ -186,7 +187,7 @@ public final class Dl4jGraphBuilder {
       case "ScaleVertex":
       case "ShiftVertex":
       case "L2NormalizeVertex":
-        return IdentityKind.INSTANCE;
+        return new Dl4jWeightlessKind(IdentityKind.INSTANCE);
       case "PreprocessorVertex": {
         Dl4jPreprocessorKind p = Dl4jPreprocessors.read(a.get("preProcessor"), 0);
         if (p == null) {

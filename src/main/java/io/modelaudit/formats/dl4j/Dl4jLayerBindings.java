@@ -16,6 +16,7 @@ import io.modelaudit.ir.layers.Dl4jRecurrentKind.Cell;
 import io.modelaudit.ir.layers.Dl4jSpatialKind;
 import io.modelaudit.ir.layers.Dl4jSubsamplingKind;
 import io.modelaudit.ir.layers.Dl4jVariationalAutoencoderKind;
+import io.modelaudit.ir.layers.Dl4jWeightlessKind;
 import io.modelaudit.ir.layers.FrozenKind;
 import io.modelaudit.ir.layers.IdentityKind;
 import java.util.HashMap;
@@ -75,8 +76,8 @@ final class Dl4jLayerBindings {
     register(CNN, a -> Dl4jSpatialKind.spaceToBatch(a.tuple("blocks", 2, null), a.flatInts("padding"), a.channelsLast()), "SpaceToBatchLayer");
     register(ANY, a -> new Dl4jBatchNormKind(a.size("nout"), a.getBool("lockGammaBeta", false), a.getBool("useLogStd", false),
         a.channelsLast()), "BatchNormalization");
-    register(CNN, a -> IdentityKind.INSTANCE, "LocalResponseNormalization");
-    register(ANY, a -> IdentityKind.INSTANCE, "ActivationLayer", "DropoutLayer", "MaskLayer", "Yolo2OutputLayer");
+    register(CNN, a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "LocalResponseNormalization");
+    register(ANY, a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "ActivationLayer", "DropoutLayer", "MaskLayer", "Yolo2OutputLayer");
     register(FF, a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), false), "LossLayer");
     register(RNN, a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "RnnLossLayer");
     register(CNN, a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "CnnLossLayer");

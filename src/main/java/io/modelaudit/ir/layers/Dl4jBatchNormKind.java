@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -14,7 +15,7 @@ import java.util.List;
  * DL4J counts all of them as parameters (Keras keeps the moving statistics apart); with
  * {@code lockGammaBeta} gamma and beta are constants, not parameters.
  */
-public final class Dl4jBatchNormKind extends SingleInputKind {
+public final class Dl4jBatchNormKind extends SingleInputKind implements ConfiguredWeights {
   private final long nOut;
   private final boolean lockGammaBeta;
   private final boolean useLogStd;
@@ -51,5 +52,10 @@ public final class Dl4jBatchNormKind extends SingleInputKind {
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     return weights.size() + " × " + nOut + " = " + Formulas.number(Formulas.total(weights));
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return weights((Shape) null);
   }
 }

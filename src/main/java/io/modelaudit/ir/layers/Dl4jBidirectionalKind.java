@@ -2,6 +2,7 @@ package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.WeightSpec;
@@ -13,7 +14,7 @@ import java.util.List;
  * and {@code b} (fW, fRW, fb, bW, …). Mode CONCAT doubles the feature axis; ADD, MUL and AVERAGE
  * keep it.
  */
-public final class Dl4jBidirectionalKind implements LayerKind {
+public final class Dl4jBidirectionalKind implements LayerKind, ConfiguredWeights {
   private final LayerKind inner;
   private final boolean concat;
   private final boolean channelsLast;
@@ -56,5 +57,20 @@ public final class Dl4jBidirectionalKind implements LayerKind {
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     List<WeightSpec> half = weights.subList(0, weights.size() / 2);
     return "2 × (" + inner.formula(inputs, half).replaceAll(" = [0-9,]+$", "") + ") = " + Formulas.number(Formulas.total(weights));
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    List<WeightSpec> one = ConfiguredWeights.of(inner);
+    if (one == null) {
+      return null;
+    }
+    List<WeightSpec> out = new ArrayList<>();
+    for (String prefix : new String[] {"f", "b"}) {
+      for (WeightSpec w : one) {
+        out.add(w.renamed(prefix));
+      }
+    }
+    return out;
   }
 }

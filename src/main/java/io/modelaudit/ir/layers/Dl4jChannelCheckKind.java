@@ -1,6 +1,9 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.WeightSpec;
+import java.util.List;
 import io.modelaudit.ir.SingleInputKind;
 
 /**
@@ -8,7 +11,7 @@ import io.modelaudit.ir.SingleInputKind;
  * (loss layers, ActivationLayer in some versions): a recorded size that disagrees with the input
  * is reported. A size of 0 means "not set".
  */
-public final class Dl4jChannelCheckKind extends SingleInputKind {
+public final class Dl4jChannelCheckKind extends SingleInputKind implements ConfiguredWeights {
   private final long nIn;
   private final boolean channelsLast;
 
@@ -23,5 +26,10 @@ public final class Dl4jChannelCheckKind extends SingleInputKind {
       Dl4jChannels.requireChannels(input, input.rank(), channelsLast && input.rank() > 2, nIn, "the layer");
     }
     return input;
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return List.of();
   }
 }

@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
@@ -14,7 +15,7 @@ import java.util.List;
  * depthMultiplier; SeparableConvolution2D W [depthMultiplier, nIn, kH, kW] then pW [nOut, nIn ×
  * depthMultiplier, 1, 1]. Bias b [1, nOut] when {@code hasBias}.
  */
-public final class Dl4jConvKind extends SingleInputKind {
+public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWeights {
   public enum Variant { STANDARD, DECONVOLUTION, DEPTHWISE, SEPARABLE }
 
   private final Variant variant;
@@ -113,5 +114,10 @@ public final class Dl4jConvKind extends SingleInputKind {
     }
     k.append(nIn);
     return nOut + " × (" + k + (hasBias ? " + 1" : "") + ") = " + Formulas.number(Formulas.total(weights));
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return weights((Shape) null);
   }
 }

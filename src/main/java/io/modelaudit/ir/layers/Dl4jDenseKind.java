@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -15,7 +16,7 @@ import java.util.List;
  * [mb, nIn, T] (NCW) / [mb, T, nIn] (NWC). A rank-4 input is flattened the way DL4J's implicit
  * CNN-to-feed-forward step does.
  */
-public final class Dl4jDenseKind extends SingleInputKind {
+public final class Dl4jDenseKind extends SingleInputKind implements ConfiguredWeights {
   private final long nIn;
   private final long nOut;
   private final List<WeightSpec> params;
@@ -94,5 +95,10 @@ public final class Dl4jDenseKind extends SingleInputKind {
     return weights.size() == 2
         ? nOut + " × (" + nIn + " + 1) = " + Formulas.number(Formulas.total(weights))
         : nOut + " × " + nIn + " = " + Formulas.number(Formulas.total(weights));
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return weights((Shape) null);
   }
 }

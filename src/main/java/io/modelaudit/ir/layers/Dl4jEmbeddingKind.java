@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -13,7 +14,7 @@ import java.util.List;
  * [mb, 1, T] → [mb, nOut, T]): W [nIn, nOut] (nIn = vocabulary size), b [1, nOut] when
  * {@code hasBias}.
  */
-public final class Dl4jEmbeddingKind extends SingleInputKind {
+public final class Dl4jEmbeddingKind extends SingleInputKind implements ConfiguredWeights {
   private final long nIn;
   private final long nOut;
   private final boolean hasBias;
@@ -60,5 +61,10 @@ public final class Dl4jEmbeddingKind extends SingleInputKind {
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     return nIn + " × " + nOut + (hasBias ? " + " + nOut : "") + " = " + Formulas.number(Formulas.total(weights));
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return weights((Shape) null);
   }
 }

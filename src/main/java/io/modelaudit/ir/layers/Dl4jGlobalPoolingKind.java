@@ -1,6 +1,8 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import java.util.List;
  * feature axis, i.e. time for [mb, n, T], h and w for [mb, c, h, w]). With
  * {@code collapseDimensions} the pooled axes are removed, otherwise kept with size 1.
  */
-public final class Dl4jGlobalPoolingKind extends SingleInputKind {
+public final class Dl4jGlobalPoolingKind extends SingleInputKind implements ConfiguredWeights {
   private final int[] dimensions;
   private final boolean collapse;
 
@@ -48,5 +50,10 @@ public final class Dl4jGlobalPoolingKind extends SingleInputKind {
       }
     }
     return Shape.of(out);
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return List.of();
   }
 }

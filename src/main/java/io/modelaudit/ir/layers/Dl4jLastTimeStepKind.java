@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.WeightSpec;
@@ -10,7 +11,7 @@ import java.util.List;
  * Keeps the last time step of a recurrent activation: [mb, n, T] → [mb, n]. Wraps a layer
  * (LastTimeStep, whose weights are the wrapped layer's) or stands alone (LastTimeStepVertex).
  */
-public final class Dl4jLastTimeStepKind implements LayerKind {
+public final class Dl4jLastTimeStepKind implements LayerKind, ConfiguredWeights {
   private final LayerKind inner;
   private final boolean channelsLast;
 
@@ -37,5 +38,10 @@ public final class Dl4jLastTimeStepKind implements LayerKind {
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     return inner == null ? LayerKind.super.formula(inputs, weights) : inner.formula(inputs, weights);
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return inner == null ? List.of() : ConfiguredWeights.of(inner);
   }
 }

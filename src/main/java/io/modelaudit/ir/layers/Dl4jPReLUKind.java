@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -10,7 +11,7 @@ import java.util.List;
  * DL4J PReLULayer: one alpha per element of the configured {@code inputShape} (without the batch
  * axis), shared along {@code sharedAxes} (1-based like DL4J's, counting the batch axis as 0).
  */
-public final class Dl4jPReLUKind extends SingleInputKind {
+public final class Dl4jPReLUKind extends SingleInputKind implements ConfiguredWeights {
   private final long[] alphaShape;
 
   public Dl4jPReLUKind(long[] inputShape, long[] sharedAxes) {
@@ -35,5 +36,10 @@ public final class Dl4jPReLUKind extends SingleInputKind {
   @Override
   protected List<WeightSpec> weights(Shape input) {
     return List.of(WeightSpec.trainable("W", Shape.ofKnown(alphaShape)));
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return weights((Shape) null);
   }
 }

@@ -1,12 +1,13 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.WeightSpec;
 import java.util.List;
 
 /** A DL4J layer with the input preprocessor the configuration puts in front of it. */
-public final class Dl4jPreprocessedKind implements LayerKind {
+public final class Dl4jPreprocessedKind implements LayerKind, ConfiguredWeights {
   private final Dl4jPreprocessorKind preprocessor;
   private final LayerKind layer;
 
@@ -41,5 +42,10 @@ public final class Dl4jPreprocessedKind implements LayerKind {
   @Override
   public List<String> caveats(List<Shape> inputs) {
     return layer.caveats(preprocessed(inputs));
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return ConfiguredWeights.of(layer);
   }
 }

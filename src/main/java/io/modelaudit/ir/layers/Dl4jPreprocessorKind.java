@@ -1,6 +1,8 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.List;
  * DL4J input preprocessors, which reshape activations between layer families. The sizes they
  * record (height, width, channels) are checked against the incoming activation.
  */
-public final class Dl4jPreprocessorKind extends SingleInputKind {
+public final class Dl4jPreprocessorKind extends SingleInputKind implements ConfiguredWeights {
   public enum Op { CNN_TO_FEED_FORWARD, FEED_FORWARD_TO_CNN, RNN_TO_FEED_FORWARD, FEED_FORWARD_TO_RNN, CNN_TO_RNN, RNN_TO_CNN,
     CNN3D_TO_FEED_FORWARD, IDENTITY }
 
@@ -112,5 +114,10 @@ public final class Dl4jPreprocessorKind extends SingleInputKind {
     if (input.rank() != rank) {
       throw new ShapeException("the preprocessor expects a rank-" + rank + " input, got " + input);
     }
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return List.of();
   }
 }

@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
@@ -14,7 +15,7 @@ import java.util.List;
  * with layer normalisation. GravesBidirectionalLSTM: a GravesLSTM per direction (WF, RWF, bF, WB,
  * RWB, bB) whose outputs are summed, so the output has n features.
  */
-public final class Dl4jRecurrentKind extends SingleInputKind {
+public final class Dl4jRecurrentKind extends SingleInputKind implements ConfiguredWeights {
   public enum Cell { LSTM, GRAVES_LSTM, SIMPLE_RNN, GRAVES_BIDIRECTIONAL_LSTM }
 
   private final Cell cell;
@@ -74,5 +75,10 @@ public final class Dl4jRecurrentKind extends SingleInputKind {
       default:
         return Formulas.sumOfProducts(weights);
     }
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return weights((Shape) null);
   }
 }

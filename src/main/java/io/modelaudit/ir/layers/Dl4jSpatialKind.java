@@ -1,6 +1,9 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.WeightSpec;
+import java.util.List;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
 
@@ -8,7 +11,7 @@ import io.modelaudit.ir.SingleInputKind;
  * Weightless layers that resize the spatial axes of a DL4J activation: Upsampling1D/2D/3D,
  * ZeroPadding(1D/3D)Layer, Cropping1D/2D/3D, SpaceToDepth, SpaceToBatch.
  */
-public final class Dl4jSpatialKind extends SingleInputKind {
+public final class Dl4jSpatialKind extends SingleInputKind implements ConfiguredWeights {
   private enum Op { UPSAMPLE, PAD, CROP, SPACE_TO_DEPTH, SPACE_TO_BATCH }
 
   private final Op op;
@@ -104,5 +107,10 @@ public final class Dl4jSpatialKind extends SingleInputKind {
       throw new ShapeException("a length of " + length + " is not divisible by the block size " + block);
     }
     return length / block;
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return List.of();
   }
 }

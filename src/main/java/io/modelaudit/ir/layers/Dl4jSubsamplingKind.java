@@ -1,11 +1,14 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.WeightSpec;
+import java.util.List;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
 
 /** SubsamplingLayer, Subsampling1DLayer, Subsampling3DLayer: channels kept, windows per spatial axis. */
-public final class Dl4jSubsamplingKind extends SingleInputKind {
+public final class Dl4jSubsamplingKind extends SingleInputKind implements ConfiguredWeights {
   private final long[] kernel;
   private final long[] stride;
   private final long[] padding;
@@ -40,5 +43,10 @@ public final class Dl4jSubsamplingKind extends SingleInputKind {
       out = out.withDim(first + i, mode.outputLength(input.dim(first + i), kernel[i], stride[i], padding[i], dilation[i]));
     }
     return out;
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return List.of();
   }
 }

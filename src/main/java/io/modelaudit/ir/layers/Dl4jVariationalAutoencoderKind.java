@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
@@ -12,7 +13,7 @@ import java.util.List;
  * reconstruction distribution needs per input feature (Gaussian 2, Bernoulli and Exponential 1).
  * Used as a layer, it outputs the mean of p(z|x): [mb, nOut].
  */
-public final class Dl4jVariationalAutoencoderKind extends SingleInputKind {
+public final class Dl4jVariationalAutoencoderKind extends SingleInputKind implements ConfiguredWeights {
   private final long nIn;
   private final long nOut;
   private final long[] encoder;
@@ -58,5 +59,10 @@ public final class Dl4jVariationalAutoencoderKind extends SingleInputKind {
     w.add(WeightSpec.trainable("pXZW", prev, distributionSize));
     w.add(WeightSpec.trainable("pXZb", 1, distributionSize));
     return w;
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return weights((Shape) null);
   }
 }

@@ -1,7 +1,9 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.ir.ShapeException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.List;
  * (distance of two inputs, [mb, 1]), PoolHelper (drops the first row and column),
  * DuplicateToTimeSeries ([mb, n] → [mb, n, T], T from another network input) and Reshape.
  */
-public final class Dl4jVertexKind implements LayerKind {
+public final class Dl4jVertexKind implements LayerKind, ConfiguredWeights {
   private enum Op { SUBSET, STACK, UNSTACK, L2, POOL_HELPER, DUPLICATE_TO_TIME_SERIES, RESHAPE }
 
   private final Op op;
@@ -144,5 +146,10 @@ public final class Dl4jVertexKind implements LayerKind {
       dims.set(0, null);
     }
     return Shape.of(dims);
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return List.of();
   }
 }
