@@ -34,7 +34,7 @@ public record Dl4jArchive(String configuration, NdArrayHeader coefficients, long
   /** True when the zip at {@code file} has a {@code configuration.json} entry. */
   public static boolean isDl4jArchive(Path file) {
     try (ZipFile zip = new ZipFile(file.toFile())) {
-      return zip.size() <= MAX_ENTRIES && zip.getEntry(CONFIGURATION) != null;
+      return zip.getEntry(CONFIGURATION) != null;
     } catch (IOException | RuntimeException e) {
       return false;
     }
