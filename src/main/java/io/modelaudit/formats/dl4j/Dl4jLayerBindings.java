@@ -44,7 +44,9 @@ final class Dl4jLayerBindings {
   }
 
   static {
-    register(FF, a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false), "DenseLayer", "OutputLayer");
+    register(FF, a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.getBool("hasLayerNorm", false), false),
+        "DenseLayer");
+    register(FF, a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false), "OutputLayer");
     register(RNN, a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.channelsLast()), "RnnOutputLayer");
     register(FF, a -> Dl4jDenseKind.centerLoss(a.size("nin"), a.size("nout"), a.getBool("hasBias", true)), "CenterLossOutputLayer");
     register(FF, a -> Dl4jDenseKind.autoEncoder(a.size("nin"), a.size("nout")), "AutoEncoder", "RBM");

@@ -31,10 +31,18 @@ public final class Dl4jDenseKind extends SingleInputKind implements ConfiguredWe
 
   /** W [nIn, nOut], b [1, nOut] when {@code hasBias}. */
   public static Dl4jDenseKind dense(long nIn, long nOut, boolean hasBias, boolean channelsLast) {
+    return dense(nIn, nOut, hasBias, false, channelsLast);
+  }
+
+  /** W [nIn, nOut], b [1, nOut] when {@code hasBias}, then the gain g [1, nOut] with {@code hasLayerNorm} (DenseLayer). */
+  public static Dl4jDenseKind dense(long nIn, long nOut, boolean hasBias, boolean layerNorm, boolean channelsLast) {
     List<WeightSpec> w = new ArrayList<>();
     w.add(WeightSpec.trainable("W", nIn, nOut));
     if (hasBias) {
       w.add(WeightSpec.trainable("b", 1, nOut));
+    }
+    if (layerNorm) {
+      w.add(WeightSpec.trainable("g", 1, nOut));
     }
     return new Dl4jDenseKind(nIn, nOut, w, channelsLast);
   }

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * DL4J recurrent layers on [mb, nIn, T] (NCW) or [mb, T, nIn] (NWC), in DL4J's parameter order.
  * LSTM: W [nIn, 4n], RW [n, 4n], b [1, 4n]. GravesLSTM: RW [n, 4n + 3], the three extra columns
- * being the peephole weights. SimpleRnn: W [nIn, n], RW [n, n], b [1, n], plus gains gx, gh [1, n]
- * with layer normalisation. GravesBidirectionalLSTM: a GravesLSTM per direction (WF, RWF, bF, WB,
+ * being the peephole weights. SimpleRnn: W [nIn, n], RW [n, n], b [1, n], plus the layer
+ * normalisation gains g [1, 2n] (input and recurrent parts) with {@code hasLayerNorm}. GravesBidirectionalLSTM: a GravesLSTM per direction (WF, RWF, bF, WB,
  * RWB, bB) whose outputs are summed, so the output has n features.
  */
 public final class Dl4jRecurrentKind extends SingleInputKind implements ConfiguredWeights {
@@ -47,8 +47,7 @@ public final class Dl4jRecurrentKind extends SingleInputKind implements Configur
     one.add(WeightSpec.trainable("RW", nOut, recurrentColumns));
     one.add(WeightSpec.trainable("b", 1, gates));
     if (cell == Cell.SIMPLE_RNN && layerNorm) {
-      one.add(WeightSpec.trainable("gx", 1, nOut));
-      one.add(WeightSpec.trainable("gh", 1, nOut));
+      one.add(WeightSpec.trainable("g", 1, Math.multiplyExact(2, nOut)));
     }
     if (cell != Cell.GRAVES_BIDIRECTIONAL_LSTM) {
       return one;
