@@ -149,4 +149,52 @@ class Dl4jGraphBuilderTest {
     assertTrue(Dl4jGraphBuilder.isComputationGraph(cg));
     assertFalse(Dl4jGraphBuilder.isMultiLayer(keras) || Dl4jGraphBuilder.isComputationGraph(keras));
   }
+
+  /** Every graph vertex, legacy keys and {@code @class} mixed as DL4J never does (the reader takes both anywhere). */
+  @Test
+  void graphVertices() throws Exception {
+    String v = "'@class': 'org.deeplearning4j.nn.conf.graph.";
+    Dl4jModel m = build("{'networkInputs': ['a', 'b', 'seq'], 'networkOutputs': ['dup'],"
+        + "'vertexInputs': {'sum': ['a', 'b'], 'diff': ['a', 'b'], 'sub': ['sum'], 'stack': ['a', 'b'], 'unstack': ['stack'],"
+        + " 'l2': ['a', 'b'], 'scale': ['a'], 'shift': ['scale'], 'norm': ['shift'], 'reshape': ['a'], 'last': ['seq'],"
+        + " 'dup': ['last'], 'ff': ['reshape'], 'frozen': ['a']},"
+        + "'vertices': {"
+        + "'sum': {" + v + "ElementWiseVertex', 'op': 'Add'},"
+        + "'diff': {'ElementWiseVertex': {'op': 'Subtract'}},"
+        + "'sub': {" + v + "SubsetVertex', 'from': 2, 'to': 4},"
+        + "'stack': {" + v + "StackVertex'},"
+        + "'unstack': {" + v + "UnstackVertex', 'from': 1, 'stackSize': 2},"
+        + "'l2': {" + v + "L2Vertex', 'eps': 1e-8},"
+        + "'scale': {" + v + "ScaleVertex', 'scaleFactor': 2.0},"
+        + "'shift': {" + v + "ShiftVertex', 'shiftFactor': 1.0},"
+        + "'norm': {" + v + "L2NormalizeVertex', 'dimension': [], 'eps': 1e-8},"
+        + "'reshape': {" + v + "ReshapeVertex', 'newShape': [-1, 2, 3, 1]},"
+        + "'last': {" + v + "rnn.LastTimeStepVertex', 'maskArrayInputName': 'seq'},"
+        + "'dup': {" + v + "rnn.DuplicateToTimeSeriesVertex', 'inputName': 'seq'},"
+        + "'ff': {'PreprocessorVertex': {'preProcessor': {'cnnToFeedForward': {'inputHeight': 3, 'inputWidth': 1, 'numChannels': 2}}}},"
+        + "'frozen': {" + v + "FrozenVertex', 'underlying': {" + v + "ScaleVertex', 'scaleFactor': 2.0}}},"
+        + "'networkInputTypes': [{'@class': 'org.deeplearning4j.nn.conf.inputs.InputType$InputTypeFeedForward', 'size': 6},"
+        + " {'@class': 'org.deeplearning4j.nn.conf.inputs.InputType$InputTypeFeedForward', 'size': 6},"
+        + " {'@class': 'org.deeplearning4j.nn.conf.inputs.InputType$InputTypeRecurrent', 'size': 5, 'timeSeriesLength': 9}]}");
+    InferredGraph g = infer(m);
+    Map<String, Shape> expected = new java.util.LinkedHashMap<>();
+    expected.put("sum", Shape.of(null, 6L));
+    expected.put("diff", Shape.of(null, 6L));
+    expected.put("sub", Shape.of(null, 3L));
+    expected.put("stack", Shape.of(null, 6L));
+    expected.put("unstack", Shape.of(null, 6L));
+    expected.put("l2", Shape.of(null, 1L));
+    expected.put("norm", Shape.of(null, 6L));
+    expected.put("reshape", Shape.of(null, 2L, 3L, 1L));
+    expected.put("last", Shape.of(null, 5L));
+    expected.put("dup", Shape.of(null, 5L, null));
+    expected.put("ff", Shape.of(null, 6L));
+    expected.put("frozen", Shape.of(null, 6L));
+    for (Map.Entry<String, Shape> e : expected.entrySet()) {
+      LayerInference l = g.layer(e.getKey());
+      assertEquals(LayerInference.Outcome.INFERRED, l.outcome(), e.getKey() + ": " + l.problem());
+      assertEquals(List.of(e.getValue()), l.callOutputs().get(0), e.getKey());
+      assertEquals(0L, l.params(), e.getKey());
+    }
+  }
 }
