@@ -39,7 +39,8 @@ final class ModelFiles {
   /** In folders, only files whose content is a format the tool audits. */
   private static boolean looksLikeModel(Path file) {
     try {
-      return FormatDetector.detect(file) == ModelFormat.HDF5;
+      ModelFormat format = FormatDetector.detect(file);
+      return format == ModelFormat.HDF5 || format == ModelFormat.DL4J_ZIP || format == ModelFormat.DL4J_JSON;
     } catch (IOException e) {
       return false;
     }

@@ -58,6 +58,14 @@ class Dl4jCliTest {
     assertTrue(r.out.matches("(?s).*\"name\" ?: ?\"dl4j\".*"), r.out);
   }
 
+  /** In a folder, DL4J archives and configurations are found by content; arrays and evaluation JSON are skipped. */
+  @Test
+  void folderOfEveryVersion() {
+    CliRun r = run(regression(""), "--format", "json");
+    assertEquals(1, r.exitCode, r.err);
+    assertTrue(r.out.replaceAll("\\s", "").contains("\"summary\":{\"models\":34,\"ok\":32,\"mismatch\":2,\"error\":0}"), r.out);
+  }
+
   @Test
   void arrayFileIsNotAModel() {
     CliRun r = run(regression("100b4/SyntheticCNN_Input_100b4.bin"));
