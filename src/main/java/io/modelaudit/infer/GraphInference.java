@@ -170,7 +170,11 @@ public final class GraphInference {
         result.recordCall(callIndex, inputs, null);
         List<WeightSpec> configured = ConfiguredWeights.of(layer.kind());
         if (result.weights() == null && configured != null && layer.trainable() && !frozen) {
-          result.recordWeights(configured, Formulas.sumOfProducts(configured));
+          try {
+            result.recordWeights(configured, Formulas.sumOfProducts(configured));
+          } catch (ArithmeticException e) {
+            // an impossible count stays unknown; the layer is reported through its missing input
+          }
         }
         result.fail(Outcome.UNKNOWN_INPUT, missing);
         return;

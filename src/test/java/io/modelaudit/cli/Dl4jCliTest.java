@@ -159,6 +159,20 @@ class Dl4jCliTest {
   }
 
   @Test
+  void impossibleSizes() throws IOException {
+    String conf = "{\"confs\": [{\"layer\": {\"dense\": {\"nin\": 4000000000, \"nout\": 4000000000}}},"
+        + "{\"layer\": {\"CustomLayer\": {\"nin\": 1, \"nout\": 1}}},"
+        + "{\"layer\": {\"output\": {\"nin\": 4000000000, \"nout\": 4000000000}}},"
+        + "{\"layer\": {\"convolution\": {\"nin\": 3, \"nout\": 3, \"kernelSize\": [-1, 2]}}},"
+        + "{\"layer\": {\"zeroPadding\": {\"padding\": [-5, 0, 0, 0]}}}]}";
+    Path zip = archive("huge.zip", Map.of("configuration.json", conf.getBytes(StandardCharsets.UTF_8), "coefficients.bin", vector(3)));
+    CliRun r = run(zip);
+    assertEquals(1, r.exitCode, r.out + r.err);
+    assertTrue(r.out.contains("overflows"), r.out);
+    assertTrue(r.out.contains("kernelSize must be at least 1"), r.out);
+  }
+
+  @Test
   void brokenConfiguration() throws IOException {
     Path zip = archive("broken.zip", Map.of("configuration.json", "{\"confs\": [".getBytes(StandardCharsets.UTF_8)));
     CliRun r = run(zip);
