@@ -7,9 +7,12 @@ import io.modelaudit.TestPaths;
 import io.modelaudit.audit.ModelAuditor;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Severity;
+import io.modelaudit.formats.dl4j.NdArrayHeader;
+import io.modelaudit.ir.Shape;
 import io.modelaudit.report.LayerReport;
 import io.modelaudit.report.ModelReport;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +21,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Audits every Deeplearning4j file of the corpus: the regression files DL4J 0.5.0 … 1.0.0-beta6
@@ -141,6 +146,35 @@ class Dl4jCorpusConformanceTest {
     assertEquals(25_636_712L - 2_049_000L + 4_098L, report.totals().params());
     assertEquals(4_098L, report.totals().trainable());
     assertTrue(report.layers().stream().filter(l -> l.className().equals("FrozenLayer")).count() > 100);
+  }
+
+  /**
+   * DL4J ran these networks on the input it saved beside them and saved the output: with that
+   * input's shape, our output shape must be the saved output's (DL4J's own shape, read from the
+   * array header). SyntheticCNN chains Truncate and Same convolutions, separable and depthwise
+   * convolutions, padding, upsampling and cropping: 28×28 → 11×22.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "100b4/SyntheticCNN_100b4.bin, (input), 100b4/SyntheticCNN_Input_100b4.bin, 100b4/SyntheticCNN_Output_100b4.bin",
+      "100b6/SyntheticCNN_100b6.bin, (input), 100b6/SyntheticCNN_Input_100b6.bin, 100b6/SyntheticCNN_Output_100b6.bin",
+      "100b4/SyntheticBidirectionalRNNGraph_100b4.bin, input, 100b4/SyntheticBidirectionalRNNGraph_Input_100b4.bin, 100b4/SyntheticBidirectionalRNNGraph_Output_100b4.bin",
+      "100b6/SyntheticBidirectionalRNNGraph_100b6.bin, input, 100b6/SyntheticBidirectionalRNNGraph_Input_100b6.bin, 100b6/SyntheticBidirectionalRNNGraph_Output_100b6.bin",
+      "100a/upsampling/net.bin, (input), 100a/upsampling/in.bin, 100a/upsampling/out.bin",
+  })
+  void outputShapeIsWhatDl4jComputed(String model, String input, String in, String out) throws IOException {
+    Path root = TestPaths.corpus().resolve("dl4j-test-resources/regression_testing");
+    Shape inShape = Shape.of(header(root.resolve(in)).shape());
+    ModelReport report = new ModelAuditor(Map.of(input, inShape)).audit(root.resolve(model));
+    LayerReport last = report.layers().get(report.layers().size() - 1);
+    assertEquals(List.of(Shape.of(header(root.resolve(out)).shape())), last.outputShapes(), model);
+    assertEquals(List.of(), report.findings().stream().filter(f -> f.severity() != Severity.INFO).collect(Collectors.toList()));
+  }
+
+  private static NdArrayHeader header(Path file) throws IOException {
+    try (InputStream s = Files.newInputStream(file)) {
+      return NdArrayHeader.read(s, file.toString());
+    }
   }
 
   private static List<String> check(String rel, ModelReport report, Long expectedStored) {
