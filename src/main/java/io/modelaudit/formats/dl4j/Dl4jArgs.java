@@ -114,8 +114,15 @@ final class Dl4jArgs {
     }
   }
 
-  /** True when the layer's data format puts channels last (NHWC, NWC, NDHWC; DL4J 1.0.0-beta7+). */
+  /**
+   * True when the layer's data format puts channels last (NHWC, NWC, NDHWC; DL4J 1.0.0-beta7+;
+   * Upsampling3D says it with a boolean {@code ncdhw}).
+   */
   boolean channelsLast() {
+    JsonNode ncdhw = get("ncdhw");
+    if (ncdhw != null && ncdhw.isBoolean()) {
+      return !ncdhw.asBoolean();
+    }
     for (String key : new String[] {"cnn2dDataFormat", "cnn2DFormat", "rnnDataFormat", "dataFormat", "format"}) {
       JsonNode v = get(key);
       if (v != null && v.isTextual()) {

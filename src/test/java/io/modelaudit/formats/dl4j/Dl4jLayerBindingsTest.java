@@ -70,6 +70,7 @@ class Dl4jLayerBindingsTest {
       "upsampling 1d | {'@class': 'Upsampling1D', 'size': [3, 3]} | ? 5 4 | ? 5 12 |",
       "upsampling 2d | {'@class': 'Upsampling2D', 'size': [2, 3]} | ? 5 4 4 | ? 5 8 12 |",
       "upsampling 3d | {'@class': 'Upsampling3D', 'size': [2, 2, 2]} | ? 5 1 2 3 | ? 5 2 4 6 |",
+      "upsampling 3d NDHWC | {'@class': 'Upsampling3D', 'size': [2, 2, 2], 'ncdhw': false} | ? 1 2 3 5 | ? 2 4 6 5 |",
       "zero padding 1d | {'@class': 'ZeroPadding1DLayer', 'padding': [1, 2]} | ? 5 4 | ? 5 7 |",
       "zero padding 2d | {'@class': 'ZeroPaddingLayer', 'padding': [1, 2, 3, 4]} | ? 5 4 4 | ? 5 7 11 |",
       "zero padding 3d | {'@class': 'ZeroPadding3DLayer', 'padding': [1, 1, 0, 0, 2, 2]} | ? 5 4 4 4 | ? 5 6 4 8 |",
