@@ -88,7 +88,7 @@ public final class Dl4jGraphBuilder {
       }
       JsonNode pre = preprocessors.get(String.valueOf(i));
       if (i == 0 && inputShape == null) {
-        inputShape = networkInput(layer, pre);
+        inputShape = networkInput(layer, pre, () -> rankAfter(confs, preprocessors));
       }
       recordVariables(name, conf);
       layers.add(layer(name, layer, pre, List.of(new TensorRef(previous, 0, 0)), pointer));
@@ -232,7 +232,7 @@ public final class Dl4jGraphBuilder {
    * Without a recorded input type, a network input has the rank of the activation its first
    * consuming layer takes and that layer's configured nIn; its other sizes are unknown.
    */
-  private static Shape networkInput(Dl4jTyped layer, JsonNode preprocessor) {
+  private static Shape networkInput(Dl4jTyped layer, JsonNode preprocessor, java.util.function.IntSupplier rankDownstream) {
     int rank = Dl4jLayerBindings.inputRank(layer);
     long nIn = Dl4jLayerBindings.nIn(layer);
     Dl4jTyped pre;
@@ -263,12 +263,42 @@ public final class Dl4jGraphBuilder {
       }
     }
     if (rank == Dl4jLayerBindings.ANY) {
-      rank = Dl4jLayerBindings.FF;
+      rank = rankDownstream.getAsInt();
+      if (rank == Dl4jLayerBindings.ANY) {
+        return null;
+      }
     }
     if (layer.name().startsWith("Embedding")) {
       return Shape.of(null, layer.name().equals("EmbeddingLayer") ? 1L : null);
     }
     return Dl4jInputTypes.forRank(rank, nIn, rank > 2 && new Dl4jArgs(layer).channelsLast());
+  }
+
+  /**
+   * For a MultiLayerNetwork whose first layer takes any rank (batch normalization, activation,
+   * dropout): the rank the first layer after it that fixes one takes, provided no preprocessor or
+   * rank-changing layer sits between them; {@link Dl4jLayerBindings#ANY} when none does.
+   */
+  private static int rankAfter(JsonNode confs, JsonNode preprocessors) {
+    for (int i = 1; i < confs.size(); i++) {
+      if (preprocessors.has(String.valueOf(i))) {
+        return Dl4jLayerBindings.ANY;
+      }
+      Dl4jTyped layer;
+      try {
+        layer = Dl4jTyped.of(confs.get(i).get("layer"), "layer");
+      } catch (Dl4jConfigException e) {
+        return Dl4jLayerBindings.ANY;
+      }
+      if (layer == null || layer.name().equals("GlobalPoolingLayer")) {
+        return Dl4jLayerBindings.ANY;
+      }
+      int rank = Dl4jLayerBindings.inputRank(layer);
+      if (rank != Dl4jLayerBindings.ANY) {
+        return rank;
+      }
+    }
+    return Dl4jLayerBindings.ANY;
   }
 
   /** The input shape of a graph input, from the first layer vertex that consumes it directly. */
@@ -288,9 +318,9 @@ public final class Dl4jGraphBuilder {
         if (v != null && v.name().equals("LayerVertex")) {
           Dl4jTyped layer = Dl4jTyped.of(v.fields().path("layerConf").get("layer"), "layer");
           if (layer != null) {
-            Shape s = networkInput(layer, v.fields().get("preProcessor"));
+            Shape s = networkInput(layer, v.fields().get("preProcessor"), () -> Dl4jLayerBindings.ANY);
             // Only the input's rank is known when it is merged with others before the layer.
-            return e.getValue().size() == 1 ? s : Dl4jInputTypes.forRank(s.rank(), 0, false);
+            return s == null || e.getValue().size() == 1 ? s : Dl4jInputTypes.forRank(s.rank(), 0, false);
           }
         }
       } catch (Dl4jConfigException ignored) {

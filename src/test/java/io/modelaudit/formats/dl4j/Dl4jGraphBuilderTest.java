@@ -197,4 +197,16 @@ class Dl4jGraphBuilderTest {
       assertEquals(0L, l.params(), e.getKey());
     }
   }
+
+  /** A first layer that takes any rank gets the rank of the first layer after it that fixes one. */
+  @Test
+  void batchNormFirst() throws Exception {
+    Dl4jModel m = build("{'confs': ["
+        + "{'layer': {'@class': 'org.deeplearning4j.nn.conf.layers.BatchNormalization', 'layerName': 'bn', 'nin': 3, 'nout': 3}},"
+        + "{'layer': {'@class': 'org.deeplearning4j.nn.conf.layers.ActivationLayer', 'layerName': 'act'}},"
+        + "{'layer': {'@class': 'org.deeplearning4j.nn.conf.layers.ConvolutionLayer', 'layerName': 'c', 'nin': 3, 'nout': 8, 'kernelSize': [3, 3], 'convolutionMode': 'Same'}}]}");
+    InferredGraph g = infer(m);
+    assertEquals(List.of(Shape.of(null, 3L, null, null)), g.layer("bn").callOutputs().get(0));
+    assertEquals(LayerInference.Outcome.INFERRED, g.layer("c").outcome(), g.layer("c").problem());
+  }
 }
