@@ -8,7 +8,11 @@ import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.formats.dl4j.Dl4jImporter;
 import io.modelaudit.formats.dl4j.Dl4jModel;
+import io.modelaudit.formats.keras.ArchitectureSiblings;
+import io.modelaudit.formats.keras.KerasArchiveImporter;
 import io.modelaudit.formats.keras.KerasH5Importer;
+import io.modelaudit.formats.keras.KerasJsonImporter;
+import io.modelaudit.formats.keras.TfjsLayersImporter;
 import io.modelaudit.infer.GraphInference;
 import io.modelaudit.infer.InferenceBudgetException;
 import io.modelaudit.infer.InferredGraph;
@@ -25,9 +29,20 @@ import java.util.Map;
 /** The pipeline for one file: detect, import, infer, compare, assemble. */
 public final class ModelAuditor {
   private final Map<String, Shape> inputShapes;
+  private final Path architecture;
 
   public ModelAuditor(Map<String, Shape> inputShapes) {
+    this(inputShapes, null);
+  }
+
+  /**
+   * @param inputShapes dims that fix a model input's unknown dims, by input name
+   * @param architecture the architecture JSON for weights-only HDF5 files ({@code --config}); when
+   *     null, one is looked for beside each such file
+   */
+  public ModelAuditor(Map<String, Shape> inputShapes, Path architecture) {
     this.inputShapes = Map.copyOf(inputShapes);
+    this.architecture = architecture;
   }
 
   /**
@@ -55,10 +70,11 @@ public final class ModelAuditor {
         throw new ModelFileException("not_a_model", "an ND4J array (" + FormatDetector.describeArray(file) + "), not a model");
       }
       ImportedModel model = importModel(file, format);
+      InputShapeOverrides.check(model.graph(), inputShapes);
       InferredGraph graph = GraphInference.infer(model.graph(), inputShapes);
       StoredWeightComparison comparison = model.stored() == null ? null : StoredWeightComparison.compare(graph, model.stored());
       Long storedTotal = model.stored() == null ? null : model.stored().totalSize();
-      return ReportAssembler.assemble(shown, model.format(), new Framework(model.framework(), model.frameworkVersion(), model.backend()),
+      return ReportAssembler.assemble(shown, model.format(), model.architecture(), new Framework(model.framework(), model.frameworkVersion(), model.backend()),
           graph, comparison, storedTotal);
     } catch (ModelFileException e) {
       return ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage()));
@@ -76,20 +92,27 @@ public final class ModelAuditor {
   private ModelReport auditDl4j(String shown, Path file, ModelFormat format) throws IOException {
     Dl4jImporter.Imported imported = format == ModelFormat.DL4J_ZIP ? Dl4jImporter.importArchive(file) : Dl4jImporter.importJson(file);
     Dl4jModel model = imported.model();
+    InputShapeOverrides.check(model.graph(), inputShapes);
     InferredGraph graph = GraphInference.infer(model.graph(), inputShapes);
     StoredWeightComparison comparison = Dl4jVectorComparison.compare(graph, model.variables(), model.parameterOrder(), imported.storedLength());
-    return ReportAssembler.assemble(shown, imported.format(), new Framework(Dl4jImporter.FRAMEWORK, null, null), graph, comparison,
+    return ReportAssembler.assemble(shown, imported.format(), null, new Framework(Dl4jImporter.FRAMEWORK, null, null), graph, comparison,
         imported.storedLength());
   }
 
-  private static ImportedModel importModel(Path file, ModelFormat format) {
+  private ImportedModel importModel(Path file, ModelFormat format) {
     switch (format) {
       case HDF5:
-        return KerasH5Importer.importFile(file);
+        return KerasH5Importer.importFile(file, architecture != null ? architecture : ArchitectureSiblings.find(file));
+      case KERAS_V3:
+        return KerasArchiveImporter.importFile(file);
+      case KERAS_JSON:
+        return KerasJsonImporter.importFile(file);
+      case TFJS_LAYERS:
+        return TfjsLayersImporter.importFile(file);
       case ZIP:
-        throw new ModelFileException("unsupported_format", "zip archive (Keras .keras or Deeplearning4j): not supported yet, only Keras HDF5 files are");
+        throw new ModelFileException("not_a_model", "zip archive that is neither a Keras 3 .keras archive nor a Deeplearning4j model");
       case JSON:
-        throw new ModelFileException("unsupported_format", "JSON file: architecture-only files are not supported yet, only Keras HDF5 files are");
+        throw new ModelFileException("not_a_model", "JSON that is neither a Keras architecture, a TF.js model nor a Deeplearning4j configuration");
       default:
         throw new ModelFileException("not_a_model", "not a model file (neither HDF5, zip nor JSON)");
     }

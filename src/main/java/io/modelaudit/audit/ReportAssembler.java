@@ -39,7 +39,7 @@ final class ReportAssembler {
     this.comparison = comparison;
   }
 
-  static ModelReport assemble(String path, String format, Framework framework, InferredGraph graph,
+  static ModelReport assemble(String path, String format, String architecture, Framework framework, InferredGraph graph,
       StoredWeightComparison comparison, Long storedTotal) {
     ReportAssembler a = new ReportAssembler(comparison);
     for (LayerInference layer : graph.layers()) {
@@ -52,7 +52,7 @@ final class ReportAssembler {
     }
     boolean mismatch = a.findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
     return new ModelReport(path, format, framework, graph.graph().name(), mismatch ? ModelReport.MISMATCH : ModelReport.OK, null,
-        a.rows, a.totals(storedTotal), a.findings);
+        a.rows, a.totals(storedTotal), a.findings, architecture);
   }
 
   /**
@@ -159,9 +159,13 @@ final class ReportAssembler {
         out.add(new WeightReport(e.name(), e.shape(), s == null ? null : s.shape(), s == null ? null : s.name(),
             s == null ? null : s.location(), e.bucket() == WeightBucket.TRAINABLE));
       }
-      if (compared.stored() != null && layer.weights() != null && compared.stored().size() != layer.weights().size()) {
+      if (compared.stored() != null) {
+        java.util.Set<StoredTensor> paired = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        compared.matches().forEach(m -> paired.add(m.stored()));
         for (StoredTensor s : compared.stored()) {
-          out.add(new WeightReport(null, null, s.shape(), s.name(), s.location(), null));
+          if (!paired.contains(s)) {
+            out.add(new WeightReport(null, null, s.shape(), s.name(), s.location(), null));
+          }
         }
       }
       return out;

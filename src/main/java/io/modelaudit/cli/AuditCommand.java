@@ -12,7 +12,9 @@ import io.modelaudit.report.TextRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.modelaudit.ir.Shape;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,6 +51,16 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up on a file after this many seconds (default: ${DEFAULT-VALUE}).", defaultValue = "60")
   private long timeoutSeconds;
+
+  @Option(names = "--input-shape", paramLabel = "NAME=DIMS", converter = InputShapeConverter.class,
+      description = {"Fix an input's unknown dims, batch included, e.g. input_1=1,224,224,3 (? leaves one unknown).",
+          "Repeat for several inputs."})
+  private List<Map.Entry<String, Shape>> inputShapes = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "ARCH.json",
+      description = {"The architecture JSON (model.to_json()) for weights-only Keras .h5 files. Without it, one named",
+          "like the weights file is looked for beside it: X_weights.h5 with X_config.json, X_model.json or X.json."})
+  private Path architecture;
 
   @Option(names = "--stacktrace", description = "Print stack traces of internal errors.")
   private boolean stacktrace;
@@ -107,9 +119,20 @@ public final class AuditCommand implements Callable<Integer> {
       err.println("model-audit: --timeout must be a positive number of seconds");
       return ExitCodes.USAGE;
     }
+    Map<String, Shape> overrides = new LinkedHashMap<>();
+    for (Map.Entry<String, Shape> e : inputShapes) {
+      if (overrides.put(e.getKey(), e.getValue()) != null) {
+        err.println("model-audit: --input-shape gives '" + e.getKey() + "' twice");
+        return ExitCodes.USAGE;
+      }
+    }
+    if (architecture != null && !java.nio.file.Files.isRegularFile(architecture)) {
+      err.println("model-audit: --config " + architecture + ": no such file");
+      return ExitCodes.USAGE;
+    }
     List<ModelReport> reports = new ArrayList<>();
     boolean internalError = false;
-    try (TimeLimitedAuditor auditor = new TimeLimitedAuditor(new ModelAuditor(Map.of()), Duration.ofSeconds(timeoutSeconds))) {
+    try (TimeLimitedAuditor auditor = new TimeLimitedAuditor(new ModelAuditor(overrides, architecture), Duration.ofSeconds(timeoutSeconds))) {
       for (Path file : ModelFiles.expand(paths)) {
         try {
           reports.add(auditor.audit(file));

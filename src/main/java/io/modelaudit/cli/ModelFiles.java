@@ -39,8 +39,7 @@ final class ModelFiles {
   /** In folders, only files whose content is a format the tool audits. */
   private static boolean looksLikeModel(Path file) {
     try {
-      ModelFormat format = FormatDetector.detect(file);
-      return format == ModelFormat.HDF5 || format == ModelFormat.DL4J_ZIP || format == ModelFormat.DL4J_JSON;
+      return FormatDetector.detect(file).isModel();
     } catch (IOException e) {
       return false;
     }

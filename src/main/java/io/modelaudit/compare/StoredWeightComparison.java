@@ -24,10 +24,26 @@ public final class StoredWeightComparison {
   private final Map<String, LayerComparison> byPath = new LinkedHashMap<>();
   private final List<Finding> modelFindings = new ArrayList<>();
 
-  private StoredWeightComparison() {}
+  private final boolean archiveLayout;
+  /** How often each layer object occurs in the graph, nested models included. */
+  private final Map<String, Integer> occurrences = new java.util.HashMap<>();
+
+  private StoredWeightComparison(boolean archiveLayout) {
+    this.archiveLayout = archiveLayout;
+  }
+
+  private void countOccurrences(List<LayerInference> layers) {
+    for (LayerInference l : layers) {
+      occurrences.merge(l.layer().identity(), 1, Integer::sum);
+      if (l.nested() != null) {
+        countOccurrences(l.nested().layers());
+      }
+    }
+  }
 
   public static StoredWeightComparison compare(InferredGraph graph, StoredWeights stored) {
-    StoredWeightComparison c = new StoredWeightComparison();
+    StoredWeightComparison c = new StoredWeightComparison(stored.archiveLayout());
+    c.countOccurrences(graph.layers());
     for (LayerInference layer : graph.layers()) {
       if (layer.layer().hidden()) {
         continue;
@@ -51,7 +67,7 @@ public final class StoredWeightComparison {
    * shapes): per layer path, and findings about the whole model.
    */
   public static StoredWeightComparison of(Map<String, LayerComparison> byPath, List<Finding> modelFindings) {
-    StoredWeightComparison c = new StoredWeightComparison();
+    StoredWeightComparison c = new StoredWeightComparison(false);
     c.byPath.putAll(byPath);
     c.modelFindings.addAll(modelFindings);
     return c;
@@ -73,9 +89,16 @@ public final class StoredWeightComparison {
     }
     List<Finding> findings = new ArrayList<>();
     List<WeightMatch> matches = new ArrayList<>();
-    List<WeightSpec> expected = trainableFirst(layer.weights());
+    List<WeightSpec> expected = archiveLayout ? storedInArchive(layer.weights()) : trainableFirst(layer.weights());
     String path = layer.path();
     List<StoredTensor> actual = stored == null ? List.of() : stored;
+    if (expected != null && actual.isEmpty() && archiveLayout && occurrences.getOrDefault(layer.layer().identity(), 1) > 1) {
+      // One layer object in a model and in a model nested in it: an archive stores its weights
+      // once, where saving reached it first.
+      expected.forEach(e -> matches.add(new WeightMatch(e, null)));
+      byPath.put(path, new LayerComparison(matches, stored, findings));
+      return;
+    }
     if (expected != null) {
       if (expected.size() == actual.size()) {
         for (int i = 0; i < expected.size(); i++) {
@@ -90,7 +113,10 @@ public final class StoredWeightComparison {
             "expected " + expected.size() + " weight tensors " + describe(expected) + ", the file stores " + actual.size()
                 + (actual.isEmpty() ? "" : " " + actual.stream().map(s -> s.name() + " " + s.shape()).collect(Collectors.joining(", ", "[", "]"))), layer.formula()));
       }
-      long ours = layer.params();
+      if (archiveLayout) {
+        layer.weights().stream().filter(WeightSpec::foldedOnSave).forEach(e -> matches.add(new WeightMatch(e, null)));
+      }
+      long ours = expected.stream().mapToLong(WeightSpec::size).sum();
       long theirs = actual.stream().mapToLong(StoredTensor::size).sum();
       if (ours != theirs) {
         findings.add(Finding.of(Rule.PARAM_MISMATCH, path, REFERENCE, ours, theirs,
@@ -170,6 +196,11 @@ public final class StoredWeightComparison {
     weights.stream().filter(w -> w.bucket() == WeightBucket.TRAINABLE).forEach(out::add);
     weights.stream().filter(w -> w.bucket() != WeightBucket.TRAINABLE).forEach(out::add);
     return out;
+  }
+
+  /** A Keras 3 archive stores variables in creation order, without the ones folded on save. */
+  private static List<WeightSpec> storedInArchive(List<WeightSpec> weights) {
+    return weights == null ? null : weights.stream().filter(w -> !w.foldedOnSave()).collect(Collectors.toList());
   }
 
   private static String describe(List<WeightSpec> specs) {

@@ -1,12 +1,22 @@
 package io.modelaudit.detect;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.modelaudit.formats.BoundedJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
-/** Sniffs a file's format from its first bytes, never from its extension. */
+/**
+ * Sniffs a file's format from its content, never from its extension: magic bytes, then zip entry
+ * names or the top-level keys of a JSON document.
+ */
 public final class FormatDetector {
   private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
   private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
@@ -37,16 +47,65 @@ public final class FormatDetector {
       }
     }
     if (n >= ZIP_SIGNATURE.length && startsWith(head, 0, ZIP_SIGNATURE)) {
-      return ModelFormat.ZIP;
+      return zipKind(file);
     }
     for (int i = 0; i < n; i++) {
       byte b = head[i];
       if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || (i < 3 && (b & 0xff) >= 0xef)) {
         continue;
       }
-      return b == '{' || b == '[' || b == '"' ? ModelFormat.JSON : ModelFormat.UNKNOWN;
+      if (b == '"') {
+        return ModelFormat.KERAS_JSON; // a configuration encoded twice, as one JSON string
+      }
+      return b == '{' ? jsonKind(file) : b == '[' ? ModelFormat.JSON : ModelFormat.UNKNOWN;
     }
     return ModelFormat.UNKNOWN;
+  }
+
+  private static ModelFormat zipKind(Path file) {
+    Set<String> names = new HashSet<>();
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      zip.stream().limit(100_000).forEach(e -> names.add(e.getName()));
+    } catch (ZipException | RuntimeException e) {
+      return ModelFormat.ZIP; // damaged: the importer says what is wrong
+    } catch (IOException e) {
+      return ModelFormat.ZIP;
+    }
+    if (names.contains("config.json") && (names.contains("model.weights.h5") || names.contains("model.weights.npz")
+        || names.contains("metadata.json"))) {
+      return ModelFormat.KERAS_V3;
+    }
+    if (names.contains("configuration.json")) {
+      return ModelFormat.DL4J_ZIP;
+    }
+    return ModelFormat.ZIP;
+  }
+
+  /** Classifies a JSON object by its top-level keys, reading the document as a stream. */
+  private static ModelFormat jsonKind(Path file) throws IOException {
+    Set<String> keys = new HashSet<>();
+    try (JsonParser p = BoundedJson.MAPPER.getFactory().createParser(file.toFile())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return ModelFormat.JSON;
+      }
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        keys.add(p.currentName());
+        p.nextToken();
+        p.skipChildren();
+      }
+    } catch (IOException | RuntimeException e) {
+      // Damaged or cut short: decide on the keys read so far; the importer reports the damage.
+    }
+    if (keys.contains("modelTopology")) {
+      return ModelFormat.TFJS_LAYERS;
+    }
+    if (keys.contains("confs") || keys.contains("vertices")) {
+      return ModelFormat.DL4J_JSON;
+    }
+    if (keys.contains("class_name") && keys.contains("config") || keys.contains("model_config")) {
+      return ModelFormat.KERAS_JSON;
+    }
+    return ModelFormat.JSON;
   }
 
   private static boolean startsWith(byte[] data, int offset, byte[] prefix) {

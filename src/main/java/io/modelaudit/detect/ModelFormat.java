@@ -3,10 +3,15 @@ package io.modelaudit.detect;
 /** File formats recognised by content. {@code id} is the JSON report's {@code format} value. */
 public enum ModelFormat {
   HDF5("keras-h5"),
-  ZIP("zip"),
-  JSON("json"),
+  KERAS_V3("keras-v3"),
+  KERAS_JSON("keras-json"),
+  TFJS_LAYERS("tfjs-layers"),
   DL4J_ZIP("dl4j-zip"),
   DL4J_JSON("dl4j-json"),
+  /** A zip archive that is neither a Keras 3 nor a Deeplearning4j model. */
+  ZIP("zip"),
+  /** JSON that is not a model configuration this tool knows. */
+  JSON("json"),
   /** An array written by ND4J's {@code Nd4j.write} (DL4J's regression inputs and outputs): not a model. */
   ND4J_ARRAY("nd4j-array"),
   UNKNOWN("unknown");
@@ -19,5 +24,10 @@ public enum ModelFormat {
 
   public String id() {
     return id;
+  }
+
+  /** Whether a folder scan picks files of this format up. */
+  public boolean isModel() {
+    return this != ZIP && this != JSON && this != ND4J_ARRAY && this != UNKNOWN;
   }
 }

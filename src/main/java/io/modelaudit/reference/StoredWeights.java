@@ -8,6 +8,23 @@ import java.util.Map;
 /** The weight tensors a file stores, grouped by the top-level layer that owns them. */
 public final class StoredWeights {
   private final Map<String, List<StoredTensor>> byLayer = new LinkedHashMap<>();
+  private final boolean archiveLayout;
+
+  public StoredWeights() {
+    this(false);
+  }
+
+  /**
+   * @param archiveLayout the layout of a Keras 3 {@code .keras} archive: each layer's variables in
+   *     the order it created them (not trainable ones first), LoRA factors merged into the kernel
+   */
+  public StoredWeights(boolean archiveLayout) {
+    this.archiveLayout = archiveLayout;
+  }
+
+  public boolean archiveLayout() {
+    return archiveLayout;
+  }
 
   public void put(String layer, List<StoredTensor> tensors) {
     byLayer.put(layer, List.copyOf(tensors));

@@ -41,6 +41,9 @@ public final class JsonRenderer implements ReportRenderer {
   private static void model(ObjectNode n, ModelReport m) {
     n.put("path", m.path());
     n.put("format", m.format());
+    if (m.architecture() != null) {
+      n.put("architecture", m.architecture());
+    }
     if (m.framework() == null) {
       n.putNull("framework");
     } else {

@@ -8,9 +8,15 @@ import java.util.List;
  *
  * @param status ok, mismatch or error
  * @param error why the file could not be audited, or null
+ * @param architecture the separate architecture file the model was read with, or null
  */
 public record ModelReport(String path, String format, Framework framework, String modelName, String status,
-    ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings) {
+    ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings, String architecture) {
+
+  public ModelReport(String path, String format, Framework framework, String modelName, String status,
+      ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings) {
+    this(path, format, framework, modelName, status, error, layers, totals, findings, null);
+  }
 
   public static final String OK = "ok";
   public static final String MISMATCH = "mismatch";

@@ -50,6 +50,9 @@ public final class TextRenderer implements ReportRenderer {
       title.append(" · model \"").append(m.modelName()).append('"');
     }
     out.println(title);
+    if (m.architecture() != null) {
+      out.println("architecture read from " + m.architecture());
+    }
 
     List<String[]> rows = new ArrayList<>();
     for (LayerReport l : m.layers()) {

@@ -31,15 +31,6 @@ public record Dl4jArchive(String configuration, NdArrayHeader coefficients, long
   /** A header is under 200 bytes: rank ≤ 32 longs plus three short names. */
   private static final int MAX_HEADER_BYTES = 4096;
 
-  /** True when the zip at {@code file} has a {@code configuration.json} entry. */
-  public static boolean isDl4jArchive(Path file) {
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      return zip.getEntry(CONFIGURATION) != null;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
-
   public static Dl4jArchive read(Path file) {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       if (zip.size() > MAX_ENTRIES) {

@@ -1,13 +1,9 @@
 package io.modelaudit.formats.dl4j;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelaudit.formats.BoundedJson;
 import io.modelaudit.formats.ModelFileException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,14 +12,6 @@ public final class Dl4jImporter {
   public static final String FORMAT_ZIP = "dl4j-zip";
   public static final String FORMAT_JSON = "dl4j-json";
   public static final String FRAMEWORK = "dl4j";
-  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(1000)
-          .maxDocumentLength(Dl4jArchive.MAX_CONFIGURATION_BYTES)
-          .maxStringLength(16 << 20)
-          .maxNumberLength(100)
-          .build())
-      .build());
 
   /**
    * @param archive the archive's facts, or null for a configuration JSON
@@ -53,19 +41,6 @@ public final class Dl4jImporter {
     return new Imported(FORMAT_JSON, build(parse(Files.readString(file), "the configuration")), null);
   }
 
-  /** True when the JSON document at {@code file} is a DL4J network configuration. */
-  public static boolean isDl4jJson(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      if (Files.size(file) > Dl4jArchive.MAX_CONFIGURATION_BYTES) {
-        return false;
-      }
-      JsonNode root = JSON.readTree(in);
-      return root != null && (Dl4jGraphBuilder.isMultiLayer(root) || Dl4jGraphBuilder.isComputationGraph(root));
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
-
   private static Dl4jModel build(JsonNode root) {
     try {
       return Dl4jGraphBuilder.build(root);
@@ -75,15 +50,7 @@ public final class Dl4jImporter {
   }
 
   private static JsonNode parse(String text, String what) {
-    try {
-      JsonNode root = JSON.readTree(text);
-      if (root == null || !root.isObject()) {
-        throw new ModelFileException("corrupt", what + " is not a JSON object");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      throw new ModelFileException("corrupt", what + " is not valid JSON: " + e.getOriginalMessage(), e);
-    }
+    return BoundedJson.parseObject(text, what);
   }
 
   /** The vector must be a row [1, N] (or [N]) whose bytes the entry really holds. */

@@ -12,9 +12,26 @@ import java.util.List;
  */
 final class KerasArgs {
   private final JsonNode config;
+  private final KerasCallFacts calls;
 
   KerasArgs(JsonNode config) {
+    this(config, KerasCallFacts.NONE);
+  }
+
+  KerasArgs(JsonNode config, KerasCallFacts calls) {
     this.config = config == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : config;
+    this.calls = calls;
+  }
+
+  /** What the layer's calls say (call arguments that change the rule). */
+  KerasCallFacts calls() {
+    return calls;
+  }
+
+  /** True when {@code name} is written with the value null (which may differ from absent). */
+  boolean isExplicitNull(String name) {
+    JsonNode v = config.get(name);
+    return v != null && v.isNull();
   }
 
   /** The first of {@code names} present with a non-null value, or null. */

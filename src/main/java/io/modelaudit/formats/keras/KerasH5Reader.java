@@ -124,7 +124,7 @@ public final class KerasH5Reader {
     return node == group ? null : node;
   }
 
-  private static Shape datasetShape(Group group, Node node, String path) {
+  static Shape datasetShape(Group group, Node node, String path) {
     try {
       if (!(node instanceof Dataset)) {
         return null;

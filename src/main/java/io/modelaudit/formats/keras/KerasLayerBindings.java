@@ -2,20 +2,33 @@ package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.layers.AttentionKind;
 import io.modelaudit.ir.layers.BatchNormKind;
 import io.modelaudit.ir.layers.BidirectionalKind;
 import io.modelaudit.ir.layers.ConcatenateKind;
 import io.modelaudit.ir.layers.ConvKind;
 import io.modelaudit.ir.layers.ConvKind.KernelLayout;
+import io.modelaudit.ir.layers.ConvLstmKind;
+import io.modelaudit.ir.layers.DepthwiseConvKind;
+import io.modelaudit.ir.layers.LocallyConnectedKind;
+import io.modelaudit.ir.layers.SeparableConvKind;
+import io.modelaudit.ir.layers.TransposedConvKind;
 import io.modelaudit.ir.layers.DataFormat;
 import io.modelaudit.ir.layers.DenseKind;
 import io.modelaudit.ir.layers.DotKind;
+import io.modelaudit.ir.layers.EinsumDenseKind;
 import io.modelaudit.ir.layers.ElementwiseMergeKind;
 import io.modelaudit.ir.layers.EmbeddingKind;
 import io.modelaudit.ir.layers.FlattenKind;
 import io.modelaudit.ir.layers.FrozenKind;
 import io.modelaudit.ir.layers.GlobalPoolingKind;
+import io.modelaudit.ir.layers.GroupNormKind;
+import io.modelaudit.ir.layers.HighwayKind;
 import io.modelaudit.ir.layers.IdentityKind;
+import io.modelaudit.ir.layers.LayerNormKind;
+import io.modelaudit.ir.layers.MaxoutDenseKind;
+import io.modelaudit.ir.layers.MultiHeadAttentionKind;
+import io.modelaudit.ir.layers.NormalizationKind;
 import io.modelaudit.ir.layers.PReLUKind;
 import io.modelaudit.ir.layers.Padding;
 import io.modelaudit.ir.layers.PermuteKind;
@@ -24,6 +37,7 @@ import io.modelaudit.ir.layers.RecurrentKind;
 import io.modelaudit.ir.layers.RecurrentKind.Cell;
 import io.modelaudit.ir.layers.RepeatVectorKind;
 import io.modelaudit.ir.layers.ReshapeKind;
+import io.modelaudit.ir.layers.ResizeKind;
 import io.modelaudit.ir.layers.SpatialPaddingKind;
 import io.modelaudit.ir.layers.TimeDistributedKind;
 import io.modelaudit.ir.layers.UpSamplingKind;
@@ -87,6 +101,38 @@ final class KerasLayerBindings {
     register(a -> new ElementwiseMergeKind(1, Integer.MAX_VALUE), "Add", "Multiply", "Average", "Maximum", "Minimum");
     register(a -> new ConcatenateKind(a.getInt(-1, "axis")), "Concatenate");
     register(KerasLayerBindings::dot, "Dot");
+    register(KerasLayerBindings::keras1Merge, "Merge");
+    register(a -> transposedConv(a, 1), "Conv1DTranspose", "Convolution1DTranspose");
+    register(a -> transposedConv(a, 2), "Conv2DTranspose", "Convolution2DTranspose", "Deconvolution2D", "Deconv2D");
+    register(a -> transposedConv(a, 3), "Conv3DTranspose", "Convolution3DTranspose", "Deconvolution3D", "Deconv3D");
+    register(a -> depthwiseConv(a, 1), "DepthwiseConv1D");
+    register(a -> depthwiseConv(a, 2), "DepthwiseConv2D");
+    register(a -> separableConv(a, 1), "SeparableConv1D", "SeparableConvolution1D");
+    register(a -> separableConv(a, 2), "SeparableConv2D", "SeparableConvolution2D");
+    register(a -> locallyConnected(a, 1), "LocallyConnected1D");
+    register(a -> locallyConnected(a, 2), "LocallyConnected2D");
+    register(a -> convLstm(a, 1), "ConvLSTM1D");
+    register(a -> convLstm(a, 2), "ConvLSTM2D");
+    register(a -> convLstm(a, 3), "ConvLSTM3D");
+    register(KerasLayerBindings::multiHeadAttention, "MultiHeadAttention");
+    register(a -> AttentionKind.dot(a.getBool(false, "use_scale"), "concat".equals(a.getString("dot", "score_mode")),
+        returnsScores(a)), "Attention");
+    register(a -> AttentionKind.additive(a.getBool(true, "use_scale"), returnsScores(a)), "AdditiveAttention");
+    register(KerasLayerBindings::einsumDense, "EinsumDense");
+    register(a -> new LayerNormKind(a.has("axis") ? a.getIntOrList("axis") : List.of(-1), a.getBool(true, "center"),
+        a.getBool(true, "scale"), a.getBool(false, "rms_scaling")), "LayerNormalization");
+    register(a -> new GroupNormKind(a.getLong(32, "groups"), a.getInt(-1, "axis"), a.getBool(true, "center"),
+        a.getBool(true, "scale")), "GroupNormalization");
+    register(a -> IdentityKind.INSTANCE, "Identity", "UnitNormalization", "Rescaling");
+    register(KerasLayerBindings::normalization, "Normalization");
+    register(a -> new ResizeKind(a.requireLong("height"), a.requireLong("width"), a.dataFormat()), "Resizing", "CenterCrop");
+    register(a -> RecurrentKind.cudnn(Cell.LSTM, a.requireLong("units"), a.getBool(false, "return_sequences"),
+        a.getBool(false, "return_state")), "CuDNNLSTM");
+    register(a -> RecurrentKind.cudnn(Cell.GRU, a.requireLong("units"), a.getBool(false, "return_sequences"),
+        a.getBool(false, "return_state")), "CuDNNGRU");
+    register(a -> new DenseKind(a.requireLong("output_dim"), a.getBool(true, "bias")), "TimeDistributedDense");
+    register(a -> new MaxoutDenseKind(a.requireLong("output_dim"), a.getLong(4, "nb_feature"), a.getBool(true, "bias")), "MaxoutDense");
+    register(a -> new HighwayKind(a.getBool(true, "bias")), "Highway");
   }
 
   private KerasLayerBindings() {}
@@ -97,8 +143,13 @@ final class KerasLayerBindings {
    * @throws KerasConfigException when the configuration cannot be read
    */
   static LayerKind bind(String className, JsonNode config) {
+    return bind(className, config, KerasCallFacts.NONE);
+  }
+
+  /** As {@link #bind(String, JsonNode)}, for a layer whose calls say more (see {@link KerasCallFacts}). */
+  static LayerKind bind(String className, JsonNode config, KerasCallFacts calls) {
     Function<KerasArgs, LayerKind> binding = BINDINGS.get(className);
-    return binding == null ? null : binding.apply(new KerasArgs(config));
+    return binding == null ? null : binding.apply(new KerasArgs(config, calls));
   }
 
   /** A wrapped layer ({@code {"class_name", "config"}} under {@code key}). */
@@ -271,6 +322,29 @@ final class KerasLayerBindings {
     }
   }
 
+  /** Keras 1 {@code Merge}: one layer for every merge mode; a Python function as mode has no rule. */
+  private static LayerKind keras1Merge(KerasArgs a) {
+    if (!"raw".equals(a.getString("raw", "mode_type"))) {
+      throw new UnsupportedOptionException("merges with a Python function, which is never run or read");
+    }
+    String mode = a.getString("sum", "mode");
+    switch (mode) {
+      case "sum":
+      case "mul":
+      case "ave":
+      case "max":
+        return new ElementwiseMergeKind(2, Integer.MAX_VALUE);
+      case "concat":
+        return new ConcatenateKind(a.getInt(-1, "concat_axis"));
+      case "dot":
+      case "cos":
+        List<Integer> axes = a.getIntOrList("dot_axes");
+        return axes.size() == 1 ? new DotKind(axes.get(0), axes.get(0)) : new DotKind(axes.get(0), axes.get(1));
+      default:
+        throw new KerasConfigException("unknown merge mode '" + mode + "'");
+    }
+  }
+
   private static LayerKind dot(KerasArgs a) {
     List<Integer> axes = a.getIntOrList("axes");
     if (axes.size() == 1) {
@@ -280,5 +354,114 @@ final class KerasLayerBindings {
       throw new KerasConfigException("'axes' must be one axis or a pair, got " + axes);
     }
     return new DotKind(axes.get(0), axes.get(1));
+  }
+
+  private static LayerKind transposedConv(KerasArgs a, int rank) {
+    if (a.has("nb_filter")) {
+      return keras1Deconvolution(a, rank);
+    }
+    long[] outputPadding = a.has("output_padding") ? a.getTuple(rank, null, "output_padding") : null;
+    return new TransposedConvKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"), a.getTuple(rank, 1L, "dilation_rate"), a.padding(), outputPadding, null,
+        a.dataFormat(), a.getBool(true, "use_bias"), TransposedConvKind.KernelLayout.SPATIAL_OUT_IN);
+  }
+
+  /** Keras 1 Deconvolution2D: a Convolution2D's weights, and the output shape it was given. */
+  private static LayerKind keras1Deconvolution(KerasArgs a, int rank) {
+    if (rank != 2) {
+      throw new KerasConfigException("Keras 1 transposed convolutions are 2D only");
+    }
+    List<Long> declared = a.getLongList(true, "output_shape");
+    if (declared.size() != 4) {
+      throw new KerasConfigException("'output_shape' has " + declared.size() + " entries, expected 4");
+    }
+    boolean theano = a.theanoOrdering();
+    Long[] spatial = theano ? new Long[] {declared.get(2), declared.get(3)} : new Long[] {declared.get(1), declared.get(2)};
+    return new TransposedConvKind(a.requireLong("nb_filter"), a.getSeparate("nb_row", "nb_col"),
+        a.getTuple(2, 1L, "subsample"), new long[] {1, 1}, a.padding(), null, spatial, a.dataFormat(),
+        a.getBool(true, "bias"), theano ? TransposedConvKind.KernelLayout.KERAS1_OUT_IN_SPATIAL
+            : TransposedConvKind.KernelLayout.KERAS1_SPATIAL_IN_OUT);
+  }
+
+  /**
+   * True for a configuration written by Keras 3, which serialises the dtype as a
+   * {@code DTypePolicy} object (tf.keras's mixed-precision one is a {@code Policy}). Only used to
+   * name a weight the way the file does, for messages about a missing one.
+   */
+  private static boolean keras3(KerasArgs a) {
+    JsonNode dtype = a.get("dtype");
+    return dtype != null && dtype.path("class_name").asText().endsWith("DTypePolicy");
+  }
+
+  private static LayerKind depthwiseConv(KerasArgs a, int rank) {
+    return new DepthwiseConvKind(a.getTuple(rank, null, "kernel_size"), a.getTuple(rank, 1L, "strides"),
+        a.getTuple(rank, 1L, "dilation_rate"), a.padding(), a.dataFormat(), a.getLong(1, "depth_multiplier"),
+        a.getBool(true, "use_bias"), keras3(a) ? "kernel" : "depthwise_kernel");
+  }
+
+  private static LayerKind separableConv(KerasArgs a, int rank) {
+    if (a.has("nb_filter")) {
+      if (rank != 2) {
+        throw new KerasConfigException("Keras 1 separable convolutions are 2D only");
+      }
+      return new SeparableConvKind(a.requireLong("nb_filter"), a.getSeparate("nb_row", "nb_col"),
+          a.getTuple(2, 1L, "subsample"), new long[] {1, 1}, a.padding(), a.dataFormat(), a.getLong(1, "depth_multiplier"),
+          a.getBool(true, "bias"), a.theanoOrdering() ? SeparableConvKind.KernelLayout.OUT_IN_SPATIAL
+              : SeparableConvKind.KernelLayout.SPATIAL_IN_OUT);
+    }
+    return new SeparableConvKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"), a.getTuple(rank, 1L, "dilation_rate"), a.padding(), a.dataFormat(),
+        a.getLong(1, "depth_multiplier"), a.getBool(true, "use_bias"), SeparableConvKind.KernelLayout.SPATIAL_IN_OUT);
+  }
+
+  private static LayerKind locallyConnected(KerasArgs a, int rank) {
+    if (a.has("nb_filter")) {
+      throw new UnsupportedOptionException("Keras 1 locally connected layers are not supported yet");
+    }
+    // Early Keras 2 releases have no 'implementation': their only layout is implementation 1's.
+    return new LocallyConnectedKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"), a.padding(), a.dataFormat(), a.getBool(true, "use_bias"),
+        a.getInt(1, "implementation"));
+  }
+
+  private static LayerKind convLstm(KerasArgs a, int rank) {
+    if (a.has("nb_filter")) {
+      throw new UnsupportedOptionException("Keras 1 ConvLSTM2D is not supported yet");
+    }
+    return new ConvLstmKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"), a.getTuple(rank, 1L, "dilation_rate"), a.padding(), a.dataFormat(),
+        a.getBool(true, "use_bias"), a.getBool(false, "return_sequences"), a.getBool(false, "return_state"));
+  }
+
+  /** {@code return_attention_scores}: a call argument (tf.keras 2.4+, Keras 3) or, earlier, a setting. */
+  private static boolean returnsScores(KerasArgs a) {
+    return a.calls().returnsAttentionScores() || a.getBool(false, "return_attention_scores");
+  }
+
+  private static LayerKind multiHeadAttention(KerasArgs a) {
+    long keyDim = a.requireLong("key_dim");
+    JsonNode out = a.get("output_shape");
+    List<Long> outputShape = out == null ? null
+        : out.isArray() ? a.getLongList(false, "output_shape") : List.of(KerasArgs.asLong(out, "output_shape"));
+    List<Integer> axes = a.has("attention_axes") ? a.getIntOrList("attention_axes") : null;
+    return new MultiHeadAttentionKind(a.requireLong("num_heads"), keyDim, a.getLong(keyDim, "value_dim"),
+        outputShape == null || outputShape.isEmpty() ? null : outputShape, a.getBool(true, "use_bias"),
+        a.getBool(false, "use_gate"), axes, returnsScores(a), a.calls().keras3());
+  }
+
+  private static LayerKind einsumDense(KerasArgs a) {
+    JsonNode out = a.get("output_shape");
+    if (out == null) {
+      throw new KerasConfigException("missing 'output_shape'");
+    }
+    List<Long> partial = out.isArray() ? a.getLongList(true, "output_shape") : List.of(KerasArgs.asLong(out, "output_shape"));
+    String biasAxes = a.has("bias_axes") ? a.getString("", "bias_axes") : null;
+    return new EinsumDenseKind(a.getString("", "equation"), partial, biasAxes, a.getLong(0, "lora_rank"));
+  }
+
+  /** Normalization: {@code axis} an int, a list, or null (no kept axis); default -1. */
+  private static LayerKind normalization(KerasArgs a) {
+    List<Integer> axes = a.isExplicitNull("axis") ? List.of() : a.has("axis") ? a.getIntOrList("axis") : List.of(-1);
+    return new NormalizationKind(axes, a.has("mean"));
   }
 }

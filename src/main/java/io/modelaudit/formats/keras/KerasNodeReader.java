@@ -20,6 +20,12 @@ import java.util.Map;
  * {@code input_layers} / {@code output_layers}). Those references are shifted back here.
  */
 final class KerasNodeReader {
+  /**
+   * Attention's inputs in the order its kind takes them, whether they were passed by position or
+   * by name (MultiHeadAttention {@code call(query, value, key=None, …)}).
+   */
+  private static final List<String> ATTENTION_ARGUMENTS = List.of("query", "value", "key");
+
   private final Map<String, JsonNode> specsByName;
   private final boolean keras3;
 
@@ -42,9 +48,12 @@ final class KerasNodeReader {
         collectKerasTensors(node.get("args"), inputs);
         JsonNode kwargs = node.get("kwargs");
         if (kwargs != null && kwargs.isObject()) {
+          for (String name : ATTENTION_ARGUMENTS) {
+            collectKerasTensors(kwargs.get(name), inputs);
+          }
           for (Iterator<Map.Entry<String, JsonNode>> it = kwargs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getKey().equals("mask") && !e.getKey().equals("training")) {
+            if (!isMask(e.getKey()) && !e.getKey().equals("training") && !ATTENTION_ARGUMENTS.contains(e.getKey())) {
               collectKerasTensors(e.getValue(), inputs);
             }
           }
@@ -63,6 +72,7 @@ final class KerasNodeReader {
         for (JsonNode ref : node) {
           addListRef(ref, inputs);
         }
+        addAttentionKwargs(node.get(0), inputs);
       } else {
         throw new KerasConfigException("unreadable inbound node " + KerasGraphBuilder.quote(node.toString()));
       }
@@ -90,6 +100,28 @@ final class KerasNodeReader {
       out.add(shifted ? shiftBack(ref) : ref);
     }
     return out;
+  }
+
+  /**
+   * tf.keras writes the arguments after the first as keyword arguments of the first reference,
+   * e.g. {@code ["q", 0, 0, {"value": ["v", 0, 0], "key": ["k", 0, 0]}]}; attention's value and
+   * key are inputs.
+   */
+  private void addAttentionKwargs(JsonNode firstRef, List<TensorRef> out) {
+    if (firstRef == null || !firstRef.isArray() || firstRef.size() < 4 || !firstRef.get(3).isObject()) {
+      return;
+    }
+    for (String name : ATTENTION_ARGUMENTS) {
+      JsonNode v = firstRef.get(3).get(name);
+      if (v != null && isFlatRef(v)) {
+        addListRef(v, out);
+      }
+    }
+  }
+
+  /** Masks (mask, attention_mask, query_mask, …) guide a layer's computation; they are not its data. */
+  private static boolean isMask(String argument) {
+    return argument.equals("mask") || argument.endsWith("_mask");
   }
 
   /** Keras 3 tensors: {@code {"class_name": "__keras_tensor__", "config": {"keras_history": [...]}}}. */

@@ -1,6 +1,8 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.DegenerateShapeException;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeException;
 
 /** Output length of a sliding window, shared by convolutions and pooling. */
 final class ConvArithmetic {
@@ -30,6 +32,70 @@ final class ConvArithmetic {
     return out;
   }
 
+  /**
+   * The output of a sliding window over every spatial axis of {@code input}, with the channel
+   * axis set to {@code channels}.
+   */
+  static Shape slide(Shape input, DataFormat format, Long channels, long[] kernel, long[] strides, long[] dilation,
+      Padding padding) {
+    Shape out = input.withDim(format.channelAxis(input.rank()), channels);
+    for (int i = 0; i < kernel.length; i++) {
+      int axis = format.spatialAxis(i, input.rank());
+      out = out.withDim(axis, outputLength(input.dim(axis), kernel[i], strides[i], dilation[i], padding));
+    }
+    return out;
+  }
+
+  /**
+   * Length of a transposed convolution's output along one axis (Keras 2 {@code
+   * deconv_output_length}, Keras 3 {@code _get_output_shape_given_tf_padding}), with e = d·(k−1)+1.
+   * Without output padding: valid (L−1)·s + max(e, s); same L·s; full L·s − (s + e − 2). With
+   * output padding p: (L−1)·s + e − 2·pad + p, where pad is 0 (valid), ⌊e/2⌋ (same), e − 1 (full).
+   */
+  static Long transposedLength(Long length, long kernel, long stride, long dilation, Padding padding,
+      Long outputPadding) {
+    if (length == null) {
+      return null;
+    }
+    long effective = Math.addExact(Math.multiplyExact(dilation, kernel - 1), 1);
+    long out;
+    if (outputPadding == null) {
+      switch (padding) {
+        case VALID:
+          out = Math.addExact(Math.multiplyExact(length - 1, stride), Math.max(effective, stride));
+          break;
+        case SAME:
+          out = Math.multiplyExact(length, stride);
+          break;
+        case FULL:
+          out = Math.multiplyExact(length, stride) - (stride + effective - 2);
+          break;
+        default:
+          throw new ShapeException(padding.name().toLowerCase() + " padding is not defined for transposed convolutions");
+      }
+    } else {
+      long pad;
+      switch (padding) {
+        case VALID:
+          pad = 0;
+          break;
+        case SAME:
+          pad = effective / 2;
+          break;
+        case FULL:
+          pad = effective - 1;
+          break;
+        default:
+          throw new ShapeException(padding.name().toLowerCase() + " padding is not defined for transposed convolutions");
+      }
+      out = Math.addExact(Math.multiplyExact(length - 1, stride), effective - 2 * pad + outputPadding);
+    }
+    if (out <= 0) {
+      throw new DegenerateShapeException("transposed window " + kernel + " (stride " + stride + ") gives an empty output for an input of length " + length);
+    }
+    return out;
+  }
+
   /** Kernel sizes, strides and dilations must be at least 1. */
   static void requirePositive(String name, long[] values) {
     for (long v : values) {
@@ -37,6 +103,22 @@ final class ConvArithmetic {
         throw new IllegalArgumentException(name + " must be at least 1, got " + java.util.Arrays.toString(values));
       }
     }
+  }
+
+  /** {@code a} followed by {@code b}: kernel shapes are spatial sizes plus channel counts. */
+  static long[] concat(long[] a, long... b) {
+    long[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+
+  /** {@code 3·3·4} */
+  static String product(long... dims) {
+    StringBuilder s = new StringBuilder();
+    for (long d : dims) {
+      s.append(s.length() == 0 ? "" : "·").append(d);
+    }
+    return s.toString();
   }
 
   static Long multiply(Long length, long factor) {

@@ -7,7 +7,6 @@ import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Convolution over 1, 2 or 3 spatial dimensions, with strides, dilation and groups. */
@@ -71,12 +70,7 @@ public final class ConvKind extends SingleInputKind {
     if (padding == Padding.CAUSAL && spatialRank() != 1) {
       throw new ShapeException("causal padding is only defined for 1D convolutions");
     }
-    Shape out = input.withDim(format.channelAxis(input.rank()), filters);
-    for (int i = 0; i < spatialRank(); i++) {
-      int axis = format.spatialAxis(i, input.rank());
-      out = out.withDim(axis, ConvArithmetic.outputLength(input.dim(axis), kernel[i], strides[i], dilation[i], padding));
-    }
-    return out;
+    return ConvArithmetic.slide(input, format, filters, kernel, strides, dilation, padding);
   }
 
   private long inputChannels(Shape input) {
@@ -94,20 +88,20 @@ public final class ConvKind extends SingleInputKind {
     long[] dims;
     switch (layout) {
       case OUT_IN_SPATIAL:
-        dims = concat(new long[] {filters, perGroup}, kernel);
+        dims = ConvArithmetic.concat(new long[] {filters, perGroup}, kernel);
         break;
       case KERAS1_CONV1D:
         dims = new long[] {kernel[0], 1, perGroup, filters};
         break;
       default:
-        dims = concat(kernel, new long[] {perGroup, filters});
+        dims = ConvArithmetic.concat(kernel, new long[] {perGroup, filters});
     }
     List<WeightSpec> w = new ArrayList<>();
     w.add(LoRA.kernel("kernel", Shape.ofKnown(dims), loraRank));
     if (useBias) {
       w.add(WeightSpec.trainable("bias", filters));
     }
-    w.addAll(LoRA.factors("lora_kernel", Shape.ofKnown(concat(kernel, new long[] {perGroup})), filters, loraRank));
+    w.addAll(LoRA.factors("lora_kernel", Shape.ofKnown(ConvArithmetic.concat(kernel, new long[] {perGroup})), filters, loraRank));
     return w;
   }
 
@@ -125,11 +119,5 @@ public final class ConvKind extends SingleInputKind {
     long total = Formulas.total(weights);
     String body = useBias ? "(" + window + " + 1)" : window.toString();
     return filters + " × " + body + " = " + Formulas.number(total);
-  }
-
-  private static long[] concat(long[] a, long[] b) {
-    long[] r = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, r, a.length, b.length);
-    return r;
   }
 }

@@ -27,7 +27,7 @@ public final class FrozenKind implements LayerKind {
   public List<WeightSpec> weights(List<Shape> inputs) {
     List<WeightSpec> out = new ArrayList<>();
     for (WeightSpec w : inner.weights(inputs)) {
-      out.add(new WeightSpec(w.name(), w.shape(), WeightBucket.NON_TRAINABLE));
+      out.add(w.withBucket(WeightBucket.NON_TRAINABLE));
     }
     return out;
   }

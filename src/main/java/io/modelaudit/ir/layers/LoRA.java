@@ -21,7 +21,8 @@ final class LoRA {
     if (rank <= 0) {
       return List.of();
     }
-    return List.of(WeightSpec.trainable(prefix + "_a", inputDims.append(rank)),
-        WeightSpec.trainable(prefix + "_b", rank, out));
+    // A .keras archive stores the kernel with the LoRA update merged in, and not the factors.
+    return List.of(WeightSpec.trainable(prefix + "_a", inputDims.append(rank)).asFoldedOnSave(),
+        WeightSpec.trainable(prefix + "_b", rank, out).asFoldedOnSave());
   }
 }

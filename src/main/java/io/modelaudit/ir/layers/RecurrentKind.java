@@ -36,6 +36,7 @@ public final class RecurrentKind implements LayerKind {
   private final boolean returnState;
   private final boolean resetAfter;
   private final boolean splitGates;
+  private final boolean cudnnBias;
 
   /**
    * @param resetAfter GRU only: a second recurrent bias, stored as a (2, 3·units) bias
@@ -43,6 +44,12 @@ public final class RecurrentKind implements LayerKind {
    */
   public RecurrentKind(Cell cell, long units, boolean useBias, boolean returnSequences,
       boolean returnState, boolean resetAfter, boolean splitGates) {
+    this(cell, units, useBias, returnSequences, returnState, resetAfter, splitGates, false);
+  }
+
+  private RecurrentKind(Cell cell, long units, boolean useBias, boolean returnSequences,
+      boolean returnState, boolean resetAfter, boolean splitGates, boolean cudnnBias) {
+    this.cudnnBias = cudnnBias;
     this.cell = cell;
     this.units = units;
     this.useBias = useBias;
@@ -50,6 +57,14 @@ public final class RecurrentKind implements LayerKind {
     this.returnState = returnState;
     this.resetAfter = resetAfter && cell == Cell.GRU;
     this.splitGates = splitGates && cell != Cell.SIMPLE;
+  }
+
+  /**
+   * Keras 2 / tf.keras 1.x CuDNNLSTM and CuDNNGRU: always biased, with separate input and
+   * recurrent biases in one (2 · gates · units,) vector.
+   */
+  public static RecurrentKind cudnn(Cell cell, long units, boolean returnSequences, boolean returnState) {
+    return new RecurrentKind(cell, units, true, returnSequences, returnState, false, false, true);
   }
 
   private static Shape sequence(List<Shape> inputs) {
@@ -99,7 +114,8 @@ public final class RecurrentKind implements LayerKind {
     w.add(WeightSpec.trainable("kernel", features, width));
     w.add(WeightSpec.trainable("recurrent_kernel", units, width));
     if (useBias) {
-      w.add(resetAfter ? WeightSpec.trainable("bias", 2, width) : WeightSpec.trainable("bias", width));
+      w.add(resetAfter ? WeightSpec.trainable("bias", 2, width)
+          : WeightSpec.trainable("bias", cudnnBias ? Math.multiplyExact(2, width) : width));
     }
     return w;
   }
@@ -108,7 +124,7 @@ public final class RecurrentKind implements LayerKind {
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     long f = sequence(inputs).dim(2);
     long total = Formulas.total(weights);
-    String bias = !useBias ? "" : resetAfter ? " + 2·" + units : " + " + units;
+    String bias = !useBias ? "" : resetAfter || cudnnBias ? " + 2·" + units : " + " + units;
     String gates = cell.gates == 1 ? "" : cell.gates + " × ";
     return gates + "(" + f + "·" + units + " + " + units + "·" + units + bias + ") = " + Formulas.number(total);
   }

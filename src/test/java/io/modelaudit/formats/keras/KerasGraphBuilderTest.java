@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelaudit.infer.GraphInference;
+import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.ModelGraph;
+import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.layers.InputKind;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The node and reference forms of every Keras version, read from configurations as written. */
@@ -87,5 +91,31 @@ class KerasGraphBuilderTest {
     assertNull(g.layer("d").kind());
     assertTrue(g.layer("d").invalidConfig());
     assertTrue(g.layer("d").problem().contains("missing 'units'"), g.layer("d").problem());
+  }
+
+  @Test
+  void attentionInputsAreQueryValueKeyWhateverTheirOrderInTheFile() throws Exception {
+    String t = "{'class_name':'__keras_tensor__','config':{'shape':[null,3,4],'keras_history':['%s',0,0]}}";
+    ModelGraph keras3 = build("{'class_name':'Functional','config':{'name':'m','layers':["
+        + "{'class_name':'InputLayer','name':'q','config':{'batch_shape':[null,3,4],'name':'q'},'inbound_nodes':[]},"
+        + "{'class_name':'InputLayer','name':'v','config':{'batch_shape':[null,3,4],'name':'v'},'inbound_nodes':[]},"
+        + "{'class_name':'MultiHeadAttention','name':'mha','config':{'name':'mha','num_heads':2,'key_dim':2},'inbound_nodes':["
+        + "{'args':[],'kwargs':{'value':" + String.format(t, "v") + ",'attention_mask':" + String.format(t, "q")
+        + ",'query':" + String.format(t, "q") + "}}]}],"
+        + "'input_layers':[['q',0,0],['v',0,0]],'output_layers':['mha',0,0]}}");
+    assertEquals(List.of(new TensorRef("q", 0, 0), new TensorRef("v", 0, 0)), inputsOf(keras3, "mha", 0),
+        "query and value by name, the attention mask left out");
+
+    ModelGraph tfKeras = build("{'class_name':'Functional','config':{'name':'m','layers':["
+        + "{'class_name':'InputLayer','name':'q','config':{'batch_input_shape':[null,3,4],'name':'q'},'inbound_nodes':[]},"
+        + "{'class_name':'InputLayer','name':'v','config':{'batch_input_shape':[null,5,4],'name':'v'},'inbound_nodes':[]},"
+        + "{'class_name':'InputLayer','name':'k','config':{'batch_input_shape':[null,5,6],'name':'k'},'inbound_nodes':[]},"
+        + "{'class_name':'MultiHeadAttention','name':'mha','config':{'name':'mha','num_heads':2,'key_dim':2},'inbound_nodes':"
+        + "[[['q',0,0,{'key':['k',0,0],'value':['v',0,0],'return_attention_scores':true}]]]}],"
+        + "'input_layers':[['q',0,0],['v',0,0],['k',0,0]],'output_layers':[['mha',0,1]]}}");
+    assertEquals(List.of(new TensorRef("q", 0, 0), new TensorRef("v", 0, 0), new TensorRef("k", 0, 0)), inputsOf(tfKeras, "mha", 0));
+    InferredGraph g = GraphInference.infer(tfKeras, Map.of());
+    assertEquals(List.of(Shape.of(null, 3L, 4L), Shape.of(null, 2L, 3L, 5L)),
+        g.layer("mha").callOutputs().get(0), "tf.keras: the scores' real shape (batch, heads, Tq, Tv)");
   }
 }

@@ -1,0 +1,82 @@
+package io.modelaudit.formats.keras;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jhdf.HdfFile;
+import io.modelaudit.formats.BoundedJson;
+import io.modelaudit.formats.ImportedModel;
+import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.formats.ZipArchive;
+import io.modelaudit.ir.ModelGraph;
+import io.modelaudit.reference.StoredWeights;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Imports a Keras 3 {@code .keras} archive: {@code config.json}, {@code metadata.json} and the
+ * weights in {@code model.weights.h5} (or {@code model.weights.npz}). Nothing in the archive is
+ * executed or unpickled.
+ */
+public final class KerasArchiveImporter {
+  public static final String FORMAT = "keras-v3";
+  static final String CONFIG = "config.json";
+  static final String METADATA = "metadata.json";
+  static final String WEIGHTS_H5 = "model.weights.h5";
+  static final String WEIGHTS_NPZ = "model.weights.npz";
+  private static final long MAX_METADATA_BYTES = 1 << 20;
+  /** The weights file is mapped, not read; this bounds only what a compressed entry may inflate to. */
+  private static final long MAX_WEIGHTS_BYTES = 16L << 30;
+
+  private KerasArchiveImporter() {}
+
+  /** True when a zip's entry names are those of a Keras 3 archive. */
+  public static boolean isKerasArchive(List<String> entryNames) {
+    return entryNames.contains(CONFIG) && (entryNames.contains(WEIGHTS_H5) || entryNames.contains(WEIGHTS_NPZ)
+        || entryNames.contains(METADATA));
+  }
+
+  public static ImportedModel importFile(Path file) {
+    List<Path> tempFiles = new ArrayList<>();
+    try (ZipArchive zip = ZipArchive.open(file)) {
+      JsonNode config = BoundedJson.parseObject(text(zip, CONFIG, BoundedJson.MAX_DOCUMENT_BYTES), CONFIG);
+      String version = null;
+      if (zip.has(METADATA)) {
+        version = KerasModelSpec.kerasVersion(BoundedJson.parseObject(text(zip, METADATA, MAX_METADATA_BYTES), METADATA));
+      }
+      ModelGraph graph = KerasModelSpec.graph(KerasModelSpec.unwrap(config, CONFIG), version, CONFIG);
+      StoredWeights stored = null;
+      if (zip.has(WEIGHTS_H5)) {
+        stored = readH5Weights(zip, graph, tempFiles);
+      } else if (zip.has(WEIGHTS_NPZ)) {
+        throw new ModelFileException("unsupported_weights", "the weights are in " + WEIGHTS_NPZ
+            + ", whose entries are pickled Python objects: model-audit never unpickles; re-save the model with the default .h5 weights");
+      }
+      return new ImportedModel(FORMAT, "keras", version, null, graph, stored);
+    } finally {
+      for (Path t : tempFiles) {
+        try {
+          Files.deleteIfExists(t);
+        } catch (IOException ignored) {
+          // a leftover temporary file is harmless
+        }
+      }
+    }
+  }
+
+  private static StoredWeights readH5Weights(ZipArchive zip, ModelGraph graph, List<Path> tempFiles) {
+    try (HdfFile hdf = HdfFile.fromByteBuffer(zip.mapped(WEIGHTS_H5, MAX_WEIGHTS_BYTES, tempFiles))) {
+      return KerasArchiveWeights.read(hdf, graph);
+    } catch (ModelFileException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new ModelFileException("corrupt", "truncated or corrupt " + WEIGHTS_H5 + " in the archive (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static String text(ZipArchive zip, String name, long max) {
+    return new String(zip.read(name, max), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,198 @@
+package io.modelaudit.formats.keras;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.ir.Layer;
+import io.modelaudit.ir.ModelGraph;
+import io.modelaudit.reference.StoredTensor;
+import io.modelaudit.reference.StoredWeights;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the weights of a Keras 3 archive ({@code model.weights.h5}). Keras stores them by
+ * position, not by name: a layer's own variables at {@code layers/<storage name>/vars/<i>}, those
+ * of its sub-layers below ({@code cell/vars/0}, {@code forward_layer/cell/vars/0}, a nested
+ * model's {@code layers/...}). tf.keras 2.13–2.15 wrote {@code _layer_checkpoint_dependencies}
+ * instead of {@code layers}, and archives saved on Windows have backslashes inside link names.
+ *
+ * <p>The storage name comes from the layer's class ({@code dense}, {@code dense_1}, …; tf.keras
+ * skips numbers), so each class's stored groups, in suffix order, are matched to that class's
+ * layers in configuration order. Tensors are listed in the order the layer declares its weights
+ * (own variables, then its sub-layers in construction order) and named after the layers they
+ * belong to ({@code inner_dense/vars/0} for a layer inside a nested model).
+ */
+final class KerasArchiveWeights {
+  private static final Pattern FIRST_WORD_BOUNDARY = Pattern.compile("(.)([A-Z][a-z]+)");
+  private static final Pattern SECOND_WORD_BOUNDARY = Pattern.compile("([a-z])([A-Z])");
+  private static final Pattern NUMBERED = Pattern.compile("(.*?)(?:_(\\d{1,9}))?");
+  private static final List<String> LAYER_CONTAINERS = List.of("layers", "_layer_checkpoint_dependencies");
+  /** Sub-objects in the order layers create them; Keras saves them alphabetically. */
+  private static final List<String> CONSTRUCTION_ORDER = List.of("vars", "layers", "_layer_checkpoint_dependencies",
+      "cell", "forward_layer", "backward_layer", "layer", "query_dense", "key_dense", "gate_dense", "value_dense", "output_dense");
+  private static final int MAX_DEPTH = 64;
+  private static final int MAX_DATASETS = 1_000_000;
+
+  private KerasArchiveWeights() {}
+
+  /** A group of the stored tree, rebuilt from dataset paths with every separator normalised. */
+  private static final class Tree {
+    final Map<String, Tree> children = new TreeMap<>();
+    final Map<String, Dataset> datasets = new TreeMap<>();
+
+    Tree child(String name) {
+      return children.computeIfAbsent(name, k -> new Tree());
+    }
+
+    Tree container() {
+      for (String name : LAYER_CONTAINERS) {
+        if (children.containsKey(name)) {
+          return children.get(name);
+        }
+      }
+      return null;
+    }
+  }
+
+  static StoredWeights read(HdfFile hdf, ModelGraph graph) {
+    Tree root = new Tree();
+    int[] count = {0};
+    addDatasets(hdf, root, 0, count);
+    StoredWeights stored = new StoredWeights(true);
+    Tree container = root.container();
+    Map<String, Tree> groups = container == null ? Map.of() : container.children;
+    Map<String, Layer> byStorageName = storageNames(graph, groups.keySet());
+    for (Layer layer : graph.layers()) {
+      stored.put(layer.name(), new ArrayList<>());
+    }
+    for (Map.Entry<String, Tree> e : groups.entrySet()) {
+      Layer layer = byStorageName.get(e.getKey());
+      List<StoredTensor> tensors = new ArrayList<>();
+      collect(e.getValue(), layer == null ? null : layer.body(), "", tensors);
+      if (layer != null) {
+        stored.put(layer.name(), tensors);
+      } else if (!tensors.isEmpty()) {
+        stored.put("layers/" + e.getKey(), tensors);
+      }
+    }
+    return stored;
+  }
+
+  private static void addDatasets(Group group, Tree tree, int depth, int[] count) {
+    if (depth > MAX_DEPTH) {
+      throw new ModelFileException("corrupt", "model.weights.h5 nests groups more than " + MAX_DEPTH + " deep");
+    }
+    for (Map.Entry<String, Node> e : group.getChildren().entrySet()) {
+      Tree target = tree;
+      String[] segments = e.getKey().split("\\\\");
+      for (int i = 0; i < segments.length - 1; i++) {
+        target = target.child(segments[i]);
+      }
+      String last = segments[segments.length - 1];
+      if (e.getValue() instanceof Group) {
+        addDatasets((Group) e.getValue(), target.child(last), depth + 1, count);
+      } else if (e.getValue() instanceof Dataset) {
+        if (++count[0] > MAX_DATASETS) {
+          throw new ModelFileException("corrupt", "model.weights.h5 holds more than " + MAX_DATASETS + " datasets");
+        }
+        target.datasets.put(last, (Dataset) e.getValue());
+      }
+    }
+  }
+
+  /**
+   * Stored group name → layer. The groups of one class, in the order of their numeric suffix,
+   * belong to that class's layers in configuration order.
+   */
+  static Map<String, Layer> storageNames(ModelGraph graph, Iterable<String> groupNames) {
+    Map<String, TreeMap<Long, String>> groupsByBase = new LinkedHashMap<>();
+    for (String g : groupNames) {
+      Matcher m = NUMBERED.matcher(g);
+      m.matches();
+      long n = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+      groupsByBase.computeIfAbsent(m.group(1), k -> new TreeMap<>()).put(n, g);
+    }
+    Map<String, List<Layer>> layersByBase = new LinkedHashMap<>();
+    for (Layer layer : graph.layers()) {
+      layersByBase.computeIfAbsent(snakeCase(layer.className()), k -> new ArrayList<>()).add(layer);
+    }
+    Map<String, Layer> out = new LinkedHashMap<>();
+    layersByBase.forEach((base, layers) -> {
+      List<String> groups = new ArrayList<>(groupsByBase.getOrDefault(base, new TreeMap<>()).values());
+      for (int i = 0; i < Math.min(groups.size(), layers.size()); i++) {
+        out.put(groups.get(i), layers.get(i));
+      }
+    });
+    return out;
+  }
+
+  /** Keras' {@code naming.to_snake_case}. */
+  static String snakeCase(String className) {
+    String s = className.replaceAll("\\W+", "");
+    s = FIRST_WORD_BOUNDARY.matcher(s).replaceAll("$1_$2");
+    return SECOND_WORD_BOUNDARY.matcher(s).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Adds the tensors below {@code tree}: its {@code vars} by index, then its sub-objects.
+   *
+   * @param body the graph of the nested model stored here, whose layer container's children are
+   *     renamed after its layers; null for a plain layer
+   */
+  private static void collect(Tree tree, ModelGraph body, String prefix, List<StoredTensor> out) {
+    List<Map.Entry<String, Tree>> children = new ArrayList<>(tree.children.entrySet());
+    children.sort(Comparator.comparing((Map.Entry<String, Tree> c) -> rank(c.getKey())).thenComparing(Map.Entry::getKey));
+    for (Map.Entry<String, Tree> child : children) {
+      String name = child.getKey();
+      Tree sub = child.getValue();
+      if (name.equals("vars")) {
+        vars(sub, prefix + "vars/", out);
+      } else if (LAYER_CONTAINERS.contains(name) && body != null) {
+        Map<String, Layer> inner = storageNames(body, sub.children.keySet());
+        for (Map.Entry<String, Tree> e : sub.children.entrySet()) {
+          Layer layer = inner.get(e.getKey());
+          if (layer != null) {
+            collect(e.getValue(), layer.body(), prefix + layer.name() + "/", out);
+          } else {
+            collect(e.getValue(), null, prefix + name + "/" + e.getKey() + "/", out);
+          }
+        }
+      } else {
+        collect(sub, body, prefix + name + "/", out);
+      }
+    }
+  }
+
+  private static void vars(Tree vars, String prefix, List<StoredTensor> out) {
+    List<Map.Entry<String, Dataset>> items = new ArrayList<>(vars.datasets.entrySet());
+    items.sort(Comparator.comparing((Map.Entry<String, Dataset> e) -> index(e.getKey())).thenComparing(Map.Entry::getKey));
+    for (Map.Entry<String, Dataset> e : items) {
+      Dataset d = e.getValue();
+      out.add(new StoredTensor(prefix + e.getKey(), KerasH5Reader.datasetShape(d.getParent(), d, "/" + e.getKey()), d.getPath()));
+    }
+  }
+
+  private static int rank(String childName) {
+    String bare = childName.startsWith("_") && !LAYER_CONTAINERS.contains(childName) ? childName.substring(1) : childName;
+    int i = CONSTRUCTION_ORDER.indexOf(bare);
+    return i < 0 ? CONSTRUCTION_ORDER.size() : i;
+  }
+
+  private static long index(String name) {
+    try {
+      return Long.parseLong(name);
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+}

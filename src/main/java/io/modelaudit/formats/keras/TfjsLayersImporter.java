@@ -1,0 +1,82 @@
+package io.modelaudit.formats.keras;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.formats.ImportedModel;
+import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.ir.ModelGraph;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.reference.StoredTensor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Imports a TensorFlow.js layers model ({@code model.json}): {@code modelTopology} is a Keras
+ * configuration and the {@code weightsManifest} lists every stored weight's name and shape, which
+ * is the reference. The weight shards themselves are never read.
+ */
+public final class TfjsLayersImporter {
+  public static final String FORMAT = "tfjs-layers";
+
+  private TfjsLayersImporter() {}
+
+  public static ImportedModel importFile(Path file) {
+    JsonNode document = KerasJsonImporter.readDocument(file, "TF.js model.json");
+    JsonNode topology = document.get("modelTopology");
+    if (topology == null || !topology.isObject()) {
+      throw new ModelFileException("not_a_model", "TF.js model.json without a modelTopology (a graph model, not a layers model)");
+    }
+    String version = KerasModelSpec.kerasVersion(topology);
+    ModelGraph graph = KerasModelSpec.graph(KerasModelSpec.unwrap(topology, "modelTopology"), version, "modelTopology");
+    JsonNode manifest = document.get("weightsManifest");
+    if (manifest == null) {
+      return new ImportedModel(FORMAT, "keras", version, KerasModelSpec.backend(topology), graph, null);
+    }
+    return new ImportedModel(FORMAT, "keras", version, KerasModelSpec.backend(topology), graph,
+        WeightOwners.group(manifestTensors(manifest), graph));
+  }
+
+  private static List<StoredTensor> manifestTensors(JsonNode manifest) {
+    if (!manifest.isArray()) {
+      throw new ModelFileException("corrupt", "weightsManifest is not a list");
+    }
+    List<StoredTensor> tensors = new ArrayList<>();
+    for (int g = 0; g < manifest.size(); g++) {
+      JsonNode weights = manifest.get(g).get("weights");
+      if (weights == null || !weights.isArray()) {
+        throw new ModelFileException("corrupt", "weightsManifest[" + g + "] has no weights list");
+      }
+      for (int i = 0; i < weights.size(); i++) {
+        JsonNode w = weights.get(i);
+        String where = "weightsManifest[" + g + "].weights[" + i + "]";
+        JsonNode name = w.get("name");
+        if (name == null || !name.isTextual()) {
+          throw new ModelFileException("corrupt", where + " has no name");
+        }
+        tensors.add(new StoredTensor(name.asText(), shape(w.get("shape"), where), where));
+      }
+    }
+    return tensors;
+  }
+
+  private static Shape shape(JsonNode dims, String where) {
+    if (dims == null || !dims.isArray()) {
+      throw new ModelFileException("corrupt", where + " has no shape");
+    }
+    long[] out = new long[dims.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonNode d = dims.get(i);
+      if (!d.canConvertToExactIntegral() || !d.canConvertToLong() || d.asLong() < 0) {
+        throw new ModelFileException("corrupt", where + " has an impossible shape " + dims);
+      }
+      out[i] = d.asLong();
+    }
+    Shape shape = Shape.ofKnown(out);
+    try {
+      shape.size();
+    } catch (ArithmeticException e) {
+      throw new ModelFileException("corrupt", where + " claims an impossible shape " + dims);
+    }
+    return shape;
+  }
+}
