@@ -55,15 +55,15 @@ final class Dl4jLayerBindings {
     register(FF, a -> new Dl4jEmbeddingKind(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), true,
         a.getLong("inputLength", 0)), "EmbeddingSequenceLayer");
     register(FF, Dl4jLayerBindings::variationalAutoencoder, "VariationalAutoencoder");
-    register(CNN, a -> conv(a, Variant.STANDARD, 2), "ConvolutionLayer");
+    register(CNN, a -> conv(a, Variant.STANDARD, 2), "ConvolutionLayer", "Convolution2D");
     register(RNN, a -> conv(a, Variant.STANDARD, 1), "Convolution1DLayer", "Convolution1D");
     register(CNN3D, a -> conv(a, Variant.STANDARD, 3), "Convolution3D");
     register(CNN, a -> conv(a, Variant.DECONVOLUTION, 2), "Deconvolution2D");
     register(CNN3D, a -> conv(a, Variant.DECONVOLUTION, 3), "Deconvolution3D");
     register(CNN, a -> conv(a, Variant.SEPARABLE, 2), "SeparableConvolution2D");
     register(CNN, a -> conv(a, Variant.DEPTHWISE, 2), "DepthwiseConvolution2D");
-    register(CNN, a -> pool(a, 2), "SubsamplingLayer");
-    register(RNN, a -> pool(a, 1), "Subsampling1DLayer");
+    register(CNN, a -> pool(a, 2), "SubsamplingLayer", "Pooling2D");
+    register(RNN, a -> pool(a, 1), "Subsampling1DLayer", "Pooling1D");
     register(CNN3D, a -> pool(a, 3), "Subsampling3DLayer");
     register(RNN, a -> Dl4jSpatialKind.upsampling(a.tuple("size", 1, null), a.channelsLast()), "Upsampling1D");
     register(CNN, a -> Dl4jSpatialKind.upsampling(a.tuple("size", 2, null), a.channelsLast()), "Upsampling2D");
@@ -83,6 +83,7 @@ final class Dl4jLayerBindings {
     register(FF, a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), false), "LossLayer");
     register(RNN, a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "RnnLossLayer");
     register(CNN, a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "CnnLossLayer");
+    register(CNN3D, a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "Cnn3DLossLayer");
     register(ANY, a -> new Dl4jGlobalPoolingKind(a.get("poolingDimensions") == null ? null
         : java.util.Arrays.stream(a.flatInts("poolingDimensions")).mapToInt(Math::toIntExact).toArray(),
         a.getBool("collapseDimensions", true)), "GlobalPoolingLayer");
@@ -97,7 +98,7 @@ final class Dl4jLayerBindings {
     register(RNN, a -> new Dl4jBidirectionalKind(inner(a, "fwd"), a.getString("mode", "CONCAT"), innerArgs(a, "fwd").channelsLast()),
         "Bidirectional");
     register(RNN, a -> new Dl4jLastTimeStepKind(inner(a, "underlying"), innerArgs(a, "underlying").channelsLast()), "LastTimeStep");
-    register(RNN, a -> inner(a, "underlying"), "MaskZeroLayer");
+    register(RNN, a -> inner(a, "underlying"), "MaskZeroLayer", "TimeDistributed");
     register(ANY, a -> new FrozenKind(inner(a, "layer")), "FrozenLayer");
     register(ANY, a -> new FrozenKind(inner(a, "underlying")), "FrozenLayerWithBackprop");
   }
@@ -129,18 +130,12 @@ final class Dl4jLayerBindings {
       Dl4jTyped inner = Dl4jTyped.of(layer.fields().get(WRAPPED.get(layer.name())), "wrapped layer");
       return inner == null ? 0 : nIn(inner);
     }
-    JsonNodeSize n = new JsonNodeSize(layer.fields().get(layer.name().equals("BatchNormalization") ? "nout" : "nin"));
-    return n.value();
-  }
-
-  private record JsonNodeSize(com.fasterxml.jackson.databind.JsonNode node) {
-    long value() {
-      return node != null && node.isIntegralNumber() && node.asLong() > 0 ? node.asLong() : 0;
-    }
+    com.fasterxml.jackson.databind.JsonNode n = layer.fields().get(layer.name().equals("BatchNormalization") ? "nout" : "nin");
+    return n != null && n.isIntegralNumber() && n.asLong() > 0 ? n.asLong() : 0;
   }
 
   private static final Map<String, String> WRAPPED = Map.of("Bidirectional", "fwd", "LastTimeStep", "underlying",
-      "MaskZeroLayer", "underlying", "FrozenLayer", "layer", "FrozenLayerWithBackprop", "underlying");
+      "MaskZeroLayer", "underlying", "TimeDistributed", "underlying", "FrozenLayer", "layer", "FrozenLayerWithBackprop", "underlying");
 
   private static Dl4jArgs innerArgs(Dl4jArgs a, String field) {
     Dl4jTyped t = Dl4jTyped.of(a.get(field), "'" + field + "'");
