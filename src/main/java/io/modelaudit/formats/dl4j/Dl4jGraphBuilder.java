@@ -233,8 +233,14 @@ public final class Dl4jGraphBuilder {
    * consuming layer takes and that layer's configured nIn; its other sizes are unknown.
    */
   private static Shape networkInput(Dl4jTyped layer, JsonNode preprocessor, java.util.function.IntSupplier rankDownstream) {
-    int rank = Dl4jLayerBindings.inputRank(layer);
-    long nIn = Dl4jLayerBindings.nIn(layer);
+    int rank;
+    long nIn;
+    try {
+      rank = Dl4jLayerBindings.inputRank(layer);
+      nIn = Dl4jLayerBindings.nIn(layer);
+    } catch (Dl4jConfigException e) {
+      return null; // the layer's own problem is reported where it is built
+    }
     Dl4jTyped pre;
     try {
       pre = Dl4jTyped.of(preprocessor, "preprocessor");
@@ -285,15 +291,16 @@ public final class Dl4jGraphBuilder {
         return Dl4jLayerBindings.ANY;
       }
       Dl4jTyped layer;
+      int rank;
       try {
         layer = Dl4jTyped.of(confs.get(i).get("layer"), "layer");
+        if (layer == null || layer.name().equals("GlobalPoolingLayer")) {
+          return Dl4jLayerBindings.ANY;
+        }
+        rank = Dl4jLayerBindings.inputRank(layer);
       } catch (Dl4jConfigException e) {
         return Dl4jLayerBindings.ANY;
       }
-      if (layer == null || layer.name().equals("GlobalPoolingLayer")) {
-        return Dl4jLayerBindings.ANY;
-      }
-      int rank = Dl4jLayerBindings.inputRank(layer);
       if (rank != Dl4jLayerBindings.ANY) {
         return rank;
       }

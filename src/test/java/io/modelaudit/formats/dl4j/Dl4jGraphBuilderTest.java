@@ -209,4 +209,14 @@ class Dl4jGraphBuilderTest {
     assertEquals(List.of(Shape.of(null, 3L, null, null)), g.layer("bn").callOutputs().get(0));
     assertEquals(LayerInference.Outcome.INFERRED, g.layer("c").outcome(), g.layer("c").problem());
   }
+
+  /** A malformed wrapped layer is that layer's problem, not the file's. */
+  @Test
+  void malformedFirstLayer() throws Exception {
+    Dl4jModel m = build("{'confs': ["
+        + "{'layer': {'@class': 'org.deeplearning4j.nn.conf.layers.misc.FrozenLayer', 'layerName': 'f', 'layer': [1, 2]}},"
+        + "{'layer': {'@class': 'org.deeplearning4j.nn.conf.layers.DenseLayer', 'layerName': 'd', 'nin': 3, 'nout': 2}}]}");
+    assertTrue(m.graph().layer("f").invalidConfig());
+    assertEquals(8L, infer(m).layer("d").params());
+  }
 }
