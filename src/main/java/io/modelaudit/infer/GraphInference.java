@@ -2,6 +2,7 @@ package io.modelaudit.infer;
 
 import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.Call;
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.DegenerateShapeException;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Layer;
@@ -167,6 +168,14 @@ public final class GraphInference {
       }
       if (missing != null) {
         result.recordCall(callIndex, inputs, null);
+        List<WeightSpec> configured = ConfiguredWeights.of(layer.kind());
+        if (result.weights() == null && configured != null && layer.trainable() && !frozen) {
+          try {
+            result.recordWeights(configured, Formulas.sumOfProducts(configured));
+          } catch (ArithmeticException e) {
+            // an impossible count stays unknown; the layer is reported through its missing input
+          }
+        }
         result.fail(Outcome.UNKNOWN_INPUT, missing);
         return;
       }
