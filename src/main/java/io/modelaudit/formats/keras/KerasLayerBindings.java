@@ -26,6 +26,7 @@ import io.modelaudit.ir.layers.GroupNormKind;
 import io.modelaudit.ir.layers.HighwayKind;
 import io.modelaudit.ir.layers.IdentityKind;
 import io.modelaudit.ir.layers.LayerNormKind;
+import io.modelaudit.ir.layers.LayerScaleKind;
 import io.modelaudit.ir.layers.MaxoutDenseKind;
 import io.modelaudit.ir.layers.MultiHeadAttentionKind;
 import io.modelaudit.ir.layers.NormalizationKind;
@@ -125,6 +126,11 @@ final class KerasLayerBindings {
         a.getBool(true, "scale")), "GroupNormalization");
     register(a -> IdentityKind.INSTANCE, "Identity", "UnitNormalization", "Rescaling");
     register(KerasLayerBindings::normalization, "Normalization");
+    // Keras Applications' ConvNeXt block (keras.applications.convnext, tf.keras 2.10+ and Keras 3). A
+    // custom layer of the same name without projection_dim is someone else's: no rule for it.
+    register(a -> a.has("projection_dim") && a.has("init_values") ? new LayerScaleKind(a.requireLong("projection_dim")) : null,
+        "LayerScale");
+    register(a -> a.has("drop_path_rate") ? IdentityKind.INSTANCE : null, "StochasticDepth");
     register(a -> new ResizeKind(a.requireLong("height"), a.requireLong("width"), a.dataFormat()), "Resizing", "CenterCrop");
     register(a -> RecurrentKind.cudnn(Cell.LSTM, a.requireLong("units"), a.getBool(false, "return_sequences"),
         a.getBool(false, "return_state")), "CuDNNLSTM");
