@@ -172,9 +172,11 @@ public final class PickleMachine {
           push(list);
           break;
         }
-        case 'a':
-          append(top(PyList.class, "APPEND"), popN(1));
+        case 'a': {
+          List<Object> item = popN(1);
+          append(top(PyList.class, "APPEND"), item);
           break;
+        }
         case 'e': {
           List<Object> items = popMark();
           append(top(PyList.class, "APPENDS"), items);
@@ -189,9 +191,11 @@ public final class PickleMachine {
           push(dict);
           break;
         }
-        case 's':
-          setItems(top(PyDict.class, "SETITEM"), popN(2));
+        case 's': {
+          List<Object> pair = popN(2);
+          setItems(top(PyDict.class, "SETITEM"), pair);
           break;
+        }
         case 'u': {
           List<Object> items = popMark();
           setItems(top(PyDict.class, "SETITEMS"), items);
