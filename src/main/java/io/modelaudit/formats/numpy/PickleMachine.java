@@ -42,6 +42,18 @@ public final class PickleMachine {
   static final int MAX_STRING_BYTES = 1 << 16;
   private static final int MAX_GLOBAL_LINE = 256;
 
+  /** Names of the opcodes Python knows but this reader refuses, for messages. */
+  private static final Map<Integer, String> REFUSED_OPCODES = Map.ofEntries(
+      Map.entry((int) 'P', " (PERSID)"), Map.entry((int) 'Q', " (BINPERSID)"), Map.entry((int) 'i', " (INST)"),
+      Map.entry((int) 'o', " (OBJ)"), Map.entry(0x82, " (EXT1)"), Map.entry(0x83, " (EXT2)"), Map.entry(0x84, " (EXT4)"),
+      Map.entry(0x92, " (NEWOBJ_EX)"), Map.entry(0x97, " (NEXT_BUFFER)"), Map.entry(0x98, " (READONLY_BUFFER)"),
+      Map.entry(0x96, " (BYTEARRAY8)"), Map.entry(0x8f, " (EMPTY_SET)"), Map.entry(0x90, " (ADDITEMS)"),
+      Map.entry(0x91, " (FROZENSET)"), Map.entry((int) 'S', " (STRING)"), Map.entry((int) 'T', " (BINSTRING)"),
+      Map.entry((int) 'U', " (SHORT_BINSTRING)"), Map.entry((int) 'V', " (UNICODE)"), Map.entry((int) 'I', " (INT)"),
+      Map.entry((int) 'L', " (LONG)"), Map.entry(0x8b, " (LONG4)"), Map.entry((int) 'F', " (FLOAT)"),
+      Map.entry((int) 'p', " (PUT)"), Map.entry((int) 'g', " (GET)"), Map.entry((int) '0', " (POP)"),
+      Map.entry((int) '1', " (POP_MARK)"), Map.entry((int) '2', " (DUP)"));
+
   private final InputStream in;
   private final String where;
   private final Set<Global> allowed;
@@ -257,7 +269,7 @@ public final class PickleMachine {
           break;
         }
         default:
-          throw refused(String.format("opcode 0x%02x at byte %d", op, at));
+          throw refused(String.format("opcode 0x%02x%s at byte %d", op, REFUSED_OPCODES.getOrDefault(op, ""), at));
       }
     }
     throw refused("more than " + MAX_OPCODES + " opcodes");
