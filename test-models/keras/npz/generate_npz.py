@@ -20,6 +20,7 @@ Run from this directory (the Java tests never run it; its outputs are committed)
 
     KERAS_BACKEND=jax python3 generate_npz.py          # writes the jax models, then runs
                                                        # itself again with KERAS_BACKEND=numpy
+    KERAS_BACKEND=jax python3 generate_npz.py seed_cnn seed_cnn_numpy_backend   # only some
 """
 
 import io
@@ -37,10 +38,26 @@ import keras  # noqa: E402
 from keras.src.saving import saving_lib  # noqa: E402
 
 import generate  # noqa: E402
+from keras import layers  # noqa: E402
+
+
+def bfloat16_weights():
+    """Variables in bfloat16 and float16 (dtype policies) next to float32 ones; the npz pickles
+    bfloat16 arrays with the ml_dtypes.bfloat16 type. Only here: the .h5 forms Keras writes for it
+    hold bfloat16 datasets that jHDF cannot read (and Keras cannot reload the legacy .h5)."""
+    inp = keras.Input((4,), name="x")
+    x = layers.Dense(3, dtype="bfloat16", name="dense_bf16")(inp)
+    x = layers.BatchNormalization(dtype="float16", name="bn_f16")(x)
+    out = layers.Dense(2, name="dense_f32")(x)
+    return keras.Model(inp, out, name="bfloat16_weights")
+
+
+# Models built here, not in ../generate.py.
+LOCAL_MODELS = {"bfloat16_weights": bfloat16_weights}
 
 JAX_MODELS = ["seed_cnn", "npz_mix", "batchnorm", "bidirectional", "attention", "functional_nested",
               "nested_deep", "keras3_options", "shared_across_nesting", "recurrent", "conv_lstm",
-              "time_distributed_model", "einsum_dense", "normalization"]
+              "time_distributed_model", "einsum_dense", "normalization", "bfloat16_weights"]
 # On the numpy backend a Variable's _value is a plain ndarray instead of a jax array.
 NUMPY_MODELS = {"seed_cnn": "seed_cnn_numpy_backend", "npz_mix": "npz_mix_numpy_backend"}
 
@@ -69,7 +86,7 @@ def check_shapes(path, model):
 
 def save(name, file_stem):
     generate.fresh()
-    model = getattr(generate, name)()
+    model = LOCAL_MODELS[name]() if name in LOCAL_MODELS else getattr(generate, name)()
     runtime_differs = generate.check_runs(model)
     path = f"{file_stem}.keras"
     saving_lib.save_model(model, path, weights_format="npz")
@@ -95,16 +112,20 @@ def main():
     if keras.__version__ != generate.EXPECTED_KERAS:
         sys.exit(f"need keras=={generate.EXPECTED_KERAS}, have {keras.__version__}")
     os.chdir(HERE)
+    only = set(sys.argv[1:])
     if keras.backend.backend() == "numpy":
         for name, stem in NUMPY_MODELS.items():
-            save(name, stem)
+            if not only or stem in only:
+                save(name, stem)
         return
     if keras.backend.backend() != "jax":
         sys.exit("run with KERAS_BACKEND=jax")
     for name in JAX_MODELS:
-        save(name, name)
-    subprocess.run([sys.executable, os.path.abspath(__file__)], check=True,
-                   env=dict(os.environ, KERAS_BACKEND="numpy"))
+        if not only or name in only:
+            save(name, name)
+    if not only or only & set(NUMPY_MODELS.values()):
+        subprocess.run([sys.executable, os.path.abspath(__file__)] + sys.argv[1:], check=True,
+                       env=dict(os.environ, KERAS_BACKEND="numpy"))
 
 
 if __name__ == "__main__":

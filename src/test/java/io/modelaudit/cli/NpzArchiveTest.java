@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,8 @@ class NpzArchiveTest {
   private static final Path NPZ = TestPaths.kerasModels().resolve("npz");
   /** Where os_system.keras would make {@code touch} write, were its pickle ever run. */
   private static final Path CANARY = Path.of("/tmp/model-audit-npz-canary");
+  /** Written only with npz weights: their .h5 forms hold bfloat16 datasets that jHDF cannot read. */
+  private static final Set<String> NPZ_ONLY = Set.of("bfloat16_weights");
 
   @Test
   void npzFormsStoreWhatTheH5FormsStore() throws IOException {
@@ -43,14 +46,17 @@ class NpzArchiveTest {
     for (Path npz : npzForms) {
       String name = npz.getFileName().toString().replace("_numpy_backend", "").replace(".keras", "");
       ModelReport fromNpz = new ModelAuditor(Map.of()).audit(npz);
+      assertNull(fromNpz.error(), () -> npz + ": " + fromNpz.error());
+      assertTrue(fromNpz.layers().stream().allMatch(l -> l.status().equals(LayerReport.OK)), npz + " every layer ok");
+      if (NPZ_ONLY.contains(name)) {
+        continue;
+      }
       ModelReport fromArchive = new ModelAuditor(Map.of()).audit(TestPaths.kerasModels().resolve(name + ".keras"));
       ModelReport fromH5 = new ModelAuditor(Map.of()).audit(TestPaths.kerasModels().resolve(name + ".h5"));
-      assertNull(fromNpz.error(), () -> npz + ": " + fromNpz.error());
       assertEquals(stored(fromArchive), stored(fromNpz), npz + " against the archive with model.weights.h5");
       assertEquals(fromArchive.totals(), fromNpz.totals(), npz + " totals");
       assertEquals(List.of(fromH5.totals().params(), fromH5.totals().trainable(), fromH5.totals().nonTrainable()),
           List.of(fromNpz.totals().params(), fromNpz.totals().trainable(), fromNpz.totals().nonTrainable()), npz + " against " + name + ".h5");
-      assertTrue(fromNpz.layers().stream().allMatch(l -> l.status().equals(LayerReport.OK)), npz + " every layer ok");
     }
   }
 

@@ -10,9 +10,12 @@ import io.modelaudit.formats.numpy.PickleValue.Tuple;
 import io.modelaudit.ir.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An array as a pickle describes it, recognised from the value tree of {@link PickleMachine}.
@@ -33,8 +36,14 @@ public record PickledArray(Shape shape, String dtype, List<Object> objects) {
   public static final Global NDARRAY = new Global("numpy", "ndarray");
   public static final Global DTYPE = new Global("numpy", "dtype");
   public static final Global JAX_RECONSTRUCT = new Global("jax._src.array", "_reconstruct_array");
+  /** The float types numpy lacks, from the ml_dtypes package jax and Keras use, with their item sizes. */
+  private static final Map<Global, Integer> ML_DTYPES = Map.of(
+      new Global("ml_dtypes", "bfloat16"), 2, new Global("ml_dtypes", "float8_e4m3fn"), 1,
+      new Global("ml_dtypes", "float8_e5m2"), 1);
   /** The module attributes an array's pickle may name. */
-  public static final Set<Global> GLOBALS = Set.of(RECONSTRUCT, RECONSTRUCT_NUMPY1, NDARRAY, DTYPE, JAX_RECONSTRUCT);
+  public static final Set<Global> GLOBALS = Stream.concat(
+      Stream.of(RECONSTRUCT, RECONSTRUCT_NUMPY1, NDARRAY, DTYPE, JAX_RECONSTRUCT), ML_DTYPES.keySet().stream())
+      .collect(Collectors.toUnmodifiableSet());
 
   private static final Pattern DTYPE_NAME = Pattern.compile("([biufcO])(\\d{1,2})");
   private static final Set<String> BYTE_ORDERS = Set.of("<", ">", "|", "=");
@@ -61,7 +70,8 @@ public record PickledArray(Shape shape, String dtype, List<Object> objects) {
 
   private static PickledArray ndarray(Tuple args, Object state, String where) {
     List<Object> a = args.items();
-    if (a.size() != 3 || !NDARRAY.equals(a.get(0)) || !(a.get(1) instanceof Tuple) || !(a.get(2) instanceof Bytes)) {
+    if (a.size() != 3 || !NDARRAY.equals(a.get(0)) || !(a.get(1) instanceof Tuple) || !((Tuple) a.get(1)).items().equals(List.of(0L))
+        || !new Bytes(1).equals(a.get(2))) {
       throw refused(where, "_reconstruct with other arguments than (ndarray, (0,), b'b')");
     }
     if (!(state instanceof Tuple) || ((Tuple) state).items().size() != 5) {
@@ -73,15 +83,14 @@ public record PickledArray(Shape shape, String dtype, List<Object> objects) {
     }
     Shape shape = shape((Tuple) s.get(1), where);
     String dtype = dtype(s.get(2), where);
+    boolean objectArray = dtype.endsWith("O8") || dtype.endsWith("O4");
     long elements;
     try {
       elements = shape.size();
     } catch (ArithmeticException e) {
       throw new ModelFileException("corrupt", where + ": an array declares an impossible shape " + shape);
     }
-    Matcher m = DTYPE_NAME.matcher(dtype.substring(1));
-    m.matches();
-    if (m.group(1).equals("O")) {
+    if (objectArray) {
       if (!(s.get(4) instanceof PyList) || ((PyList) s.get(4)).items.size() != elements) {
         throw new ModelFileException("corrupt", where + ": an object array of shape " + shape + " does not hold " + elements + " objects");
       }
@@ -93,7 +102,7 @@ public record PickledArray(Shape shape, String dtype, List<Object> objects) {
     long stored = ((Bytes) s.get(4)).length();
     long declared;
     try {
-      declared = Math.multiplyExact(elements, Long.parseLong(m.group(2)));
+      declared = Math.multiplyExact(elements, itemSize(s.get(2)));
     } catch (ArithmeticException e) {
       declared = -1;
     }
@@ -115,14 +124,19 @@ public record PickledArray(Shape shape, String dtype, List<Object> objects) {
     return Shape.of(out);
   }
 
-  /** {@code dtype('f4', False, True)} with state {@code (3, '<', None, None, None, -1, -1, 0)} → {@code <f4}. */
+  /**
+   * {@code dtype('f4', False, True)} with state {@code (3, '<', None, None, None, -1, -1, 0)} →
+   * {@code <f4}; {@code dtype(ml_dtypes.bfloat16, False, True)} → {@code <bfloat16}.
+   */
   private static String dtype(Object value, String where) {
     if (!(value instanceof Call) || ((Call) value).newObject || !DTYPE.equals(((Call) value).callable)) {
       throw refused(where, "an array dtype that is a " + PickleValue.typeName(value));
     }
     Call call = (Call) value;
     List<Object> a = call.args.items();
-    if (a.size() != 3 || !(a.get(0) instanceof String) || !DTYPE_NAME.matcher((String) a.get(0)).matches()) {
+    boolean known = a.size() == 3 && (ML_DTYPES.containsKey(a.get(0))
+        || a.get(0) instanceof String && DTYPE_NAME.matcher((String) a.get(0)).matches());
+    if (!known) {
       throw refused(where, "a dtype other than a plain number or object type");
     }
     if (!(call.state instanceof Tuple) || ((Tuple) call.state).items().size() != 8) {
@@ -133,7 +147,19 @@ public record PickledArray(Shape shape, String dtype, List<Object> objects) {
         || s.get(3) != PickleValue.NONE || s.get(4) != PickleValue.NONE) {
       throw refused(where, "a structured or sub-array dtype");
     }
-    return s.get(1) + (String) a.get(0);
+    String name = a.get(0) instanceof Global ? ((Global) a.get(0)).name() : (String) a.get(0);
+    return s.get(1) + name;
+  }
+
+  /** Bytes per element of a dtype {@link #dtype} accepted. */
+  private static long itemSize(Object dtype) {
+    Object type = ((Call) dtype).args.items().get(0);
+    if (type instanceof Global) {
+      return ML_DTYPES.get(type);
+    }
+    Matcher m = DTYPE_NAME.matcher((String) type);
+    m.matches();
+    return Long.parseLong(m.group(2));
   }
 
   private static boolean isReconstruct(Object value) {

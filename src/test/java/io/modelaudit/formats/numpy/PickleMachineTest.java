@@ -95,7 +95,8 @@ class PickleMachineTest {
   @Test
   void allowlistIsExactlyTheArrayNames() {
     assertEquals(Set.of("numpy._core.multiarray._reconstruct", "numpy.core.multiarray._reconstruct", "numpy.ndarray",
-        "numpy.dtype", "jax._src.array._reconstruct_array"),
+        "numpy.dtype", "jax._src.array._reconstruct_array", "ml_dtypes.bfloat16", "ml_dtypes.float8_e4m3fn",
+        "ml_dtypes.float8_e5m2"),
         PickledArray.GLOBALS.stream().map(Global::toString).collect(java.util.stream.Collectors.toSet()));
   }
 }
