@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -67,6 +69,35 @@ class NpzArchiveTest {
       layer.weights().forEach(w -> out.add(layer.path() + " " + w.storedName() + " " + w.storedShape()));
     }
     return out;
+  }
+
+  /**
+   * Random damage inside the pickles of a real npz archive (stored uncompressed, so the bytes
+   * reach the pickle reader): every outcome is a report or one error line, never a crash.
+   */
+  @Test
+  void damagedPicklesNeverCrash(@TempDir Path dir) throws IOException {
+    byte[] whole = Files.readAllBytes(NPZ.resolve("npz_mix.keras"));
+    List<Integer> pickles = new ArrayList<>();
+    for (int i = 0; i + 2 < whole.length; i++) {
+      if ((whole[i] & 0xff) == 0x80 && whole[i + 1] == 4 && (whole[i + 2] & 0xff) == 0x95) {
+        pickles.add(i);
+      }
+    }
+    assertTrue(pickles.size() > 5, "pickles found: " + pickles.size());
+    Random random = new Random(7);
+    for (int i = 0; i < 60; i++) {
+      byte[] damaged = whole.clone();
+      int start = pickles.get(random.nextInt(pickles.size()));
+      for (int j = 0, n = 1 + random.nextInt(4); j < n; j++) {
+        damaged[Math.min(damaged.length - 1, start + random.nextInt(600))] = (byte) random.nextInt(256);
+      }
+      Path file = Files.write(dir.resolve("damaged_" + i + ".keras"), damaged);
+      CliRun run = CliRun.of(file.toString());
+      assertTrue(run.exitCode == 0 || run.exitCode == 1 || run.exitCode == 3, "exit " + run.exitCode + ": " + run.err);
+      assertTrue(run.err.lines().count() <= 1, run.err);
+      assertFalse(run.err.contains("\tat ") || run.err.contains("internal error"), run.err);
+    }
   }
 
   @ParameterizedTest(name = "{0}")
