@@ -33,7 +33,21 @@ public final class PickleValue {
     }
   }
 
-  public record Tuple(List<Object> items, int depth) {}
+  /**
+   * A tuple. Equality is identity: tuples share sub-tuples through the memo, so a structural
+   * {@code equals} or {@code hashCode} could visit exponentially many of them.
+   */
+  public record Tuple(List<Object> items, int depth) {
+    @Override
+    public boolean equals(Object o) {
+      return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+  }
 
   public static final class PyList {
     public final List<Object> items = new ArrayList<>();

@@ -134,7 +134,7 @@ public record PickledArray(Shape shape, String dtype, List<Object> objects) {
     }
     Call call = (Call) value;
     List<Object> a = call.args.items();
-    boolean known = a.size() == 3 && (ML_DTYPES.containsKey(a.get(0))
+    boolean known = a.size() == 3 && (a.get(0) instanceof Global && ML_DTYPES.containsKey(a.get(0))
         || a.get(0) instanceof String && DTYPE_NAME.matcher((String) a.get(0)).matches());
     if (!known) {
       throw refused(where, "a dtype other than a plain number or object type");
@@ -143,7 +143,7 @@ public record PickledArray(Shape shape, String dtype, List<Object> objects) {
       throw refused(where, "a dtype state in another form than numpy writes");
     }
     List<Object> s = ((Tuple) call.state).items();
-    if (!Long.valueOf(3).equals(s.get(0)) || !BYTE_ORDERS.contains(s.get(1)) || s.get(2) != PickleValue.NONE
+    if (!Long.valueOf(3).equals(s.get(0)) || !(s.get(1) instanceof String) || !BYTE_ORDERS.contains(s.get(1)) || s.get(2) != PickleValue.NONE
         || s.get(3) != PickleValue.NONE || s.get(4) != PickleValue.NONE) {
       throw refused(where, "a structured or sub-array dtype");
     }

@@ -1,6 +1,7 @@
 package io.modelaudit.formats.numpy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,8 +38,11 @@ class PickleMachineTest {
     // PROTO 4, LONG1 -1, LONG1 0x7fff, BININT2 65535, BININT -2, TUPLE via MARK, MEMOIZE, BINGET 0, TUPLE2, STOP
     Object v = read(0x80, 4, '(', 0x8a, 1, 0xff, 0x8a, 2, 0xff, 0x7f, 'M', 0xff, 0xff, 'J', 0xfe, 0xff, 0xff, 0xff, 't',
         0x94, 'h', 0, 0x86, '.');
-    Tuple inner = new Tuple(List.of(-1L, 32767L, 65535L, -2L), 1);
-    assertEquals(new Tuple(List.of(inner, inner), 2), v);
+    Tuple outer = (Tuple) v;
+    assertEquals(2, outer.depth());
+    assertEquals(2, outer.items().size());
+    assertSame(outer.items().get(0), outer.items().get(1), "BINGET gives the memoized tuple itself");
+    assertEquals(List.of(-1L, 32767L, 65535L, -2L), ((Tuple) outer.items().get(0)).items());
   }
 
   @Test
@@ -90,6 +94,25 @@ class PickleMachineTest {
     lists.write('.');
     m = assertThrows(ModelFileException.class, () -> read(lists.toByteArray())).getMessage();
     assertTrue(m.contains("nested more than 32 deep"), m);
+  }
+
+  @Test
+  void sharedTuplesStayCheap() {
+    // t = (); 31 times t = (t, t) through the memo: 2^31 paths, 32 tuples.
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write(0x80);
+    b.write(4);
+    b.write(')');
+    for (int i = 0; i < 31; i++) {
+      b.write(0x94);
+      b.write('h');
+      b.write(i);
+      b.write(0x86);
+    }
+    b.write('.');
+    Object v = read(b.toByteArray());
+    assertEquals(32, ((Tuple) v).depth());
+    assertTrue(v.hashCode() == System.identityHashCode(v) && !v.equals(read(b.toByteArray())));
   }
 
   @Test
