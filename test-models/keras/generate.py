@@ -660,6 +660,24 @@ def image_preprocessing():
     return keras.Model([img, chw], outs, name="image_preprocessing")
 
 
+def npz_mix():
+    """The layers whose weights nest deepest in a .keras archive, together: BatchNormalization
+    (non-trainable statistics), Bidirectional(LSTM) (forward_layer/cell, backward_layer/cell),
+    MultiHeadAttention (query/key/value/output EinsumDense sub-layers) and a nested Sequential
+    (its own layers/ below it). Also saved with weights_format="npz" (npz/generate_npz.py)."""
+    inner = keras.Sequential(
+        [keras.Input((6, 8)), layers.Dense(5, name="inner_dense"), layers.BatchNormalization(name="inner_bn")],
+        name="inner_seq",
+    )
+    inp = keras.Input((6, 4), name="seq_in")
+    x = layers.BatchNormalization(name="bn")(inp)
+    x = layers.Bidirectional(layers.LSTM(4, return_sequences=True), name="bi_lstm")(x)
+    x = layers.MultiHeadAttention(2, 3, name="mha")(x, x)
+    x = inner(x)
+    out = layers.Dense(2, name="head")(x)
+    return keras.Model(inp, out, name="npz_mix")
+
+
 # Models whose symbolic shapes Keras itself gets wrong: their runtime shapes are recorded too.
 SYMBOLIC_DIFFERS = {"bidirectional_backward", "attention", "einsum_dense"}
 
@@ -713,6 +731,7 @@ MODELS = [
     ("norm_axes", norm_axes, False),
     ("image_preprocessing", image_preprocessing, False),
     ("convnext_block", convnext_block, False),
+    ("npz_mix", npz_mix, False),
 ]
 
 
