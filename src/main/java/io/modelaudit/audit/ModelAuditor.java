@@ -1,10 +1,13 @@
 package io.modelaudit.audit;
 
+import io.modelaudit.compare.Dl4jVectorComparison;
 import io.modelaudit.compare.StoredWeightComparison;
 import io.modelaudit.detect.FormatDetector;
 import io.modelaudit.detect.ModelFormat;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.formats.dl4j.Dl4jImporter;
+import io.modelaudit.formats.dl4j.Dl4jModel;
 import io.modelaudit.formats.keras.ArchitectureSiblings;
 import io.modelaudit.formats.keras.KerasArchiveImporter;
 import io.modelaudit.formats.keras.KerasH5Importer;
@@ -60,7 +63,14 @@ public final class ModelAuditor {
         throw new ModelFileException("not_a_model", "not a regular file");
       }
       format = FormatDetector.detect(file);
+      if (format == ModelFormat.DL4J_ZIP || format == ModelFormat.DL4J_JSON) {
+        return auditDl4j(shown, file, format);
+      }
+      if (format == ModelFormat.ND4J_ARRAY) {
+        throw new ModelFileException("not_a_model", "an ND4J array (" + FormatDetector.describeArray(file) + "), not a model");
+      }
       ImportedModel model = importModel(file, format);
+      InputShapeOverrides.check(model.graph(), inputShapes);
       InferredGraph graph = GraphInference.infer(model.graph(), inputShapes);
       StoredWeightComparison comparison = model.stored() == null ? null : StoredWeightComparison.compare(graph, model.stored());
       Long storedTotal = model.stored() == null ? null : model.stored().totalSize();
@@ -79,6 +89,16 @@ public final class ModelAuditor {
     }
   }
 
+  private ModelReport auditDl4j(String shown, Path file, ModelFormat format) throws IOException {
+    Dl4jImporter.Imported imported = format == ModelFormat.DL4J_ZIP ? Dl4jImporter.importArchive(file) : Dl4jImporter.importJson(file);
+    Dl4jModel model = imported.model();
+    InputShapeOverrides.check(model.graph(), inputShapes);
+    InferredGraph graph = GraphInference.infer(model.graph(), inputShapes);
+    StoredWeightComparison comparison = Dl4jVectorComparison.compare(graph, model.variables(), model.parameterOrder(), imported.storedLength());
+    return ReportAssembler.assemble(shown, imported.format(), null, new Framework(Dl4jImporter.FRAMEWORK, null, null), graph, comparison,
+        imported.storedLength());
+  }
+
   private ImportedModel importModel(Path file, ModelFormat format) {
     switch (format) {
       case HDF5:
@@ -89,9 +109,6 @@ public final class ModelAuditor {
         return KerasJsonImporter.importFile(file);
       case TFJS_LAYERS:
         return TfjsLayersImporter.importFile(file);
-      case DL4J_ZIP:
-      case DL4J_JSON:
-        throw new ModelFileException("unsupported_format", "Deeplearning4j model: not supported yet");
       case ZIP:
         throw new ModelFileException("not_a_model", "zip archive that is neither a Keras 3 .keras archive nor a Deeplearning4j model");
       case JSON:

@@ -1,9 +1,12 @@
 package io.modelaudit.cli;
 
+import io.modelaudit.audit.Dl4jCrossCheck;
 import io.modelaudit.audit.ModelAuditor;
 import io.modelaudit.audit.TimeLimitedAuditor;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Severity;
+import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
+import io.modelaudit.reference.dl4j.Dl4jWorker;
 import io.modelaudit.report.AuditReport;
 import io.modelaudit.report.JsonRenderer;
 import io.modelaudit.report.ModelReport;
@@ -12,7 +15,9 @@ import io.modelaudit.report.TextRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.modelaudit.ir.Shape;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,7 +43,8 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", defaultValue = "text")
   private OutputFormat format;
 
-  @Option(names = "--reference", paramLabel = "REF", description = "Reference to compare against: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}): the weight shapes stored in the file.", defaultValue = "stored")
+  @Option(names = "--reference", paramLabel = "REF", description = {"Reference to compare against: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      "stored: the weight shapes stored in the file; dl4j: also what Deeplearning4j itself computes for the model (runs DL4J in a separate process); all: every reference."}, defaultValue = "stored")
   private Reference reference;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit with 1 when a finding has this severity or worse: error, warning, info, never (default: ${DEFAULT-VALUE}).", defaultValue = "error")
@@ -50,6 +56,16 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up on a file after this many seconds (default: ${DEFAULT-VALUE}).", defaultValue = "60")
   private long timeoutSeconds;
 
+  @Option(names = "--input-shape", paramLabel = "NAME=DIMS", converter = InputShapeConverter.class,
+      description = {"Fix an input's unknown dims, batch included, e.g. input_1=1,224,224,3 (? leaves one unknown).",
+          "Repeat for several inputs."})
+  private List<Map.Entry<String, Shape>> inputShapes = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "ARCH.json",
+      description = {"The architecture JSON (model.to_json()) for weights-only Keras .h5 files. Without it, one named",
+          "like the weights file is looked for beside it: X_weights.h5 with X_config.json, X_model.json or X.json."})
+  private Path architecture;
+
   @Option(names = "--stacktrace", description = "Print stack traces of internal errors.")
   private boolean stacktrace;
 
@@ -59,7 +75,7 @@ public final class AuditCommand implements Callable<Integer> {
 
   enum OutputFormat { text, json }
 
-  enum Reference { stored }
+  enum Reference { stored, dl4j, all }
 
   static int execute(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
     AuditCommand command = new AuditCommand();
@@ -107,12 +123,35 @@ public final class AuditCommand implements Callable<Integer> {
       err.println("model-audit: --timeout must be a positive number of seconds");
       return ExitCodes.USAGE;
     }
+    Map<String, Shape> overrides = new LinkedHashMap<>();
+    for (Map.Entry<String, Shape> e : inputShapes) {
+      if (overrides.put(e.getKey(), e.getValue()) != null) {
+        err.println("model-audit: --input-shape gives '" + e.getKey() + "' twice");
+        return ExitCodes.USAGE;
+      }
+    }
+    if (architecture != null && !java.nio.file.Files.isRegularFile(architecture)) {
+      err.println("model-audit: --config " + architecture + ": no such file");
+      return ExitCodes.USAGE;
+    }
+    List<String> dl4jWorker = null;
+    if (reference != Reference.stored) {
+      try {
+        dl4jWorker = Dl4jWorker.command();
+      } catch (Dl4jWorker.UnavailableException e) {
+        err.println("model-audit: --reference " + reference + ": " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+    }
     List<ModelReport> reports = new ArrayList<>();
     boolean internalError = false;
-    try (TimeLimitedAuditor auditor = new TimeLimitedAuditor(new ModelAuditor(Map.of()), Duration.ofSeconds(timeoutSeconds))) {
+    try (TimeLimitedAuditor auditor = new TimeLimitedAuditor(new ModelAuditor(overrides, architecture), Duration.ofSeconds(timeoutSeconds));
+        Dl4jReferenceClient dl4j = dl4jWorker == null ? null : new Dl4jReferenceClient(dl4jWorker, Duration.ofSeconds(timeoutSeconds))) {
+      Dl4jCrossCheck dl4jCheck = dl4j == null ? null : new Dl4jCrossCheck(dl4j);
       for (Path file : ModelFiles.expand(paths)) {
         try {
-          reports.add(auditor.audit(file));
+          ModelReport audited = auditor.audit(file);
+          reports.add(dl4jCheck == null ? audited : dl4jCheck.check(file, audited));
         } catch (RuntimeException | VirtualMachineError e) {
           internalError = true;
           err.println("model-audit: " + file + ": internal error: " + e

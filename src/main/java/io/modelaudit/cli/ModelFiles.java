@@ -39,7 +39,7 @@ final class ModelFiles {
   /** In folders, only files whose content is a format the tool audits. */
   private static boolean looksLikeModel(Path file) {
     try {
-      return FormatDetector.detect(file) == ModelFormat.HDF5;
+      return FormatDetector.detect(file).isModel();
     } catch (IOException e) {
       return false;
     }

@@ -12,7 +12,10 @@ public enum Rule {
   CONFIG_INVALID(Severity.ERROR, "the layer's configuration cannot be read by the rule for its class"),
   RUNTIME_SHAPE_MISMATCH(Severity.WARNING, "the framework's shape rule disagrees with what the layer computes when run"),
   DEGENERATE_SHAPE(Severity.WARNING, "the layer's output has an empty or negative dimension: no input can pass through it"),
-  UNSUPPORTED_LAYER(Severity.INFO, "no rule for this layer class; it and what depends on it are not verified");
+  UNSUPPORTED_LAYER(Severity.INFO, "no rule for this layer class; it and what depends on it are not verified"),
+  DL4J_PARAM_MISMATCH(Severity.WARNING, "Deeplearning4j builds the layer or model with another parameter count than ours (and the file's)"),
+  DL4J_IMPORT_FAILED(Severity.WARNING, "Deeplearning4j cannot build the model from the file"),
+  DL4J_REFERENCE_FAILED(Severity.WARNING, "the Deeplearning4j reference crashed or hung on the file, or could not be given it");
 
   private final Severity severity;
   private final String description;

@@ -62,6 +62,17 @@ public final class StoredWeightComparison {
     return c;
   }
 
+  /**
+   * A comparison made elsewhere (e.g. against a DL4J parameter vector, which has no per-tensor
+   * shapes): per layer path, and findings about the whole model.
+   */
+  public static StoredWeightComparison of(Map<String, LayerComparison> byPath, List<Finding> modelFindings) {
+    StoredWeightComparison c = new StoredWeightComparison(false);
+    c.byPath.putAll(byPath);
+    c.modelFindings.addAll(modelFindings);
+    return c;
+  }
+
   /** The comparison for a layer path, or null for layers that were not compared. */
   public LayerComparison forPath(String path) {
     return byPath.get(path);

@@ -26,6 +26,16 @@ public final class FormatDetector {
   private FormatDetector() {}
 
   public static ModelFormat detect(Path file) throws IOException {
+    return Dl4jSniffer.refine(file, sniff(file));
+  }
+
+  /** An ND4J array's description (shape and type), for the "not a model" message. */
+  public static String describeArray(Path file) throws IOException {
+    io.modelaudit.formats.dl4j.NdArrayHeader h = Dl4jSniffer.arrayHeader(file);
+    return h.dataType() + " array of shape " + h.shape();
+  }
+
+  private static ModelFormat sniff(Path file) throws IOException {
     byte[] head = new byte[HDF5_OFFSETS[HDF5_OFFSETS.length - 1] + HDF5_SIGNATURE.length];
     int n;
     try (InputStream in = Files.newInputStream(file)) {

@@ -1,6 +1,7 @@
 package io.modelaudit.formats;
 
 import java.io.IOException;
+import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -24,23 +25,42 @@ public final class ZipArchive implements AutoCloseable {
   /** Real archives hold a handful of entries; more than this is not a model. */
   public static final int MAX_ENTRIES = 100_000;
 
+  /** The file read, or null for an archive held in a buffer. */
   private final Path file;
+  /** The bytes of an archive held in a buffer (a zip inside a zip), or null. */
+  private final ByteBuffer bytes;
+  /** How messages name this archive: "the archive", or the entry it came from. */
+  private final String label;
   private final ZipFile zip;
   private final List<String> names;
 
-  private ZipArchive(Path file, ZipFile zip, List<String> names) {
+  private ZipArchive(Path file, ByteBuffer bytes, String label, ZipFile zip, List<String> names) {
     this.file = file;
+    this.bytes = bytes;
+    this.label = label;
     this.zip = zip;
     this.names = names;
   }
 
   public static ZipArchive open(Path file) {
-    ZipFile zip;
     try {
-      zip = ZipFile.builder().setPath(file).setUseUnicodeExtraFields(true).get();
+      return open(ZipFile.builder().setPath(file).setUseUnicodeExtraFields(true).get(), file, null, "the archive");
     } catch (IOException | RuntimeException e) {
       throw new ModelFileException("corrupt", "truncated or corrupt zip archive (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** A zip held in a buffer, such as an entry of another zip mapped in place; {@code label} names it in messages. */
+  public static ZipArchive open(ByteBuffer bytes, String label) {
+    try {
+      return open(ZipFile.builder().setSeekableByteChannel(new ByteBufferChannel(bytes)).setUseUnicodeExtraFields(true).get(),
+          null, bytes, label);
+    } catch (IOException | RuntimeException e) {
+      throw new ModelFileException("corrupt", "truncated or corrupt zip archive " + label + " (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static ZipArchive open(ZipFile zip, Path file, ByteBuffer bytes, String label) {
     List<String> names = new ArrayList<>();
     for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
       if (names.size() == MAX_ENTRIES) {
@@ -49,7 +69,7 @@ public final class ZipArchive implements AutoCloseable {
       }
       names.add(e.getName());
     }
-    return new ZipArchive(file, zip, List.copyOf(names));
+    return new ZipArchive(file, bytes, label, zip, List.copyOf(names));
   }
 
   public List<String> names() {
@@ -70,19 +90,19 @@ public final class ZipArchive implements AutoCloseable {
   public byte[] read(String name, long maxBytes) {
     ZipArchiveEntry e = require(name);
     if (e.getSize() > maxBytes) {
-      throw new ModelFileException("too_large", name + " in the archive is larger than " + (maxBytes >> 20) + " MB");
+      throw new ModelFileException("too_large", name + " in " + label + " is larger than " + (maxBytes >> 20) + " MB");
     }
     try (InputStream in = zip.getInputStream(e)) {
       byte[] data = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
       if (data.length > maxBytes) {
-        throw new ModelFileException("too_large", name + " in the archive inflates to more than " + (maxBytes >> 20) + " MB");
+        throw new ModelFileException("too_large", name + " in " + label + " inflates to more than " + (maxBytes >> 20) + " MB");
       }
       return data;
     } catch (IOException | RuntimeException ex) {
       if (ex instanceof ModelFileException) {
         throw (ModelFileException) ex;
       }
-      throw new ModelFileException("corrupt", "cannot read " + name + " from the zip archive (" + ex.getMessage() + ")", ex);
+      throw new ModelFileException("corrupt", "cannot read " + name + " from " + label + " (" + ex.getMessage() + ")", ex);
     }
   }
 
@@ -94,7 +114,10 @@ public final class ZipArchive implements AutoCloseable {
   public ByteBuffer mapped(String name, long maxBytes, List<Path> tempFiles) {
     ZipArchiveEntry e = require(name);
     try {
-      if (e.getMethod() == ZipEntry.STORED && e.getSize() >= 0 && e.getSize() <= Integer.MAX_VALUE
+      if (bytes != null && e.getMethod() == ZipEntry.STORED && e.getSize() >= 0 && e.getDataOffset() + e.getSize() <= bytes.limit()) {
+        return bytes.duplicate().position((int) e.getDataOffset()).limit((int) (e.getDataOffset() + e.getSize())).slice();
+      }
+      if (file != null && e.getMethod() == ZipEntry.STORED && e.getSize() >= 0 && e.getSize() <= Integer.MAX_VALUE
           && e.getDataOffset() + e.getSize() <= Files.size(file)) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
           return ch.map(FileChannel.MapMode.READ_ONLY, e.getDataOffset(), e.getSize());
@@ -108,13 +131,13 @@ public final class ZipArchive implements AutoCloseable {
         for (int n; (n = in.read(buffer)) > 0; ) {
           total += n;
           if (total > maxBytes) {
-            throw new ModelFileException("too_large", name + " in the archive inflates to more than " + (maxBytes >> 20) + " MB");
+            throw new ModelFileException("too_large", name + " in " + label + " inflates to more than " + (maxBytes >> 20) + " MB");
           }
           out.write(buffer, 0, n);
         }
       }
       if (Files.size(temp) > Integer.MAX_VALUE) {
-        throw new ModelFileException("too_large", name + " in the archive is larger than 2 GB");
+        throw new ModelFileException("too_large", name + " in " + label + " is larger than 2 GB");
       }
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.READ)) {
         return ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
@@ -123,14 +146,74 @@ public final class ZipArchive implements AutoCloseable {
       if (ex instanceof ModelFileException) {
         throw (ModelFileException) ex;
       }
-      throw new ModelFileException("corrupt", "cannot read " + name + " from the zip archive (" + ex.getMessage() + ")", ex);
+      throw new ModelFileException("corrupt", "cannot read " + name + " from " + label + " (" + ex.getMessage() + ")", ex);
+    }
+  }
+
+  /**
+   * An entry as a stream, for readers that look at its bytes once; reading past
+   * {@code maxBytes} fails with a {@code too_large} error instead of going on.
+   */
+  public InputStream stream(String name, long maxBytes) {
+    ZipArchiveEntry e = require(name);
+    if (e.getSize() > maxBytes) {
+      throw new ModelFileException("too_large", name + " in " + label + " is larger than " + (maxBytes >> 20) + " MB");
+    }
+    try {
+      return new CappedStream(zip.getInputStream(e), name, maxBytes);
+    } catch (IOException | RuntimeException ex) {
+      throw new ModelFileException("corrupt", "cannot read " + name + " from " + label + " (" + ex.getMessage() + ")", ex);
+    }
+  }
+
+  private final class CappedStream extends FilterInputStream {
+    private final String name;
+    private final long maxBytes;
+    private long count;
+
+    CappedStream(InputStream in, String name, long maxBytes) {
+      super(in);
+      this.name = name;
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        counted(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int off, int len) throws IOException {
+      int n = super.read(buffer, off, len);
+      if (n > 0) {
+        counted(n);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      counted(skipped);
+      return skipped;
+    }
+
+    private void counted(long n) {
+      count += n;
+      if (count > maxBytes) {
+        throw new ModelFileException("too_large", name + " in " + label + " inflates to more than " + (maxBytes >> 20) + " MB");
+      }
     }
   }
 
   private ZipArchiveEntry require(String name) {
     ZipArchiveEntry e = zip.getEntry(name);
     if (e == null) {
-      throw new ModelFileException("corrupt", "the archive has no " + name);
+      throw new ModelFileException("corrupt", label + " has no " + name);
     }
     return e;
   }

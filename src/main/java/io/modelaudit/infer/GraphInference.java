@@ -2,6 +2,7 @@ package io.modelaudit.infer;
 
 import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.Call;
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.DegenerateShapeException;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Layer;
@@ -177,6 +178,20 @@ public final class GraphInference {
       if (layer.kind() instanceof OpaqueOpKind) {
         result.recordCall(callIndex, inputs, Collections.nCopies(outputCount(layer.name(), callIndex), null));
         result.fail(Outcome.OPAQUE, ((OpaqueOpKind) layer.kind()).reason());
+        return;
+      }
+      List<WeightSpec> configured = ConfiguredWeights.of(layer.kind());
+      if (missing != null && configured != null) {
+        // DL4J kinds: the configuration gives the weights, the unknown input nothing more.
+        result.recordCall(callIndex, inputs, null);
+        if (result.weights() == null && layer.trainable() && !frozen) {
+          try {
+            result.recordWeights(configured, Formulas.sumOfProducts(configured));
+          } catch (ArithmeticException e) {
+            // an impossible count stays unknown; the layer is reported through its missing input
+          }
+        }
+        result.fail(Outcome.UNKNOWN_INPUT, missing);
         return;
       }
       try {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.reference.dl4j.Dl4jReference;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -63,7 +64,7 @@ public final class JsonRenderer implements ReportRenderer {
     }
     ArrayNode layers = n.putArray("layers");
     for (LayerReport l : m.layers()) {
-      layer(layers.addObject(), l);
+      layer(layers.addObject(), l, m.dl4j());
     }
     if (m.totals() == null) {
       n.putNull("totals");
@@ -78,6 +79,12 @@ public final class JsonRenderer implements ReportRenderer {
       if (m.totals().stored() != null) {
         refs.put("stored", m.totals().stored());
       }
+      if (m.dl4j() != null && m.dl4j().totalParams() != null) {
+        refs.put("dl4j", m.dl4j().totalParams());
+      }
+    }
+    if (m.dl4j() != null) {
+      dl4jModel(n.putObject("references").putObject("dl4j"), m);
     }
     ArrayNode findings = n.putArray("findings");
     for (Finding f : m.findings()) {
@@ -85,7 +92,7 @@ public final class JsonRenderer implements ReportRenderer {
     }
   }
 
-  private static void layer(ObjectNode n, LayerReport l) {
+  private static void layer(ObjectNode n, LayerReport l, Dl4jReference dl4j) {
     n.put("name", l.name());
     n.put("path", l.path());
     n.put("class", l.className());
@@ -123,12 +130,62 @@ public final class JsonRenderer implements ReportRenderer {
     if (l.storedParams() != null) {
       refs.putObject("stored").put("params", l.storedParams());
     }
+    // DL4J's layers carry top-level names (its Keras import keeps Keras' names).
+    Dl4jReference.Layer dl4jLayer = dl4j == null || l.depth() > 0 ? null : dl4j.layer(l.name());
+    if (dl4jLayer != null) {
+      dl4jLayer(refs.putObject("dl4j"), dl4jLayer, dl4j.built());
+    }
     n.put("status", l.status());
     n.put("formula", l.formula());
     if (l.note() != null) {
       n.put("note", l.note());
     }
     n.put("config_pointer", l.configPointer());
+  }
+
+  /** DL4J's answer for the model; its layers that no row of ours carries are listed here so none is lost. */
+  private static void dl4jModel(ObjectNode n, ModelReport m) {
+    Dl4jReference d = m.dl4j();
+    n.put("status", d.status());
+    n.put("version", d.dl4jVersion());
+    n.put("model_class", d.modelClass());
+    if (d.totalParams() != null) {
+      n.put("params", d.totalParams());
+      n.put("built", d.built());
+    }
+    if (d.failure() != null) {
+      ObjectNode f = n.putObject("failure");
+      f.put("layer", d.failure().layer());
+      f.put("exception", d.failure().exception());
+      f.put("message", d.failure().message());
+    }
+    if (d.message() != null) {
+      n.put("message", d.message());
+    }
+    ArrayNode others = n.putArray("unmatched_layers");
+    for (Dl4jReference.Layer l : d.layers()) {
+      boolean matched = m.layers().stream().anyMatch(r -> r.depth() == 0 && r.name().equals(l.name()));
+      if (!matched) {
+        ObjectNode o = others.addObject();
+        o.put("name", l.name());
+        dl4jLayer(o, l, d.built());
+      }
+    }
+  }
+
+  /** {@code built}: false when DL4J counted without building the network, so it has no parameter table. */
+  private static void dl4jLayer(ObjectNode n, Dl4jReference.Layer l, boolean built) {
+    n.put("params", l.params());
+    n.put("class", l.className());
+    if (built) {
+      ObjectNode table = n.putObject("param_table");
+      l.paramTable().forEach((name, dims) -> {
+        ArrayNode a = table.putArray(name);
+        dims.forEach(a::add);
+      });
+    }
+    n.put("activation", l.activation());
+    n.put("output_type", l.outputType());
   }
 
   private static void finding(ObjectNode n, Finding f) {

@@ -1,6 +1,8 @@
 package io.modelaudit.report;
 
 import io.modelaudit.compare.Finding;
+import io.modelaudit.reference.dl4j.Dl4jReference;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,13 +11,29 @@ import java.util.List;
  * @param status ok, mismatch or error
  * @param error why the file could not be audited, or null
  * @param architecture the separate architecture file the model was read with, or null
+ * @param dl4j what Deeplearning4j itself says about the file, or null when it was not asked
  */
 public record ModelReport(String path, String format, Framework framework, String modelName, String status,
-    ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings, String architecture) {
+    ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings, String architecture,
+    Dl4jReference dl4j) {
 
   public ModelReport(String path, String format, Framework framework, String modelName, String status,
       ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings) {
-    this(path, format, framework, modelName, status, error, layers, totals, findings, null);
+    this(path, format, framework, modelName, status, error, layers, totals, findings, null, null);
+  }
+
+  public ModelReport(String path, String format, Framework framework, String modelName, String status,
+      ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings, String architecture) {
+    this(path, format, framework, modelName, status, error, layers, totals, findings, architecture, null);
+  }
+
+  /** This report with DL4J's answer and the findings it led to. */
+  public ModelReport withDl4j(Dl4jReference reference, List<Finding> dl4jFindings) {
+    List<Finding> all = new ArrayList<>(findings);
+    all.addAll(dl4jFindings);
+    boolean failing = dl4jFindings.stream().anyMatch(f -> f.severity() == io.modelaudit.compare.Severity.ERROR);
+    return new ModelReport(path, format, framework, modelName, failing && status.equals(OK) ? MISMATCH : status, error,
+        layers, totals, all, architecture, reference);
   }
 
   public static final String OK = "ok";

@@ -82,6 +82,9 @@ public final class TextRenderer implements ReportRenderer {
     out.println("Total params: " + Formulas.number(t.params()) + stored);
     out.println("Trainable params: " + Formulas.number(t.trainable()));
     out.println("Non-trainable params: " + Formulas.number(t.nonTrainable()));
+    if (m.dl4j() != null && m.dl4j().totalParams() != null) {
+      out.println("DL4J " + m.dl4j().dl4jVersion() + " params: " + Formulas.number(m.dl4j().totalParams()) + " (" + m.dl4j().modelClass() + ")");
+    }
     if (t.unverified() > 0) {
       out.println("Unverified params: " + Formulas.number(t.unverified()) + " (stored for layers without a rule; trainable or not is unknown)");
     }
@@ -99,7 +102,7 @@ public final class TextRenderer implements ReportRenderer {
     for (Finding f : m.findings()) {
       String where = f.layer() == null ? "" : f.layer() + ": ";
       // The formula explains a count; shape findings carry it in JSON only, to keep lines short.
-      String formula = f.formula() == null || f.rule() != Rule.PARAM_MISMATCH ? "" : "  [ours: " + f.formula() + "]";
+      String formula = f.formula() == null || (f.rule() != Rule.PARAM_MISMATCH && f.rule() != Rule.DL4J_PARAM_MISMATCH) ? "" : "  [ours: " + f.formula() + "]";
       out.println("  " + paint(pad(f.severity().id(), 7), f.severity().id()) + " " + f.rule().name() + "  " + where + f.message() + formula);
     }
   }

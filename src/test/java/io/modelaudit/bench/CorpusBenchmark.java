@@ -1,6 +1,7 @@
 package io.modelaudit.bench;
 
 import io.modelaudit.audit.ModelAuditor;
+import io.modelaudit.detect.FormatDetector;
 import io.modelaudit.report.ModelReport;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Measures auditing throughput on a folder of real models (default: the shared Keras corpus):
+ * Measures auditing throughput on a folder of real models, every file the tool detects as a model
+ * (default: the shared Keras corpus):
  * warm-up rounds, then timed rounds in one JVM. Run with bench/corpus (not part of the tests).
  */
 public final class CorpusBenchmark {
@@ -26,7 +28,7 @@ public final class CorpusBenchmark {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".h5")).sorted().collect(Collectors.toList());
+      files = walk.filter(Files::isRegularFile).filter(CorpusBenchmark::isModel).sorted().collect(Collectors.toList());
     }
     long bytes = 0;
     for (Path f : files) {
@@ -62,6 +64,14 @@ public final class CorpusBenchmark {
       }
     }
     System.out.printf("peak heap (sum of pools): %.0f MB%n", peakHeap / 1e6);
+  }
+
+  private static boolean isModel(Path file) {
+    try {
+      return FormatDetector.detect(file).isModel();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static double percentile(long[] sorted, double q) {

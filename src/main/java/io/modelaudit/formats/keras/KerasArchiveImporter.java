@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Imports a Keras 3 {@code .keras} archive: {@code config.json}, {@code metadata.json} and the
- * weights in {@code model.weights.h5} (or {@code model.weights.npz}). Nothing in the archive is
- * executed or unpickled.
+ * weights in {@code model.weights.h5} (or {@code model.weights.npz}, whose pickles are read as
+ * data). Nothing in the archive is executed or unpickled.
  */
 public final class KerasArchiveImporter {
   public static final String FORMAT = "keras-v3";
@@ -51,8 +51,7 @@ public final class KerasArchiveImporter {
       if (zip.has(WEIGHTS_H5)) {
         stored = readH5Weights(zip, graph, tempFiles);
       } else if (zip.has(WEIGHTS_NPZ)) {
-        throw new ModelFileException("unsupported_weights", "the weights are in " + WEIGHTS_NPZ
-            + ", whose entries are pickled Python objects: model-audit never unpickles; re-save the model with the default .h5 weights");
+        stored = readNpzWeights(zip, graph, tempFiles);
       }
       return new ImportedModel(FORMAT, "keras", version, null, graph, stored);
     } finally {
@@ -73,6 +72,12 @@ public final class KerasArchiveImporter {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       throw new ModelFileException("corrupt", "truncated or corrupt " + WEIGHTS_H5 + " in the archive (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static StoredWeights readNpzWeights(ZipArchive zip, ModelGraph graph, List<Path> tempFiles) {
+    try (ZipArchive npz = ZipArchive.open(zip.mapped(WEIGHTS_NPZ, MAX_WEIGHTS_BYTES, tempFiles), WEIGHTS_NPZ)) {
+      return KerasArchiveWeights.match(KerasArchiveNpzWeights.tree(npz), graph);
     }
   }
 

@@ -7,9 +7,11 @@ import io.jhdf.api.Node;
 import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.ModelGraph;
+import io.modelaudit.ir.Shape;
 import io.modelaudit.reference.StoredTensor;
 import io.modelaudit.reference.StoredWeights;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the weights of a Keras 3 archive ({@code model.weights.h5}). Keras stores them by
- * position, not by name: a layer's own variables at {@code layers/<storage name>/vars/<i>}, those
+ * Attributes the weights of a Keras 3 archive to the model's layers, from the tree of stored
+ * tensors that {@link #read} builds from {@code model.weights.h5} and
+ * {@link KerasArchiveNpzWeights} from {@code model.weights.npz}. Keras stores them by position, not by name: a layer's own variables at {@code layers/<storage name>/vars/<i>}, those
  * of its sub-layers below ({@code cell/vars/0}, {@code forward_layer/cell/vars/0}, a nested
  * model's {@code layers/...}). tf.keras 2.13–2.15 wrote {@code _layer_checkpoint_dependencies}
  * instead of {@code layers}, and archives saved on Windows have backslashes inside link names.
@@ -36,39 +39,22 @@ final class KerasArchiveWeights {
   private static final Pattern FIRST_WORD_BOUNDARY = Pattern.compile("(.)([A-Z][a-z]+)");
   private static final Pattern SECOND_WORD_BOUNDARY = Pattern.compile("([a-z])([A-Z])");
   private static final Pattern NUMBERED = Pattern.compile("(.*?)(?:_(\\d{1,9}))?");
-  private static final List<String> LAYER_CONTAINERS = List.of("layers", "_layer_checkpoint_dependencies");
+  private static final List<String> LAYER_CONTAINERS = ArchiveWeightTree.LAYER_CONTAINERS;
   /** Sub-objects in the order layers create them; Keras saves them alphabetically. */
   private static final List<String> CONSTRUCTION_ORDER = List.of("vars", "layers", "_layer_checkpoint_dependencies",
       "cell", "forward_layer", "backward_layer", "layer", "query_dense", "key_dense", "gate_dense", "value_dense", "output_dense");
   private static final List<String> TRAINING_STATE = List.of("optimizer", "metrics");
-  private static final int MAX_DEPTH = 64;
-  private static final int MAX_DATASETS = 1_000_000;
 
   private KerasArchiveWeights() {}
 
-  /** A group of the stored tree, rebuilt from dataset paths with every separator normalised. */
-  private static final class Tree {
-    final Map<String, Tree> children = new TreeMap<>();
-    final Map<String, Dataset> datasets = new TreeMap<>();
-
-    Tree child(String name) {
-      return children.computeIfAbsent(name, k -> new Tree());
-    }
-
-    Tree container() {
-      for (String name : LAYER_CONTAINERS) {
-        if (children.containsKey(name)) {
-          return children.get(name);
-        }
-      }
-      return null;
-    }
+  static StoredWeights read(HdfFile hdf, ModelGraph graph) {
+    ArchiveWeightTree root = new ArchiveWeightTree();
+    addDatasets(hdf, root, 0);
+    return match(root, graph);
   }
 
-  static StoredWeights read(HdfFile hdf, ModelGraph graph) {
-    Tree root = new Tree();
-    int[] count = {0};
-    addDatasets(hdf, root, 0, count);
+  /** The stored tensors of {@code root}, each attributed to its layer of {@code graph}. */
+  static StoredWeights match(ArchiveWeightTree root, ModelGraph graph) {
     StoredWeights stored = new StoredWeights(true);
     if (KerasGraphBuilder.isSubclassedModel(graph)) {
       // The model's own objects are its attributes: everything but the training state is its weights.
@@ -78,13 +64,13 @@ final class KerasArchiveWeights {
       stored.put(graph.layers().get(0).name(), tensors);
       return stored;
     }
-    Tree container = root.container();
-    Map<String, Tree> groups = container == null ? Map.of() : container.children;
+    ArchiveWeightTree container = root.container();
+    Map<String, ArchiveWeightTree> groups = container == null ? Map.of() : container.children;
     Map<String, Layer> byStorageName = storageNames(graph, groups.keySet());
     for (Layer layer : graph.layers()) {
       stored.put(layer.name(), new ArrayList<>());
     }
-    for (Map.Entry<String, Tree> e : groups.entrySet()) {
+    for (Map.Entry<String, ArchiveWeightTree> e : groups.entrySet()) {
       Layer layer = byStorageName.get(e.getKey());
       List<StoredTensor> tensors = new ArrayList<>();
       collect(e.getValue(), layer == null ? null : layer.body(), "", tensors);
@@ -97,24 +83,21 @@ final class KerasArchiveWeights {
     return stored;
   }
 
-  private static void addDatasets(Group group, Tree tree, int depth, int[] count) {
-    if (depth > MAX_DEPTH) {
-      throw new ModelFileException("corrupt", "model.weights.h5 nests groups more than " + MAX_DEPTH + " deep");
+  private static void addDatasets(Group group, ArchiveWeightTree tree, int depth) {
+    if (depth > ArchiveWeightTree.MAX_DEPTH) {
+      throw new ModelFileException("corrupt", KerasArchiveImporter.WEIGHTS_H5 + " nests groups more than "
+          + ArchiveWeightTree.MAX_DEPTH + " deep");
     }
     for (Map.Entry<String, Node> e : group.getChildren().entrySet()) {
-      Tree target = tree;
       String[] segments = e.getKey().split("\\\\");
-      for (int i = 0; i < segments.length - 1; i++) {
-        target = target.child(segments[i]);
-      }
+      ArchiveWeightTree target = tree.group(Arrays.asList(segments).subList(0, segments.length - 1), KerasArchiveImporter.WEIGHTS_H5);
       String last = segments[segments.length - 1];
       if (e.getValue() instanceof Group) {
-        addDatasets((Group) e.getValue(), target.child(last), depth + 1, count);
+        addDatasets((Group) e.getValue(), target.child(last), depth + 1);
       } else if (e.getValue() instanceof Dataset) {
-        if (++count[0] > MAX_DATASETS) {
-          throw new ModelFileException("corrupt", "model.weights.h5 holds more than " + MAX_DATASETS + " datasets");
-        }
-        target.datasets.put(last, (Dataset) e.getValue());
+        Dataset d = (Dataset) e.getValue();
+        Shape shape = KerasH5Reader.datasetShape(d.getParent(), d, "/" + last);
+        target.put(last, new ArchiveWeightTree.Leaf(shape, d.getPath()), KerasArchiveImporter.WEIGHTS_H5);
       }
     }
   }
@@ -158,17 +141,17 @@ final class KerasArchiveWeights {
    * @param body the graph of the nested model stored here, whose layer container's children are
    *     renamed after its layers; null for a plain layer
    */
-  private static void collect(Tree tree, ModelGraph body, String prefix, List<StoredTensor> out) {
-    List<Map.Entry<String, Tree>> children = new ArrayList<>(tree.children.entrySet());
-    children.sort(Comparator.comparing((Map.Entry<String, Tree> c) -> rank(c.getKey())).thenComparing(Map.Entry::getKey));
-    for (Map.Entry<String, Tree> child : children) {
+  private static void collect(ArchiveWeightTree tree, ModelGraph body, String prefix, List<StoredTensor> out) {
+    List<Map.Entry<String, ArchiveWeightTree>> children = new ArrayList<>(tree.children.entrySet());
+    children.sort(Comparator.comparing((Map.Entry<String, ArchiveWeightTree> c) -> rank(c.getKey())).thenComparing(Map.Entry::getKey));
+    for (Map.Entry<String, ArchiveWeightTree> child : children) {
       String name = child.getKey();
-      Tree sub = child.getValue();
+      ArchiveWeightTree sub = child.getValue();
       if (name.equals("vars")) {
         vars(sub, prefix + "vars/", out);
       } else if (LAYER_CONTAINERS.contains(name) && body != null) {
         Map<String, Layer> inner = storageNames(body, sub.children.keySet());
-        for (Map.Entry<String, Tree> e : sub.children.entrySet()) {
+        for (Map.Entry<String, ArchiveWeightTree> e : sub.children.entrySet()) {
           Layer layer = inner.get(e.getKey());
           if (layer != null) {
             collect(e.getValue(), layer.body(), prefix + layer.name() + "/", out);
@@ -182,12 +165,11 @@ final class KerasArchiveWeights {
     }
   }
 
-  private static void vars(Tree vars, String prefix, List<StoredTensor> out) {
-    List<Map.Entry<String, Dataset>> items = new ArrayList<>(vars.datasets.entrySet());
-    items.sort(Comparator.comparing((Map.Entry<String, Dataset> e) -> index(e.getKey())).thenComparing(Map.Entry::getKey));
-    for (Map.Entry<String, Dataset> e : items) {
-      Dataset d = e.getValue();
-      out.add(new StoredTensor(prefix + e.getKey(), KerasH5Reader.datasetShape(d.getParent(), d, "/" + e.getKey()), d.getPath()));
+  private static void vars(ArchiveWeightTree vars, String prefix, List<StoredTensor> out) {
+    List<Map.Entry<String, ArchiveWeightTree.Leaf>> items = new ArrayList<>(vars.tensors.entrySet());
+    items.sort(Comparator.comparing((Map.Entry<String, ArchiveWeightTree.Leaf> e) -> index(e.getKey())).thenComparing(Map.Entry::getKey));
+    for (Map.Entry<String, ArchiveWeightTree.Leaf> e : items) {
+      out.add(new StoredTensor(prefix + e.getKey(), e.getValue().shape(), e.getValue().location()));
     }
   }
 

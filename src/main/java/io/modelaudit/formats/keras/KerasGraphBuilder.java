@@ -33,9 +33,15 @@ public final class KerasGraphBuilder {
   private static final int MAX_QUOTED = 120;
 
   private final boolean keras3;
+  /**
+   * Keras 1 took a layer's missing {@code dim_ordering} from the user's keras.json: when every
+   * layer that states one says "th", so do the others; null otherwise.
+   */
+  private final String keras1DefaultOrdering;
 
-  private KerasGraphBuilder(boolean keras3) {
+  private KerasGraphBuilder(boolean keras3, String keras1DefaultOrdering) {
     this.keras3 = keras3;
+    this.keras1DefaultOrdering = keras1DefaultOrdering;
   }
 
   /**
@@ -44,7 +50,13 @@ public final class KerasGraphBuilder {
    */
   public static ModelGraph build(JsonNode modelSpec, int kerasMajor) {
     boolean keras3 = kerasMajor >= 3 || (kerasMajor == 0 && hasKeras3Nodes(modelSpec));
-    return new KerasGraphBuilder(keras3).model(modelSpec, "", 0);
+    return new KerasGraphBuilder(keras3, keras1DefaultOrdering(modelSpec)).model(modelSpec, "", 0);
+  }
+
+  private static String keras1DefaultOrdering(JsonNode modelSpec) {
+    List<JsonNode> stated = modelSpec.findValues("dim_ordering");
+    boolean allTheano = !stated.isEmpty() && stated.stream().allMatch(v -> "th".equals(v.asText()));
+    return allTheano ? "th" : null;
   }
 
   public static boolean isModelSpec(JsonNode spec) {
@@ -270,6 +282,10 @@ public final class KerasGraphBuilder {
     if (dtypePolicy.startsWith("Quantized")) {
       // Keras 3 quantization (int8, float8) stores other tensors (scales, amax history).
       return Layer.unsupported(name, className, "quantized layers (" + dtypePolicy + ") are not supported yet", calls, pointer);
+    }
+    if (keras1DefaultOrdering != null && config != null && config.isObject() && !config.has("dim_ordering")
+        && !config.has("data_format")) {
+      config = ((com.fasterxml.jackson.databind.node.ObjectNode) config.deepCopy()).put("dim_ordering", keras1DefaultOrdering);
     }
     LayerKind kind;
     try {

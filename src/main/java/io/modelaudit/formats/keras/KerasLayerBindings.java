@@ -26,6 +26,7 @@ import io.modelaudit.ir.layers.GroupNormKind;
 import io.modelaudit.ir.layers.HighwayKind;
 import io.modelaudit.ir.layers.IdentityKind;
 import io.modelaudit.ir.layers.LayerNormKind;
+import io.modelaudit.ir.layers.LayerScaleKind;
 import io.modelaudit.ir.layers.MaxoutDenseKind;
 import io.modelaudit.ir.layers.MultiHeadAttentionKind;
 import io.modelaudit.ir.layers.NormalizationKind;
@@ -101,6 +102,7 @@ final class KerasLayerBindings {
     register(a -> new ElementwiseMergeKind(1, Integer.MAX_VALUE), "Add", "Multiply", "Average", "Maximum", "Minimum");
     register(a -> new ConcatenateKind(a.getInt(-1, "axis")), "Concatenate");
     register(KerasLayerBindings::dot, "Dot");
+    register(KerasLayerBindings::keras1Merge, "Merge");
     register(a -> transposedConv(a, 1), "Conv1DTranspose", "Convolution1DTranspose");
     register(a -> transposedConv(a, 2), "Conv2DTranspose", "Convolution2DTranspose", "Deconvolution2D", "Deconv2D");
     register(a -> transposedConv(a, 3), "Conv3DTranspose", "Convolution3DTranspose", "Deconvolution3D", "Deconv3D");
@@ -124,6 +126,11 @@ final class KerasLayerBindings {
         a.getBool(true, "scale")), "GroupNormalization");
     register(a -> IdentityKind.INSTANCE, "Identity", "UnitNormalization", "Rescaling");
     register(KerasLayerBindings::normalization, "Normalization");
+    // Keras Applications' ConvNeXt block (keras.applications.convnext, tf.keras 2.10+ and Keras 3). A
+    // custom layer of the same name without projection_dim is someone else's: no rule for it.
+    register(a -> a.has("projection_dim") && a.has("init_values") ? new LayerScaleKind(a.requireLong("projection_dim")) : null,
+        "LayerScale");
+    register(a -> a.has("drop_path_rate") ? IdentityKind.INSTANCE : null, "StochasticDepth");
     register(a -> new ResizeKind(a.requireLong("height"), a.requireLong("width"), a.dataFormat()), "Resizing", "CenterCrop");
     register(a -> RecurrentKind.cudnn(Cell.LSTM, a.requireLong("units"), a.getBool(false, "return_sequences"),
         a.getBool(false, "return_state")), "CuDNNLSTM");
@@ -318,6 +325,29 @@ final class KerasLayerBindings {
       return new BidirectionalKind(forward, backward, BidirectionalKind.Merge.valueOf(mode));
     } catch (IllegalArgumentException e) {
       throw new KerasConfigException("unknown merge_mode '" + mode.toLowerCase(Locale.ROOT) + "'");
+    }
+  }
+
+  /** Keras 1 {@code Merge}: one layer for every merge mode; a Python function as mode has no rule. */
+  private static LayerKind keras1Merge(KerasArgs a) {
+    if (!"raw".equals(a.getString("raw", "mode_type"))) {
+      throw new UnsupportedOptionException("merges with a Python function, which is never run or read");
+    }
+    String mode = a.getString("sum", "mode");
+    switch (mode) {
+      case "sum":
+      case "mul":
+      case "ave":
+      case "max":
+        return new ElementwiseMergeKind(2, Integer.MAX_VALUE);
+      case "concat":
+        return new ConcatenateKind(a.getInt(-1, "concat_axis"));
+      case "dot":
+      case "cos":
+        List<Integer> axes = a.getIntOrList("dot_axes");
+        return axes.size() == 1 ? new DotKind(axes.get(0), axes.get(0)) : new DotKind(axes.get(0), axes.get(1));
+      default:
+        throw new KerasConfigException("unknown merge mode '" + mode + "'");
     }
   }
 

@@ -23,11 +23,7 @@ public final class ConvKind extends SingleInputKind {
   }
 
   private final long filters;
-  private final long[] kernel;
-  private final long[] strides;
-  private final long[] dilation;
-  private final Padding padding;
-  private final DataFormat format;
+  private final SlidingWindow window;
   private final long groups;
   private final boolean useBias;
   private final KernelLayout layout;
@@ -41,40 +37,26 @@ public final class ConvKind extends SingleInputKind {
   /** @param loraRank Keras 3 {@code lora_rank} (see {@link LoRA}); 0 without LoRA */
   public ConvKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding,
       DataFormat format, long groups, boolean useBias, KernelLayout layout, long loraRank) {
-    if (kernel.length != strides.length || kernel.length != dilation.length) {
-      throw new IllegalArgumentException("kernel, strides and dilation must have the same rank");
-    }
-    ConvArithmetic.requirePositive("kernel size", kernel);
-    ConvArithmetic.requirePositive("strides", strides);
-    ConvArithmetic.requirePositive("dilation", dilation);
+    this.window = new SlidingWindow(kernel, strides, dilation, padding, format);
     ConvArithmetic.requirePositive("filters and groups", new long[] {filters, groups});
     this.filters = filters;
-    this.kernel = kernel.clone();
-    this.strides = strides.clone();
-    this.dilation = dilation.clone();
-    this.padding = padding;
-    this.format = format;
     this.groups = groups;
     this.useBias = useBias;
     this.layout = layout;
     this.loraRank = loraRank;
   }
 
-  private int spatialRank() {
-    return kernel.length;
-  }
-
   @Override
   protected Shape output(Shape input) {
-    format.requireRank(input, spatialRank(), "a " + spatialRank() + "D convolution");
-    if (padding == Padding.CAUSAL && spatialRank() != 1) {
+    window.requireInput(input, "convolution");
+    if (window.padding == Padding.CAUSAL && window.rank() != 1) {
       throw new ShapeException("causal padding is only defined for 1D convolutions");
     }
-    return ConvArithmetic.slide(input, format, filters, kernel, strides, dilation, padding);
+    return window.slide(input, filters);
   }
 
   private long inputChannels(Shape input) {
-    long in = known(input, format.channelAxis(input.rank()), "input channels");
+    long in = window.inputChannels(input);
     if (in % groups != 0 || filters % groups != 0) {
       throw new ShapeException("groups " + groups + " must divide input channels " + in + " and filters " + filters);
     }
@@ -85,6 +67,7 @@ public final class ConvKind extends SingleInputKind {
   protected List<WeightSpec> weights(Shape input) {
     long in = inputChannels(input);
     long perGroup = in / groups;
+    long[] kernel = window.kernel;
     long[] dims;
     switch (layout) {
       case OUT_IN_SPATIAL:
@@ -111,13 +94,9 @@ public final class ConvKind extends SingleInputKind {
       return Formulas.sumOfProducts(weights);
     }
     long perGroup = inputChannels(LayerKind.single(inputs)) / groups;
-    StringBuilder window = new StringBuilder();
-    for (long k : kernel) {
-      window.append(k).append('·');
-    }
-    window.append(perGroup);
+    String perFilter = ConvArithmetic.product(ConvArithmetic.concat(window.kernel, perGroup));
     long total = Formulas.total(weights);
-    String body = useBias ? "(" + window + " + 1)" : window.toString();
+    String body = useBias ? "(" + perFilter + " + 1)" : perFilter;
     return filters + " × " + body + " = " + Formulas.number(total);
   }
 }

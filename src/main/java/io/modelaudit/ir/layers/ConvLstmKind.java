@@ -4,7 +4,6 @@ import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
-import io.modelaudit.ir.UnknownDimensionException;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,30 +19,16 @@ public final class ConvLstmKind implements LayerKind {
   private static final int GATES = 4;
 
   private final long filters;
-  private final long[] kernel;
-  private final long[] strides;
-  private final long[] dilation;
-  private final Padding padding;
-  private final DataFormat format;
+  private final SlidingWindow window;
   private final boolean useBias;
   private final boolean returnSequences;
   private final boolean returnState;
 
   public ConvLstmKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding, DataFormat format,
       boolean useBias, boolean returnSequences, boolean returnState) {
-    if (kernel.length != strides.length || kernel.length != dilation.length) {
-      throw new IllegalArgumentException("kernel, strides and dilation must have the same rank");
-    }
-    ConvArithmetic.requirePositive("kernel size", kernel);
-    ConvArithmetic.requirePositive("strides", strides);
-    ConvArithmetic.requirePositive("dilation", dilation);
     ConvArithmetic.requirePositive("filters", new long[] {filters});
+    this.window = new SlidingWindow(kernel, strides, dilation, padding, format);
     this.filters = filters;
-    this.kernel = kernel.clone();
-    this.strides = strides.clone();
-    this.dilation = dilation.clone();
-    this.padding = padding;
-    this.format = format;
     this.useBias = useBias;
     this.returnSequences = returnSequences;
     this.returnState = returnState;
@@ -55,8 +40,8 @@ public final class ConvLstmKind implements LayerKind {
       throw new ShapeException("expects a sequence input");
     }
     Shape in = inputs.get(0);
-    if (in.rank() != kernel.length + 3) {
-      throw new ShapeException("a " + kernel.length + "D ConvLSTM expects a tensor of rank " + (kernel.length + 3)
+    if (in.rank() != window.rank() + 3) {
+      throw new ShapeException("a " + window.rank() + "D ConvLSTM expects a tensor of rank " + (window.rank() + 3)
           + " (batch, time, spatial and channel axes), got " + in);
     }
     return in;
@@ -70,7 +55,7 @@ public final class ConvLstmKind implements LayerKind {
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     Shape in = sequence(inputs);
-    Shape state = ConvArithmetic.slide(step(in), format, filters, kernel, strides, dilation, padding);
+    Shape state = window.slide(step(in), filters);
     List<Shape> out = new ArrayList<>();
     out.add(returnSequences ? state.tail().prepend(in.dim(1)).prepend(in.dim(0)) : state);
     if (returnState) {
@@ -81,13 +66,7 @@ public final class ConvLstmKind implements LayerKind {
   }
 
   private long inputChannels(List<Shape> inputs) {
-    Shape s = step(sequence(inputs));
-    int axis = format.channelAxis(s.rank());
-    Long c = s.dim(axis);
-    if (c == null) {
-      throw new UnknownDimensionException("input channels (axis " + (axis + 1) + " of " + inputs.get(0) + ") are unknown");
-    }
-    return c;
+    return window.inputChannels(step(sequence(inputs)));
   }
 
   @Override
@@ -95,8 +74,8 @@ public final class ConvLstmKind implements LayerKind {
     long in = inputChannels(inputs);
     long width = Math.multiplyExact(GATES, filters);
     List<WeightSpec> w = new ArrayList<>();
-    w.add(WeightSpec.trainable("kernel", ConvArithmetic.concat(kernel, in, width)));
-    w.add(WeightSpec.trainable("recurrent_kernel", ConvArithmetic.concat(kernel, filters, width)));
+    w.add(WeightSpec.trainable("kernel", ConvArithmetic.concat(window.kernel, in, width)));
+    w.add(WeightSpec.trainable("recurrent_kernel", ConvArithmetic.concat(window.kernel, filters, width)));
     if (useBias) {
       w.add(WeightSpec.trainable("bias", width));
     }
@@ -107,8 +86,8 @@ public final class ConvLstmKind implements LayerKind {
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     long in = inputChannels(inputs);
-    String body = ConvArithmetic.product(ConvArithmetic.concat(kernel, in, filters)) + " + "
-        + ConvArithmetic.product(ConvArithmetic.concat(kernel, filters, filters)) + (useBias ? " + " + filters : "");
+    String body = ConvArithmetic.product(ConvArithmetic.concat(window.kernel, in, filters)) + " + "
+        + ConvArithmetic.product(ConvArithmetic.concat(window.kernel, filters, filters)) + (useBias ? " + " + filters : "");
     return GATES + " × (" + body + ") = " + Formulas.number(Formulas.total(weights));
   }
 }

@@ -14,11 +14,7 @@ import java.util.List;
  */
 public final class DepthwiseConvKind extends SingleInputKind {
 
-  private final long[] kernel;
-  private final long[] strides;
-  private final long[] dilation;
-  private final Padding padding;
-  private final DataFormat format;
+  private final SlidingWindow window;
   private final long depthMultiplier;
   private final boolean useBias;
   private final String kernelName;
@@ -26,18 +22,8 @@ public final class DepthwiseConvKind extends SingleInputKind {
   /** @param kernelName {@code depthwise_kernel} in Keras 2, {@code kernel} in Keras 3 */
   public DepthwiseConvKind(long[] kernel, long[] strides, long[] dilation, Padding padding, DataFormat format,
       long depthMultiplier, boolean useBias, String kernelName) {
-    if (kernel.length != strides.length || kernel.length != dilation.length) {
-      throw new IllegalArgumentException("kernel, strides and dilation must have the same rank");
-    }
-    ConvArithmetic.requirePositive("kernel size", kernel);
-    ConvArithmetic.requirePositive("strides", strides);
-    ConvArithmetic.requirePositive("dilation", dilation);
     ConvArithmetic.requirePositive("depth_multiplier", new long[] {depthMultiplier});
-    this.kernel = kernel.clone();
-    this.strides = strides.clone();
-    this.dilation = dilation.clone();
-    this.padding = padding;
-    this.format = format;
+    this.window = new SlidingWindow(kernel, strides, dilation, padding, format);
     this.depthMultiplier = depthMultiplier;
     this.useBias = useBias;
     this.kernelName = kernelName;
@@ -45,21 +31,16 @@ public final class DepthwiseConvKind extends SingleInputKind {
 
   @Override
   protected Shape output(Shape input) {
-    format.requireRank(input, kernel.length, "a " + kernel.length + "D depthwise convolution");
-    Long in = input.dim(format.channelAxis(input.rank()));
-    Long channels = in == null ? null : Math.multiplyExact(in, depthMultiplier);
-    return ConvArithmetic.slide(input, format, channels, kernel, strides, dilation, padding);
-  }
-
-  private long inputChannels(Shape input) {
-    return known(input, format.channelAxis(input.rank()), "input channels");
+    window.requireInput(input, "depthwise convolution");
+    Long in = input.dim(window.format.channelAxis(input.rank()));
+    return window.slide(input, ConvArithmetic.multiply(in, depthMultiplier));
   }
 
   @Override
   protected List<WeightSpec> weights(Shape input) {
-    long in = inputChannels(input);
+    long in = window.inputChannels(input);
     List<WeightSpec> w = new ArrayList<>();
-    w.add(WeightSpec.trainable(kernelName, ConvArithmetic.concat(kernel, in, depthMultiplier)));
+    w.add(WeightSpec.trainable(kernelName, ConvArithmetic.concat(window.kernel, in, depthMultiplier)));
     if (useBias) {
       w.add(WeightSpec.trainable("bias", Math.multiplyExact(in, depthMultiplier)));
     }
@@ -69,9 +50,9 @@ public final class DepthwiseConvKind extends SingleInputKind {
   /** {@code 4·2 × (3·3 + 1) = 80}: one k-window (and bias) per input channel and multiplier. */
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
-    long in = inputChannels(LayerKind.single(inputs));
-    String window = ConvArithmetic.product(kernel);
-    return in + "·" + depthMultiplier + " × " + (useBias ? "(" + window + " + 1)" : window) + " = "
+    long in = window.inputChannels(LayerKind.single(inputs));
+    String perChannel = ConvArithmetic.product(window.kernel);
+    return in + "·" + depthMultiplier + " × " + (useBias ? "(" + perChannel + " + 1)" : perChannel) + " = "
         + Formulas.number(Formulas.total(weights));
   }
 }

@@ -24,30 +24,16 @@ public final class SeparableConvKind extends SingleInputKind {
   }
 
   private final long filters;
-  private final long[] kernel;
-  private final long[] strides;
-  private final long[] dilation;
-  private final Padding padding;
-  private final DataFormat format;
+  private final SlidingWindow window;
   private final long depthMultiplier;
   private final boolean useBias;
   private final KernelLayout layout;
 
   public SeparableConvKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding,
       DataFormat format, long depthMultiplier, boolean useBias, KernelLayout layout) {
-    if (kernel.length != strides.length || kernel.length != dilation.length) {
-      throw new IllegalArgumentException("kernel, strides and dilation must have the same rank");
-    }
-    ConvArithmetic.requirePositive("kernel size", kernel);
-    ConvArithmetic.requirePositive("strides", strides);
-    ConvArithmetic.requirePositive("dilation", dilation);
     ConvArithmetic.requirePositive("filters and depth_multiplier", new long[] {filters, depthMultiplier});
+    this.window = new SlidingWindow(kernel, strides, dilation, padding, format);
     this.filters = filters;
-    this.kernel = kernel.clone();
-    this.strides = strides.clone();
-    this.dilation = dilation.clone();
-    this.padding = padding;
-    this.format = format;
     this.depthMultiplier = depthMultiplier;
     this.useBias = useBias;
     this.layout = layout;
@@ -55,18 +41,15 @@ public final class SeparableConvKind extends SingleInputKind {
 
   @Override
   protected Shape output(Shape input) {
-    format.requireRank(input, kernel.length, "a " + kernel.length + "D separable convolution");
-    return ConvArithmetic.slide(input, format, filters, kernel, strides, dilation, padding);
-  }
-
-  private long inputChannels(Shape input) {
-    return known(input, format.channelAxis(input.rank()), "input channels");
+    window.requireInput(input, "separable convolution");
+    return window.slide(input, filters);
   }
 
   @Override
   protected List<WeightSpec> weights(Shape input) {
-    long in = inputChannels(input);
+    long in = window.inputChannels(input);
     long depth = Math.multiplyExact(in, depthMultiplier);
+    long[] kernel = window.kernel;
     long[] ones = new long[kernel.length];
     Arrays.fill(ones, 1);
     List<WeightSpec> w = new ArrayList<>();
@@ -86,8 +69,8 @@ public final class SeparableConvKind extends SingleInputKind {
   /** {@code 3·3·4·2 + 4·2·8 + 8 = 144}: depthwise, pointwise, bias. */
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
-    long in = inputChannels(LayerKind.single(inputs));
-    String depthwise = ConvArithmetic.product(ConvArithmetic.concat(kernel, in, depthMultiplier));
+    long in = window.inputChannels(LayerKind.single(inputs));
+    String depthwise = ConvArithmetic.product(ConvArithmetic.concat(window.kernel, in, depthMultiplier));
     String pointwise = in + "·" + depthMultiplier + "·" + filters;
     return depthwise + " + " + pointwise + (useBias ? " + " + filters : "") + " = " + Formulas.number(Formulas.total(weights));
   }

@@ -1,0 +1,98 @@
+package io.modelaudit.dl4j;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.modelimport.keras.KerasModel;
+import org.deeplearning4j.nn.modelimport.keras.KerasSequentialModel;
+import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
+import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelUtils;
+
+/**
+ * DL4J's Keras import of a full-model HDF5 file, configuration only. DL4J reads the model
+ * configuration from the file exactly as {@code KerasModelImport} does; the weights are never
+ * read, so DL4J never copies a weight whose shape it gets wrong into its native buffers. The
+ * training configuration is not enforced: it changes losses, not parameters.
+ */
+final class KerasReference {
+  private KerasReference() {}
+
+  static ReferenceResult inspect(Path file) {
+    String modelJson;
+    try (KerasModelBuilder reader = new KerasModel().modelBuilder()) {
+      reader.modelHdf5Filename(file.toString());
+      modelJson = reader.getModelJson();
+    } catch (Exception e) {
+      return ReferenceResult.failed(file, ReferenceResult.KERAS_H5, null, e);
+    }
+    List<String> layerNames = new ArrayList<>();
+    boolean sequential;
+    try {
+      Map<String, Object> config = KerasModelUtils.parseJsonString(modelJson);
+      sequential = "Sequential".equals(config.get("class_name"));
+      collectNames(config.get("config"), layerNames);
+    } catch (Exception e) {
+      return ReferenceResult.failed(file, ReferenceResult.KERAS_H5, null, e);
+    }
+    try {
+      KerasModelBuilder builder = new KerasModel().modelBuilder().modelJson(modelJson).enforceTrainingConfig(false);
+      if (sequential) {
+        KerasSequentialModel model = builder.buildSequential();
+        return NetworkReader.multiLayer(file, ReferenceResult.KERAS_H5, model.getMultiLayerConfiguration(), model.getOutputTypes());
+      }
+      KerasModel model = builder.buildModel();
+      return NetworkReader.graph(file, ReferenceResult.KERAS_H5, model.getComputationGraphConfiguration(), model.getOutputTypes());
+    } catch (Exception | StackOverflowError e) {
+      return ReferenceResult.failed(file, ReferenceResult.KERAS_H5, layerNamedIn(e.getMessage(), layerNames), e);
+    }
+  }
+
+  /** Layer names of the configuration, at any depth. */
+  private static void collectNames(Object node, List<String> names) {
+    if (node instanceof Map) {
+      Map<?, ?> map = (Map<?, ?>) node;
+      Object layers = map.get("layers");
+      if (layers instanceof List) {
+        for (Object layer : (List<?>) layers) {
+          if (layer instanceof Map) {
+            Object config = ((Map<?, ?>) layer).get("config");
+            if (config instanceof Map && ((Map<?, ?>) config).get("name") instanceof String) {
+              names.add((String) ((Map<?, ?>) config).get("name"));
+            }
+            collectNames(config, names);
+          }
+        }
+      }
+    } else if (node instanceof List) {
+      // Keras 2.0-2.1 Sequential: the configuration is the list of layers.
+      Map<String, Object> wrapper = Map.of("layers", node);
+      collectNames(wrapper, names);
+    }
+  }
+
+  /** The longest layer name that DL4J's message mentions as a word, or null. */
+  static String layerNamedIn(String message, List<String> names) {
+    if (message == null) {
+      return null;
+    }
+    String best = null;
+    for (String name : names) {
+      int at = message.indexOf(name);
+      while (at >= 0) {
+        int end = at + name.length();
+        boolean word = (at == 0 || !isNameChar(message.charAt(at - 1))) && (end == message.length() || !isNameChar(message.charAt(end)));
+        if (word && (best == null || name.length() > best.length())) {
+          best = name;
+          break;
+        }
+        at = message.indexOf(name, at + 1);
+      }
+    }
+    return best;
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+}

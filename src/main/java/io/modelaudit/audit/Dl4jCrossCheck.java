@@ -1,0 +1,95 @@
+package io.modelaudit.audit;
+
+import io.modelaudit.compare.Finding;
+import io.modelaudit.compare.Rule;
+import io.modelaudit.ir.Formulas;
+import io.modelaudit.reference.dl4j.Dl4jReference;
+import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
+import io.modelaudit.report.LayerReport;
+import io.modelaudit.report.ModelReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Asks Deeplearning4j about an audited file and sets its numbers beside ours: a layer or model
+ * count where DL4J disagrees, DL4J's import failure, or a worker that died on the file, each
+ * becomes a finding with reference {@code dl4j}. DL4J's layers are paired with our top-level rows
+ * by name (DL4J's Keras import keeps Keras' layer names).
+ */
+public final class Dl4jCrossCheck {
+  public static final String REFERENCE = "dl4j";
+  private final Dl4jReferenceClient client;
+
+  public Dl4jCrossCheck(Dl4jReferenceClient client) {
+    this.client = client;
+  }
+
+  /** The report with DL4J's answer, or the report as it was for files DL4J cannot read. */
+  public ModelReport check(Path file, ModelReport report) {
+    if (report.error() != null || report.format() == null
+        || !(report.format().equals("keras-h5") || report.format().startsWith("dl4j"))) {
+      return report;
+    }
+    Dl4jReference dl4j = client.reference(file);
+    return report.withDl4j(dl4j, findings(report, dl4j));
+  }
+
+  static List<Finding> findings(ModelReport report, Dl4jReference dl4j) {
+    String who = "DL4J" + (dl4j.dl4jVersion() == null ? "" : " " + dl4j.dl4jVersion());
+    List<Finding> out = new ArrayList<>();
+    switch (dl4j.status()) {
+      case Dl4jReference.OK:
+        break;
+      case Dl4jReference.IMPORT_FAILED:
+        Dl4jReference.Failure f = dl4j.failure();
+        out.add(Finding.of(Rule.DL4J_IMPORT_FAILED, f.layer(), REFERENCE, null, null,
+            who + " cannot import the model: " + f.exception() + ": " + f.message(), null));
+        return out;
+      default:
+        out.add(Finding.of(Rule.DL4J_REFERENCE_FAILED, null, REFERENCE, null, null, who + ": " + dl4j.message(), null));
+        return out;
+    }
+    for (LayerReport row : report.layers()) {
+      Dl4jReference.Layer layer = row.depth() == 0 ? dl4j.layer(row.name()) : null;
+      if (layer == null || row.params() == null || layer.params() == row.params()) {
+        continue;
+      }
+      if (!"inferred".equals(row.paramsSource())) {
+        // No rule of ours: the row's count is the file's, DL4J is compared with that alone.
+        out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, row.path(), REFERENCE, null, layer.params(),
+            who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
+                + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", the file stores "
+                + Formulas.number(row.params()), null));
+        continue;
+      }
+      String stored = row.storedParams() == null ? "" : ", the file stores " + Formulas.number(row.storedParams());
+      // DL4J's activation type beside our output shape usually shows where its import went wrong.
+      String output = layer.outputType() == null || row.outputShapes() == null ? ""
+          : "; its output: " + layer.outputType() + ", ours " + row.outputShapes().stream().map(String::valueOf).collect(Collectors.joining(", "));
+      out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, row.path(), REFERENCE, row.params(), layer.params(),
+          who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
+              + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", ours " + Formulas.number(row.params()) + stored
+              + output,
+          row.formula()));
+    }
+    ModelReport.Totals t = report.totals();
+    Long ours = t == null ? null : t.complete() ? Long.valueOf(t.params()) : t.stored();
+    if (ours != null && dl4j.totalParams() != null && !ours.equals(dl4j.totalParams())) {
+      String stored = t.stored() == null ? "" : ", the file stores " + Formulas.number(t.stored());
+      String basis = t.complete() ? "ours " + Formulas.number(t.params()) + stored : stored.substring(2);
+      out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, null, REFERENCE, ours, dl4j.totalParams(),
+          who + " builds the model (" + dl4j.modelClass() + ") with " + Formulas.number(dl4j.totalParams())
+              + " parameters, " + basis + ": DL4J does not read this model as it is stored", null));
+    }
+    return out;
+  }
+
+  private static String table(Map<String, List<Long>> table) {
+    return table.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", ", "(", ")"));
+  }
+}

@@ -1,0 +1,394 @@
+package io.modelaudit.formats.dl4j;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.ir.Call;
+import io.modelaudit.ir.Layer;
+import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.ModelGraph;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.TensorRef;
+import io.modelaudit.ir.layers.ConcatenateKind;
+import io.modelaudit.ir.layers.Dl4jLastTimeStepKind;
+import io.modelaudit.ir.layers.Dl4jPreprocessedKind;
+import io.modelaudit.ir.layers.Dl4jPreprocessorKind;
+import io.modelaudit.ir.layers.Dl4jVertexKind;
+import io.modelaudit.ir.layers.Dl4jWeightlessKind;
+import io.modelaudit.ir.layers.ElementwiseMergeKind;
+import io.modelaudit.ir.layers.FrozenKind;
+import io.modelaudit.ir.layers.IdentityKind;
+import io.modelaudit.ir.layers.InputKind;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds our graph from a DL4J configuration: MultiLayerConfiguration ({@code confs}, one layer
+ * each, plus {@code inputPreProcessors} by layer index) or ComputationGraphConfiguration
+ * ({@code vertices}, {@code vertexInputs}, {@code networkInputs}, {@code networkOutputs}).
+ * Records facts only: configured sizes, recorded parameter names, the parameter order.
+ */
+public final class Dl4jGraphBuilder {
+  /** The implicit input of a MultiLayerNetwork (a name no DL4J layer gets by default). */
+  static final String MLN_INPUT = "(input)";
+  static final int MAX_LAYERS = 100_000;
+
+  private final Map<String, List<String>> variables = new LinkedHashMap<>();
+  private boolean legacy;
+
+  private Dl4jGraphBuilder() {}
+
+  public static boolean isMultiLayer(JsonNode root) {
+    return root.isObject() && root.path("confs").isArray();
+  }
+
+  public static boolean isComputationGraph(JsonNode root) {
+    return root.isObject() && root.path("vertices").isObject();
+  }
+
+  public static Dl4jModel build(JsonNode root) {
+    Dl4jGraphBuilder b = new Dl4jGraphBuilder();
+    String dataType = root.path("dataType").isTextual() ? root.get("dataType").asText() : null;
+    if (isMultiLayer(root)) {
+      ModelGraph g = b.multiLayer(root);
+      List<String> order = new ArrayList<>();
+      g.layers().stream().filter(l -> !l.hidden()).forEach(l -> order.add(l.name()));
+      return new Dl4jModel(g, "MultiLayerNetwork", b.legacy ? "legacy" : "@class", b.variables, order, dataType);
+    }
+    if (isComputationGraph(root)) {
+      ModelGraph g = b.computationGraph(root);
+      return new Dl4jModel(g, "ComputationGraph", b.legacy ? "legacy" : "@class", b.variables, parameterOrder(root, g), dataType);
+    }
+    throw new Dl4jConfigException("neither 'confs' (MultiLayerNetwork) nor 'vertices' (ComputationGraph)");
+  }
+
+  private ModelGraph multiLayer(JsonNode root) {
+    JsonNode confs = root.get("confs");
+    if (confs.size() > MAX_LAYERS) {
+      throw new Dl4jConfigException(confs.size() + " layers, more than " + MAX_LAYERS);
+    }
+    JsonNode preprocessors = root.path("inputPreProcessors");
+    List<Layer> layers = new ArrayList<>();
+    String previous = MLN_INPUT;
+    Shape inputShape = Dl4jInputTypes.fromInputType(root.get("inputType"));
+    java.util.Set<String> names = new java.util.HashSet<>(List.of(MLN_INPUT));
+    for (int i = 0; i < confs.size(); i++) {
+      JsonNode conf = confs.get(i);
+      String pointer = "/confs/" + i + "/layer";
+      Dl4jTyped layer = Dl4jTyped.of(conf.get("layer"), "layer " + i);
+      if (layer == null) {
+        throw new Dl4jConfigException("layer " + i + " has no configuration");
+      }
+      legacy |= layer.legacy();
+      String name = layerName(layer, String.valueOf(i));
+      if (!names.add(name)) {
+        name = name + "_" + i;
+        names.add(name);
+      }
+      JsonNode pre = preprocessors.get(String.valueOf(i));
+      if (i == 0 && inputShape == null) {
+        inputShape = networkInput(layer, pre, () -> rankAfter(confs, preprocessors));
+      }
+      recordVariables(name, conf);
+      layers.add(layer(name, layer, pre, List.of(new TensorRef(previous, 0, 0)), pointer));
+      previous = name;
+    }
+    layers.add(0, inputLayer(MLN_INPUT, inputShape));
+    return new ModelGraph(null, "MultiLayerNetwork", layers, List.of(new TensorRef(MLN_INPUT, 0, 0)),
+        List.of(new TensorRef(previous, 0, 0)));
+  }
+
+  private ModelGraph computationGraph(JsonNode root) {
+    JsonNode vertices = root.get("vertices");
+    JsonNode vertexInputs = root.path("vertexInputs");
+    List<String> inputs = strings(root.path("networkInputs"), "networkInputs");
+    List<String> outputs = strings(root.path("networkOutputs"), "networkOutputs");
+    if (vertices.size() > MAX_LAYERS) {
+      throw new Dl4jConfigException(vertices.size() + " vertices, more than " + MAX_LAYERS);
+    }
+    JsonNode inputTypes = root.path("networkInputTypes");
+    List<Layer> layers = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      Shape declared = inputTypes.isArray() ? Dl4jInputTypes.fromInputType(inputTypes.get(i)) : null;
+      layers.add(inputLayer(inputs.get(i), declared != null ? declared : consumerShape(inputs.get(i), vertices, vertexInputs)));
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = vertices.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String name = e.getKey();
+      String pointer = "/vertices/" + escape(name);
+      List<TensorRef> refs = new ArrayList<>();
+      for (String in : strings(vertexInputs.path(name), "vertexInputs of '" + name + "'")) {
+        refs.add(new TensorRef(in, 0, 0));
+      }
+      Dl4jTyped vertex = Dl4jTyped.of(e.getValue(), "vertex '" + name + "'");
+      if (vertex == null) {
+        throw new Dl4jConfigException("vertex '" + name + "' has no configuration");
+      }
+      legacy |= vertex.legacy();
+      layers.add(vertex(name, vertex, refs, pointer));
+    }
+    List<TensorRef> in = inputs.stream().map(n -> new TensorRef(n, 0, 0)).toList();
+    List<TensorRef> out = outputs.stream().map(n -> new TensorRef(n, 0, 0)).toList();
+    return new ModelGraph(null, "ComputationGraph", layers, in, out);
+  }
+
+  private Layer vertex(String name, Dl4jTyped vertex, List<TensorRef> refs, String pointer) {
+    List<Call> calls = List.of(new Call(refs));
+    Dl4jArgs a = new Dl4jArgs(vertex);
+    if (vertex.name().equals("LayerVertex")) {
+      JsonNode layerConf = a.get("layerConf");
+      Dl4jTyped layer = Dl4jTyped.of(layerConf == null ? null : layerConf.get("layer"), "layer of vertex '" + name + "'");
+      if (layer == null) {
+        return Layer.invalid(name, "LayerVertex", "the vertex has no layer configuration", calls, pointer);
+      }
+      legacy |= layer.legacy();
+      recordVariables(name, layerConf);
+      return layer(name, layer, a.get("preProcessor"), refs, pointer + "/layerConf/layer");
+    }
+    try {
+      LayerKind kind = vertexKind(vertex, a);
+      if (kind == null) {
+        return Layer.unsupported(name, vertex.name(), "no rule for graph vertex class " + vertex.qualified(), calls, pointer);
+      }
+      return Layer.of(name, vertex.name(), kind, calls, pointer);
+    } catch (Dl4jConfigException | IllegalArgumentException | ArithmeticException e) {
+      return Layer.invalid(name, vertex.name(), e.getMessage(), calls, pointer);
+    } catch (Dl4jLayerBindings.UnsupportedInnerException e) {
+      return Layer.unsupported(name, vertex.name(), e.getMessage(), calls, pointer);
+    }
+  }
+
+  private static LayerKind vertexKind(Dl4jTyped vertex, Dl4jArgs a) {
+    switch (vertex.name()) {
+      case "MergeVertex":
+        return new Dl4jWeightlessKind(new ConcatenateKind((int) a.getLong("mergeAxis", 1)));
+      case "ElementWiseVertex": {
+        String op = a.getString("op", "Add");
+        return new Dl4jWeightlessKind(op.equals("Subtract") ? new ElementwiseMergeKind(2, 2) : new ElementwiseMergeKind(1, Integer.MAX_VALUE));
+      }
+      case "SubsetVertex":
+        return Dl4jVertexKind.subset(a.requireLong("from"), a.requireLong("to"));
+      case "StackVertex":
+        return Dl4jVertexKind.stack();
+      case "UnstackVertex":
+        return Dl4jVertexKind.unstack(a.requireLong("from"), a.requireLong("stackSize"));
+      case "ReshapeVertex":
+        return Dl4jVertexKind.reshape(a.flatInts("newShape"));
+      case "L2Vertex":
+        return Dl4jVertexKind.l2();
+      case "PoolHelperVertex":
+        return Dl4jVertexKind.poolHelper();
+      case "DuplicateToTimeSeriesVertex":
+        return Dl4jVertexKind.duplicateToTimeSeries();
+      case "LastTimeStepVertex":
+        return new Dl4jLastTimeStepKind(null, false);
+      case "ScaleVertex":
+      case "ShiftVertex":
+      case "L2NormalizeVertex":
+        return new Dl4jWeightlessKind(IdentityKind.INSTANCE);
+      case "PreprocessorVertex": {
+        Dl4jPreprocessorKind p = Dl4jPreprocessors.read(a.get("preProcessor"), 0);
+        if (p == null) {
+          throw new Dl4jConfigException("PreprocessorVertex without a preprocessor");
+        }
+        return p;
+      }
+      case "FrozenVertex": {
+        Dl4jTyped inner = Dl4jTyped.of(a.get("underlying"), "'underlying'");
+        if (inner == null) {
+          throw new Dl4jConfigException("FrozenVertex without 'underlying'");
+        }
+        LayerKind k = vertexKind(inner, new Dl4jArgs(inner));
+        return k == null ? null : new FrozenKind(k);
+      }
+      default:
+        return null;
+    }
+  }
+
+  private Layer layer(String name, Dl4jTyped layer, JsonNode preprocessor, List<TensorRef> refs, String pointer) {
+    List<Call> calls = List.of(new Call(refs));
+    try {
+      LayerKind kind = Dl4jLayerBindings.kindFor(layer);
+      if (kind == null) {
+        return Layer.unsupported(name, layer.name(), "custom or unknown DL4J layer class " + layer.qualified(), calls, pointer);
+      }
+      Dl4jPreprocessorKind pre = Dl4jPreprocessors.read(preprocessor, 0);
+      return Layer.of(name, layer.name(), pre == null ? kind : new Dl4jPreprocessedKind(pre, kind), calls, pointer);
+    } catch (Dl4jConfigException | IllegalArgumentException | ArithmeticException e) {
+      return Layer.invalid(name, layer.name(), e.getMessage(), calls, pointer);
+    } catch (Dl4jLayerBindings.UnsupportedInnerException e) {
+      return Layer.unsupported(name, layer.name(), e.getMessage(), calls, pointer);
+    }
+  }
+
+  private static Layer inputLayer(String name, Shape shape) {
+    return Layer.of(name, "InputLayer", new InputKind(shape), List.of(new Call(List.of())), "/").asHidden();
+  }
+
+  /**
+   * Without a recorded input type, a network input has the rank of the activation its first
+   * consuming layer takes and that layer's configured nIn; its other sizes are unknown.
+   */
+  private static Shape networkInput(Dl4jTyped layer, JsonNode preprocessor, java.util.function.IntSupplier rankDownstream) {
+    int rank;
+    long nIn;
+    try {
+      rank = Dl4jLayerBindings.inputRank(layer);
+      nIn = Dl4jLayerBindings.nIn(layer);
+    } catch (Dl4jConfigException e) {
+      return null; // the layer's own problem is reported where it is built
+    }
+    Dl4jTyped pre;
+    try {
+      pre = Dl4jTyped.of(preprocessor, "preprocessor");
+    } catch (Dl4jConfigException e) {
+      pre = null;
+    }
+    if (pre != null) {
+      Dl4jArgs a = new Dl4jArgs(pre);
+      long h = a.getLong("inputHeight", 0);
+      long w = a.getLong("inputWidth", 0);
+      long c = a.getLong("numChannels", 0);
+      switch (pre.name()) {
+        case "FeedForwardToCnnPreProcessor":
+          return Dl4jInputTypes.forRank(2, h * w * c, false);
+        case "CnnToFeedForwardPreProcessor":
+        case "CnnToRnnPreProcessor":
+          return Shape.of(null, c > 0 ? c : null, h > 0 ? h : null, w > 0 ? w : null);
+        case "RnnToCnnPreProcessor":
+          return Dl4jInputTypes.forRank(3, h * w * c, false);
+        case "RnnToFeedForwardPreProcessor":
+          return Dl4jInputTypes.forRank(3, nIn, false);
+        case "FeedForwardToRnnPreProcessor":
+          return Dl4jInputTypes.forRank(2, nIn, false);
+        default:
+          break;
+      }
+    }
+    if (rank == Dl4jLayerBindings.ANY) {
+      rank = rankDownstream.getAsInt();
+      if (rank == Dl4jLayerBindings.ANY) {
+        return null;
+      }
+    }
+    if (layer.name().startsWith("Embedding")) {
+      return Shape.of(null, layer.name().equals("EmbeddingLayer") ? 1L : null);
+    }
+    return Dl4jInputTypes.forRank(rank, nIn, rank > 2 && new Dl4jArgs(layer).channelsLast());
+  }
+
+  /**
+   * For a MultiLayerNetwork whose first layer takes any rank (batch normalization, activation,
+   * dropout): the rank the first layer after it that fixes one takes, provided no preprocessor or
+   * rank-changing layer sits between them; {@link Dl4jLayerBindings#ANY} when none does.
+   */
+  private static int rankAfter(JsonNode confs, JsonNode preprocessors) {
+    for (int i = 1; i < confs.size(); i++) {
+      if (preprocessors.has(String.valueOf(i))) {
+        return Dl4jLayerBindings.ANY;
+      }
+      Dl4jTyped layer;
+      int rank;
+      try {
+        layer = Dl4jTyped.of(confs.get(i).get("layer"), "layer");
+        if (layer == null || layer.name().equals("GlobalPoolingLayer")) {
+          return Dl4jLayerBindings.ANY;
+        }
+        rank = Dl4jLayerBindings.inputRank(layer);
+      } catch (Dl4jConfigException e) {
+        return Dl4jLayerBindings.ANY;
+      }
+      if (rank != Dl4jLayerBindings.ANY) {
+        return rank;
+      }
+    }
+    return Dl4jLayerBindings.ANY;
+  }
+
+  /** The input shape of a graph input, from the first layer vertex that consumes it directly. */
+  private static Shape consumerShape(String input, JsonNode vertices, JsonNode vertexInputs) {
+    Iterator<Map.Entry<String, JsonNode>> it = vertexInputs.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      boolean consumes = false;
+      for (JsonNode n : e.getValue()) {
+        consumes |= n.asText().equals(input);
+      }
+      if (!consumes) {
+        continue;
+      }
+      try {
+        Dl4jTyped v = Dl4jTyped.of(vertices.get(e.getKey()), "vertex");
+        if (v != null && v.name().equals("LayerVertex")) {
+          Dl4jTyped layer = Dl4jTyped.of(v.fields().path("layerConf").get("layer"), "layer");
+          if (layer != null) {
+            Shape s = networkInput(layer, v.fields().get("preProcessor"), () -> Dl4jLayerBindings.ANY);
+            // Only the input's rank is known when it is merged with others before the layer.
+            return s == null || e.getValue().size() == 1 ? s : Dl4jInputTypes.forRank(s.rank(), 0, false);
+          }
+        }
+      } catch (Dl4jConfigException ignored) {
+        // an unreadable consumer is reported where it is built
+      }
+    }
+    return null;
+  }
+
+  /**
+   * DL4J flattens a ComputationGraph's parameters in its topological order, recorded as
+   * {@code topologicalOrderStr} from 1.0.0-beta; older files: the vertices' order.
+   */
+  private static List<String> parameterOrder(JsonNode root, ModelGraph g) {
+    List<String> order = new ArrayList<>();
+    JsonNode recorded = root.get("topologicalOrderStr");
+    if (recorded != null && recorded.isArray()) {
+      for (JsonNode n : recorded) {
+        Layer l = g.layer(n.asText());
+        if (l != null && !l.hidden()) {
+          order.add(l.name());
+        }
+      }
+      if (order.size() == g.layers().stream().filter(l -> !l.hidden()).count()) {
+        return order;
+      }
+      order.clear();
+    }
+    g.layers().stream().filter(l -> !l.hidden()).forEach(l -> order.add(l.name()));
+    return order;
+  }
+
+  private void recordVariables(String name, JsonNode conf) {
+    List<String> names = new ArrayList<>();
+    JsonNode v = conf == null ? null : conf.get("variables");
+    if (v != null && v.isArray()) {
+      for (JsonNode n : v) {
+        names.add(n.asText());
+      }
+    }
+    variables.put(name, names);
+  }
+
+  private static String layerName(Dl4jTyped layer, String fallback) {
+    JsonNode n = layer.fields().get("layerName");
+    return n == null || n.isNull() || n.asText().isEmpty() ? fallback : n.asText();
+  }
+
+  private static List<String> strings(JsonNode array, String what) {
+    if (array.isMissingNode() || array.isNull()) {
+      return List.of();
+    }
+    if (!array.isArray()) {
+      throw new Dl4jConfigException(what + " is not a list");
+    }
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+}

@@ -1,0 +1,70 @@
+package io.modelaudit.formats.dl4j;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.formats.BoundedJson;
+import io.modelaudit.formats.ModelFileException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Imports a ModelSerializer archive or a configuration JSON written by Deeplearning4j. */
+public final class Dl4jImporter {
+  public static final String FORMAT_ZIP = "dl4j-zip";
+  public static final String FORMAT_JSON = "dl4j-json";
+  public static final String FRAMEWORK = "dl4j";
+
+  /**
+   * @param archive the archive's facts, or null for a configuration JSON
+   */
+  public record Imported(String format, Dl4jModel model, Dl4jArchive archive) {
+    /** The stored parameter vector's length, or null when the file stores none. */
+    public Long storedLength() {
+      return archive == null || archive.coefficients() == null ? null : archive.coefficients().length();
+    }
+  }
+
+  private Dl4jImporter() {}
+
+  public static Imported importArchive(Path file) {
+    Dl4jArchive archive = Dl4jArchive.read(file);
+    NdArrayHeader coefficients = archive.coefficients();
+    if (coefficients != null) {
+      checkCoefficients(coefficients, archive.coefficientsEntrySize());
+    }
+    return new Imported(FORMAT_ZIP, build(parse(archive.configuration(), Dl4jArchive.CONFIGURATION)), archive);
+  }
+
+  public static Imported importJson(Path file) throws IOException {
+    if (Files.size(file) > Dl4jArchive.MAX_CONFIGURATION_BYTES) {
+      throw new ModelFileException("too_large", "the configuration is larger than " + (Dl4jArchive.MAX_CONFIGURATION_BYTES >> 20) + " MB");
+    }
+    return new Imported(FORMAT_JSON, build(parse(Files.readString(file), "the configuration")), null);
+  }
+
+  private static Dl4jModel build(JsonNode root) {
+    try {
+      return Dl4jGraphBuilder.build(root);
+    } catch (Dl4jConfigException | IllegalArgumentException e) {
+      throw new ModelFileException("corrupt", "unreadable DL4J configuration: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode parse(String text, String what) {
+    return BoundedJson.parseObject(text, what);
+  }
+
+  /** The vector must be a row [1, N] (or [N]) whose bytes the entry really holds. */
+  private static void checkCoefficients(NdArrayHeader h, long entrySize) {
+    if (h.shape().size() > 2 || (h.shape().size() == 2 && h.shape().get(0) != 1)) {
+      throw new ModelFileException("corrupt", Dl4jArchive.COEFFICIENTS + " is not a parameter vector: shape " + h.shape());
+    }
+    int elementSize = h.elementSize();
+    if (entrySize >= 0 && elementSize > 0) {
+      long expected = Math.addExact(h.headerBytes(), Math.multiplyExact(h.length(), elementSize));
+      if (entrySize != expected) {
+        throw new ModelFileException("corrupt", Dl4jArchive.COEFFICIENTS + " holds " + entrySize + " bytes, its header announces "
+            + h.length() + " " + h.dataType() + " values (" + expected + " bytes)");
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.SingleInputKind;
+import java.util.List;
+
+/**
+ * DL4J input preprocessors, which reshape activations between layer families. The sizes they
+ * record (height, width, channels) are checked against the incoming activation.
+ */
+public final class Dl4jPreprocessorKind extends SingleInputKind implements ConfiguredWeights {
+  public enum Op { CNN_TO_FEED_FORWARD, FEED_FORWARD_TO_CNN, RNN_TO_FEED_FORWARD, FEED_FORWARD_TO_RNN, CNN_TO_RNN, RNN_TO_CNN,
+    CNN3D_TO_FEED_FORWARD, IDENTITY }
+
+  private final Op op;
+  /** Spatial sizes then channels, as recorded (0 = not recorded). */
+  private final long[] spatial;
+  private final long channels;
+  private final List<Dl4jPreprocessorKind> chain;
+
+  public Dl4jPreprocessorKind(Op op, long[] spatial, long channels) {
+    this(op, spatial, channels, List.of());
+  }
+
+  private Dl4jPreprocessorKind(Op op, long[] spatial, long channels, List<Dl4jPreprocessorKind> chain) {
+    this.op = op;
+    this.spatial = spatial.clone();
+    this.channels = channels;
+    this.chain = List.copyOf(chain);
+  }
+
+  /** ComposableInputPreProcessor: the preprocessors applied in order. */
+  public static Dl4jPreprocessorKind compose(List<Dl4jPreprocessorKind> chain) {
+    return new Dl4jPreprocessorKind(Op.IDENTITY, new long[0], 0, chain);
+  }
+
+  public Shape apply(Shape input) {
+    Shape s = output(input);
+    for (Dl4jPreprocessorKind p : chain) {
+      s = p.apply(s);
+    }
+    return s;
+  }
+
+  @Override
+  protected Shape output(Shape input) {
+    switch (op) {
+      case CNN_TO_FEED_FORWARD:
+      case CNN3D_TO_FEED_FORWARD: {
+        int rank = spatial.length + 2;
+        if (input.rank() == 2) {
+          return input;
+        }
+        if (input.rank() != rank) {
+          throw new ShapeException("the preprocessor expects a rank-" + rank + " input, got " + input);
+        }
+        checkRecorded(input, 1, channels, "channels");
+        for (int i = 0; i < spatial.length; i++) {
+          checkRecorded(input, 2 + i, spatial[i], "size");
+        }
+        return Shape.of(input.dim(0), product(input.subShape(1, rank), recordedSize()));
+      }
+      case FEED_FORWARD_TO_CNN: {
+        Long n = input.rank() == 2 ? input.dim(1) : null;
+        if (n != null && n != recordedSize()) {
+          throw new ShapeException("the preprocessor reshapes to " + channels + "×" + spatial[0] + "×" + spatial[1]
+              + " = " + recordedSize() + " values, its input " + input + " has " + n);
+        }
+        return Shape.of(input.dim(0), channels, spatial[0], spatial[1]);
+      }
+      case RNN_TO_FEED_FORWARD:
+        requireRank(input, 3);
+        return Shape.of((Long) null, input.dim(1));
+      case FEED_FORWARD_TO_RNN:
+        requireRank(input, 2);
+        return Shape.of(null, input.dim(1), null);
+      case CNN_TO_RNN:
+        requireRank(input, 4);
+        checkRecorded(input, 1, channels, "channels");
+        checkRecorded(input, 2, spatial[0], "height");
+        checkRecorded(input, 3, spatial[1], "width");
+        return Shape.of(null, product(input.subShape(1, 4), recordedSize()), null);
+      case RNN_TO_CNN:
+        requireRank(input, 3);
+        return Shape.of(null, channels, spatial[0], spatial[1]);
+      default:
+        return input;
+    }
+  }
+
+  private long recordedSize() {
+    long n = channels;
+    for (long s : spatial) {
+      n = Math.multiplyExact(n, s);
+    }
+    return n;
+  }
+
+  private static Long product(Shape features, long recorded) {
+    return features.isFullyKnown() ? features.size() : recorded > 0 ? recorded : null;
+  }
+
+  private static void checkRecorded(Shape input, int axis, long recorded, String what) {
+    Long actual = input.dim(axis);
+    if (recorded > 0 && actual != null && actual != recorded) {
+      throw new ShapeException("the preprocessor records " + what + " " + recorded + " but its input " + input + " has " + actual);
+    }
+  }
+
+  private static void requireRank(Shape input, int rank) {
+    if (input.rank() != rank) {
+      throw new ShapeException("the preprocessor expects a rank-" + rank + " input, got " + input);
+    }
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return List.of();
+  }
+}

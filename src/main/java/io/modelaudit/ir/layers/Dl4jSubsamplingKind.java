@@ -1,0 +1,52 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.WeightSpec;
+import java.util.List;
+import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.SingleInputKind;
+
+/** SubsamplingLayer, Subsampling1DLayer, Subsampling3DLayer: channels kept, windows per spatial axis. */
+public final class Dl4jSubsamplingKind extends SingleInputKind implements ConfiguredWeights {
+  private final long[] kernel;
+  private final long[] stride;
+  private final long[] padding;
+  private final long[] dilation;
+  private final Dl4jConvolutionMode mode;
+  private final boolean channelsLast;
+
+  public Dl4jSubsamplingKind(long[] kernel, long[] stride, long[] padding, long[] dilation, Dl4jConvolutionMode mode,
+      boolean channelsLast) {
+    ConvArithmetic.requirePositive("kernelSize", kernel);
+    ConvArithmetic.requirePositive("stride", stride);
+    ConvArithmetic.requirePositive("dilation", dilation);
+    if (stride.length != kernel.length || padding.length != kernel.length || dilation.length != kernel.length) {
+      throw new IllegalArgumentException("kernelSize, stride, padding and dilation need " + kernel.length + " values each");
+    }
+    this.kernel = kernel.clone();
+    this.stride = stride.clone();
+    this.padding = padding.clone();
+    this.dilation = dilation.clone();
+    this.mode = mode;
+    this.channelsLast = channelsLast;
+  }
+
+  @Override
+  protected Shape output(Shape input) {
+    if (input.rank() != kernel.length + 2) {
+      throw new ShapeException("a " + kernel.length + "D subsampling layer expects a rank-" + (kernel.length + 2) + " input, got " + input);
+    }
+    Shape out = input;
+    int first = Dl4jChannels.firstSpatial(channelsLast);
+    for (int i = 0; i < kernel.length; i++) {
+      out = out.withDim(first + i, mode.outputLength(input.dim(first + i), kernel[i], stride[i], padding[i], dilation[i]));
+    }
+    return out;
+  }
+
+  @Override
+  public List<WeightSpec> configuredWeights() {
+    return List.of();
+  }
+}

@@ -1,0 +1,54 @@
+package io.modelaudit.ir.layers;
+
+import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.UnknownDimensionException;
+
+/**
+ * The window a convolution slides over the spatial axes: kernel size, strides and dilation per
+ * axis, padding and where the channels are. Shared by every convolution kind.
+ */
+final class SlidingWindow {
+  final long[] kernel;
+  final long[] strides;
+  final long[] dilation;
+  final Padding padding;
+  final DataFormat format;
+
+  SlidingWindow(long[] kernel, long[] strides, long[] dilation, Padding padding, DataFormat format) {
+    if (kernel.length != strides.length || kernel.length != dilation.length) {
+      throw new IllegalArgumentException("kernel, strides and dilation must have the same rank");
+    }
+    ConvArithmetic.requirePositive("kernel size", kernel);
+    ConvArithmetic.requirePositive("strides", strides);
+    ConvArithmetic.requirePositive("dilation", dilation);
+    this.kernel = kernel.clone();
+    this.strides = strides.clone();
+    this.dilation = dilation.clone();
+    this.padding = padding;
+    this.format = format;
+  }
+
+  int rank() {
+    return kernel.length;
+  }
+
+  /** The input must have the batch, spatial and channel axes of this window. */
+  void requireInput(Shape input, String what) {
+    format.requireRank(input, rank(), "a " + rank() + "D " + what);
+  }
+
+  /** The output over every spatial axis, with the channel axis set to {@code channels}. */
+  Shape slide(Shape input, Long channels) {
+    return ConvArithmetic.slide(input, format, channels, kernel, strides, dilation, padding);
+  }
+
+  /** The input's channel count, which every convolution's weights need. */
+  long inputChannels(Shape input) {
+    int axis = format.channelAxis(input.rank());
+    Long c = input.dim(axis);
+    if (c == null) {
+      throw new UnknownDimensionException("input channels (axis " + axis + " of " + input + ") are unknown");
+    }
+    return c;
+  }
+}

@@ -1,0 +1,219 @@
+package io.modelaudit.reference.dl4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Asks the DL4J reference worker about files, one at a time, through one warm worker process.
+ * DL4J runs in that process only: a crash, a hang or an out-of-memory there costs the file it
+ * was working on, never this JVM. The time limit is enforced from here (the process is killed),
+ * standard output is read line by line with a bound on a line's length, and a worker that died
+ * or was killed is replaced by a fresh one for the next file.
+ */
+public final class Dl4jReferenceClient implements AutoCloseable {
+  /** A result line is far shorter (ResNet-50: about 40 kB); a longer one is not a result. */
+  static final int MAX_LINE_CHARS = 16 << 20;
+  /** ND4J loads its native backend in 2 to 4 s here; the per-file time limit starts after that. */
+  static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+  static final String READY = "{\"ready\":true}";
+  private static final Object END = new Object();
+  private static final Object TOO_LONG = new Object();
+
+  private final List<String> command;
+  private final Duration timeout;
+  private Process process;
+  private Writer requests;
+  private BlockingQueue<Object> lines;
+  /** How the last worker that ended by itself ended, for the message. */
+  private String lastExit = "";
+
+  public Dl4jReferenceClient(List<String> command, Duration timeout) {
+    this.command = List.copyOf(command);
+    this.timeout = timeout;
+  }
+
+  /** DL4J's numbers for one file; never throws for anything the worker does. */
+  public Dl4jReference reference(Path file) {
+    String path = file.toAbsolutePath().toString();
+    if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
+      return Dl4jReference.unavailable(Dl4jReference.ERROR, "the path contains a line break: the worker reads one path per line");
+    }
+    Dl4jReference result = ask(path);
+    if (result == null) {
+      // The worker was gone before it read this file (it exits after an Error on the previous one): once more, fresh.
+      result = ask(path);
+    }
+    return result != null ? result
+        : Dl4jReference.unavailable(Dl4jReference.CRASHED, "the DL4J worker died while reading this file" + lastExit);
+  }
+
+  /** The result, or null when the worker ended without answering. */
+  private Dl4jReference ask(String path) {
+    if (process == null || !process.isAlive()) {
+      String problem = start();
+      if (problem != null) {
+        return Dl4jReference.unavailable(Dl4jReference.CRASHED, problem);
+      }
+    }
+    try {
+      requests.write(path);
+      requests.write('\n');
+      requests.flush();
+    } catch (IOException e) {
+      stop();
+      return null;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Object line;
+      try {
+        line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stop();
+        return Dl4jReference.unavailable(Dl4jReference.ERROR, "interrupted");
+      }
+      if (line == null) {
+        stop();
+        return Dl4jReference.unavailable(Dl4jReference.TIMEOUT, "DL4J gave no answer within " + timeout.toSeconds() + " s; its worker was stopped");
+      }
+      if (line == END) {
+        lastExit = exitStatus();
+        stop();
+        return null;
+      }
+      if (line == TOO_LONG) {
+        stop();
+        return Dl4jReference.unavailable(Dl4jReference.ERROR, "the DL4J worker printed a line longer than " + MAX_LINE_CHARS + " characters");
+      }
+      String text = (String) line;
+      // Anything else on standard output (native code printing) is not for us.
+      if (text.startsWith("{") && path.equals(Dl4jReference.path(text))) {
+        try {
+          return Dl4jReference.parse(text);
+        } catch (IllegalArgumentException e) {
+          stop();
+          return Dl4jReference.unavailable(Dl4jReference.ERROR, "the DL4J worker's answer is malformed: " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** Starts a worker and waits until it is ready; null, or why there is no worker. */
+  private String start() {
+    stop();
+    try {
+      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      process = null;
+      return "the DL4J worker cannot be started: " + e.getMessage();
+    }
+    requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    lines = queue;
+    Thread reader = new Thread(() -> readLines(process.getInputStream(), queue), "dl4j-worker-output");
+    reader.setDaemon(true);
+    reader.start();
+    long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+    while (true) {
+      Object line;
+      try {
+        line = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        line = null;
+      }
+      if (line == null || line == TOO_LONG) {
+        stop();
+        return "the DL4J worker did not start within " + STARTUP_LIMIT.toSeconds() + " s";
+      }
+      if (line == END) {
+        String exit = exitStatus();
+        stop();
+        return "the DL4J worker exited while starting" + exit;
+      }
+      if (READY.equals(line)) {
+        return null;
+      }
+    }
+  }
+
+  private static void readLines(InputStream stream, BlockingQueue<Object> queue) {
+    try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+      StringBuilder line = new StringBuilder();
+      for (int c = in.read(); c >= 0; c = in.read()) {
+        if (c == '\n') {
+          queue.add(line.toString());
+          line.setLength(0);
+        } else if (line.length() >= MAX_LINE_CHARS) {
+          queue.add(TOO_LONG);
+          return;
+        } else {
+          line.append((char) c);
+        }
+      }
+    } catch (IOException e) {
+      // The process was killed: its output ends here.
+    }
+    queue.add(END);
+  }
+
+  private String exitStatus() {
+    if (process == null) {
+      return "";
+    }
+    try {
+      if (process.waitFor(5, TimeUnit.SECONDS)) {
+        return " (exit status " + process.exitValue() + ")";
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return "";
+  }
+
+  private void stop() {
+    if (process == null) {
+      return;
+    }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  /** Lets the worker finish (its input ends), and kills it if it does not. */
+  @Override
+  public void close() {
+    if (process == null) {
+      return;
+    }
+    try {
+      requests.close();
+      if (process.waitFor(5, TimeUnit.SECONDS)) {
+        process = null;
+        return;
+      }
+    } catch (IOException e) {
+      // Already gone.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stop();
+  }
+}

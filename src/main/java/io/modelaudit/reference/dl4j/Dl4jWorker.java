@@ -1,0 +1,69 @@
+package io.modelaudit.reference.dl4j;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the DL4J reference worker is and how to start it. It is built separately
+ * ({@code dl4j-reference/}, its own Maven project) so that this tool never loads DL4J: its
+ * build leaves {@code model-audit-dl4j-reference.jar} and {@code classpath.txt} (the jars it
+ * needs, in the local Maven repository) in {@code dl4j-reference/target}.
+ */
+public final class Dl4jWorker {
+  /** Overrides the folder holding the worker's jar and classpath file. */
+  public static final String HOME_PROPERTY = "modelaudit.dl4j.home";
+  public static final String HOME_ENV = "MODEL_AUDIT_DL4J_HOME";
+  static final String JAR = "model-audit-dl4j-reference.jar";
+  static final String CLASSPATH = "classpath.txt";
+  static final String MAIN = "io.modelaudit.dl4j.ReferenceWorker";
+
+  private Dl4jWorker() {}
+
+  /** The worker is not built, or not where this tool looks for it. */
+  public static final class UnavailableException extends Exception {
+    UnavailableException(String message) {
+      super(message);
+    }
+  }
+
+  /** The command that starts a worker reading paths on its standard input. */
+  public static List<String> command() throws UnavailableException {
+    Path home = home();
+    Path jar = home.resolve(JAR);
+    Path classpath = home.resolve(CLASSPATH);
+    if (!Files.isRegularFile(jar) || !Files.isRegularFile(classpath)) {
+      throw new UnavailableException("the DL4J reference worker is not built (no " + jar + "); build it with"
+          + " 'mvn -q -f dl4j-reference/pom.xml package' in the model-audit checkout, or set " + HOME_ENV);
+    }
+    String dependencies;
+    try {
+      dependencies = Files.readString(classpath, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UnavailableException("cannot read " + classpath + ": " + e.getMessage());
+    }
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    // Bounded memory: a configuration may ask for any number of parameters (the worker builds at most 2 GiB of them).
+    return List.of(javaBin.toString(), "-Xss64m", "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
+        "-Dorg.bytedeco.javacpp.maxphysicalbytes=6g", "-Dorg.bytedeco.javacpp.logger=slf4j",
+        "-cp", jar + File.pathSeparator + dependencies, MAIN, "--batch");
+  }
+
+  private static Path home() throws UnavailableException {
+    String configured = System.getProperty(HOME_PROPERTY, System.getenv(HOME_ENV));
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    try {
+      // This tool runs from target/model-audit.jar (or target/classes in tests): the worker is built beside it.
+      Path codeSource = Path.of(Dl4jWorker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return codeSource.toAbsolutePath().getParent().getParent().resolve("dl4j-reference").resolve("target");
+    } catch (URISyntaxException | RuntimeException e) {
+      throw new UnavailableException("cannot tell where model-audit is installed; set " + HOME_ENV);
+    }
+  }
+}
