@@ -5,6 +5,7 @@ import io.modelaudit.detect.FormatDetector;
 import io.modelaudit.detect.ModelFormat;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.formats.ZipArchive;
 import io.modelaudit.formats.keras.ArchitectureSiblings;
 import io.modelaudit.formats.keras.KerasArchiveImporter;
 import io.modelaudit.formats.keras.KerasH5Importer;
@@ -94,9 +95,12 @@ public final class ModelAuditor {
       case DL4J_JSON:
         throw new ModelFileException("unsupported_format", "Deeplearning4j model: not supported yet");
       case ZIP:
+        ZipArchive.open(file).close(); // a damaged archive is reported as such
         throw new ModelFileException("not_a_model", "zip archive that is neither a Keras 3 .keras archive nor a Deeplearning4j model");
       case JSON:
         throw new ModelFileException("not_a_model", "JSON that is neither a Keras architecture, a TF.js model nor a Deeplearning4j configuration");
+      case EMPTY:
+        throw new ModelFileException("not_a_model", "empty file: not a model file");
       default:
         throw new ModelFileException("not_a_model", "not a model file (neither HDF5, zip nor JSON)");
     }

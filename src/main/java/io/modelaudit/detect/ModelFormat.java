@@ -12,6 +12,8 @@ public enum ModelFormat {
   ZIP("zip"),
   /** JSON that is not a model configuration this tool knows. */
   JSON("json"),
+  /** A file of zero bytes. */
+  EMPTY("unknown"),
   UNKNOWN("unknown");
 
   private final String id;
@@ -26,6 +28,6 @@ public enum ModelFormat {
 
   /** Whether a folder scan picks files of this format up. */
   public boolean isModel() {
-    return this != ZIP && this != JSON && this != UNKNOWN;
+    return this != ZIP && this != JSON && this != EMPTY && this != UNKNOWN;
   }
 }
