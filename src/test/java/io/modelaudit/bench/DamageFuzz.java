@@ -78,7 +78,7 @@ public final class DamageFuzz {
         String kind;
         byte[] damaged;
         boolean zip = contents.get(s).length > 1 && contents.get(s)[0] == 'P' && contents.get(s)[1] == 'K';
-        int choice = random.nextInt(4);
+        int choice = random.nextInt(5);
         switch (choice) {
           case 0:
             kind = "truncate";
@@ -92,9 +92,13 @@ public final class DamageFuzz {
             kind = "splice";
             damaged = splice(contents.get(s), contents.get(random.nextInt(contents.size())), random);
             break;
-          default:
+          case 3:
             kind = zip ? "entry" : "numbers";
             damaged = zip ? damageEntry(contents.get(s), contents, random) : mutateNumbers(contents.get(s), random);
+            break;
+          default:
+            kind = "values";
+            damaged = zip ? damageEntry(contents.get(s), contents, random) : mutateValues(contents.get(s), random);
             break;
         }
         String name = String.format("case_%03d_%04d_%s%s", s, c, kind, ext);
@@ -187,6 +191,8 @@ public final class DamageFuzz {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
         entries.put(e.getName(), in.readNBytes(64 << 20));
       }
+    } catch (IOException e) {
+      return flip(zip, random); // a seed that is itself a damaged archive
     }
     if (entries.isEmpty()) {
       return flip(zip, random);
@@ -205,7 +211,7 @@ public final class DamageFuzz {
         data = splice(data, donors.get(random.nextInt(donors.size())), random);
         break;
       default:
-        data = victim.endsWith(".json") ? mutateNumbers(data, random) : flip(data, random);
+        data = !victim.endsWith(".json") ? flip(data, random) : random.nextBoolean() ? mutateNumbers(data, random) : mutateValues(data, random);
         break;
     }
     entries.put(victim, data);
@@ -226,6 +232,86 @@ public final class DamageFuzz {
       }
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * Parses the JSON and replaces a few values anywhere in the tree by values of another type or
+   * extreme ones, or by a copy of another subtree, so that the damage reaches the layer readers.
+   */
+  private static byte[] mutateValues(byte[] json, Random random) {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode root;
+    try {
+      root = mapper.readTree(json);
+    } catch (IOException e) {
+      return flip(json, random);
+    }
+    List<com.fasterxml.jackson.databind.JsonNode> containers = new ArrayList<>();
+    collectContainers(root, containers);
+    if (containers.isEmpty()) {
+      return flip(json, random);
+    }
+    int n = 1 + random.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      com.fasterxml.jackson.databind.JsonNode target = containers.get(random.nextInt(containers.size()));
+      com.fasterxml.jackson.databind.JsonNode value = randomValue(containers, random, mapper);
+      if (target instanceof com.fasterxml.jackson.databind.node.ObjectNode && target.size() > 0) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) target;
+        List<String> keys = new ArrayList<>();
+        o.fieldNames().forEachRemaining(keys::add);
+        String key = keys.get(random.nextInt(keys.size()));
+        if (random.nextInt(6) == 0) {
+          o.remove(key);
+        } else {
+          o.set(key, value);
+        }
+      } else if (target instanceof com.fasterxml.jackson.databind.node.ArrayNode && target.size() > 0) {
+        com.fasterxml.jackson.databind.node.ArrayNode a = (com.fasterxml.jackson.databind.node.ArrayNode) target;
+        int at = random.nextInt(a.size());
+        switch (random.nextInt(3)) {
+          case 0:
+            a.remove(at);
+            break;
+          case 1:
+            a.insert(at, value);
+            break;
+          default:
+            a.set(at, value);
+            break;
+        }
+      }
+    }
+    try {
+      return mapper.writeValueAsBytes(root);
+    } catch (IOException e) {
+      return json.clone();
+    }
+  }
+
+  private static void collectContainers(com.fasterxml.jackson.databind.JsonNode node, List<com.fasterxml.jackson.databind.JsonNode> out) {
+    if (node.isContainerNode()) {
+      out.add(node);
+      node.forEach(child -> collectContainers(child, out));
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode randomValue(List<com.fasterxml.jackson.databind.JsonNode> containers, Random random,
+      com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    var f = mapper.getNodeFactory();
+    switch (random.nextInt(12)) {
+      case 0: return f.nullNode();
+      case 1: return f.numberNode(-1);
+      case 2: return f.numberNode(0);
+      case 3: return f.numberNode(Long.MAX_VALUE);
+      case 4: return f.numberNode(new java.math.BigInteger("99999999999999999999999"));
+      case 5: return f.numberNode(1.5);
+      case 6: return f.textNode(random.nextBoolean() ? "" : "same");
+      case 7: return f.booleanNode(random.nextBoolean());
+      case 8: return f.arrayNode();
+      case 9: return f.objectNode();
+      case 10: return f.numberNode(random.nextInt(5000));
+      default: return containers.get(random.nextInt(containers.size())).deepCopy();
+    }
   }
 
   /** Replaces a few numbers in a JSON text by extreme ones. */
