@@ -3,6 +3,7 @@ package io.modelaudit.audit;
 import io.modelaudit.compare.StoredWeightComparison;
 import io.modelaudit.detect.FormatDetector;
 import io.modelaudit.detect.ModelFormat;
+import io.modelaudit.formats.ArchitectureException;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.formats.ZipArchive;
@@ -68,6 +69,8 @@ public final class ModelAuditor {
       Long storedTotal = model.stored() == null ? null : model.stored().totalSize();
       return ReportAssembler.assemble(shown, model.format(), model.architecture(), new Framework(model.framework(), model.frameworkVersion(), model.backend()),
           graph, comparison, storedTotal);
+    } catch (ArchitectureException e) {
+      return ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage()), e.architecture().toString());
     } catch (ModelFileException e) {
       return ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage()));
     } catch (InferenceBudgetException e) {

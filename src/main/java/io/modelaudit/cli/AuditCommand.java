@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import io.modelaudit.ir.Shape;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -130,20 +132,38 @@ public final class AuditCommand implements Callable<Integer> {
       err.println("model-audit: --config " + architecture + ": no such file");
       return ExitCodes.USAGE;
     }
-    List<ModelReport> reports = new ArrayList<>();
+    List<ModelFiles.Target> targets = ModelFiles.expand(paths);
+    ModelReport[] byTarget = new ModelReport[targets.size()];
     boolean internalError = false;
     try (TimeLimitedAuditor auditor = new TimeLimitedAuditor(new ModelAuditor(overrides, architecture), Duration.ofSeconds(timeoutSeconds))) {
-      for (Path file : ModelFiles.expand(paths)) {
-        try {
-          reports.add(auditor.audit(file));
-        } catch (RuntimeException | VirtualMachineError e) {
-          internalError = true;
-          err.println("model-audit: " + file + ": internal error: " + e
-              + (stacktrace ? "" : " (run with --stacktrace for details)"));
-          if (stacktrace) {
-            e.printStackTrace(err);
+      // Architecture JSON found in folders last: those a weights-only file was audited with are skipped.
+      Set<Path> architecturesUsed = new HashSet<>();
+      for (boolean pairingPass : new boolean[] {false, true}) {
+        for (int i = 0; i < targets.size(); i++) {
+          ModelFiles.Target target = targets.get(i);
+          if (target.waitsForPairing() != pairingPass || target.auditedWith(architecturesUsed)) {
+            continue;
+          }
+          try {
+            byTarget[i] = auditor.audit(target.file());
+            if (byTarget[i].architecture() != null) {
+              architecturesUsed.add(ModelFiles.key(Path.of(byTarget[i].architecture())));
+            }
+          } catch (RuntimeException | VirtualMachineError e) {
+            internalError = true;
+            err.println("model-audit: " + target.file() + ": internal error: " + e
+                + (stacktrace ? "" : " (run with --stacktrace for details)"));
+            if (stacktrace) {
+              e.printStackTrace(err);
+            }
           }
         }
+      }
+    }
+    List<ModelReport> reports = new ArrayList<>();
+    for (ModelReport r : byTarget) {
+      if (r != null) {
+        reports.add(r);
       }
     }
     AuditReport report = new AuditReport(VERSION, reports);
