@@ -190,3 +190,6 @@ shutil.copy("../variants/seed_cnn_weights_only.h5", "garbage_sibling/seed_cnn_we
 open("garbage_sibling/seed_cnn_config.json", "w").write('{"class_name": "Sequential", "config": {"layers": [')
 open("dl4j_configuration.json", "w").write(json.dumps({"backprop": True, "confs": [
     {"layer": {"dense": {"nin": 4, "nout": 3, "activationFn": {"@class": "org.nd4j.linalg.activations.impl.ActivationReLU"}}}}]}))
+
+# model.weights.h5 deflated with 256 MB of trailing zeros: inflating it whole would be a bomb.
+archive("weights_bomb.keras", with_entries(model__weights__h5=WEIGHTS + bytes(256 << 20)), {"model.weights.h5": DEFLATED})

@@ -23,6 +23,12 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 public final class ZipArchive implements AutoCloseable {
   /** Real archives hold a handful of entries; more than this is not a model. */
   public static final int MAX_ENTRIES = 100_000;
+  /**
+   * Weights compress little (Keras stores them uncompressed); an entry inflating far beyond its
+   * compressed size is a bomb that would fill the disk with a temporary file.
+   */
+  static final long MAX_INFLATION_RATIO = 100;
+  private static final long INFLATION_SLACK = 64L << 20;
 
   private final Path file;
   private final ZipFile zip;
@@ -100,8 +106,11 @@ public final class ZipArchive implements AutoCloseable {
           return ch.map(FileChannel.MapMode.READ_ONLY, e.getDataOffset(), e.getSize());
         }
       }
+      long compressed = e.getCompressedSize() >= 0 ? e.getCompressedSize() : Files.size(file);
+      long limit = Math.min(maxBytes, INFLATION_SLACK + MAX_INFLATION_RATIO * compressed);
       Path temp = Files.createTempFile("model-audit-", ".entry");
       tempFiles.add(temp);
+      temp.toFile().deleteOnExit(); // also when a time limit abandons this thread
       try (InputStream in = zip.getInputStream(e); OutputStream out = Files.newOutputStream(temp)) {
         byte[] buffer = new byte[1 << 16];
         long total = 0;
@@ -109,6 +118,13 @@ public final class ZipArchive implements AutoCloseable {
           total += n;
           if (total > maxBytes) {
             throw new ModelFileException("too_large", name + " in the archive inflates to more than " + (maxBytes >> 20) + " MB");
+          }
+          if (total > limit) {
+            throw new ModelFileException("too_large", name + " in the archive inflates to more than " + MAX_INFLATION_RATIO
+                + " times its compressed size: a zip bomb, not weights");
+          }
+          if (Thread.currentThread().isInterrupted()) {
+            throw new ModelFileException("timeout", "gave up inflating " + name + " in the archive");
           }
           out.write(buffer, 0, n);
         }
