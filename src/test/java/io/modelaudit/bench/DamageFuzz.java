@@ -108,12 +108,24 @@ public final class DamageFuzz {
         long start = System.nanoTime();
         Future<String> result = worker.submit(() -> {
           var report = auditor.audit(file);
+          // A bug caught and shown as a finding or an error is still a bug: its message names a Java exception.
+          String leaked = report.findings().stream().map(f -> f.message()).filter(DamageFuzz::namesJavaException).findFirst()
+              .orElse(report.error() != null && namesJavaException(report.error().message()) ? report.error().message() : null);
+          if (leaked != null) {
+            return "leaked:" + leaked;
+          }
           return report.error() == null ? "audited" : "error:" + report.error().kind();
         });
         try {
           String outcome = result.get(timeoutMs, TimeUnit.MILLISECONDS);
+          if (outcome.startsWith("leaked:")) {
+            internal.merge(outcome.replaceAll("\\d+", "N"), 1, Integer::sum);
+            System.out.println("LEAKED " + file + " (seed " + seed + "): " + outcome);
+            outcome = "leaked";
+          } else {
+            Files.delete(file);
+          }
           outcomes.merge(outcome, 1, Integer::sum);
-          Files.delete(file);
         } catch (TimeoutException e) {
           timeouts++;
           result.cancel(true);
@@ -136,9 +148,13 @@ public final class DamageFuzz {
     }
     worker.shutdownNow();
     System.out.printf("seeds: %d, cases: %d, outcomes: %s%n", seeds.size(), cases, outcomes);
-    System.out.printf("internal errors: %d, timeouts: %d%n", internal.values().stream().mapToInt(Integer::intValue).sum(), timeouts);
+    System.out.printf("internal errors (escaped, or shown as a Java exception in a message): %d, timeouts: %d%n", internal.values().stream().mapToInt(Integer::intValue).sum(), timeouts);
     internal.forEach((k, v) -> System.out.println("  " + v + " × " + k));
     System.out.printf("slowest: %.0f ms, %s%n", slowest / 1e6, slowestCase);
+  }
+
+  private static boolean namesJavaException(String message) {
+    return message != null && (message.contains("java.") || message.contains("Exception") || message.contains("Error:"));
   }
 
   private static ExecutorService newWorker() {
