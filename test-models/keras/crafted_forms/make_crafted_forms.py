@@ -193,3 +193,28 @@ open("dl4j_configuration.json", "w").write(json.dumps({"backprop": True, "confs"
 
 # model.weights.h5 deflated with 256 MB of trailing zeros: inflating it whole would be a bomb.
 archive("weights_bomb.keras", with_entries(model__weights__h5=WEIGHTS + bytes(256 << 20)), {"model.weights.h5": DEFLATED})
+
+
+def linked_groups(shape):
+    """model.weights.h5 whose groups are hard links to others: a cycle, or 60 levels of diamonds
+    (each level links the next twice: 2**60 paths through 60 groups)."""
+    buffer = io.BytesIO()
+    with h5py.File(buffer, "w") as f:
+        layers = f.create_group("layers")
+        for name, shapes in SEED_GROUPS.items():
+            v = layers.create_group(name).create_group("vars")
+            for i, s in enumerate(shapes):
+                v.create_dataset(str(i), data=np.zeros(s, dtype="f4"))
+        if shape == "cycle":
+            loop = layers.create_group("loop")
+            loop["a"] = loop
+        else:
+            levels = [layers.create_group("diamond")] + [f.create_group("level%d" % i) for i in range(1, 60)]
+            for upper, lower in zip(levels, levels[1:]):
+                upper["a"] = lower
+                upper["b"] = lower
+    return buffer.getvalue()
+
+
+archive("group_cycle.keras", with_entries(model__weights__h5=linked_groups("cycle")))
+archive("group_diamonds.keras", with_entries(model__weights__h5=linked_groups("diamonds")))

@@ -12,9 +12,11 @@ import io.modelaudit.reference.StoredWeights;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,7 +69,7 @@ final class KerasArchiveWeights {
   static StoredWeights read(HdfFile hdf, ModelGraph graph) {
     Tree root = new Tree();
     int[] count = {0};
-    addDatasets(hdf, root, 0, count);
+    addDatasets(hdf, root, 0, count, new HashSet<>());
     StoredWeights stored = new StoredWeights(true);
     Tree container = root.container();
     Map<String, Tree> groups = container == null ? Map.of() : container.children;
@@ -88,9 +90,16 @@ final class KerasArchiveWeights {
     return stored;
   }
 
-  private static void addDatasets(Group group, Tree tree, int depth, int[] count) {
+  /**
+   * @param visited addresses of the groups walked: HDF5 hard links can make one group the child of
+   *     several others (or of itself), and walking every path through such links is exponential
+   */
+  private static void addDatasets(Group group, Tree tree, int depth, int[] count, Set<Long> visited) {
     if (depth > MAX_DEPTH) {
       throw new ModelFileException("corrupt", "model.weights.h5 nests groups more than " + MAX_DEPTH + " deep");
+    }
+    if (!visited.add(group.getAddress())) {
+      throw new ModelFileException("corrupt", "model.weights.h5 links one group (" + group.getName() + ") from two places; Keras never does");
     }
     for (Map.Entry<String, Node> e : group.getChildren().entrySet()) {
       Tree target = tree;
@@ -100,7 +109,7 @@ final class KerasArchiveWeights {
       }
       String last = segments[segments.length - 1];
       if (e.getValue() instanceof Group) {
-        addDatasets((Group) e.getValue(), target.child(last), depth + 1, count);
+        addDatasets((Group) e.getValue(), target.child(last), depth + 1, count, visited);
       } else if (e.getValue() instanceof Dataset) {
         if (++count[0] > MAX_DATASETS) {
           throw new ModelFileException("corrupt", "model.weights.h5 holds more than " + MAX_DATASETS + " datasets");
