@@ -218,3 +218,11 @@ def linked_groups(shape):
 
 archive("group_cycle.keras", with_entries(model__weights__h5=linked_groups("cycle")))
 archive("group_diamonds.keras", with_entries(model__weights__h5=linked_groups("diamonds")))
+
+# Two config.json: Python's zipfile (Keras) reads the last, other readers the first.
+import warnings
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    archive("duplicate_config.keras", dict(ENTRIES))
+    with zipfile.ZipFile("duplicate_config.keras", "a") as z:
+        z.writestr(zipfile.ZipInfo("config.json", (2024, 1, 1, 0, 0, 0)), b'{"class_name": "Sequential", "config": {"layers": []}}')

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -48,10 +50,17 @@ public final class ZipArchive implements AutoCloseable {
       throw new ModelFileException("corrupt", "truncated or corrupt zip archive (" + e.getMessage() + ")", e);
     }
     List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
       if (names.size() == MAX_ENTRIES) {
         ZipFile.closeQuietly(zip);
         throw new ModelFileException("corrupt", "zip archive with more than " + MAX_ENTRIES + " entries");
+      }
+      if (!seen.add(e.getName())) {
+        // Readers disagree on which one counts (Python's zipfile, hence Keras, takes the last; this
+        // reader the first): auditing one while Keras loads the other would be worthless.
+        ZipFile.closeQuietly(zip);
+        throw new ModelFileException("corrupt", "zip archive holds two entries named " + e.getName());
       }
       names.add(e.getName());
     }

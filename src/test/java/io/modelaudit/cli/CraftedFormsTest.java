@@ -44,6 +44,7 @@ class CraftedFormsTest {
       "weights_bomb.keras             | 3 | model.weights.h5 in the archive inflates to more than 100 times its compressed size",
       "group_cycle.keras              | 3 | model.weights.h5 links one group (a) from two places",
       "group_diamonds.keras           | 3 | model.weights.h5 links one group (b) from two places",
+      "duplicate_config.keras         | 3 | zip archive holds two entries named config.json",
       "deflated_weights.keras         | 0 | Total params: 1,966   (stored in the file: 1,966)",
       "without_weights.keras          | 0 | conv2d_1 (Conv2D)  (None, 24, 24, 10)    1,510  unverified",
       // config.json that is not a model configuration
