@@ -226,3 +226,8 @@ with warnings.catch_warnings():
     archive("duplicate_config.keras", dict(ENTRIES))
     with zipfile.ZipFile("duplicate_config.keras", "a") as z:
         z.writestr(zipfile.ZipInfo("config.json", (2024, 1, 1, 0, 0, 0)), b'{"class_name": "Sequential", "config": {"layers": []}}')
+
+# Data before the archive (Python's zipfile, so Keras, reads it), and a file that is both a full
+# HDF5 model and, at its end, a .keras archive: Keras reads one or the other by the file's name.
+open("prepended_data.keras", "wb").write(b"#!/bin/sh\nexit 0\n" * 20 + whole)
+open("hdf5_and_zip.keras", "wb").write(open("../seed_cnn.h5", "rb").read() + whole)

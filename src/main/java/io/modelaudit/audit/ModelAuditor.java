@@ -102,6 +102,9 @@ public final class ModelAuditor {
         throw new ModelFileException("not_a_model", "zip archive that is neither a Keras 3 .keras archive nor a Deeplearning4j model");
       case JSON:
         throw new ModelFileException("not_a_model", "JSON that is neither a Keras architecture, a TF.js model nor a Deeplearning4j configuration");
+      case AMBIGUOUS:
+        throw new ModelFileException("ambiguous", "the file is both an HDF5 file and a zip archive: Keras reads one or the other"
+            + " depending on its name (.h5 or .keras), so no audit could speak for both");
       case EMPTY:
         throw new ModelFileException("not_a_model", "empty file: not a model file");
       default:

@@ -31,13 +31,22 @@ public final class FormatDetector {
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
     }
+    int hdf5At = -1;
     for (int offset : HDF5_OFFSETS) {
       if (n >= offset + HDF5_SIGNATURE.length && startsWith(head, offset, HDF5_SIGNATURE)) {
-        return ModelFormat.HDF5;
+        hdf5At = offset;
+        break;
       }
     }
-    if (n >= ZIP_SIGNATURE.length && startsWith(head, 0, ZIP_SIGNATURE)) {
-      return zipKind(file);
+    boolean zipStart = n >= ZIP_SIGNATURE.length && startsWith(head, 0, ZIP_SIGNATURE);
+    if (zipStart) {
+      return zipKind(file); // an HDF5 signature further in is a stored entry's (model.weights.h5)
+    }
+    if (hdf5At >= 0) {
+      // Keras reads a file as a zip when it is named .keras and Python's zipfile finds a zip
+      // directory at its end, as HDF5 when named .h5: a file that is both could hide one model
+      // behind the other.
+      return ZipEnd.isPresent(file) ? ModelFormat.AMBIGUOUS : ModelFormat.HDF5;
     }
     int start = n >= UTF8_BOM.length && startsWith(head, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
     for (int i = start; i < n; i++) {
@@ -54,9 +63,16 @@ public final class FormatDetector {
       if (b == '[') {
         return ModelFormat.JSON;
       }
-      return b == 'n' || b == 't' || b == 'f' || b == '-' || (b >= '0' && b <= '9') ? scalarKind(file) : ModelFormat.UNKNOWN;
+      if (b == 'n' || b == 't' || b == 'f' || b == '-' || (b >= '0' && b <= '9')) {
+        return scalarKind(file);
+      }
+      break;
     }
-    return n == 0 ? ModelFormat.EMPTY : ModelFormat.UNKNOWN;
+    if (n == 0) {
+      return ModelFormat.EMPTY;
+    }
+    // Data before the first entry (as in self-extracting archives): Python's zipfile, so Keras, still reads it.
+    return ZipEnd.isPresent(file) ? zipKind(file) : ModelFormat.UNKNOWN;
   }
 
   private static ModelFormat zipKind(Path file) {

@@ -12,6 +12,8 @@ public enum ModelFormat {
   ZIP("zip"),
   /** JSON that is not a model configuration this tool knows. */
   JSON("json"),
+  /** Both an HDF5 file and a zip archive: which one Keras reads depends on the file's name. */
+  AMBIGUOUS("ambiguous"),
   /** A file of zero bytes. */
   EMPTY("unknown"),
   UNKNOWN("unknown");

@@ -59,6 +59,8 @@ class CraftedFormsTest {
       // content decides, not the name
       "hdf5_named.keras               | 0 | keras-h5",
       "archive_named.h5               | 0 | keras-v3",
+      "prepended_data.keras           | 0 | keras-v3 · Keras 3.15.1 · model \"sequential\"",
+      "hdf5_and_zip.keras             | 3 | the file is both an HDF5 file and a zip archive: Keras reads one or the other",
       // architecture JSON
       "bom.json                       | 0 | Total params: 1,966",
       "empty.json                     | 3 | empty file: not a model file",
