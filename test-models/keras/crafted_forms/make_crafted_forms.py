@@ -231,3 +231,11 @@ with warnings.catch_warnings():
 # HDF5 model and, at its end, a .keras archive: Keras reads one or the other by the file's name.
 open("prepended_data.keras", "wb").write(b"#!/bin/sh\nexit 0\n" * 20 + whole)
 open("hdf5_and_zip.keras", "wb").write(open("../seed_cnn.h5", "rb").read() + whole)
+
+# A Keras 2 Lambda layer carries its function as marshalled Python bytecode (base64; here a
+# placeholder): it is only named as unsupported, never decoded or run.
+open("lambda_bytecode.json", "w").write(json.dumps({"class_name": "Sequential", "keras_version": "2.4.0", "config": {"name": "s", "layers": [
+    {"class_name": "InputLayer", "config": {"name": "in", "batch_input_shape": [None, 4]}},
+    {"class_name": "Lambda", "config": {"name": "evil", "function": ["4wEAAAAAAAAAAAAAAAEAAAADAAAAQwAAAHMOAAAAZAFkAGwAfQF8AFMAKQJOqQD6AW9zKQKaAXiaAm9zcgIAAAByAgAAAPoIPHN0cmluZz7aAWYBAAAAcwQAAAAIAQQB", None, None],
+                                          "function_type": "lambda", "output_shape": None, "arguments": {}}},
+    {"class_name": "Dense", "config": {"name": "d", "units": 2}}]}}))

@@ -68,6 +68,7 @@ class CraftedFormsTest {
       "nested_2000.json               | 3 | is not valid JSON: Document nesting depth (1001) exceeds the maximum allowed (1000",
       "shape_beyond_long.json         | 3 | unreadable architecture JSON: bad dimension 1000000000000000000000000000000 in a shape",
       "shape_exponent.json            | 3 | unreadable architecture JSON: bad dimension \"Infinity\" in a shape",
+      "lambda_bytecode.json           | 0 | UNSUPPORTED_LAYER  evil: Lambda: no rule for Keras class Lambda",
       "shape_overflowing.json         | 0 | (None, 4611686018427387900, 4611686018427387900, 6)",
       // TF.js
       "tfjs_valid.json                | 0 | Total params: 23   (stored in the file: 23)",
