@@ -4,10 +4,12 @@ import io.modelaudit.compare.Dl4jVectorComparison;
 import io.modelaudit.compare.StoredWeightComparison;
 import io.modelaudit.detect.FormatDetector;
 import io.modelaudit.detect.ModelFormat;
+import io.modelaudit.formats.ArchitectureException;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.formats.dl4j.Dl4jImporter;
 import io.modelaudit.formats.dl4j.Dl4jModel;
+import io.modelaudit.formats.ZipArchive;
 import io.modelaudit.formats.keras.ArchitectureSiblings;
 import io.modelaudit.formats.keras.KerasArchiveImporter;
 import io.modelaudit.formats.keras.KerasH5Importer;
@@ -76,6 +78,8 @@ public final class ModelAuditor {
       Long storedTotal = model.stored() == null ? null : model.stored().totalSize();
       return ReportAssembler.assemble(shown, model.format(), model.architecture(), new Framework(model.framework(), model.frameworkVersion(), model.backend()),
           graph, comparison, storedTotal);
+    } catch (ArchitectureException e) {
+      return ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage()), e.architecture().toString());
     } catch (ModelFileException e) {
       return ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage()));
     } catch (InferenceBudgetException e) {
@@ -110,9 +114,15 @@ public final class ModelAuditor {
       case TFJS_LAYERS:
         return TfjsLayersImporter.importFile(file);
       case ZIP:
+        ZipArchive.open(file).close(); // a damaged archive is reported as such
         throw new ModelFileException("not_a_model", "zip archive that is neither a Keras 3 .keras archive nor a Deeplearning4j model");
       case JSON:
         throw new ModelFileException("not_a_model", "JSON that is neither a Keras architecture, a TF.js model nor a Deeplearning4j configuration");
+      case AMBIGUOUS:
+        throw new ModelFileException("ambiguous", "the file is both an HDF5 file and a zip archive: Keras reads one or the other"
+            + " depending on its name (.h5 or .keras), so no audit could speak for both");
+      case EMPTY:
+        throw new ModelFileException("not_a_model", "empty file: not a model file");
       default:
         throw new ModelFileException("not_a_model", "not a model file (neither HDF5, zip nor JSON)");
     }

@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import io.modelaudit.ir.Shape;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -134,6 +136,9 @@ public final class AuditCommand implements Callable<Integer> {
       err.println("model-audit: --config " + architecture + ": no such file");
       return ExitCodes.USAGE;
     }
+    List<ModelFiles.Target> targets = ModelFiles.expand(paths);
+    ModelReport[] byTarget = new ModelReport[targets.size()];
+    boolean internalError = false;
     List<String> dl4jWorker = null;
     if (reference != Reference.stored) {
       try {
@@ -143,23 +148,38 @@ public final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    List<ModelReport> reports = new ArrayList<>();
-    boolean internalError = false;
     try (TimeLimitedAuditor auditor = new TimeLimitedAuditor(new ModelAuditor(overrides, architecture), Duration.ofSeconds(timeoutSeconds));
         Dl4jReferenceClient dl4j = dl4jWorker == null ? null : new Dl4jReferenceClient(dl4jWorker, Duration.ofSeconds(timeoutSeconds))) {
       Dl4jCrossCheck dl4jCheck = dl4j == null ? null : new Dl4jCrossCheck(dl4j);
-      for (Path file : ModelFiles.expand(paths)) {
-        try {
-          ModelReport audited = auditor.audit(file);
-          reports.add(dl4jCheck == null ? audited : dl4jCheck.check(file, audited));
-        } catch (RuntimeException | VirtualMachineError e) {
-          internalError = true;
-          err.println("model-audit: " + file + ": internal error: " + e
-              + (stacktrace ? "" : " (run with --stacktrace for details)"));
-          if (stacktrace) {
-            e.printStackTrace(err);
+      // Architecture JSON found in folders last: those a weights-only file was audited with are skipped.
+      Set<Path> architecturesUsed = new HashSet<>();
+      for (boolean pairingPass : new boolean[] {false, true}) {
+        for (int i = 0; i < targets.size(); i++) {
+          ModelFiles.Target target = targets.get(i);
+          if (target.waitsForPairing() != pairingPass || target.auditedWith(architecturesUsed)) {
+            continue;
+          }
+          try {
+            ModelReport audited = auditor.audit(target.file());
+            byTarget[i] = dl4jCheck == null ? audited : dl4jCheck.check(target.file(), audited);
+            if (byTarget[i].architecture() != null) {
+              architecturesUsed.add(ModelFiles.key(Path.of(byTarget[i].architecture())));
+            }
+          } catch (RuntimeException | VirtualMachineError e) {
+            internalError = true;
+            err.println("model-audit: " + target.file() + ": internal error: " + e
+                + (stacktrace ? "" : " (run with --stacktrace for details)"));
+            if (stacktrace) {
+              e.printStackTrace(err);
+            }
           }
         }
+      }
+    }
+    List<ModelReport> reports = new ArrayList<>();
+    for (ModelReport r : byTarget) {
+      if (r != null) {
+        reports.add(r);
       }
     }
     AuditReport report = new AuditReport(VERSION, reports);

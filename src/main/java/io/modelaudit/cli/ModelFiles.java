@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -17,31 +18,63 @@ import java.util.stream.Stream;
 final class ModelFiles {
   private ModelFiles() {}
 
-  static List<Path> expand(List<Path> paths) {
-    List<Path> files = new ArrayList<>();
+  /**
+   * One file to audit.
+   *
+   * @param found whether a folder scan found it (rather than the command line naming it)
+   * @param format what its content is, for files found in folders; null for named files
+   */
+  record Target(Path file, boolean found, ModelFormat format) {
+    /**
+     * A Keras architecture JSON found in a folder that a weights-only HDF5 file of the same scan
+     * was already audited with (its sibling by name): auditing it alone would repeat that model
+     * without its weights.
+     */
+    boolean auditedWith(Set<Path> architecturesUsed) {
+      return found && format == ModelFormat.KERAS_JSON && architecturesUsed.contains(key(file));
+    }
+
+    /** Whether to audit it after the others: only an architecture JSON can be paired. */
+    boolean waitsForPairing() {
+      return found && format == ModelFormat.KERAS_JSON;
+    }
+  }
+
+  /** How paths are compared across the command line, the folder walk and the reports. */
+  static Path key(Path p) {
+    return p.toAbsolutePath().normalize();
+  }
+
+  static List<Target> expand(List<Path> paths) {
+    List<Target> files = new ArrayList<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
-        List<Path> found = new ArrayList<>();
+        List<Target> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile).sorted().filter(ModelFiles::looksLikeModel).forEach(found::add);
+          walk.filter(Files::isRegularFile).sorted().forEach(f -> {
+            ModelFormat format = detect(f);
+            if (format.isModel()) {
+              found.add(new Target(f, true, format));
+            }
+          });
         } catch (IOException | UncheckedIOException e) {
           found.clear();
         }
         // A folder without models is reported like an unreadable file: the auditor says why.
-        files.addAll(found.isEmpty() ? List.of(p) : found);
+        files.addAll(found.isEmpty() ? List.of(new Target(p, false, null)) : found);
       } else {
-        files.add(p);
+        files.add(new Target(p, false, null));
       }
     }
     return files;
   }
 
   /** In folders, only files whose content is a format the tool audits. */
-  private static boolean looksLikeModel(Path file) {
+  private static ModelFormat detect(Path file) {
     try {
-      return FormatDetector.detect(file).isModel();
+      return FormatDetector.detect(file);
     } catch (IOException e) {
-      return false;
+      return ModelFormat.UNKNOWN;
     }
   }
 }

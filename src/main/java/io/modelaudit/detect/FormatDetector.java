@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -22,6 +21,7 @@ public final class FormatDetector {
   private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
   /** HDF5 allows a user block before the superblock: the signature sits at 0, 512, 1024, 2048, …. */
   private static final int[] HDF5_OFFSETS = {0, 512, 1024, 2048, 4096};
+  private static final byte[] UTF8_BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
 
   private FormatDetector() {}
 
@@ -41,35 +41,58 @@ public final class FormatDetector {
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
     }
+    int hdf5At = -1;
     for (int offset : HDF5_OFFSETS) {
       if (n >= offset + HDF5_SIGNATURE.length && startsWith(head, offset, HDF5_SIGNATURE)) {
-        return ModelFormat.HDF5;
+        hdf5At = offset;
+        break;
       }
     }
-    if (n >= ZIP_SIGNATURE.length && startsWith(head, 0, ZIP_SIGNATURE)) {
-      return zipKind(file);
+    boolean zipStart = n >= ZIP_SIGNATURE.length && startsWith(head, 0, ZIP_SIGNATURE);
+    if (zipStart) {
+      return zipKind(file); // an HDF5 signature further in is a stored entry's (model.weights.h5)
     }
-    for (int i = 0; i < n; i++) {
+    if (hdf5At >= 0) {
+      // Keras reads a file as a zip when it is named .keras and Python's zipfile finds a zip
+      // directory at its end, as HDF5 when named .h5: a file that is both could hide one model
+      // behind the other.
+      return ZipEnd.isPresent(file) ? ModelFormat.AMBIGUOUS : ModelFormat.HDF5;
+    }
+    int start = n >= UTF8_BOM.length && startsWith(head, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
+    for (int i = start; i < n; i++) {
       byte b = head[i];
-      if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || (i < 3 && (b & 0xff) >= 0xef)) {
+      if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
         continue;
       }
       if (b == '"') {
         return ModelFormat.KERAS_JSON; // a configuration encoded twice, as one JSON string
       }
-      return b == '{' ? jsonKind(file) : b == '[' ? ModelFormat.JSON : ModelFormat.UNKNOWN;
+      if (b == '{') {
+        return jsonKind(file);
+      }
+      if (b == '[') {
+        return ModelFormat.JSON;
+      }
+      if (b == 'n' || b == 't' || b == 'f' || b == '-' || (b >= '0' && b <= '9')) {
+        return scalarKind(file);
+      }
+      break;
     }
-    return ModelFormat.UNKNOWN;
+    if (n == 0) {
+      return ModelFormat.EMPTY;
+    }
+    // Data before the first entry (as in self-extracting archives): Python's zipfile, so Keras, still reads it.
+    return ZipEnd.isPresent(file) ? zipKind(file) : ModelFormat.UNKNOWN;
   }
 
   private static ModelFormat zipKind(Path file) {
     Set<String> names = new HashSet<>();
     try (ZipFile zip = new ZipFile(file.toFile())) {
       zip.stream().limit(100_000).forEach(e -> names.add(e.getName()));
-    } catch (ZipException | RuntimeException e) {
-      return ModelFormat.ZIP; // damaged: the importer says what is wrong
-    } catch (IOException e) {
-      return ModelFormat.ZIP;
+    } catch (IOException | RuntimeException e) {
+      // No readable central directory (cut short, damaged): the local headers at the start still
+      // name the first entries; the importer then reports the damage.
+      names.addAll(LocalZipHeaders.firstNames(file));
     }
     if (names.contains("config.json") && (names.contains("model.weights.h5") || names.contains("model.weights.npz")
         || names.contains("metadata.json"))) {
@@ -79,6 +102,16 @@ public final class FormatDetector {
       return ModelFormat.DL4J_ZIP;
     }
     return ModelFormat.ZIP;
+  }
+
+  /** JSON when the whole file is one JSON scalar ({@code null}, a number, …), else not JSON. */
+  private static ModelFormat scalarKind(Path file) {
+    try (JsonParser p = BoundedJson.MAPPER.getFactory().createParser(file.toFile())) {
+      JsonToken t = p.nextToken();
+      return t != null && t.isScalarValue() && p.nextToken() == null ? ModelFormat.JSON : ModelFormat.UNKNOWN;
+    } catch (IOException | RuntimeException e) {
+      return ModelFormat.UNKNOWN;
+    }
   }
 
   /** Classifies a JSON object by its top-level keys, reading the document as a stream. */
@@ -96,7 +129,7 @@ public final class FormatDetector {
     } catch (IOException | RuntimeException e) {
       // Damaged or cut short: decide on the keys read so far; the importer reports the damage.
     }
-    if (keys.contains("modelTopology")) {
+    if (keys.contains("modelTopology") || keys.contains("weightsManifest")) {
       return ModelFormat.TFJS_LAYERS;
     }
     if (keys.contains("confs") || keys.contains("vertices")) {

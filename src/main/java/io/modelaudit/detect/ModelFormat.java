@@ -14,6 +14,10 @@ public enum ModelFormat {
   JSON("json"),
   /** An array written by ND4J's {@code Nd4j.write} (DL4J's regression inputs and outputs): not a model. */
   ND4J_ARRAY("nd4j-array"),
+  /** Both an HDF5 file and a zip archive: which one Keras reads depends on the file's name. */
+  AMBIGUOUS("ambiguous"),
+  /** A file of zero bytes. */
+  EMPTY("unknown"),
   UNKNOWN("unknown");
 
   private final String id;
@@ -28,6 +32,6 @@ public enum ModelFormat {
 
   /** Whether a folder scan picks files of this format up. */
   public boolean isModel() {
-    return this != ZIP && this != JSON && this != ND4J_ARRAY && this != UNKNOWN;
+    return this != ZIP && this != JSON && this != ND4J_ARRAY && this != EMPTY && this != UNKNOWN;
   }
 }

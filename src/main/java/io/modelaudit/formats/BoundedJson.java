@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 /** JSON parsing with bounds for untrusted files; real model configurations are far below them. */
 public final class BoundedJson {
@@ -22,6 +23,8 @@ public final class BoundedJson {
           .build())
       .build());
 
+  private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; ");
+
   private BoundedJson() {}
 
   /**
@@ -34,8 +37,14 @@ public final class BoundedJson {
     try {
       return unwrap(MAPPER.readTree(text), what);
     } catch (JsonProcessingException e) {
-      throw new ModelFileException("corrupt", what + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new ModelFileException("corrupt", what + " is not valid JSON: " + reason(e), e);
     }
+  }
+
+  /** Jackson's message without the source description it embeds in locations. */
+  private static String reason(JsonProcessingException e) {
+    String m = e.getOriginalMessage();
+    return m == null ? e.getClass().getSimpleName() : SOURCE.matcher(m).replaceAll("[");
   }
 
   /** Like {@link #parseObject(String, String)}, from a stream (which is not closed). */
@@ -43,13 +52,17 @@ public final class BoundedJson {
     try {
       return unwrap(MAPPER.readTree(in), what);
     } catch (JsonProcessingException e) {
-      throw new ModelFileException("corrupt", what + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new ModelFileException("corrupt", what + " is not valid JSON: " + reason(e), e);
     }
   }
 
   private static JsonNode unwrap(JsonNode node, String what) throws JsonProcessingException {
     for (int i = 0; i < 2 && node != null && node.isTextual(); i++) {
-      node = MAPPER.readTree(node.asText());
+      String inner = node.asText().strip();
+      if (!inner.startsWith("{") && !inner.startsWith("\"")) {
+        throw new ModelFileException("corrupt", what + " is a JSON string, not a model configuration");
+      }
+      node = MAPPER.readTree(inner);
     }
     if (node == null || !node.isObject()) {
       throw new ModelFileException("corrupt", what + " is not a JSON object");

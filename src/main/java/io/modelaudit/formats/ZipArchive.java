@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -24,6 +26,12 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 public final class ZipArchive implements AutoCloseable {
   /** Real archives hold a handful of entries; more than this is not a model. */
   public static final int MAX_ENTRIES = 100_000;
+  /**
+   * Weights compress little (Keras stores them uncompressed); an entry inflating far beyond its
+   * compressed size is a bomb that would fill the disk with a temporary file.
+   */
+  static final long MAX_INFLATION_RATIO = 100;
+  private static final long INFLATION_SLACK = 64L << 20;
 
   /** The file read, or null for an archive held in a buffer. */
   private final Path file;
@@ -62,10 +70,17 @@ public final class ZipArchive implements AutoCloseable {
 
   private static ZipArchive open(ZipFile zip, Path file, ByteBuffer bytes, String label) {
     List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
       if (names.size() == MAX_ENTRIES) {
         ZipFile.closeQuietly(zip);
         throw new ModelFileException("corrupt", "zip archive with more than " + MAX_ENTRIES + " entries");
+      }
+      if (!seen.add(e.getName())) {
+        // Readers disagree on which one counts (Python's zipfile, hence Keras, takes the last; this
+        // reader the first): auditing one while Keras loads the other would be worthless.
+        ZipFile.closeQuietly(zip);
+        throw new ModelFileException("corrupt", "zip archive holds two entries named " + e.getName());
       }
       names.add(e.getName());
     }
@@ -123,8 +138,11 @@ public final class ZipArchive implements AutoCloseable {
           return ch.map(FileChannel.MapMode.READ_ONLY, e.getDataOffset(), e.getSize());
         }
       }
+      long compressed = e.getCompressedSize() >= 0 ? e.getCompressedSize() : Files.size(file);
+      long limit = Math.min(maxBytes, INFLATION_SLACK + MAX_INFLATION_RATIO * compressed);
       Path temp = Files.createTempFile("model-audit-", ".entry");
       tempFiles.add(temp);
+      temp.toFile().deleteOnExit(); // also when a time limit abandons this thread
       try (InputStream in = zip.getInputStream(e); OutputStream out = Files.newOutputStream(temp)) {
         byte[] buffer = new byte[1 << 16];
         long total = 0;
@@ -132,6 +150,13 @@ public final class ZipArchive implements AutoCloseable {
           total += n;
           if (total > maxBytes) {
             throw new ModelFileException("too_large", name + " in " + label + " inflates to more than " + (maxBytes >> 20) + " MB");
+          }
+          if (total > limit) {
+            throw new ModelFileException("too_large", name + " in the archive inflates to more than " + MAX_INFLATION_RATIO
+                + " times its compressed size: a zip bomb, not weights");
+          }
+          if (Thread.currentThread().isInterrupted()) {
+            throw new ModelFileException("timeout", "gave up inflating " + name + " in the archive");
           }
           out.write(buffer, 0, n);
         }

@@ -55,6 +55,11 @@ public record ModelReport(String path, String format, Framework framework, Strin
   public record Totals(long params, long trainable, long nonTrainable, long unverified, Long stored, boolean complete) {}
 
   public static ModelReport error(String path, String format, ErrorInfo error) {
-    return new ModelReport(path, format, null, null, ERROR, error, List.of(), null, List.of());
+    return error(path, format, error, null);
+  }
+
+  /** An error caused by the separate architecture file {@code architecture}. */
+  public static ModelReport error(String path, String format, ErrorInfo error, String architecture) {
+    return new ModelReport(path, format, null, null, ERROR, error, List.of(), null, List.of(), architecture);
   }
 }

@@ -27,6 +27,11 @@ public final class KerasArchiveImporter {
   static final String WEIGHTS_H5 = "model.weights.h5";
   static final String WEIGHTS_NPZ = "model.weights.npz";
   private static final long MAX_METADATA_BYTES = 1 << 20;
+  /**
+   * config.json may inflate to at most this: the largest real configurations are a few MB, and a
+   * compressed entry can claim any size (a zip bomb), so this bounds the memory one archive costs.
+   */
+  static final long MAX_CONFIG_BYTES = 64L << 20;
   /** The weights file is mapped, not read; this bounds only what a compressed entry may inflate to. */
   private static final long MAX_WEIGHTS_BYTES = 16L << 30;
 
@@ -41,7 +46,7 @@ public final class KerasArchiveImporter {
   public static ImportedModel importFile(Path file) {
     List<Path> tempFiles = new ArrayList<>();
     try (ZipArchive zip = ZipArchive.open(file)) {
-      JsonNode config = BoundedJson.parseObject(text(zip, CONFIG, BoundedJson.MAX_DOCUMENT_BYTES), CONFIG);
+      JsonNode config = BoundedJson.parseObject(text(zip, CONFIG, MAX_CONFIG_BYTES), CONFIG);
       String version = null;
       if (zip.has(METADATA)) {
         version = KerasModelSpec.kerasVersion(BoundedJson.parseObject(text(zip, METADATA, MAX_METADATA_BYTES), METADATA));

@@ -49,7 +49,7 @@ final class KerasArchiveWeights {
 
   static StoredWeights read(HdfFile hdf, ModelGraph graph) {
     ArchiveWeightTree root = new ArchiveWeightTree();
-    addDatasets(hdf, root, 0);
+    addDatasets(hdf, root, 0, new java.util.HashSet<>());
     return match(root, graph);
   }
 
@@ -83,17 +83,25 @@ final class KerasArchiveWeights {
     return stored;
   }
 
-  private static void addDatasets(Group group, ArchiveWeightTree tree, int depth) {
+  /**
+   * @param visited addresses of the groups walked: HDF5 hard links can make one group the child of
+   *     several others (or of itself), and walking every path through such links is exponential
+   */
+  private static void addDatasets(Group group, ArchiveWeightTree tree, int depth, java.util.Set<Long> visited) {
     if (depth > ArchiveWeightTree.MAX_DEPTH) {
       throw new ModelFileException("corrupt", KerasArchiveImporter.WEIGHTS_H5 + " nests groups more than "
           + ArchiveWeightTree.MAX_DEPTH + " deep");
+    }
+    if (!visited.add(group.getAddress())) {
+      throw new ModelFileException("corrupt", KerasArchiveImporter.WEIGHTS_H5 + " links one group (" + group.getName()
+          + ") from two places; Keras never does");
     }
     for (Map.Entry<String, Node> e : group.getChildren().entrySet()) {
       String[] segments = e.getKey().split("\\\\");
       ArchiveWeightTree target = tree.group(Arrays.asList(segments).subList(0, segments.length - 1), KerasArchiveImporter.WEIGHTS_H5);
       String last = segments[segments.length - 1];
       if (e.getValue() instanceof Group) {
-        addDatasets((Group) e.getValue(), target.child(last), depth + 1);
+        addDatasets((Group) e.getValue(), target.child(last), depth + 1, visited);
       } else if (e.getValue() instanceof Dataset) {
         Dataset d = (Dataset) e.getValue();
         Shape shape = KerasH5Reader.datasetShape(d.getParent(), d, "/" + last);

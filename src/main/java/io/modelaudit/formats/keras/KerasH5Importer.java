@@ -1,6 +1,7 @@
 package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.formats.ArchitectureException;
 import io.modelaudit.formats.BoundedJson;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
@@ -29,10 +30,14 @@ public final class KerasH5Importer {
         throw new ModelFileException("weights_only",
             "weights-only Keras HDF5 file (no model_config attribute): give its architecture with --config ARCH.json");
       }
-      KerasJsonImporter.Architecture arch = KerasJsonImporter.readArchitecture(architecture);
-      String version = contents.kerasVersion() != null ? contents.kerasVersion() : arch.kerasVersion();
-      return new ImportedModel(FORMAT, "keras", version, contents.backend() != null ? contents.backend() : arch.backend(),
-          KerasModelSpec.graph(arch.spec(), version, architecture.getFileName() + ""), contents.stored(), architecture.toString());
+      try {
+        KerasJsonImporter.Architecture arch = KerasJsonImporter.readArchitecture(architecture);
+        String version = contents.kerasVersion() != null ? contents.kerasVersion() : arch.kerasVersion();
+        return new ImportedModel(FORMAT, "keras", version, contents.backend() != null ? contents.backend() : arch.backend(),
+            KerasModelSpec.graph(arch.spec(), version, architecture.getFileName() + ""), contents.stored(), architecture.toString());
+      } catch (ModelFileException e) {
+        throw new ArchitectureException(architecture, e);
+      }
     }
     JsonNode spec = KerasModelSpec.unwrap(BoundedJson.parseObject(contents.modelConfig(), "model_config"), "model_config");
     return new ImportedModel(FORMAT, "keras", contents.kerasVersion(), contents.backend(),

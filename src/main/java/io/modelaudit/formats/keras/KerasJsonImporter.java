@@ -24,11 +24,17 @@ public final class KerasJsonImporter {
   public static ImportedModel importFile(Path file) {
     Architecture arch = readArchitecture(file);
     return new ImportedModel(FORMAT, "keras", arch.kerasVersion(), arch.backend(),
-        KerasModelSpec.graph(arch.spec(), arch.kerasVersion(), "the architecture"), null);
+        KerasModelSpec.graph(arch.spec(), arch.kerasVersion(), "architecture JSON"), null);
   }
 
   static Architecture readArchitecture(Path file) {
     JsonNode document = readDocument(file, "architecture JSON " + file.getFileName());
+    if (document.has("modelTopology") || document.has("weightsManifest")) {
+      throw new ModelFileException("not_a_model", file.getFileName() + " is a TF.js model.json, not a Keras architecture JSON");
+    }
+    if (document.has("confs") || document.has("vertices")) {
+      throw new ModelFileException("not_a_model", file.getFileName() + " is a Deeplearning4j configuration, not a Keras architecture JSON");
+    }
     JsonNode spec = KerasModelSpec.unwrap(document, "model_config");
     return new Architecture(spec, KerasModelSpec.kerasVersion(document), KerasModelSpec.backend(document));
   }

@@ -23,8 +23,12 @@ public final class TfjsLayersImporter {
   public static ImportedModel importFile(Path file) {
     JsonNode document = KerasJsonImporter.readDocument(file, "TF.js model.json");
     JsonNode topology = document.get("modelTopology");
+    JsonNode kind = document.get("format");
+    if (kind != null && kind.isTextual() && kind.asText().equals("graph-model") || topology != null && topology.has("node")) {
+      throw new ModelFileException("unsupported_format", "TF.js graph model (a TensorFlow graph, not Keras layers): not supported");
+    }
     if (topology == null || !topology.isObject()) {
-      throw new ModelFileException("not_a_model", "TF.js model.json without a modelTopology (a graph model, not a layers model)");
+      throw new ModelFileException("not_a_model", "TF.js model.json without a modelTopology: the model's architecture is missing");
     }
     String version = KerasModelSpec.kerasVersion(topology);
     ModelGraph graph = KerasModelSpec.graph(KerasModelSpec.unwrap(topology, "modelTopology"), version, "modelTopology");
