@@ -109,10 +109,15 @@ final class Dl4jExplainer {
     if ((vectors != 2 && vectors != 3) || row.params() != vectors * c) {
       return null;
     }
-    String names = row.weights().stream().map(LayerReport.WeightReport::name).collect(Collectors.joining(", "));
-    return new Explanation(BATCHNORM_DUMMY_PARAMS, true, "Keras stores " + vectors + "·" + c + " (" + names
-        + ": scale or center is false); DL4J's batch norm always has gamma, beta, mean and var, 4·" + c + " = "
-        + Formulas.number(layer.params()) + ", and fills the missing ones with ones (gamma) or zeros (beta)");
+    List<String> names = row.weights().stream().map(w -> w.name() == null ? "" : w.name()).collect(Collectors.toList());
+    boolean scale = names.stream().anyMatch(n -> n.contains("gamma"));
+    boolean center = names.stream().anyMatch(n -> n.contains("beta"));
+    String off = !scale && !center ? "scale and center are false" : !scale ? "scale is false" : "center is false";
+    String dummies = !scale && !center ? "gamma (ones) and beta (zeros) are dummies" : !scale ? "gamma is a dummy of ones"
+        : "beta is a dummy of zeros";
+    return new Explanation(BATCHNORM_DUMMY_PARAMS, true, "Keras stores " + vectors + "·" + c + " = " + Formulas.number(row.params())
+        + " (" + String.join(", ", names) + ": " + off + "); DL4J's batch norm always has gamma, beta, mean and var, 4·" + c
+        + " = " + Formulas.number(layer.params()) + ", all in its parameter vector: " + dummies);
   }
 
   /** DL4J's batch norm counts the moving statistics among its parameters; Keras calls them non-trainable. */

@@ -18,6 +18,7 @@ final class Dl4jFailureExplainer {
   static final String LAYER_NOT_SUPPORTED = "layer_not_supported";
   static final String LAMBDA_NOT_REGISTERED = "lambda_not_registered";
   static final String ARCHITECTURE_NOT_IN_FILE = "architecture_not_in_file";
+  static final String DENSE_ON_HIGHER_RANK = "dense_on_higher_rank";
   static final String DL4J_INTERNAL_ERROR = "dl4j_internal_error";
   static final String IMPORT_REFUSED = "import_refused";
 
@@ -65,6 +66,16 @@ final class Dl4jFailureExplainer {
       return new Explanation(LAYER_NOT_SUPPORTED, true, "DL4J cannot parse the TensorFlow operation stored in TensorFlowOpLayer"
           + where(report, "TensorFlowOpLayer"));
     }
+    if (message.contains("Unknown input type")) {
+      return new Explanation(LAYER_NOT_SUPPORTED, true, "DL4J's Keras import has no layer for an input of this type: "
+          + message.substring(message.indexOf("Unknown input type") + "Unknown input type".length()).replaceFirst("^: *", ""));
+    }
+    LayerReport dense = denseOnImages(report);
+    if (dense != null && message.contains("got InputTypeFeedForward")) {
+      return new Explanation(DENSE_ON_HIGHER_RANK, true, "Keras applies Dense " + dense.path() + " to the last axis of its input "
+          + dense.inputShapes().get(0) + " and keeps the other axes; DL4J's DenseLayer takes flat vectors, so the layers after it"
+          + " get a feed-forward input where Keras gives them " + dense.outputShapes().get(0));
+    }
     if (message.contains("Model configuration attribute missing")) {
       return new Explanation(ARCHITECTURE_NOT_IN_FILE, true, "the file holds weights only; DL4J was given the file alone"
           + (report.architecture() == null ? "" : ", not the architecture read from " + report.architecture()));
@@ -74,6 +85,17 @@ final class Dl4jFailureExplainer {
           + " on a file Keras wrote and reads: a DL4J bug, not a problem of the file");
     }
     return new Explanation(IMPORT_REFUSED, true, "DL4J refuses this configuration: " + message);
+  }
+
+  /** The first Dense layer that Keras applies to an input of rank 4 or more. */
+  private static LayerReport denseOnImages(ModelReport report) {
+    for (LayerReport l : report.layers()) {
+      if ("Dense".equals(l.className()) && l.inputShapes() != null && l.inputShapes().size() == 1
+          && l.inputShapes().get(0) != null && l.inputShapes().get(0).rank() >= 4 && l.outputShapes() != null) {
+        return l;
+      }
+    }
+    return null;
   }
 
   private static boolean has(ModelReport report, String cls) {
