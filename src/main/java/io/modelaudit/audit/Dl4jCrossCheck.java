@@ -61,7 +61,7 @@ public final class Dl4jCrossCheck {
         Dl4jReference.Failure f = dl4j.failure();
         Explanation why = Dl4jFailureExplainer.explain(report, f);
         out.add(Finding.of(Rule.DL4J_IMPORT_FAILED, f.layer(), REFERENCE, null, null,
-            who + " cannot import the model: " + f.exception() + ": " + f.message(), null)
+            who + " cannot import the model: " + f.exception() + ": " + oneLine(f.message()), null)
             .explained(why, Rule.DL4J_IMPORT_FAILED.severity()));
         return out;
       default:
@@ -127,6 +127,10 @@ public final class Dl4jCrossCheck {
       return Severity.INFO;
     }
     return why.kind().equals(Dl4jExplainer.COUNT_DIFFERS) ? Severity.WARNING : Severity.ERROR;
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? null : message.replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static String table(Map<String, List<Long>> table) {

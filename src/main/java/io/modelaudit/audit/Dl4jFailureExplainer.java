@@ -9,12 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Says why Deeplearning4j could not import a Keras file: a layer or Keras version its import
- * does not cover is a documented limitation (expected); DL4J failing with an exception of its own
- * (an index out of bounds ...) is a DL4J bug.
+ * Says why Deeplearning4j could not import a file: a layer or Keras version its import does not
+ * cover, or a DL4J model's custom layer class, is a documented limitation (expected); DL4J failing
+ * with an exception of its own (an index out of bounds ...) is a DL4J bug.
  */
 final class Dl4jFailureExplainer {
   static final String KERAS_VERSION_NOT_SUPPORTED = "keras_version_not_supported";
+  static final String CUSTOM_LAYER = "custom_layer";
   static final String LAYER_NOT_SUPPORTED = "layer_not_supported";
   static final String LAMBDA_NOT_REGISTERED = "lambda_not_registered";
   static final String ARCHITECTURE_NOT_IN_FILE = "architecture_not_in_file";
@@ -34,6 +35,11 @@ final class Dl4jFailureExplainer {
 
   static Explanation explain(ModelReport report, Dl4jReference.Failure f) {
     String message = f.message() == null ? "" : f.message();
+    LayerReport custom = report.layers().stream().filter(l -> LayerReport.UNSUPPORTED.equals(l.status())).findFirst().orElse(null);
+    if (report.format() != null && report.format().startsWith("dl4j") && custom != null) {
+      return new Explanation(CUSTOM_LAYER, true, "the model uses " + custom.className() + " (layer " + custom.path()
+          + "), a class of its author's that DL4J itself does not have: DL4J restores it only with that class on its class path");
+    }
     String version = report.framework() == null ? null : report.framework().version();
     if (message.contains("Keras major version") || (version != null && version.startsWith("3"))) {
       return new Explanation(KERAS_VERSION_NOT_SUPPORTED, true, "DL4J imports files of Keras 1 and 2 only; this one was written by Keras "
@@ -82,7 +88,7 @@ final class Dl4jFailureExplainer {
     }
     if (!REFUSALS.contains(f.exception())) {
       return new Explanation(DL4J_INTERNAL_ERROR, false, "DL4J fails inside its import with " + f.exception()
-          + " on a file Keras wrote and reads: a DL4J bug, not a problem of the file");
+          + " on a file its writer reads: a DL4J bug, not a problem of the file");
     }
     return new Explanation(IMPORT_REFUSED, true, "DL4J refuses this configuration: " + message);
   }
