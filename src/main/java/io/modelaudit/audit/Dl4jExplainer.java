@@ -145,7 +145,7 @@ final class Dl4jExplainer {
     }
     Long steps = input.dim(1);
     Long features = input.dim(2);
-    if (steps == null || !steps.equals(w.get(0)) || steps.equals(features) || !kernel.dim(0).equals(features)) {
+    if (steps == null || !steps.equals(w.get(0)) || steps.equals(features) || !java.util.Objects.equals(kernel.dim(0), features)) {
       return null;
     }
     String backend = report.framework() == null || report.framework().backend() == null ? ""
