@@ -108,7 +108,7 @@ public final class Dl4jCrossCheck {
     if (ours != null && dl4j.totalParams() != null && !ours.equals(dl4j.totalParams())) {
       String stored = t.stored() == null ? "" : ", the file stores " + Formulas.number(t.stored());
       String basis = t.complete() ? "ours " + Formulas.number(t.params()) + stored : stored.substring(2);
-      Explanation why = explainer.model(miscounted, explanations, dl4j.totalParams(), ours);
+      Explanation why = explainer.model(miscounted, explanations, dl4j.totalParams(), ours, t.stored());
       out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, null, REFERENCE, ours, dl4j.totalParams(),
           who + " builds the model (" + dl4j.modelClass() + ") with " + Formulas.number(dl4j.totalParams())
               + " parameters, " + basis + (why.expected() ? "" : ": DL4J does not read this model as it is stored"), null)

@@ -74,25 +74,29 @@ final class Dl4jExplainer {
     return new Explanation(ACTIVATION_MISREAD, false, activations + "; so " + tables);
   }
 
-  /** Why DL4J's total differs from the file's: the layer where it first goes wrong and what follows. */
-  Explanation model(List<LayerReport> miscounted, Map<String, Explanation> why, long dl4jTotal, long stored) {
-    long diff = dl4jTotal - stored;
-    String totals = "DL4J " + Formulas.number(dl4jTotal) + ", the file " + Formulas.number(stored) + " ("
-        + (diff > 0 ? "+" : "") + Formulas.number(diff) + ")";
+  /**
+   * Why DL4J's total differs from ours: the layer where DL4J first goes wrong and what follows.
+   * {@code stored} is the file's total, or null when it stores none.
+   */
+  Explanation model(List<LayerReport> miscounted, Map<String, Explanation> why, long dl4jTotal, long ours, Long stored) {
+    long diff = dl4jTotal - ours;
+    String totals = "DL4J " + Formulas.number(dl4jTotal) + ", " + (stored != null && stored == ours ? "the file " : "ours ")
+        + Formulas.number(ours) + " (" + (diff > 0 ? "+" : "") + Formulas.number(diff) + ")";
     if (miscounted.isEmpty()) {
       return new Explanation(COUNT_DIFFERS, false, totals + "; no layer of ours carries the difference");
     }
-    LayerReport first = miscounted.get(0);
-    Explanation firstWhy = why.get(first.name());
-    if (miscounted.stream().allMatch(r -> why.get(r.name()).expected())) {
+    LayerReport first = miscounted.stream().filter(r -> !why.get(r.name()).expected()).findFirst().orElse(null);
+    if (first == null) {
+      Explanation firstWhy = why.get(miscounted.get(0).name());
       return new Explanation(firstWhy.kind(), true, totals + ": " + miscounted.stream().map(LayerReport::name)
           .collect(Collectors.joining(", ")) + " (" + firstWhy.kind() + ")");
     }
+    Explanation firstWhy = why.get(first.name());
     String affected = miscounted.stream().map(r -> r.name() + " " + Formulas.number(dl4j.layer(r.name()).params())
         + " vs " + Formulas.number(r.params())).collect(Collectors.joining(", "));
     return new Explanation(firstWhy.kind(), false, totals + ". DL4J first builds " + first.name()
-        + " wrongly (" + firstWhy.kind() + "); layers with other weights in DL4J (DL4J vs file): " + affected
-        + ". The file's weights do not fit DL4J's network: importing them fails or corrupts memory.");
+        + " wrongly (" + firstWhy.kind() + "); layers with other weights in DL4J (DL4J vs ours): " + affected
+        + (stored == null ? "." : ". The file's weights do not fit DL4J's network: importing them fails or corrupts memory."));
   }
 
   /** DL4J's batch norm always has gamma, beta, mean and var: dummies where Keras has no scale or center. */

@@ -81,7 +81,7 @@ class Dl4jExplanationCliTest {
             + " DL4J InputTypeConvolutional(h=10,w=7,c=7,NHWC), Keras (None, 7, 7, 10); so DL4J (b [5], W [5, 7, 3, 3]),"
             + " the file's (convolution2d_1_W (3, 3, 10, 5), convolution2d_1_b (5,))",
         "          why (dl4j_reshape_misread): DL4J 49,838, the file 49,985 (-147). DL4J first builds batchnormalization_1 wrongly"
-            + " (dl4j_reshape_misread); layers with other weights in DL4J (DL4J vs file): batchnormalization_1 28 vs 40,"
+            + " (dl4j_reshape_misread); layers with other weights in DL4J (DL4J vs ours): batchnormalization_1 28 vs 40,"
             + " convolution2d_1 320 vs 455. The file's weights do not fit DL4J's network: importing them fails or corrupts memory."),
         why, run.out);
     assertTrue(run.out.contains("  error   DL4J_PARAM_MISMATCH  DL4J 1.0.0-M2.1 builds the model (MultiLayerNetwork) with 49,838"
