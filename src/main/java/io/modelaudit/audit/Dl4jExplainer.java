@@ -68,8 +68,10 @@ final class Dl4jExplainer {
         + ", Keras " + shapes(origin.outputShapes());
     LayerReport reshape = reshapeBefore(origin);
     if (reshape != null) {
-      return new Explanation(RESHAPE_MISREAD, false, "DL4J reads Reshape " + reshape.name() + " (Keras "
-          + shapes(reshape.outputShapes()) + ") in another dimension order. " + activations + "; so " + tables);
+      String how = permuted(origin, at) ? "reads Reshape " + reshape.name() + " (Keras " + shapes(reshape.outputShapes())
+          + ") in another dimension order" : "goes wrong after Reshape " + reshape.name() + " (Keras "
+          + shapes(reshape.outputShapes()) + "), which it turns into an input preprocessor";
+      return new Explanation(RESHAPE_MISREAD, false, "DL4J " + how + ". " + activations + "; so " + tables);
     }
     return new Explanation(ACTIVATION_MISREAD, false, activations + "; so " + tables);
   }
@@ -201,6 +203,18 @@ final class Dl4jExplainer {
       }
       return false;
     });
+  }
+
+  /** DL4J's activation holds Keras' dimensions in another order. */
+  private static boolean permuted(LayerReport row, Dl4jReference.Layer layer) {
+    List<Long> keras = new ArrayList<>(row.outputShapes().get(0).dims().subList(1, row.outputShapes().get(0).rank()));
+    List<Long> theirs = new ArrayList<>(layer.outputShape());
+    if (keras.contains(null) || theirs.contains(null) || keras.equals(theirs)) {
+      return false;
+    }
+    keras.sort(null);
+    theirs.sort(null);
+    return keras.equals(theirs);
   }
 
   /** The Reshape just before a layer (DL4J turns a Keras Reshape into a preprocessor without an activation type). */
