@@ -150,3 +150,23 @@ def doubling(level):
 
 
 make("nested_models_called_twice_40_deep.h5", doubling(40))
+
+# The batchnorm fixture's layers (../batchnorm.expected.json: Keras 3 stores gamma only with scale,
+# beta only with center) in tf.keras 2 form, which Deeplearning4j imports; it refuses Keras 3 files.
+def batchnorm(name, center, scale):
+    return layer("BatchNormalization", name=name, trainable=True, dtype="float32", axis=-1, momentum=0.99,
+                 epsilon=0.001, center=center, scale=scale, beta_initializer={"class_name": "Zeros", "config": {}},
+                 gamma_initializer={"class_name": "Ones", "config": {}},
+                 moving_mean_initializer={"class_name": "Zeros", "config": {}},
+                 moving_variance_initializer={"class_name": "Ones", "config": {}}, beta_regularizer=None,
+                 gamma_regularizer=None, beta_constraint=None, gamma_constraint=None)
+
+
+bn_layers = [("bn_default", True, True), ("bn_no_center", False, True), ("bn_no_scale", True, False),
+             ("bn_no_center_no_scale", False, False)]
+make("tfkeras_batchnorm_scale_center.h5",
+     sequential([layer("InputLayer", name="input_1", batch_input_shape=[None, 5, 4], dtype="float32")]
+                + [batchnorm(n, c, s) for n, c, s in bn_layers]),
+     {n: [(f"{n}/{w}:0", (4,)) for w, keep in (("gamma", s), ("beta", c), ("moving_mean", True), ("moving_variance", True)) if keep]
+      for n, c, s in bn_layers},
+     version="2.4.0")

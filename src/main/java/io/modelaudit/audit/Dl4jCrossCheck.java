@@ -1,7 +1,9 @@
 package io.modelaudit.audit;
 
+import io.modelaudit.compare.Explanation;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Rule;
+import io.modelaudit.compare.Severity;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
@@ -9,6 +11,7 @@ import io.modelaudit.report.LayerReport;
 import io.modelaudit.report.ModelReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,10 +37,21 @@ public final class Dl4jCrossCheck {
       return report;
     }
     Dl4jReference dl4j = client.reference(file);
-    return report.withDl4j(dl4j, findings(report, dl4j));
+    Map<String, Explanation> explanations = new LinkedHashMap<>();
+    List<Finding> findings = findings(report, dl4j, explanations);
+    return report.withDl4j(dl4j, findings, explanations);
   }
 
   static List<Finding> findings(ModelReport report, Dl4jReference dl4j) {
+    return findings(report, dl4j, new LinkedHashMap<>());
+  }
+
+  /**
+   * DL4J's findings, each with why DL4J differs; {@code explanations} receives the explanation of
+   * every top-level layer where DL4J differs, also those without a finding (same count, other
+   * bookkeeping).
+   */
+  static List<Finding> findings(ModelReport report, Dl4jReference dl4j, Map<String, Explanation> explanations) {
     String who = "DL4J" + (dl4j.dl4jVersion() == null ? "" : " " + dl4j.dl4jVersion());
     List<Finding> out = new ArrayList<>();
     switch (dl4j.status()) {
@@ -45,24 +59,38 @@ public final class Dl4jCrossCheck {
         break;
       case Dl4jReference.IMPORT_FAILED:
         Dl4jReference.Failure f = dl4j.failure();
+        Explanation why = Dl4jFailureExplainer.explain(report, f);
         out.add(Finding.of(Rule.DL4J_IMPORT_FAILED, f.layer(), REFERENCE, null, null,
-            who + " cannot import the model: " + f.exception() + ": " + f.message(), null));
+            who + " cannot import the model: " + f.exception() + ": " + oneLine(f.message()), null)
+            .explained(why, Rule.DL4J_IMPORT_FAILED.severity()));
         return out;
       default:
         out.add(Finding.of(Rule.DL4J_REFERENCE_FAILED, null, REFERENCE, null, null, who + ": " + dl4j.message(), null));
         return out;
     }
+    Dl4jExplainer explainer = new Dl4jExplainer(report, dl4j);
+    List<LayerReport> miscounted = new ArrayList<>();
     for (LayerReport row : report.layers()) {
       Dl4jReference.Layer layer = row.depth() == 0 ? dl4j.layer(row.name()) : null;
-      if (layer == null || row.params() == null || layer.params() == row.params()) {
+      if (layer == null || row.params() == null) {
         continue;
       }
+      if (layer.params() == row.params()) {
+        Explanation same = Dl4jExplainer.batchNormStatistics(row, layer);
+        if (same != null) {
+          explanations.put(row.name(), same);
+        }
+        continue;
+      }
+      Explanation why = explainer.layer(row, layer);
+      explanations.put(row.name(), why);
+      miscounted.add(row);
       if (!"inferred".equals(row.paramsSource())) {
         // No rule of ours: the row's count is the file's, DL4J is compared with that alone.
         out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, row.path(), REFERENCE, null, layer.params(),
             who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
                 + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", the file stores "
-                + Formulas.number(row.params()), null));
+                + Formulas.number(row.params()), null).explained(why, severity(why)));
         continue;
       }
       String stored = row.storedParams() == null ? "" : ", the file stores " + Formulas.number(row.storedParams());
@@ -73,18 +101,36 @@ public final class Dl4jCrossCheck {
           who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
               + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", ours " + Formulas.number(row.params()) + stored
               + output,
-          row.formula()));
+          row.formula()).explained(why, severity(why)));
     }
     ModelReport.Totals t = report.totals();
     Long ours = t == null ? null : t.complete() ? Long.valueOf(t.params()) : t.stored();
     if (ours != null && dl4j.totalParams() != null && !ours.equals(dl4j.totalParams())) {
       String stored = t.stored() == null ? "" : ", the file stores " + Formulas.number(t.stored());
       String basis = t.complete() ? "ours " + Formulas.number(t.params()) + stored : stored.substring(2);
+      Explanation why = explainer.model(miscounted, explanations, dl4j.totalParams(), ours, t.stored());
       out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, null, REFERENCE, ours, dl4j.totalParams(),
           who + " builds the model (" + dl4j.modelClass() + ") with " + Formulas.number(dl4j.totalParams())
-              + " parameters, " + basis + ": DL4J does not read this model as it is stored", null));
+              + " parameters, " + basis + (why.expected() ? "" : ": DL4J does not read this model as it is stored"), null)
+          .explained(why, severity(why)));
     }
     return out;
+  }
+
+  /**
+   * DL4J's documented conventions are information; DL4J shaping weights another way than the file
+   * stores them is an error (the file's weights cannot be imported into what DL4J builds); a
+   * difference we cannot trace stays a warning.
+   */
+  private static Severity severity(Explanation why) {
+    if (why.expected()) {
+      return Severity.INFO;
+    }
+    return why.kind().equals(Dl4jExplainer.COUNT_DIFFERS) ? Severity.WARNING : Severity.ERROR;
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? null : message.replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static String table(Map<String, List<Long>> table) {

@@ -8,9 +8,20 @@ package io.modelaudit.compare;
  * @param expected our value (from our formula)
  * @param actual the reference's value
  * @param formula how we computed {@code expected}
+ * @param explanation why the reference differs, when known, or null
  */
 public record Finding(Rule rule, Severity severity, String layer, String reference, Object expected,
-    Object actual, String message, String formula) {
+    Object actual, String message, String formula, Explanation explanation) {
+
+  public Finding(Rule rule, Severity severity, String layer, String reference, Object expected,
+      Object actual, String message, String formula) {
+    this(rule, severity, layer, reference, expected, actual, message, formula, null);
+  }
+
+  /** This finding with its explanation, at the severity the explanation calls for. */
+  public Finding explained(Explanation why, Severity newSeverity) {
+    return new Finding(rule, newSeverity, layer, reference, expected, actual, message, formula, why);
+  }
 
   public static Finding of(Rule rule, String layer, String reference, Object expected, Object actual, String message, String formula) {
     return new Finding(rule, rule.severity(), layer, reference, expected, actual, message, formula);

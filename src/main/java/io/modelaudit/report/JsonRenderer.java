@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelaudit.compare.Explanation;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.reference.dl4j.Dl4jReference;
@@ -64,7 +65,7 @@ public final class JsonRenderer implements ReportRenderer {
     }
     ArrayNode layers = n.putArray("layers");
     for (LayerReport l : m.layers()) {
-      layer(layers.addObject(), l, m.dl4j());
+      layer(layers.addObject(), l, m.dl4j(), m.dl4jExplanations().get(l.name()));
     }
     if (m.totals() == null) {
       n.putNull("totals");
@@ -92,7 +93,7 @@ public final class JsonRenderer implements ReportRenderer {
     }
   }
 
-  private static void layer(ObjectNode n, LayerReport l, Dl4jReference dl4j) {
+  private static void layer(ObjectNode n, LayerReport l, Dl4jReference dl4j, Explanation dl4jWhy) {
     n.put("name", l.name());
     n.put("path", l.path());
     n.put("class", l.className());
@@ -133,7 +134,11 @@ public final class JsonRenderer implements ReportRenderer {
     // DL4J's layers carry top-level names (its Keras import keeps Keras' names).
     Dl4jReference.Layer dl4jLayer = dl4j == null || l.depth() > 0 ? null : dl4j.layer(l.name());
     if (dl4jLayer != null) {
-      dl4jLayer(refs.putObject("dl4j"), dl4jLayer, dl4j.built());
+      ObjectNode d = refs.putObject("dl4j");
+      dl4jLayer(d, dl4jLayer, dl4j.built());
+      if (dl4jWhy != null) {
+        explanation(d, dl4jWhy);
+      }
     }
     n.put("status", l.status());
     n.put("formula", l.formula());
@@ -199,6 +204,16 @@ public final class JsonRenderer implements ReportRenderer {
     if (f.formula() != null) {
       n.put("formula", f.formula());
     }
+    if (f.explanation() != null) {
+      explanation(n, f.explanation());
+    }
+  }
+
+  private static void explanation(ObjectNode n, Explanation why) {
+    ObjectNode e = n.putObject("explanation");
+    e.put("kind", why.kind());
+    e.put("expected", why.expected());
+    e.put("message", why.message());
   }
 
   private static void value(ObjectNode n, String key, Object v) {

@@ -12,10 +12,19 @@ import java.util.List;
  * @param storedParams what the file stores for this layer, or null when it stores nothing for it
  * @param depth nesting depth (0 for top-level layers)
  * @param configPointer JSON pointer to the layer in the model configuration
+ * @param inputShapes shapes of the first call's inputs, or null when unknown (entries may be null)
  */
 public record LayerReport(String name, String path, String className, List<String> inbound, List<Shape> outputShapes,
     List<CallReport> calls, Long params, Long trainable, Long nonTrainable, String paramsSource,
-    List<WeightReport> weights, Long storedParams, String status, String formula, String note, int depth, String configPointer) {
+    List<WeightReport> weights, Long storedParams, String status, String formula, String note, int depth, String configPointer,
+    List<Shape> inputShapes) {
+
+  public LayerReport(String name, String path, String className, List<String> inbound, List<Shape> outputShapes,
+      List<CallReport> calls, Long params, Long trainable, Long nonTrainable, String paramsSource,
+      List<WeightReport> weights, Long storedParams, String status, String formula, String note, int depth, String configPointer) {
+    this(name, path, className, inbound, outputShapes, calls, params, trainable, nonTrainable, paramsSource, weights,
+        storedParams, status, formula, note, depth, configPointer, null);
+  }
 
   public static final String OK = "ok";
   public static final String MISMATCH = "mismatch";

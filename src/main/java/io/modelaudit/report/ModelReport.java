@@ -1,9 +1,13 @@
 package io.modelaudit.report;
 
+import io.modelaudit.compare.Explanation;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.reference.dl4j.Dl4jReference;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The audit of one file.
@@ -12,10 +16,22 @@ import java.util.List;
  * @param error why the file could not be audited, or null
  * @param architecture the separate architecture file the model was read with, or null
  * @param dl4j what Deeplearning4j itself says about the file, or null when it was not asked
+ * @param dl4jExplanations why DL4J's numbers differ from ours, by top-level layer name (also where
+ *     the counts agree but DL4J counts them another way)
  */
 public record ModelReport(String path, String format, Framework framework, String modelName, String status,
     ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings, String architecture,
-    Dl4jReference dl4j) {
+    Dl4jReference dl4j, Map<String, Explanation> dl4jExplanations) {
+
+  public ModelReport {
+    dl4jExplanations = dl4jExplanations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(dl4jExplanations));
+  }
+
+  public ModelReport(String path, String format, Framework framework, String modelName, String status,
+      ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings, String architecture,
+      Dl4jReference dl4j) {
+    this(path, format, framework, modelName, status, error, layers, totals, findings, architecture, dl4j, null);
+  }
 
   public ModelReport(String path, String format, Framework framework, String modelName, String status,
       ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings) {
@@ -29,11 +45,16 @@ public record ModelReport(String path, String format, Framework framework, Strin
 
   /** This report with DL4J's answer and the findings it led to. */
   public ModelReport withDl4j(Dl4jReference reference, List<Finding> dl4jFindings) {
+    return withDl4j(reference, dl4jFindings, Map.of());
+  }
+
+  /** This report with DL4J's answer, the findings it led to and why DL4J differs per layer. */
+  public ModelReport withDl4j(Dl4jReference reference, List<Finding> dl4jFindings, Map<String, Explanation> explanations) {
     List<Finding> all = new ArrayList<>(findings);
     all.addAll(dl4jFindings);
     boolean failing = dl4jFindings.stream().anyMatch(f -> f.severity() == io.modelaudit.compare.Severity.ERROR);
     return new ModelReport(path, format, framework, modelName, failing && status.equals(OK) ? MISMATCH : status, error,
-        layers, totals, all, architecture, reference);
+        layers, totals, all, architecture, reference, explanations);
   }
 
   public static final String OK = "ok";

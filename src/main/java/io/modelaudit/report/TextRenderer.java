@@ -104,6 +104,10 @@ public final class TextRenderer implements ReportRenderer {
       // The formula explains a count; shape findings carry it in JSON only, to keep lines short.
       String formula = f.formula() == null || (f.rule() != Rule.PARAM_MISMATCH && f.rule() != Rule.DL4J_PARAM_MISMATCH) ? "" : "  [ours: " + f.formula() + "]";
       out.println("  " + paint(pad(f.severity().id(), 7), f.severity().id()) + " " + f.rule().name() + "  " + where + f.message() + formula);
+      if (f.explanation() != null) {
+        out.println("          why (" + f.explanation().kind() + (f.explanation().expected() ? ", expected" : "") + "): "
+            + f.explanation().message());
+      }
     }
   }
 

@@ -30,12 +30,13 @@ class Dl4jReferenceCliTest {
 
   /**
    * The file stores 49,985 parameters (Keras' count); DL4J's import builds 49,838 because its
-   * Reshape reads (7, 7, 10) as 7 channels: the report shows both and says so.
+   * Reshape reads (7, 7, 10) as 7 channels: the report shows both and says so. DL4J misreading
+   * the model is an error (exit 1): the file's weights cannot go into what DL4J builds.
    */
   @Test
   void dl4jsWrongImportOfBatchToConv2dIsPlain() throws Exception {
     CliRun run = CliRun.of("--format", "json", "--reference", "dl4j", keras("weights/batch_to_conv2d_tensorflow_1.h5").toString());
-    assertEquals(0, run.exitCode, run.err);
+    assertEquals(1, run.exitCode, run.err);
     JsonNode model = new ObjectMapper().readTree(run.out).at("/models/0");
     assertEquals(49_985, model.at("/totals/references/stored").asLong());
     assertEquals(49_838, model.at("/totals/references/dl4j").asLong());
@@ -47,12 +48,15 @@ class Dl4jReferenceCliTest {
     assertEquals("[5,7,3,3]", conv.at("/references/dl4j/param_table/W").toString());
     assertEquals(40, layer(model, "batchnormalization_1").get("params").asLong());
     assertEquals(28, layer(model, "batchnormalization_1").at("/references/dl4j/params").asLong());
+    assertEquals("dl4j_reshape_misread", conv.at("/references/dl4j/explanation/kind").asText());
     JsonNode modelFinding = null;
     int layerFindings = 0;
     for (JsonNode f : model.get("findings")) {
       if (f.get("rule").asText().equals("DL4J_PARAM_MISMATCH")) {
         assertEquals("dl4j", f.get("reference").asText());
-        assertEquals("warning", f.get("severity").asText());
+        assertEquals("error", f.get("severity").asText());
+        assertEquals("dl4j_reshape_misread", f.at("/explanation/kind").asText(), f.toString());
+        assertFalse(f.at("/explanation/expected").asBoolean(), f.toString());
         if (f.get("layer").isNull()) {
           modelFinding = f;
         } else {

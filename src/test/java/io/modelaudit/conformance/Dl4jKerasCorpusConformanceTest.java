@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modelaudit.TestPaths;
 import io.modelaudit.audit.Dl4jCrossCheck;
 import io.modelaudit.audit.ModelAuditor;
+import io.modelaudit.compare.Finding;
+import io.modelaudit.compare.Rule;
 import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
 import io.modelaudit.reference.dl4j.Dl4jWorker;
@@ -32,29 +34,38 @@ import org.junit.jupiter.api.Test;
  */
 class Dl4jKerasCorpusConformanceTest {
 
-  /** Files DL4J builds with another parameter count than the file stores: DL4J, stored. */
-  private static final Map<String, List<Long>> DL4J_MISCOUNTS = Map.ofEntries(
+  /** Files DL4J builds with another parameter count than the file stores: DL4J, stored, and why (the explanation's kind). */
+  private static final Map<String, List<Object>> DL4J_MISCOUNTS = Map.ofEntries(
       // DL4J's Reshape reads (7, 7, 10) as 7 channels: batch norm and convolution after it get nIn 7.
-      Map.entry("weights/batch_to_conv2d_tensorflow_1.h5", List.of(49_838L, 49_985L)),
-      Map.entry("weights/batch_to_conv2d_theano_1.h5", List.of(49_838L, 49_985L)),
-      Map.entry("weights/batch_to_conv2d_theano_2.h5", List.of(49_838L, 49_985L)),
-      // Theano-ordered convolution, then Flatten: DL4J's Dense gets nIn 72 instead of 144.
-      Map.entry("weights/conv2d_reshape_theano_1.h5", List.of(1_086L, 1_950L)),
-      Map.entry("weights/conv2d_reshape_theano_2.h5", List.of(1_086L, 1_950L)),
-      // Theano-ordered recurrent input: DL4J takes the 4 time steps for the input size (10 or 1 features).
-      Map.entry("weights/bidirectional_lstm_theano_2.h5", List.of(1_200L, 1_680L)),
-      Map.entry("weights/bidirectional_lstm_no_return_sequences_theano_2.h5", List.of(1_200L, 1_680L)),
-      Map.entry("weights/lstm_theano_2.h5", List.of(264L, 192L)),
-      Map.entry("weights/simple_rnn_theano_2.h5", List.of(66L, 48L)),
-      // Conv2DTranspose: DL4J's Deconvolution2D gets nIn 30 or 34 instead of 9 (W [30, 4, 3, 3]).
-      Map.entry("tfkeras/cnn2d_52.h5", List.of(1_196L, 440L)),
-      Map.entry("tfkeras/cnn2d_53.h5", List.of(1_196L, 440L)),
-      Map.entry("tfkeras/cnn2d_54.h5", List.of(1_196L, 440L)),
-      Map.entry("tfkeras/cnn2d_55.h5", List.of(1_196L, 440L)),
-      Map.entry("tfkeras/cnn2d_56.h5", List.of(1_340L, 440L)),
-      Map.entry("tfkeras/cnn2d_57.h5", List.of(1_340L, 440L)),
-      Map.entry("tfkeras/cnn2d_58.h5", List.of(1_340L, 440L)),
-      Map.entry("tfkeras/cnn2d_59.h5", List.of(1_340L, 440L)));
+      Map.entry("weights/batch_to_conv2d_tensorflow_1.h5", List.of(49_838L, 49_985L, "dl4j_reshape_misread")),
+      Map.entry("weights/batch_to_conv2d_theano_1.h5", List.of(49_838L, 49_985L, "dl4j_reshape_misread")),
+      Map.entry("weights/batch_to_conv2d_theano_2.h5", List.of(49_838L, 49_985L, "dl4j_reshape_misread")),
+      // After Reshape (6, 4, 3) DL4J's convolution (6 filters) says it outputs 3 channels: Dense gets nIn 72 instead of 144.
+      Map.entry("weights/conv2d_reshape_theano_1.h5", List.of(1_086L, 1_950L, "dl4j_reshape_misread")),
+      Map.entry("weights/conv2d_reshape_theano_2.h5", List.of(1_086L, 1_950L, "dl4j_reshape_misread")),
+      // Theano-backend recurrent input: DL4J takes the 4 time steps for the input size (10 or 1 features).
+      Map.entry("weights/bidirectional_lstm_theano_2.h5", List.of(1_200L, 1_680L, "dl4j_timesteps_as_features")),
+      Map.entry("weights/bidirectional_lstm_no_return_sequences_theano_2.h5", List.of(1_200L, 1_680L, "dl4j_timesteps_as_features")),
+      Map.entry("weights/lstm_theano_2.h5", List.of(264L, 192L, "dl4j_timesteps_as_features")),
+      Map.entry("weights/simple_rnn_theano_2.h5", List.of(66L, 48L, "dl4j_timesteps_as_features")),
+      // Channels-last padding after a channels-first Conv2DTranspose: DL4J keeps NCHW there, its activations
+      // differ from the ZeroPadding2D on, and the next Deconvolution2D gets nIn 30 or 34 instead of 9 (W [30, 4, 3, 3]).
+      Map.entry("tfkeras/cnn2d_52.h5", List.of(1_196L, 440L, "dl4j_activation_misread")),
+      Map.entry("tfkeras/cnn2d_53.h5", List.of(1_196L, 440L, "dl4j_activation_misread")),
+      Map.entry("tfkeras/cnn2d_54.h5", List.of(1_196L, 440L, "dl4j_activation_misread")),
+      Map.entry("tfkeras/cnn2d_55.h5", List.of(1_196L, 440L, "dl4j_activation_misread")),
+      Map.entry("tfkeras/cnn2d_56.h5", List.of(1_340L, 440L, "dl4j_activation_misread")),
+      Map.entry("tfkeras/cnn2d_57.h5", List.of(1_340L, 440L, "dl4j_activation_misread")),
+      Map.entry("tfkeras/cnn2d_58.h5", List.of(1_340L, 440L, "dl4j_activation_misread")),
+      Map.entry("tfkeras/cnn2d_59.h5", List.of(1_340L, 440L, "dl4j_activation_misread")));
+
+  /** Why DL4J cannot import the others: explanation kind, number of files. */
+  private static final Map<String, Integer> IMPORT_FAILURE_KINDS = Map.of(
+      "architecture_not_in_file", 76, // weights-only files: the worker gives DL4J the .h5 alone
+      "layer_not_supported", 31, // LocallyConnected2D, ConvLSTM2D, Attention, TensorFlowOpLayer, Reshape/Permute DL4J cannot place
+      "lambda_not_registered", 6,
+      // DepthwiseConv2D models (tfkeras/cnn2d_40..47, 100..107): IndexOutOfBoundsException inside DL4J's import.
+      "dl4j_internal_error", 16);
 
   @Test
   void dl4jReadsEveryFullModelWithoutCrashingAndMiscountsOnlyThePinnedOnes() throws IOException, Dl4jWorker.UnavailableException {
@@ -67,7 +78,9 @@ class Dl4jKerasCorpusConformanceTest {
     int asked = 0;
     int agree = 0;
     Map<String, Integer> failures = new TreeMap<>();
-    Map<String, List<Long>> miscounts = new TreeMap<>();
+    Map<String, Integer> failureKinds = new TreeMap<>();
+    Map<String, List<Object>> miscounts = new TreeMap<>();
+    List<String> unexplained = new ArrayList<>();
     List<String> notAnswered = new ArrayList<>();
     long start = System.nanoTime();
     try (Dl4jReferenceClient client = new Dl4jReferenceClient(Dl4jWorker.command(), Duration.ofSeconds(120))) {
@@ -80,17 +93,26 @@ class Dl4jKerasCorpusConformanceTest {
         }
         asked++;
         String name = root.relativize(file).toString();
+        for (Finding f : report.findings()) {
+          if (Dl4jCrossCheck.REFERENCE.equals(f.reference()) && f.explanation() == null) {
+            unexplained.add(name + ": " + f.message());
+          }
+        }
         switch (dl4j.status()) {
           case Dl4jReference.OK:
             long stored = report.totals().stored() == null ? 0 : report.totals().stored();
             if (dl4j.totalParams() == stored) {
               agree++;
             } else {
-              miscounts.put(name, List.of(dl4j.totalParams(), stored));
+              Finding total = report.findings().stream()
+                  .filter(f -> f.rule() == Rule.DL4J_PARAM_MISMATCH && f.layer() == null).findFirst().orElseThrow();
+              miscounts.put(name, List.of(dl4j.totalParams(), stored, total.explanation().kind()));
             }
             break;
           case Dl4jReference.IMPORT_FAILED:
             failures.merge(dl4j.failure().exception(), 1, Integer::sum);
+            report.findings().stream().filter(f -> f.rule() == Rule.DL4J_IMPORT_FAILED && f.explanation() != null)
+                .forEach(f -> failureKinds.merge(f.explanation().kind(), 1, Integer::sum));
             break;
           default:
             notAnswered.add(name + ": " + dl4j.status() + ": " + dl4j.message());
@@ -102,6 +124,8 @@ class Dl4jKerasCorpusConformanceTest {
         + (agree + miscounts.size()) + " (agrees with the stored count on " + agree + ", miscounts " + miscounts.size()
         + "), import failures " + failures);
     assertEquals(List.of(), notAnswered, "the worker must answer for every file");
+    assertEquals(List.of(), unexplained, "every DL4J finding says why");
+    assertEquals(new TreeMap<>(IMPORT_FAILURE_KINDS), failureKinds);
     Set<String> unexpected = new TreeSet<>(miscounts.keySet());
     unexpected.removeAll(DL4J_MISCOUNTS.keySet());
     assertEquals(Set.of(), unexpected, "DL4J miscounts files not pinned: " + miscounts);

@@ -39,11 +39,19 @@ public record Dl4jReference(String status, String dl4jVersion, String modelClass
    * @param paramTable DL4J's parameter table: name to shape, in DL4J's layout ([nOut, nIn, kH, kW], bias [1, nOut] ...)
    * @param activation DL4J's activation function, or null
    * @param outputType DL4J's activation type ({@code InputType}), when DL4J derived one (Keras imports)
+   * @param outputShape that type's dimensions without the batch, in the order of its format (NCHW
+   *     [c, h, w], NHWC [h, w, c], NWC [t, n], ...); unknown dims are null; null when there is no type
    */
   public record Layer(String name, String className, long params, Map<String, List<Long>> paramTable, String activation,
-      String outputType) {
+      String outputType, List<Long> outputShape) {
     public Layer {
       paramTable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(paramTable));
+      outputShape = outputShape == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(outputShape));
+    }
+
+    public Layer(String name, String className, long params, Map<String, List<Long>> paramTable, String activation,
+        String outputType) {
+      this(name, className, params, paramTable, activation, outputType, null);
     }
   }
 
@@ -97,8 +105,9 @@ public record Dl4jReference(String status, String dl4jVersion, String modelClass
           for (Map.Entry<String, JsonNode> p : l.path("param_table").properties()) {
             table.put(p.getKey(), dims(p.getValue()));
           }
+          JsonNode shape = l.get("output_shape");
           layers.add(new Layer(text(l, "name"), text(l, "class"), number(l, "params"), table, text(l, "activation"),
-              text(l, "output_type")));
+              text(l, "output_type"), shape == null || !shape.isArray() ? null : dims(shape)));
         }
         return new Dl4jReference(OK, version, text(root, "model_class"), number(root, "total_params"),
             root.path("built").asBoolean(true), layers, null, null);
@@ -137,7 +146,8 @@ public record Dl4jReference(String status, String dl4jVersion, String modelClass
   private static List<Long> dims(JsonNode array) {
     List<Long> out = new ArrayList<>();
     for (JsonNode d : array) {
-      out.add(d.isIntegralNumber() ? d.longValue() : null);
+      // DL4J writes -1 for a dimension it does not know (a time series of any length).
+      out.add(d.isIntegralNumber() && d.longValue() >= 0 ? d.longValue() : null);
     }
     return out;
   }
