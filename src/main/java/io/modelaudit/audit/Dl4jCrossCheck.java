@@ -36,7 +36,7 @@ public final class Dl4jCrossCheck {
         || !(report.format().equals("keras-h5") || report.format().startsWith("dl4j"))) {
       return report;
     }
-    Dl4jReference dl4j = client.reference(file);
+    Dl4jReference dl4j = client.reference(file, report.architecture() == null ? null : Path.of(report.architecture()));
     Map<String, Explanation> explanations = new LinkedHashMap<>();
     List<Finding> findings = findings(report, dl4j, explanations);
     return report.withDl4j(dl4j, findings, explanations);

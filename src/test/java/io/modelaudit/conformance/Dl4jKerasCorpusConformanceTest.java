@@ -48,6 +48,8 @@ class Dl4jKerasCorpusConformanceTest {
       Map.entry("weights/bidirectional_lstm_no_return_sequences_theano_2.h5", List.of(1_200L, 1_680L, "dl4j_timesteps_as_features")),
       Map.entry("weights/lstm_theano_2.h5", List.of(264L, 192L, "dl4j_timesteps_as_features")),
       Map.entry("weights/simple_rnn_theano_2.h5", List.of(66L, 48L, "dl4j_timesteps_as_features")),
+      // Weights-only Theano LSTM, imported with its architecture JSON (as KerasModelImport takes the pair).
+      Map.entry("fullconfigs/lstm/lstm_th_keras_2_weights.h5", List.of(112_993L, 116_065L, "dl4j_timesteps_as_features")),
       // Channels-last padding after a channels-first Conv2DTranspose: DL4J keeps NCHW there, its activations
       // differ from the ZeroPadding2D on, and the next Deconvolution2D gets nIn 30 or 34 instead of 9 (W [30, 4, 3, 3]).
       Map.entry("tfkeras/cnn2d_52.h5", List.of(1_196L, 440L, "dl4j_activation_misread")),
@@ -61,7 +63,6 @@ class Dl4jKerasCorpusConformanceTest {
 
   /** Why DL4J cannot import the others: explanation kind, number of files. */
   private static final Map<String, Integer> IMPORT_FAILURE_KINDS = Map.of(
-      "architecture_not_in_file", 76, // weights-only files: the worker gives DL4J the .h5 alone
       "layer_not_supported", 31, // LocallyConnected2D, ConvLSTM2D, Attention, TensorFlowOpLayer, Reshape/Permute DL4J cannot place
       "lambda_not_registered", 6,
       // DepthwiseConv2D models (tfkeras/cnn2d_40..47, 100..107): IndexOutOfBoundsException inside DL4J's import.

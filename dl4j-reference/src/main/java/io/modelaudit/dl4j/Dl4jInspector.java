@@ -13,13 +13,14 @@ final class Dl4jInspector {
 
   private Dl4jInspector() {}
 
-  static ReferenceResult inspect(Path file) {
+  /** @param architecture the architecture JSON of a weights-only Keras file, or null */
+  static ReferenceResult inspect(Path file, Path architecture) {
     String format = null;
     try {
       byte[] head = head(file);
       if (startsWith(head, HDF5)) {
         format = ReferenceResult.KERAS_H5;
-        return KerasReference.inspect(file);
+        return KerasReference.inspect(file, architecture);
       }
       if (startsWith(head, ZIP)) {
         format = ReferenceResult.DL4J_ZIP;

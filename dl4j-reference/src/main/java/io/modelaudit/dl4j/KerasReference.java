@@ -10,7 +10,8 @@ import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelUtils;
 
 /**
- * DL4J's Keras import of a full-model HDF5 file, configuration only. DL4J reads the model
+ * DL4J's Keras import of a full-model HDF5 file (or of a weights-only one with its architecture
+ * JSON, as {@code KerasModelImport} takes both), configuration only. DL4J reads the model
  * configuration from the file exactly as {@code KerasModelImport} does; the weights are never
  * read, so DL4J never copies a weight whose shape it gets wrong into its native buffers. The
  * training configuration is not enforced: it changes losses, not parameters.
@@ -18,11 +19,13 @@ import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelUtils;
 final class KerasReference {
   private KerasReference() {}
 
-  static ReferenceResult inspect(Path file) {
+  /** Architecture JSON beyond this is not a real model's. */
+  private static final long MAX_ARCHITECTURE_BYTES = 64L << 20;
+
+  static ReferenceResult inspect(Path file, Path architecture) {
     String modelJson;
-    try (KerasModelBuilder reader = new KerasModel().modelBuilder()) {
-      reader.modelHdf5Filename(file.toString());
-      modelJson = reader.getModelJson();
+    try {
+      modelJson = architecture == null ? modelJsonOf(file) : architectureJson(architecture);
     } catch (Exception e) {
       return ReferenceResult.failed(file, ReferenceResult.KERAS_H5, null, e);
     }
@@ -46,6 +49,20 @@ final class KerasReference {
     } catch (Exception | StackOverflowError e) {
       return ReferenceResult.failed(file, ReferenceResult.KERAS_H5, layerNamedIn(e.getMessage(), layerNames), e);
     }
+  }
+
+  private static String modelJsonOf(Path file) throws Exception {
+    try (KerasModelBuilder reader = new KerasModel().modelBuilder()) {
+      reader.modelHdf5Filename(file.toString());
+      return reader.getModelJson();
+    }
+  }
+
+  private static String architectureJson(Path architecture) throws java.io.IOException {
+    if (java.nio.file.Files.size(architecture) > MAX_ARCHITECTURE_BYTES) {
+      throw new java.io.IOException("the architecture JSON " + architecture.getFileName() + " is larger than 64 MB");
+    }
+    return java.nio.file.Files.readString(architecture);
   }
 
   /** Layer names of the configuration, at any depth. */

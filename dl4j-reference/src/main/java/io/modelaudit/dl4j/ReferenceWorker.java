@@ -16,7 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>
  * java -cp ... io.modelaudit.dl4j.ReferenceWorker PATH...     one line per PATH
  * java -cp ... io.modelaudit.dl4j.ReferenceWorker --batch     {"ready": true} once ND4J is loaded,
- *                                                            then one line per path read from stdin
+ *                                                            then one line per request read from stdin:
+ *                                                            PATH, or PATH TAB ARCHITECTURE.json for a
+ *                                                            weights-only Keras file
  * </pre>
  *
  * Only the result lines go to the process's standard output; everything DL4J, ND4J or Java code
@@ -41,13 +43,16 @@ public final class ReferenceWorker {
       results.flush();
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (!line.isBlank() && !inspectAndPrint(Path.of(line), results)) {
+        int tab = line.indexOf('\t');
+        Path file = Path.of(tab < 0 ? line : line.substring(0, tab));
+        Path architecture = tab < 0 ? null : Path.of(line.substring(tab + 1));
+        if (!line.isBlank() && !inspectAndPrint(file, architecture, results)) {
           System.exit(EXIT_UNSTABLE);
         }
       }
     } else if (args.length > 0 && !args[0].startsWith("--")) {
       for (String arg : args) {
-        if (!inspectAndPrint(Path.of(arg), results)) {
+        if (!inspectAndPrint(Path.of(arg), null, results)) {
           System.exit(EXIT_UNSTABLE);
         }
       }
@@ -61,11 +66,11 @@ public final class ReferenceWorker {
   }
 
   /** Prints the file's result; false when the JVM should not be used for another file. */
-  private static boolean inspectAndPrint(Path file, PrintStream results) {
+  private static boolean inspectAndPrint(Path file, Path architecture, PrintStream results) {
     ReferenceResult result;
     boolean stable = true;
     try {
-      result = Dl4jInspector.inspect(file);
+      result = Dl4jInspector.inspect(file, architecture);
     } catch (VirtualMachineError e) {
       stable = false;
       result = ReferenceResult.error(file, null, "jvm_error", e.toString());

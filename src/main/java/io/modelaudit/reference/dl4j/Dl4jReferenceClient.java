@@ -45,21 +45,31 @@ public final class Dl4jReferenceClient implements AutoCloseable {
 
   /** DL4J's numbers for one file; never throws for anything the worker does. */
   public Dl4jReference reference(Path file) {
+    return reference(file, null);
+  }
+
+  /**
+   * As {@link #reference(Path)}, for a weights-only Keras file read with its architecture JSON
+   * (null for any other file).
+   */
+  public Dl4jReference reference(Path file, Path architecture) {
     String path = file.toAbsolutePath().toString();
-    if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
-      return Dl4jReference.unavailable(Dl4jReference.ERROR, "the path contains a line break: the worker reads one path per line");
+    String request = path + (architecture == null ? "" : "\t" + architecture.toAbsolutePath());
+    if (request.indexOf('\n') >= 0 || request.indexOf('\r') >= 0 || request.chars().filter(c -> c == '\t').count() > (architecture == null ? 0 : 1)) {
+      return Dl4jReference.unavailable(Dl4jReference.ERROR, "the path contains a line break or a tab: the worker reads one request per line");
     }
-    Dl4jReference result = ask(path);
+    Dl4jReference result = ask(request, path);
     if (result == null) {
       // The worker was gone before it read this file (it exits after an Error on the previous one): once more, fresh.
-      result = ask(path);
+      result = ask(request, path);
     }
     return result != null ? result
         : Dl4jReference.unavailable(Dl4jReference.CRASHED, "the DL4J worker died while reading this file" + lastExit);
   }
 
   /** The result, or null when the worker ended without answering. */
-  private Dl4jReference ask(String path) {
+  /** @param path the file the answer must name (the request may add its architecture) */
+  private Dl4jReference ask(String request, String path) {
     if (process == null || !process.isAlive()) {
       String problem = start();
       if (problem != null) {
@@ -67,7 +77,7 @@ public final class Dl4jReferenceClient implements AutoCloseable {
       }
     }
     try {
-      requests.write(path);
+      requests.write(request);
       requests.write('\n');
       requests.flush();
     } catch (IOException e) {
