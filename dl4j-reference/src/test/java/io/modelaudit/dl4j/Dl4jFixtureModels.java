@@ -202,23 +202,24 @@ final class Dl4jFixtureModels {
         .setInputType(in).build(), in);
   }
 
+  /** nIn kept as configured: setInputType would otherwise set an embedding's vocabulary size to the input's width. */
   static Built embedding() {
     InputType in = InputType.feedForward(1);
     return mln(base().list()
-        .layer(new EmbeddingLayer.Builder().name("embed").nIn(20).nOut(6).build())
-        .layer(new EmbeddingLayer.Builder().name("embed_nobias").nIn(6).nOut(4).hasBias(false).build())
+        .layer(new EmbeddingLayer.Builder().name("embed").nIn(20).nOut(6).hasBias(true).build())
+        .layer(new DenseLayer.Builder().name("dense").nIn(6).nOut(4).build())
         .layer(new OutputLayer.Builder(LossFunction.MCXENT).name("out").nOut(3).activation(Activation.SOFTMAX).build())
-        .setInputType(in).build(), in);
+        .overrideNinUponBuild(false).setInputType(in).build(), in);
   }
 
   static Built embeddingSequence() {
-    InputType in = InputType.recurrent(1, 6);
+    InputType in = InputType.feedForward(6);
     return mln(base().list()
         .layer(new EmbeddingSequenceLayer.Builder().name("embed_seq").nIn(20).nOut(5).inputLength(6).build())
         .layer(new SimpleRnn.Builder().name("rnn").nOut(4).build())
         .layer(new GlobalPoolingLayer.Builder(PoolingType.MAX).name("gmp").build())
         .layer(new OutputLayer.Builder(LossFunction.MCXENT).name("out").nOut(3).activation(Activation.SOFTMAX).build())
-        .setInputType(in).build(), in);
+        .overrideNinUponBuild(false).setInputType(in).build(), in);
   }
 
   static Built misc() {

@@ -24,6 +24,9 @@ import org.deeplearning4j.zoo.model.UNet;
 import org.deeplearning4j.zoo.model.VGG16;
 import org.deeplearning4j.zoo.model.Xception;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.SerializationFeature;
 import org.nd4j.shade.jackson.databind.node.ArrayNode;
@@ -99,6 +102,14 @@ public final class GenerateDl4jFixtures {
         String layerName = ls[i].conf().getLayer().getLayerName();
         layer(layers.addObject(), i, NetworkReader.layerInfo(ls[i], Map.of(layerName, types.get(i))));
       }
+      runtime(layers, () -> {
+        List<INDArray> acts = net.feedForward(zeros(in), false);
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (int i = 0; i < ls.length; i++) {
+          shapes.put(ls[i].conf().getLayer().getLayerName(), acts.get(i + 1).shape());
+        }
+        return shapes;
+      }, root);
       if (name.equals("mlp")) {
         Files.writeString(dir.resolve(name + ".json"), net.getLayerWiseConfigurations().toJson(), StandardCharsets.UTF_8);
       }
@@ -116,6 +127,12 @@ public final class GenerateDl4jFixtures {
                 Map.of(), null, outputType(types.get(vertexName)));
         layer(layers.addObject(), i++, info);
       }
+      runtime(layers, () -> {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        INDArray[] arrays = conf.getNetworkInputs().stream().map(n -> zeros(built.inputs().get(n))).toArray(INDArray[]::new);
+        net.feedForward(arrays, false).forEach((k, v) -> shapes.put(k, v.shape()));
+        return shapes;
+      }, root);
     }
     Files.writeString(dir.resolve(name + ".expected.json"), JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
   }
@@ -123,7 +140,9 @@ public final class GenerateDl4jFixtures {
   /** Zoo architectures are large: the configuration only, and DL4J's numbers from a network built on a zero vector. */
   private static void writeZoo(Path dir, String name, ZooModel model) throws IOException {
     int[] shape = model.metaData().getInputShape()[0];
-    InputType in = InputType.convolutional(shape[1], shape[2], shape[0]);
+    // VGG16 declares its input flattened (convolutionalFlat) and unflattens it before the first convolution.
+    InputType in = model instanceof VGG16 ? InputType.convolutionalFlat(shape[1], shape[2], shape[0])
+        : InputType.convolutional(shape[1], shape[2], shape[0]);
     ComputationGraphConfiguration conf = confOf(model, in);
     Path file = dir.resolve(name + ".json");
     ReferenceResult result = NetworkReader.graph(file, ReferenceResult.DL4J_JSON, conf, conf.getLayerActivationTypes(in));
@@ -176,7 +195,8 @@ public final class GenerateDl4jFixtures {
     inputs.forEach((k, t) -> {
       ObjectNode n = in.putObject(k);
       n.put("type", t.toString());
-      dims(n.putArray("shape"), t.getShape(false));
+      // A flat image is fed as [mb, h·w·d], though getShape(false) says [d, h, w].
+      dims(n.putArray("shape"), t instanceof InputType.InputTypeConvolutionalFlat f ? new long[] {f.getFlattenedSize()} : t.getShape(false));
     });
     root.put("total_params", params);
     root.put("params_vector_length", vector);
@@ -194,6 +214,44 @@ public final class GenerateDl4jFixtures {
       n.put("output_type", l.outputType().description());
       if (l.outputType().shape() != null) {
         dims(n.putArray("output_shape"), l.outputType().shape());
+      }
+    }
+  }
+
+  /** Two zero examples of the input type; an unknown time length becomes 4 steps (zeros are valid embedding indices). */
+  private static INDArray zeros(InputType type) {
+    long[] shape = type.getShape(true);
+    shape[0] = 2;
+    for (int i = 1; i < shape.length; i++) {
+      if (shape[i] < 0) {
+        shape[i] = 4;
+      }
+    }
+    return Nd4j.zeros(DataType.FLOAT, shape);
+  }
+
+  /**
+   * What DL4J computes when it runs the network on zeros: each layer's real activation shape
+   * ({@code runtime_shape}, minibatch first as null). Where it differs from {@code output_shape},
+   * DL4J's own InputType bookkeeping is wrong; a network DL4J cannot run records why.
+   */
+  private static void runtime(ArrayNode layers, Supplier<Map<String, long[]>> forward, ObjectNode root) {
+    Map<String, long[]> shapes;
+    try {
+      shapes = forward.get();
+    } catch (RuntimeException e) {
+      root.put("forward_failed", e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      return;
+    }
+    for (int i = 0; i < layers.size(); i++) {
+      ObjectNode n = (ObjectNode) layers.get(i);
+      long[] shape = shapes.get(n.get("name").asText());
+      if (shape != null) {
+        ArrayNode a = n.putArray("runtime_shape");
+        a.addNull();
+        for (int d = 1; d < shape.length; d++) {
+          a.add(shape[d]);
+        }
       }
     }
   }
