@@ -66,16 +66,6 @@ class Dl4jFixtureTest {
       Map.entry("misc/loss", "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 3 through"),
       Map.entry("darknet19/loss", "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 1000 through"));
 
-  /**
-   * Where our rule leaves a size unknown that DL4J knows when it runs: DuplicateToTimeSeriesVertex
-   * repeats to the time length of a network input it names, which is not one of its inbounds, so our
-   * rule (which sees only its inbounds) says unknown; the layers after it follow.
-   */
-  private static final Map<String, String> OURS_UNKNOWN = Map.of(
-      "graph_rnn/repeat", "the time length of the named input 'seq'",
-      "graph_rnn/decoder", "follows repeat",
-      "graph_rnn/out", "follows repeat");
-
   @TestFactory
   Stream<DynamicTest> everyModelMatchesDl4jOwnNumbers() throws IOException {
     return expectations(TestPaths.testModels().resolve("dl4j")).stream()
@@ -189,9 +179,7 @@ class Dl4jFixtureTest {
       Shape real = layer.has("runtime_shape") ? shapeOf(layer.get("runtime_shape")) : null;
       String key = fixture + "/" + name;
       if (real != null) {
-        boolean oursUnknownOnly = OURS_UNKNOWN.containsKey(key) && ours != null && ours.rank() == real.rank()
-            && ours.dim(ours.rank() - 1) == null && sameOrBothUnknown(ours, real, ours);
-        if (!sameOrBothUnknown(ours, real, typed) && !oursUnknownOnly) {
+        if (!sameOrBothUnknown(ours, real, typed)) {
           problems.add(where + ": output ours " + ours + ", DL4J computes " + real + " (its type: " + typed + ")");
         }
         boolean typeWrong = typed != null && !sameOrBothUnknown(typed, real, typed);

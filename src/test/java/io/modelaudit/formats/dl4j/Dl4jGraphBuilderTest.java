@@ -187,7 +187,7 @@ class Dl4jGraphBuilderTest {
     expected.put("norm", Shape.of(null, 6L));
     expected.put("reshape", Shape.of(null, 2L, 3L, 1L));
     expected.put("last", Shape.of(null, 5L));
-    expected.put("dup", Shape.of(null, 5L, null));
+    expected.put("dup", Shape.of(null, 5L, 9L)); // the 9 steps of the input it names, seq
     expected.put("ff", Shape.of(null, 6L));
     expected.put("frozen", Shape.of(null, 6L));
     for (Map.Entry<String, Shape> e : expected.entrySet()) {
