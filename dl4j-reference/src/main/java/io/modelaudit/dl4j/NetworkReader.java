@@ -91,7 +91,7 @@ final class NetworkReader {
     return length == 0 ? null : Nd4j.zeros(type == null ? DataType.FLOAT : type, 1, length);
   }
 
-  private static ReferenceResult.LayerInfo layerInfo(Layer layer, Map<String, InputType> outputTypes) {
+  static ReferenceResult.LayerInfo layerInfo(Layer layer, Map<String, InputType> outputTypes) {
     org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
     Map<String, long[]> table = new LinkedHashMap<>();
     for (Map.Entry<String, INDArray> p : layer.paramTable().entrySet()) {

@@ -126,6 +126,14 @@ public final class Dl4jGraphBuilder {
       if (vertex == null) {
         throw new Dl4jConfigException("vertex '" + name + "' has no configuration");
       }
+      if (vertex.name().equals("DuplicateToTimeSeriesVertex")) {
+        // The time length comes from the network input the vertex names: a data dependency DL4J's
+        // vertexInputs do not list.
+        String named = new Dl4jArgs(vertex).getString("inputName", null);
+        if (named != null && inputs.contains(named) && refs.size() == 1) {
+          refs.add(new TensorRef(named, 0, 0));
+        }
+      }
       legacy |= vertex.legacy();
       layers.add(vertex(name, vertex, refs, pointer));
     }

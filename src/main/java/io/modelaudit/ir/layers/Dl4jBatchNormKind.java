@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * DL4J BatchNormalization on [mb, n] or [mb, c, h, w] (NHWC: channels last): gamma, beta, the
- * global mean and the global variance ({@code log10stdev} when {@code useLogStd}), each [1, C].
+ * global mean and the global variance ({@code log10stdev} when {@code useLogStd}), each [C].
  * DL4J counts all of them as parameters (Keras keeps the moving statistics apart); with
  * {@code lockGammaBeta} gamma and beta are constants, not parameters.
  */
@@ -41,11 +41,11 @@ public final class Dl4jBatchNormKind extends SingleInputKind implements Configur
   protected List<WeightSpec> weights(Shape input) {
     List<WeightSpec> w = new ArrayList<>();
     if (!lockGammaBeta) {
-      w.add(WeightSpec.trainable("gamma", 1, nOut));
-      w.add(WeightSpec.trainable("beta", 1, nOut));
+      w.add(WeightSpec.trainable("gamma", nOut));
+      w.add(WeightSpec.trainable("beta", nOut));
     }
-    w.add(WeightSpec.trainable("mean", 1, nOut));
-    w.add(WeightSpec.trainable(useLogStd ? "log10stdev" : "var", 1, nOut));
+    w.add(WeightSpec.trainable("mean", nOut));
+    w.add(WeightSpec.trainable(useLogStd ? "log10stdev" : "var", nOut));
     return w;
   }
 

@@ -13,7 +13,7 @@ import java.util.List;
  * ConvolutionLayer / Convolution1DLayer / Convolution3D W [nOut, nIn, k…]; Deconvolution2D / 3D
  * W [nIn, nOut, k…]; DepthwiseConvolution2D W [kH, kW, nIn, depthMultiplier] with nOut = nIn ×
  * depthMultiplier; SeparableConvolution2D W [depthMultiplier, nIn, kH, kW] then pW [nOut, nIn ×
- * depthMultiplier, 1, 1]. Bias b [1, nOut] when {@code hasBias}.
+ * depthMultiplier, 1, 1]. Bias b [nOut] when {@code hasBias}.
  */
 public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWeights {
   public enum Variant { STANDARD, DECONVOLUTION, DEPTHWISE, SEPARABLE }
@@ -74,7 +74,8 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
     List<WeightSpec> w = new ArrayList<>();
     switch (variant) {
       case STANDARD:
-        w.add(WeightSpec.trainable("W", Shape.ofKnown(prepend(nOut, nIn))));
+        // Convolution1DLayer is a 2D convolution over [k, 1] in DL4J: its kernel keeps a trailing 1.
+        w.add(WeightSpec.trainable("W", Shape.ofKnown(kernel.length == 1 ? new long[] {nOut, nIn, kernel[0], 1} : prepend(nOut, nIn))));
         break;
       case DECONVOLUTION:
         w.add(WeightSpec.trainable("W", Shape.ofKnown(prepend(nIn, nOut))));
@@ -90,7 +91,7 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
         throw new IllegalStateException();
     }
     if (hasBias) {
-      w.add(WeightSpec.trainable("b", 1, nOut));
+      w.add(WeightSpec.trainable("b", nOut));
     }
     return w;
   }

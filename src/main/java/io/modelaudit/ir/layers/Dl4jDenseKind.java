@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * DL4J's feed-forward layers (DenseLayer, OutputLayer, RnnOutputLayer, CenterLossOutputLayer,
- * AutoEncoder, ElementWiseMultiplicationLayer): W [nIn, nOut], b [1, nOut], plus the layer's own
+ * AutoEncoder, ElementWiseMultiplicationLayer): W [nIn, nOut], b [nOut], plus the layer's own
  * extras, all sized from the configured nIn / nOut. Applied to [mb, nIn], or per time step to
  * [mb, nIn, T] (NCW) / [mb, T, nIn] (NWC). A rank-4 input is flattened the way DL4J's implicit
  * CNN-to-feed-forward step does.
@@ -29,20 +29,20 @@ public final class Dl4jDenseKind extends SingleInputKind implements ConfiguredWe
     this.channelsLast = channelsLast;
   }
 
-  /** W [nIn, nOut], b [1, nOut] when {@code hasBias}. */
+  /** W [nIn, nOut], b [nOut] when {@code hasBias}. */
   public static Dl4jDenseKind dense(long nIn, long nOut, boolean hasBias, boolean channelsLast) {
     return dense(nIn, nOut, hasBias, false, channelsLast);
   }
 
-  /** W [nIn, nOut], b [1, nOut] when {@code hasBias}, then the gain g [1, nOut] with {@code hasLayerNorm} (DenseLayer). */
+  /** W [nIn, nOut], b [nOut] when {@code hasBias}, then the gain g [nOut] with {@code hasLayerNorm} (DenseLayer). */
   public static Dl4jDenseKind dense(long nIn, long nOut, boolean hasBias, boolean layerNorm, boolean channelsLast) {
     List<WeightSpec> w = new ArrayList<>();
     w.add(WeightSpec.trainable("W", nIn, nOut));
     if (hasBias) {
-      w.add(WeightSpec.trainable("b", 1, nOut));
+      w.add(WeightSpec.trainable("b", nOut));
     }
     if (layerNorm) {
-      w.add(WeightSpec.trainable("g", 1, nOut));
+      w.add(WeightSpec.trainable("g", nOut));
     }
     return new Dl4jDenseKind(nIn, nOut, w, channelsLast);
   }
@@ -54,19 +54,19 @@ public final class Dl4jDenseKind extends SingleInputKind implements ConfiguredWe
     return new Dl4jDenseKind(nIn, nOut, w, false);
   }
 
-  /** AutoEncoder: W, b and the visible bias vb [1, nIn] used for reconstruction. */
+  /** AutoEncoder: W, b and the visible bias vb [nIn] used for reconstruction. */
   public static Dl4jDenseKind autoEncoder(long nIn, long nOut) {
     List<WeightSpec> w = new ArrayList<>(dense(nIn, nOut, true, false).params);
-    w.add(WeightSpec.trainable("vb", 1, nIn));
+    w.add(WeightSpec.trainable("vb", nIn));
     return new Dl4jDenseKind(nIn, nOut, w, false);
   }
 
-  /** ElementWiseMultiplicationLayer: W [1, nIn], b [1, nOut]; nIn must equal nOut. */
+  /** ElementWiseMultiplicationLayer: W [nIn], b [nOut]; nIn must equal nOut. */
   public static Dl4jDenseKind elementWise(long nIn, long nOut) {
     if (nIn != nOut) {
       throw new IllegalArgumentException("ElementWiseMultiplicationLayer needs nIn = nOut, got " + nIn + " and " + nOut);
     }
-    return new Dl4jDenseKind(nIn, nOut, List.of(WeightSpec.trainable("W", 1, nIn), WeightSpec.trainable("b", 1, nOut)), false);
+    return new Dl4jDenseKind(nIn, nOut, List.of(WeightSpec.trainable("W", nIn), WeightSpec.trainable("b", nOut)), false);
   }
 
   @Override

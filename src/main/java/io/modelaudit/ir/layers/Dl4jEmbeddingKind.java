@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * DL4J EmbeddingLayer ([mb, 1] indices → [mb, nOut]) and EmbeddingSequenceLayer ([mb, T] or
- * [mb, 1, T] → [mb, nOut, T]): W [nIn, nOut] (nIn = vocabulary size), b [1, nOut] when
+ * [mb, 1, T] → [mb, nOut, T]): W [nIn, nOut] (nIn = vocabulary size), b [nOut] when
  * {@code hasBias}.
  */
 public final class Dl4jEmbeddingKind extends SingleInputKind implements ConfiguredWeights {
@@ -53,7 +53,7 @@ public final class Dl4jEmbeddingKind extends SingleInputKind implements Configur
     List<WeightSpec> w = new ArrayList<>();
     w.add(WeightSpec.trainable("W", nIn, nOut));
     if (hasBias) {
-      w.add(WeightSpec.trainable("b", 1, nOut));
+      w.add(WeightSpec.trainable("b", nOut));
     }
     return w;
   }

@@ -72,6 +72,11 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
         return Shape.of(input.dim(0), channels, spatial[0], spatial[1]);
       }
       case RNN_TO_FEED_FORWARD:
+        // DL4J passes a rank-2 input through (it inserts this preprocessor after a GlobalPoolingLayer
+        // whose recorded type it left recurrent, and the network runs).
+        if (input.rank() == 2) {
+          return input;
+        }
         requireRank(input, 3);
         return Shape.of((Long) null, input.dim(1));
       case FEED_FORWARD_TO_RNN:

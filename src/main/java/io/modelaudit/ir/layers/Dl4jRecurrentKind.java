@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * DL4J recurrent layers on [mb, nIn, T] (NCW) or [mb, T, nIn] (NWC), in DL4J's parameter order.
- * LSTM: W [nIn, 4n], RW [n, 4n], b [1, 4n]. GravesLSTM: RW [n, 4n + 3], the three extra columns
- * being the peephole weights. SimpleRnn: W [nIn, n], RW [n, n], b [1, n], plus the layer
- * normalisation gains g [1, 2n] (input and recurrent parts) with {@code hasLayerNorm}. GravesBidirectionalLSTM: a GravesLSTM per direction (WF, RWF, bF, WB,
+ * LSTM: W [nIn, 4n], RW [n, 4n], b [4n]. GravesLSTM: RW [n, 4n + 3], the three extra columns
+ * being the peephole weights. SimpleRnn: W [nIn, n], RW [n, n], b [n], plus the layer
+ * normalisation gains g [2n] (input and recurrent parts) with {@code hasLayerNorm}. GravesBidirectionalLSTM: a GravesLSTM per direction (WF, RWF, bF, WB,
  * RWB, bB) whose outputs are summed, so the output has n features.
  */
 public final class Dl4jRecurrentKind extends SingleInputKind implements ConfiguredWeights {
@@ -45,9 +45,9 @@ public final class Dl4jRecurrentKind extends SingleInputKind implements Configur
     List<WeightSpec> one = new ArrayList<>();
     one.add(WeightSpec.trainable("W", nIn, gates));
     one.add(WeightSpec.trainable("RW", nOut, recurrentColumns));
-    one.add(WeightSpec.trainable("b", 1, gates));
+    one.add(WeightSpec.trainable("b", gates));
     if (cell == Cell.SIMPLE_RNN && layerNorm) {
-      one.add(WeightSpec.trainable("g", 1, Math.multiplyExact(2, nOut)));
+      one.add(WeightSpec.trainable("g", Math.multiplyExact(2, nOut)));
     }
     if (cell != Cell.GRAVES_BIDIRECTIONAL_LSTM) {
       return one;

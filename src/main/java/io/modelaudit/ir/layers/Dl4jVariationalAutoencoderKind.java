@@ -43,21 +43,21 @@ public final class Dl4jVariationalAutoencoderKind extends SingleInputKind implem
     long prev = nIn;
     for (int i = 0; i < encoder.length; i++) {
       w.add(WeightSpec.trainable("e" + i + "W", prev, encoder[i]));
-      w.add(WeightSpec.trainable("e" + i + "b", 1, encoder[i]));
+      w.add(WeightSpec.trainable("e" + i + "b", encoder[i]));
       prev = encoder[i];
     }
     w.add(WeightSpec.trainable("pZXMeanW", prev, nOut));
-    w.add(WeightSpec.trainable("pZXMeanb", 1, nOut));
+    w.add(WeightSpec.trainable("pZXMeanb", nOut));
     w.add(WeightSpec.trainable("pZXLogStd2W", prev, nOut));
-    w.add(WeightSpec.trainable("pZXLogStd2b", 1, nOut));
+    w.add(WeightSpec.trainable("pZXLogStd2b", nOut));
     prev = nOut;
     for (int i = 0; i < decoder.length; i++) {
       w.add(WeightSpec.trainable("d" + i + "W", prev, decoder[i]));
-      w.add(WeightSpec.trainable("d" + i + "b", 1, decoder[i]));
+      w.add(WeightSpec.trainable("d" + i + "b", decoder[i]));
       prev = decoder[i];
     }
     w.add(WeightSpec.trainable("pXZW", prev, distributionSize));
-    w.add(WeightSpec.trainable("pXZb", 1, distributionSize));
+    w.add(WeightSpec.trainable("pXZb", distributionSize));
     return w;
   }
 

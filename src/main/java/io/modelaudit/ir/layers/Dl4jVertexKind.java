@@ -12,7 +12,8 @@ import java.util.List;
  * Weightless ComputationGraph vertices whose output shape is not simply the input's: Subset
  * (features {@code from}..{@code to} inclusive), Stack / Unstack (along the batch axis), L2
  * (distance of two inputs, [mb, 1]), PoolHelper (drops the first row and column),
- * DuplicateToTimeSeries ([mb, n] → [mb, n, T], T from another network input) and Reshape.
+ * DuplicateToTimeSeries ([mb, n] → [mb, n, T], T from the network input it names, given as a
+ * second input) and Reshape.
  */
 public final class Dl4jVertexKind implements LayerKind, ConfiguredWeights {
   private enum Op { SUBSET, STACK, UNSTACK, L2, POOL_HELPER, DUPLICATE_TO_TIME_SERIES, RESHAPE }
@@ -104,11 +105,20 @@ public final class Dl4jVertexKind implements LayerKind, ConfiguredWeights {
         return List.of(in.withDim(2, ConvArithmetic.add(in.dim(2), -1)).withDim(3, ConvArithmetic.add(in.dim(3), -1)));
       }
       case DUPLICATE_TO_TIME_SERIES: {
-        Shape in = LayerKind.single(inputs);
+        // A second input, when given, is the network input the vertex names: DL4J repeats to its
+        // time length (its axis 2, whatever its format).
+        if (inputs.isEmpty() || inputs.size() > 2) {
+          throw new ShapeException("DuplicateToTimeSeriesVertex takes one input (and the named network input), got " + inputs.size());
+        }
+        Shape in = inputs.get(0);
         if (in.rank() != 2) {
           throw new ShapeException("DuplicateToTimeSeriesVertex expects [mb, n], got " + in);
         }
-        return List.of(in.append(null));
+        Shape named = inputs.size() == 2 ? inputs.get(1) : null;
+        if (named != null && named.rank() != 3) {
+          throw new ShapeException("DuplicateToTimeSeriesVertex repeats to a time series' length, its named input is " + named);
+        }
+        return List.of(in.append(named == null ? null : named.dim(2)));
       }
       default:
         return List.of(reshaped(LayerKind.single(inputs)));

@@ -36,7 +36,7 @@ public record Dl4jReference(String status, String dl4jVersion, String modelClass
   /**
    * One DL4J layer or graph vertex.
    *
-   * @param paramTable DL4J's parameter table: name to shape, in DL4J's layout ([nOut, nIn, kH, kW], bias [1, nOut] ...)
+   * @param paramTable DL4J's parameter table: name to shape, in DL4J's layout ([nOut, nIn, kH, kW], bias [nOut] ...)
    * @param activation DL4J's activation function, or null
    * @param outputType DL4J's activation type ({@code InputType}), when DL4J derived one (Keras imports)
    * @param outputShape that type's dimensions without the batch, in the order of its format (NCHW

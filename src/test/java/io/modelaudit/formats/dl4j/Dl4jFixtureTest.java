@@ -1,0 +1,228 @@
+package io.modelaudit.formats.dl4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelaudit.TestPaths;
+import io.modelaudit.audit.ModelAuditor;
+import io.modelaudit.compare.Severity;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.report.LayerReport;
+import io.modelaudit.report.ModelReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every model in {@code test-models/dl4j/} against the numbers DL4J 1.0.0-M2.1 itself reported
+ * when it wrote the file ({@code NAME.expected.json}, made by dl4j-reference's
+ * GenerateDl4jFixtures; DL4J is not needed here): per layer the parameter count, every parameter's
+ * shape (our weight report against DL4J's param table) and the output shape, and the totals.
+ *
+ * <p>Shapes: DL4J's {@code InputType.getShape(false)} with the minibatch in front is our shape,
+ * because our DL4J rules keep DL4J's array layout: FeedForward(n) is (None, n); Recurrent(size, T)
+ * is (None, size, T) (NCW; T unknown: None); Convolutional(h, w, c) is (None, c, h, w) for NCHW and
+ * (None, h, w, c) for NHWC; Convolutional3D is (None, c, d, h, w) for NCDHW; ConvolutionalFlat is
+ * (None, h·w·c). DL4J's configuration JSON does not keep the input types a model was built for, so
+ * they are given to the audit as {@code --input-shape} would give them.
+ */
+class Dl4jFixtureTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The totals DL4J's zoo documentation publishes (numClasses 1000; UNet 1). */
+  private static final Map<String, Long> PUBLISHED_ZOO_TOTALS = Map.of(
+      "vgg16", 138_357_544L,
+      "resnet50", 25_636_712L,
+      "darknet19", 20_856_776L,
+      "unet", 31_032_837L,
+      "xception", 22_910_480L,
+      "squeezenet", 1_235_496L);
+
+  /**
+   * Layers whose InputType DL4J's bookkeeping gets wrong: the generator ran each network on zeros
+   * and the activation DL4J really produces ({@code runtime_shape}) differs from the type
+   * ({@code output_shape}). Our shape is compared with the real one there.
+   */
+  private static final Map<String, String> DL4J_TYPE_ERRORS = Map.ofEntries(
+      Map.entry("conv3d/conv3d", "Convolution3D's type says NDHWC while the layer is NCDHW and writes [c, d, h, w]"),
+      Map.entry("embedding_sequence/gmp", "GlobalPoolingLayer after an RNN keeps the recurrent type; it outputs [n]"),
+      Map.entry("graph_rnn/repeat", "DuplicateToTimeSeriesVertex's type has 1 time step; it repeats to the named input's 5"),
+      Map.entry("graph_rnn/decoder", "follows the 1 time step of DuplicateToTimeSeriesVertex's type"),
+      Map.entry("graph_rnn/out", "follows the 1 time step of DuplicateToTimeSeriesVertex's type"),
+      Map.entry("squeezenet/loss", "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 1000 through"),
+      Map.entry("misc/loss", "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 3 through"),
+      Map.entry("darknet19/loss", "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 1000 through"));
+
+  @TestFactory
+  Stream<DynamicTest> everyModelMatchesDl4jOwnNumbers() throws IOException {
+    return expectations(TestPaths.testModels().resolve("dl4j")).stream()
+        .map(e -> DynamicTest.dynamicTest(e.getFileName().toString(), () -> assertEquals(List.of(), problems(e))));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyZooArchitectureMatchesDl4jOwnNumbers() throws IOException {
+    return expectations(TestPaths.testModels().resolve("dl4j/zoo")).stream()
+        .map(e -> DynamicTest.dynamicTest(e.getFileName().toString(), () -> assertEquals(List.of(), problems(e))));
+  }
+
+  @Test
+  void zooTotalsAreThePublishedOnes() throws IOException {
+    Map<String, Long> dl4j = new TreeMap<>();
+    Map<String, Long> ours = new TreeMap<>();
+    for (Path e : expectations(TestPaths.testModels().resolve("dl4j/zoo"))) {
+      JsonNode expected = JSON.readTree(e.toFile());
+      String name = e.getFileName().toString().replace(".expected.json", "");
+      dl4j.put(name, expected.get("total_params").asLong());
+      ModelReport report = audit(e, expected);
+      ours.put(name, report.totals() == null ? null : report.totals().params());
+    }
+    assertEquals(new TreeMap<>(PUBLISHED_ZOO_TOTALS), dl4j, "DL4J's own totals");
+    assertEquals(new TreeMap<>(PUBLISHED_ZOO_TOTALS), ours, "our totals");
+  }
+
+  @Test
+  void theConfigurationAloneGivesTheArchiveNumbers() throws IOException {
+    Path dir = TestPaths.testModels().resolve("dl4j");
+    JsonNode expected = JSON.readTree(dir.resolve("mlp.expected.json").toFile());
+    ModelReport json = new ModelAuditor(inputShapes(expected)).audit(dir.resolve("mlp.json"));
+    assertNull(json.error());
+    assertEquals("dl4j-json", json.format());
+    assertEquals(expected.get("total_params").asLong(), json.totals().params());
+    assertNull(json.totals().stored(), "a configuration stores no parameters");
+  }
+
+  private static List<Path> expectations(Path dir) throws IOException {
+    List<Path> found;
+    try (Stream<Path> s = Files.list(dir)) {
+      found = s.filter(p -> p.getFileName().toString().endsWith(".expected.json")).sorted().collect(Collectors.toList());
+    }
+    assertFalse(found.isEmpty(), "no fixtures in " + dir);
+    return found;
+  }
+
+  private static ModelReport audit(Path expectation, JsonNode expected) {
+    return new ModelAuditor(inputShapes(expected)).audit(expectation.resolveSibling(expected.get("file").asText()));
+  }
+
+  /** DL4J's input types as our shapes, the minibatch in front (see the class comment). */
+  private static Map<String, Shape> inputShapes(JsonNode expected) {
+    Map<String, Shape> shapes = new LinkedHashMap<>();
+    expected.get("input_types").fields().forEachRemaining(e -> shapes.put(e.getKey(), withBatch(e.getValue().get("shape"))));
+    return shapes;
+  }
+
+  private static Shape withBatch(JsonNode dims) {
+    List<Long> list = new ArrayList<>();
+    list.add(null);
+    dims.forEach(d -> list.add(d.isNull() ? null : d.asLong()));
+    return Shape.of(list);
+  }
+
+  private static List<String> problems(Path expectation) throws IOException {
+    JsonNode expected = JSON.readTree(expectation.toFile());
+    ModelReport report = audit(expectation, expected);
+    String fixture = expectation.getFileName().toString().replace(".expected.json", "");
+    List<String> problems = new ArrayList<>();
+    if (expected.has("forward_failed")) {
+      problems.add("DL4J could not run the network: " + expected.get("forward_failed").asText());
+    }
+    if (report.error() != null) {
+      return List.of("could not audit: " + report.error());
+    }
+    for (JsonNode layer : expected.get("layers")) {
+      String name = layer.get("name").asText();
+      String where = name + " (" + layer.get("class").asText() + ")";
+      LayerReport row = report.layers().stream().filter(l -> l.depth() == 0 && l.name().equals(name)).findFirst().orElse(null);
+      if (row == null) {
+        problems.add(where + ": missing from our report");
+        continue;
+      }
+      String status = expected.get("file").asText().endsWith(".json") ? LayerReport.UNVERIFIED : LayerReport.OK;
+      if (!status.equals(row.status())) {
+        problems.add(where + ": status " + row.status() + ": " + row.note());
+      }
+      long params = layer.get("params").asLong();
+      if (row.params() == null || row.params() != params) {
+        problems.add(where + ": params ours " + row.params() + ", DL4J " + params);
+      }
+      Map<String, Shape> dl4jTable = new TreeMap<>();
+      layer.get("param_table").fields().forEachRemaining(p -> dl4jTable.put(p.getKey(), shapeOf(p.getValue())));
+      Map<String, Shape> ourTable = new TreeMap<>();
+      for (LayerReport.WeightReport w : row.weights()) {
+        if (w.name() == null) {
+          problems.add(where + ": a stored slice no parameter of ours matches: " + w);
+          continue;
+        }
+        ourTable.put(w.name(), w.shape());
+      }
+      // The zoo's largest graphs are counted without building them: no param tables there.
+      if (!dl4jTable.isEmpty() || params == 0) {
+        if (!dl4jTable.equals(ourTable)) {
+          problems.add(where + ": parameters ours " + ourTable + ", DL4J " + dl4jTable);
+        }
+      }
+      Shape ours = row.outputShapes() == null || row.outputShapes().isEmpty() ? null : row.outputShapes().get(0);
+      Shape typed = layer.has("output_shape") ? withBatch(layer.get("output_shape")) : null;
+      Shape real = layer.has("runtime_shape") ? shapeOf(layer.get("runtime_shape")) : null;
+      String key = fixture + "/" + name;
+      if (real != null) {
+        if (!sameOrBothUnknown(ours, real, typed)) {
+          problems.add(where + ": output ours " + ours + ", DL4J computes " + real + " (its type: " + typed + ")");
+        }
+        boolean typeWrong = typed != null && !sameOrBothUnknown(typed, real, typed);
+        if (typeWrong != DL4J_TYPE_ERRORS.containsKey(key)) {
+          problems.add(where + ": DL4J's type " + typed + " vs its real output " + real + ": pinned as wrong: " + DL4J_TYPE_ERRORS.containsKey(key));
+        }
+      } else if (typed != null && !DL4J_TYPE_ERRORS.containsKey(key) && !typed.equals(ours)) {
+        problems.add(where + ": output ours " + ours + ", DL4J " + typed + " " + layer.get("output_type").asText());
+      }
+    }
+    long total = expected.get("total_params").asLong();
+    if (report.totals().params() != total) {
+      problems.add("total params ours " + report.totals().params() + ", DL4J " + total);
+    }
+    Long stored = report.totals().stored();
+    if (expected.get("file").asText().endsWith(".zip") && (stored == null || stored != expected.get("params_vector_length").asLong())) {
+      problems.add("stored parameter vector read as " + stored + ", DL4J wrote " + expected.get("params_vector_length").asLong());
+    }
+    report.findings().stream().filter(f -> f.severity() != Severity.INFO)
+        .forEach(f -> problems.add("finding " + f.rule() + " " + f.layer() + ": " + f.message()));
+    return problems;
+  }
+
+  /**
+   * Equal dimension by dimension, except where the input's time length was unknown: the generator
+   * ran 4 steps there, DL4J's type and ours both say unknown.
+   */
+  private static boolean sameOrBothUnknown(Shape ours, Shape real, Shape typed) {
+    if (ours == null || ours.rank() != real.rank()) {
+      return false;
+    }
+    for (int i = 1; i < real.rank(); i++) {
+      boolean unknownToBoth = ours.dim(i) == null && typed != null && typed.rank() == real.rank() && typed.dim(i) == null;
+      if (!unknownToBoth && !real.dim(i).equals(ours.dim(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Shape shapeOf(JsonNode dims) {
+    List<Long> list = new ArrayList<>();
+    dims.forEach(d -> list.add(d.isNull() ? null : d.asLong()));
+    return Shape.of(list);
+  }
+}
