@@ -31,8 +31,11 @@ import picocli.CommandLine.Parameters;
 /** {@code model-audit [options] PATH...}: audits model files and folders. */
 @Command(name = "model-audit", mixinStandardHelpOptions = true, versionProvider = AuditCommand.Version.class,
     sortOptions = false,
-    description = {"Recomputes every layer's output shapes and parameter counts from a model file's",
-        "configuration and compares them with the weights stored in the file.", ""},
+    description = {"Recomputes every layer's output shapes and parameter counts from a model",
+        "file's configuration and compares them with the weights stored in the file",
+        "(and, when asked, with what Deeplearning4j computes). Reads Keras .h5, .keras,",
+        "architecture JSON, TF.js model.json and Deeplearning4j zips and configuration",
+        "JSON, recognised by content.", ""},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no findings at or above --fail-on", "1:findings at or above --fail-on",
         "2:usage error", "3:a file could not be read or is not a supported model", "4:internal error"})
@@ -64,8 +67,9 @@ public final class AuditCommand implements Callable<Integer> {
   private List<Map.Entry<String, Shape>> inputShapes = new ArrayList<>();
 
   @Option(names = "--config", paramLabel = "ARCH.json",
-      description = {"The architecture JSON (model.to_json()) for weights-only Keras .h5 files. Without it, one named",
-          "like the weights file is looked for beside it: X_weights.h5 with X_config.json, X_model.json or X.json."})
+      description = {"Architecture JSON (model.to_json()) for weights-only Keras .h5 files.",
+          "Default: found beside the weights by name:",
+          "X_weights.h5 -> X_config.json, X_model.json, X.json."})
   private Path architecture;
 
   @Option(names = "--stacktrace", description = "Print stack traces of internal errors.")
