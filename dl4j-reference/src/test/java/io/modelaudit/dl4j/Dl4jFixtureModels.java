@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -112,6 +113,10 @@ final class Dl4jFixtureModels {
     m.put("conv3d_more", Dl4jFixtureModels::conv3dMore);
     m.put("rnn_more", Dl4jFixtureModels::rnnMore);
     m.put("graph_reshape", Dl4jFixtureModels::graphReshape);
+    m.put("channels_last", Dl4jFixtureModels::channelsLast);
+    m.put("conv3d_channels_last", Dl4jFixtureModels::conv3dChannelsLast);
+    m.put("causal_1d", Dl4jFixtureModels::causal1d);
+    m.put("graph_reshape_rnn", Dl4jFixtureModels::graphReshapeRnn);
     return m;
   }
 
@@ -406,5 +411,57 @@ final class Dl4jFixtureModels {
         .addLayer("out2", new OutputLayer.Builder(LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX).build(), "gmp")
         .setOutputs("out", "out2")
         .setInputTypes(img).build(), Map.of("img", img));
+  }
+
+  /** The spatial layers on NHWC activations: convolution, SpaceToDepth, SpaceToBatch, CnnLossLayer. */
+  static Built channelsLast() {
+    InputType in = InputType.convolutional(8, 8, 3, CNN2DFormat.NHWC);
+    return mln(base().list()
+        .layer(new ConvolutionLayer.Builder(3, 3).name("conv").nOut(4).dataFormat(CNN2DFormat.NHWC)
+            .convolutionMode(ConvolutionMode.Same).build())
+        .layer(new SpaceToDepthLayer.Builder(2, CNN2DFormat.NHWC).name("s2d").build())
+        .layer(new SpaceToBatchLayer.Builder(new int[] {2, 2}, new int[][] {{1, 1}, {0, 2}}).dataFormat(CNN2DFormat.NHWC).name("s2b").build())
+        .layer(new ConvolutionLayer.Builder(1, 1).name("conv2").nOut(3).dataFormat(CNN2DFormat.NHWC).build())
+        .layer(new CnnLossLayer.Builder().name("cnn_loss").format(CNN2DFormat.NHWC).activation(Activation.SOFTMAX).build())
+        .setInputType(in).build(), in);
+  }
+
+  /** Convolution3D, Deconvolution3D (Same), Upsampling3D and Cnn3DLossLayer on NDHWC activations. */
+  static Built conv3dChannelsLast() {
+    InputType in = InputType.convolutional3D(Convolution3D.DataFormat.NDHWC, 3, 4, 4, 2);
+    return mln(base().list()
+        .layer(new Convolution3D.Builder().name("conv3d").kernelSize(2, 2, 2).nOut(3).dataFormat(Convolution3D.DataFormat.NDHWC)
+            .convolutionMode(ConvolutionMode.Same).build())
+        .layer(new Deconvolution3D.Builder().name("deconv3d").kernelSize(1, 2, 2).stride(1, 2, 2).nOut(2)
+            .dataFormat(Convolution3D.DataFormat.NDHWC).convolutionMode(ConvolutionMode.Same).build())
+        .layer(new Upsampling3D.Builder(Convolution3D.DataFormat.NDHWC, 2).name("up3d").build())
+        .layer(new Cnn3DLossLayer.Builder(Convolution3D.DataFormat.NDHWC).name("loss3d").lossFunction(LossFunction.XENT)
+            .activation(Activation.SIGMOID).build())
+        .setInputType(in).build(), in);
+  }
+
+  /** Causal mode with a stride: Convolution1DLayer and Subsampling1DLayer. */
+  static Built causal1d() {
+    InputType in = InputType.recurrent(3, 11);
+    return mln(base().list()
+        .layer(new Convolution1DLayer.Builder().name("conv_causal_s2").kernelSize(3).stride(2).nOut(4)
+            .convolutionMode(ConvolutionMode.Causal).build())
+        .layer(new Subsampling1DLayer.Builder(PoolingType.MAX).name("pool_causal").kernelSize(2).stride(2)
+            .convolutionMode(ConvolutionMode.Causal).build())
+        .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).name("out").nOut(2).activation(Activation.SOFTMAX).build())
+        .setInputType(in).build(), in);
+  }
+
+  /** ReshapeVertex from a sequence to a vector and back to a sequence, FrozenLayerWithBackprop in a graph. */
+  static Built graphReshapeRnn() {
+    InputType seq = InputType.recurrent(4, 6);
+    return graph(base().graphBuilder()
+        .addInputs("seq")
+        .addVertex("to_vector", new ReshapeVertex(-1, 24), "seq")
+        .addLayer("frozen_dense", new FrozenLayerWithBackprop(new DenseLayer.Builder().nOut(6).build()), "to_vector")
+        .addVertex("to_seq", new ReshapeVertex(-1, 2, 3), "frozen_dense")
+        .addLayer("out", new RnnOutputLayer.Builder(LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX).build(), "to_seq")
+        .setOutputs("out")
+        .setInputTypes(seq).build(), Map.of("seq", seq));
   }
 }
