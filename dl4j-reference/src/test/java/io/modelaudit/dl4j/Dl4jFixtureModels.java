@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -59,6 +60,22 @@ import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.conf.layers.variational.GaussianReconstructionDistribution;
 import org.deeplearning4j.nn.conf.layers.variational.VariationalAutoencoder;
+import org.deeplearning4j.nn.conf.graph.PoolHelperVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
+import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
+import org.deeplearning4j.nn.conf.layers.Cnn3DLossLayer;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution3D;
+import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.SpaceToBatchLayer;
+import org.deeplearning4j.nn.conf.layers.SpaceToDepthLayer;
+import org.deeplearning4j.nn.conf.layers.Upsampling3D;
+import org.deeplearning4j.nn.conf.layers.ZeroPadding3DLayer;
+import org.deeplearning4j.nn.conf.layers.convolutional.Cropping3D;
+import org.deeplearning4j.nn.conf.layers.objdetect.Yolo2OutputLayer;
+import org.deeplearning4j.nn.conf.layers.util.MaskZeroLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.nd4j.linalg.factory.Nd4j;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
@@ -91,6 +108,15 @@ final class Dl4jFixtureModels {
     m.put("graph_merge", Dl4jFixtureModels::graphMerge);
     m.put("graph_vertices", Dl4jFixtureModels::graphVertices);
     m.put("graph_rnn", Dl4jFixtureModels::graphRnn);
+    m.put("cnn_spatial", Dl4jFixtureModels::cnnSpatial);
+    m.put("yolo2", Dl4jFixtureModels::yolo2);
+    m.put("conv3d_more", Dl4jFixtureModels::conv3dMore);
+    m.put("rnn_more", Dl4jFixtureModels::rnnMore);
+    m.put("graph_reshape", Dl4jFixtureModels::graphReshape);
+    m.put("channels_last", Dl4jFixtureModels::channelsLast);
+    m.put("conv3d_channels_last", Dl4jFixtureModels::conv3dChannelsLast);
+    m.put("causal_1d", Dl4jFixtureModels::causal1d);
+    m.put("graph_reshape_rnn", Dl4jFixtureModels::graphReshapeRnn);
     return m;
   }
 
@@ -316,5 +342,126 @@ final class Dl4jFixtureModels {
         .addLayer("out", new RnnOutputLayer.Builder(LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX).build(), "decoder")
         .setOutputs("out")
         .setInputTypes(seq, ctx).build(), Map.of("seq", seq, "ctx", ctx));
+  }
+
+  /** ConvolutionMode Strict, SpaceToDepth, SpaceToBatch (which multiplies the minibatch), a per-pixel CnnLossLayer. */
+  static Built cnnSpatial() {
+    InputType in = InputType.convolutional(8, 8, 3);
+    return mln(base().list()
+        .layer(new ConvolutionLayer.Builder(2, 2).name("conv_strict").stride(2, 2).nOut(4)
+            .convolutionMode(ConvolutionMode.Strict).build())
+        .layer(new SpaceToDepthLayer.Builder(2).name("s2d").build())
+        .layer(new SpaceToBatchLayer.Builder(new int[] {2, 2}, new int[][] {{1, 1}, {1, 1}}).name("s2b").build())
+        .layer(new ConvolutionLayer.Builder(1, 1).name("conv").nOut(5).build())
+        .layer(new CnnLossLayer.Builder().name("cnn_loss").activation(Activation.SOFTMAX).build())
+        .setInputType(in).build(), in);
+  }
+
+  /** Yolo2OutputLayer over 2 boxes × (5 + 3 classes) channels; the priors are configuration, not parameters. */
+  static Built yolo2() {
+    InputType in = InputType.convolutional(6, 6, 3);
+    return mln(base().list()
+        .layer(new ConvolutionLayer.Builder(3, 3).name("conv").nOut(16).convolutionMode(ConvolutionMode.Same).build())
+        .layer(new Yolo2OutputLayer.Builder().name("yolo")
+            .boundingBoxPriors(Nd4j.create(new double[][] {{1, 1}, {2, 3}})).build())
+        .setInputType(in).build(), in);
+  }
+
+  static Built conv3dMore() {
+    InputType in = InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, 4, 4, 4, 2);
+    return mln(base().list()
+        .layer(new ZeroPadding3DLayer.Builder(1, 0, 1, 1, 0, 2).name("pad3d").build())
+        .layer(new Cropping3D.Builder(1, 0, 0, 1, 1, 0).name("crop3d").build())
+        .layer(new Upsampling3D.Builder(2).name("up3d").build())
+        .layer(new Deconvolution3D.Builder().name("deconv3d").kernelSize(2, 2, 2).stride(2, 2, 2).nOut(3).build())
+        .layer(new Subsampling3DLayer.Builder(PoolingType.AVG).name("pool3d").kernelSize(3, 3, 3).stride(2, 2, 2).build())
+        .layer(new Convolution3D.Builder().name("conv3d").kernelSize(1, 1, 1).nOut(2).build())
+        .layer(new Cnn3DLossLayer.Builder(Convolution3D.DataFormat.NCDHW).name("loss3d").lossFunction(LossFunction.XENT).activation(Activation.SIGMOID).build())
+        .setInputType(in).build(), in);
+  }
+
+  /** Causal Convolution1D (dilated, stride 1), MaskZeroLayer around an LSTM, RnnLossLayer. */
+  static Built rnnMore() {
+    InputType in = InputType.recurrent(3, 8);
+    return mln(base().list()
+        .layer(new Convolution1DLayer.Builder().name("conv1d_causal").kernelSize(3).dilation(2).nOut(4)
+            .convolutionMode(ConvolutionMode.Causal).build())
+        .layer(new MaskZeroLayer.Builder().setUnderlying(new LSTM.Builder().name("lstm").nOut(5).build()).setMaskValue(0.0).build())
+        .layer(new RnnOutputLayer.Builder(LossFunction.MSE).name("dense_t").nOut(3).activation(Activation.IDENTITY).build())
+        .layer(new RnnLossLayer.Builder().name("rnn_loss").activation(Activation.SOFTMAX).build())
+        .setInputType(in).build(), in);
+  }
+
+  /**
+   * PreprocessorVertex (CNN → dense), ReshapeVertex back to an image, and on a second branch
+   * PoolHelperVertex (drops the first row and column; its type says it changes nothing).
+   */
+  static Built graphReshape() {
+    InputType img = InputType.convolutional(6, 6, 2);
+    return graph(base().graphBuilder()
+        .addInputs("img")
+        .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(4).convolutionMode(ConvolutionMode.Same).build(), "img")
+        .addVertex("flatten", new PreprocessorVertex(new CnnToFeedForwardPreProcessor(6, 6, 4)), "conv")
+        .addLayer("dense", new DenseLayer.Builder().nOut(12).build(), "flatten")
+        .addVertex("reshape", new ReshapeVertex(-1, 3, 2, 2), "dense")
+        .addLayer("conv2", new ConvolutionLayer.Builder(2, 2).nOut(2).build(), "reshape")
+        .addLayer("out", new CnnLossLayer.Builder().lossFunction(LossFunction.XENT).activation(Activation.SIGMOID).build(), "conv2")
+        .addVertex("pool_helper", new PoolHelperVertex(), "conv")
+        .addLayer("gmp", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "pool_helper")
+        .addLayer("out2", new OutputLayer.Builder(LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX).build(), "gmp")
+        .setOutputs("out", "out2")
+        .setInputTypes(img).build(), Map.of("img", img));
+  }
+
+  /** The spatial layers on NHWC activations: convolution, SpaceToDepth, SpaceToBatch, CnnLossLayer. */
+  static Built channelsLast() {
+    InputType in = InputType.convolutional(8, 8, 3, CNN2DFormat.NHWC);
+    return mln(base().list()
+        .layer(new ConvolutionLayer.Builder(3, 3).name("conv").nOut(4).dataFormat(CNN2DFormat.NHWC)
+            .convolutionMode(ConvolutionMode.Same).build())
+        .layer(new SpaceToDepthLayer.Builder(2, CNN2DFormat.NHWC).name("s2d").build())
+        .layer(new SpaceToBatchLayer.Builder(new int[] {2, 2}, new int[][] {{1, 1}, {0, 2}}).dataFormat(CNN2DFormat.NHWC).name("s2b").build())
+        .layer(new ConvolutionLayer.Builder(1, 1).name("conv2").nOut(3).dataFormat(CNN2DFormat.NHWC).build())
+        .layer(new CnnLossLayer.Builder().name("cnn_loss").format(CNN2DFormat.NHWC).activation(Activation.SOFTMAX).build())
+        .setInputType(in).build(), in);
+  }
+
+  /** Convolution3D, Deconvolution3D (Same), Upsampling3D and Cnn3DLossLayer on NDHWC activations. */
+  static Built conv3dChannelsLast() {
+    InputType in = InputType.convolutional3D(Convolution3D.DataFormat.NDHWC, 3, 4, 4, 2);
+    return mln(base().list()
+        .layer(new Convolution3D.Builder().name("conv3d").kernelSize(2, 2, 2).nOut(3).dataFormat(Convolution3D.DataFormat.NDHWC)
+            .convolutionMode(ConvolutionMode.Same).build())
+        .layer(new Deconvolution3D.Builder().name("deconv3d").kernelSize(1, 2, 2).stride(1, 2, 2).nOut(2)
+            .dataFormat(Convolution3D.DataFormat.NDHWC).convolutionMode(ConvolutionMode.Same).build())
+        .layer(new Upsampling3D.Builder(Convolution3D.DataFormat.NDHWC, 2).name("up3d").build())
+        .layer(new Cnn3DLossLayer.Builder(Convolution3D.DataFormat.NDHWC).name("loss3d").lossFunction(LossFunction.XENT)
+            .activation(Activation.SIGMOID).build())
+        .setInputType(in).build(), in);
+  }
+
+  /** Causal mode with a stride: Convolution1DLayer and Subsampling1DLayer. */
+  static Built causal1d() {
+    InputType in = InputType.recurrent(3, 11);
+    return mln(base().list()
+        .layer(new Convolution1DLayer.Builder().name("conv_causal_s2").kernelSize(3).stride(2).nOut(4)
+            .convolutionMode(ConvolutionMode.Causal).build())
+        .layer(new Subsampling1DLayer.Builder(PoolingType.MAX).name("pool_causal").kernelSize(2).stride(2)
+            .convolutionMode(ConvolutionMode.Causal).build())
+        .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).name("out").nOut(2).activation(Activation.SOFTMAX).build())
+        .setInputType(in).build(), in);
+  }
+
+  /** ReshapeVertex from a sequence to a vector and back to a sequence, FrozenLayerWithBackprop in a graph. */
+  static Built graphReshapeRnn() {
+    InputType seq = InputType.recurrent(4, 6);
+    return graph(base().graphBuilder()
+        .addInputs("seq")
+        .addVertex("to_vector", new ReshapeVertex(-1, 24), "seq")
+        .addLayer("frozen_dense", new FrozenLayerWithBackprop(new DenseLayer.Builder().nOut(6).build()), "to_vector")
+        .addVertex("to_seq", new ReshapeVertex(-1, 2, 3), "frozen_dense")
+        .addLayer("out", new RnnOutputLayer.Builder(LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX).build(), "to_seq")
+        .setOutputs("out")
+        .setInputTypes(seq).build(), Map.of("seq", seq));
   }
 }

@@ -123,6 +123,12 @@ final class Dl4jArgs {
     if (ncdhw != null && ncdhw.isBoolean()) {
       return !ncdhw.asBoolean();
     }
+    // Convolution3D and Deconvolution3D also inherit ConvolutionLayer's cnn2dDataFormat (always
+    // NCHW there); their own 3D dataFormat is the one that applies.
+    JsonNode format3d = get("dataFormat");
+    if (format3d != null && (format3d.asText().equals("NDHWC") || format3d.asText().equals("NCDHW"))) {
+      return format3d.asText().equals("NDHWC");
+    }
     for (String key : new String[] {"cnn2dDataFormat", "cnn2DFormat", "rnnDataFormat", "dataFormat", "format"}) {
       JsonNode v = get(key);
       if (v != null && v.isTextual()) {

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * DL4J convolutions over 1, 2 or 3 spatial axes, with DL4J's parameter layouts:
- * ConvolutionLayer / Convolution1DLayer / Convolution3D W [nOut, nIn, k…]; Deconvolution2D / 3D
- * W [nIn, nOut, k…]; DepthwiseConvolution2D W [kH, kW, nIn, depthMultiplier] with nOut = nIn ×
+ * ConvolutionLayer / Convolution1DLayer / Convolution3D W [nOut, nIn, k…]; Deconvolution2D
+ * W [nIn, nOut, kH, kW]; Deconvolution3D W [kD, kH, kW, nOut, nIn]; DepthwiseConvolution2D W [kH, kW, nIn, depthMultiplier] with nOut = nIn ×
  * depthMultiplier; SeparableConvolution2D W [depthMultiplier, nIn, kH, kW] then pW [nOut, nIn ×
  * depthMultiplier, 1, 1]. Bias b [nOut] when {@code hasBias}.
  */
@@ -78,7 +78,9 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
         w.add(WeightSpec.trainable("W", Shape.ofKnown(kernel.length == 1 ? new long[] {nOut, nIn, kernel[0], 1} : prepend(nOut, nIn))));
         break;
       case DECONVOLUTION:
-        w.add(WeightSpec.trainable("W", Shape.ofKnown(prepend(nIn, nOut))));
+        // Deconvolution3DParamInitializer keeps the kernel axes first, unlike Deconvolution2D.
+        w.add(WeightSpec.trainable("W", kernel.length == 3
+            ? Shape.ofKnown(kernel[0], kernel[1], kernel[2], nOut, nIn) : Shape.ofKnown(prepend(nIn, nOut))));
         break;
       case DEPTHWISE:
         w.add(WeightSpec.trainable("W", kernel[0], kernel[1], nIn, depthMultiplier));

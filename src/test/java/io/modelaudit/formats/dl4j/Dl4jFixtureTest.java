@@ -64,6 +64,15 @@ class Dl4jFixtureTest {
       Map.entry("graph_rnn/out", "follows the 1 time step of DuplicateToTimeSeriesVertex's type"),
       Map.entry("squeezenet/loss", "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 1000 through"),
       Map.entry("misc/loss", "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 3 through"),
+      Map.entry("conv3d_more/pad3d", "ZeroPadding3DLayer's type says NDHWC while the activation stays NCDHW [c, d, h, w]"),
+      Map.entry("conv3d_more/crop3d", "Cropping3D's type says NDHWC while the activation stays NCDHW [c, d, h, w]"),
+      Map.entry("conv3d_more/up3d", "Upsampling3D's type says NDHWC while the activation stays NCDHW [c, d, h, w]"),
+      Map.entry("conv3d_more/conv3d", "Convolution3D's type says NDHWC while the layer is NCDHW and writes [c, d, h, w]"),
+      Map.entry("conv3d_more/loss3d", "follows the NDHWC of Convolution3D's type; the activation is NCDHW"),
+      Map.entry("conv3d_channels_last/deconv3d", "Deconvolution3D's NDHWC type says d 6, h 4, w 8; it writes d 3, h 8, w 8"),
+      Map.entry("conv3d_channels_last/up3d", "follows Deconvolution3D's wrong NDHWC type"),
+      Map.entry("conv3d_channels_last/loss3d", "follows Deconvolution3D's wrong NDHWC type"),
+      Map.entry("graph_reshape/pool_helper", "PoolHelperVertex's type is its input's 6×6; it drops the first row and column: 5×5"),
       Map.entry("darknet19/loss", "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 1000 through"));
 
   @TestFactory
