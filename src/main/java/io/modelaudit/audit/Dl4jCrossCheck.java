@@ -69,10 +69,21 @@ public final class Dl4jCrossCheck {
         return out;
     }
     Dl4jExplainer explainer = new Dl4jExplainer(report, dl4j);
+    boolean keras = report.format() == null || !report.format().startsWith("dl4j");
     List<LayerReport> miscounted = new ArrayList<>();
     for (LayerReport row : report.layers()) {
       Dl4jReference.Layer layer = row.depth() == 0 ? dl4j.layer(row.name()) : null;
-      if (layer == null || row.params() == null) {
+      if (layer == null) {
+        continue;
+      }
+      Finding activation = Dl4jActivationCheck.check(row, layer, who, keras);
+      if (activation != null) {
+        out.add(activation);
+        explanations.put(row.name(), activation.explanation()); // a count explanation below takes the place
+      } else if (Dl4jActivationCheck.sameFunctionBookedOtherwise(row, layer) != null) {
+        explanations.put(row.name(), Dl4jActivationCheck.sameFunctionBookedOtherwise(row, layer));
+      }
+      if (row.params() == null) {
         continue;
       }
       if (layer.params() == row.params()) {

@@ -22,10 +22,12 @@ final class Dl4jFailureExplainer {
   static final String DENSE_ON_HIGHER_RANK = "dense_on_higher_rank";
   static final String DL4J_INTERNAL_ERROR = "dl4j_internal_error";
   static final String IMPORT_REFUSED = "import_refused";
+  static final String ACTIVATION_NOT_SUPPORTED = "activation_not_supported";
 
   private static final Pattern UNSUPPORTED_TYPE = Pattern.compile("Unsupported keras layer type ([A-Za-z0-9_]+)");
   private static final Pattern RECURRENT_CLASS = Pattern.compile("layer of class:([A-Za-z0-9_]+)");
   private static final Pattern NOT_MAPPED = Pattern.compile("Layer ([^ ]+) could not be mapped to Layer, Vertex, or InputPreProcessor");
+  private static final Pattern UNKNOWN_ACTIVATION = Pattern.compile("Unknown Keras activation function ([A-Za-z0-9_.]+)");
   private static final Pattern LAMBDA = Pattern.compile("No SameDiff Lambda layer found for Lambda layer ([^ .]+)");
   /** DL4J's own configuration exceptions: it refuses the file on purpose; anything else is a failure inside DL4J. */
   private static final Set<String> REFUSALS = Set.of("UnsupportedKerasConfigurationException",
@@ -62,6 +64,12 @@ final class Dl4jFailureExplainer {
     if (m.find()) {
       return new Explanation(LAYER_NOT_SUPPORTED, true, "DL4J's Keras import cannot map layer " + m.group(1)
           + " to a layer, vertex or preprocessor of its own in this position");
+    }
+    m = UNKNOWN_ACTIVATION.matcher(message);
+    if (m.find()) {
+      return new Explanation(ACTIVATION_NOT_SUPPORTED, true, "DL4J's Keras import has no function for Keras' activation " + m.group(1)
+          + " (it maps linear, softmax, softplus, softsign, relu, relu6, elu, selu, tanh, sigmoid, hard_sigmoid and swish; gelu,"
+          + " exponential, mish and others have no DL4J counterpart)");
     }
     m = LAMBDA.matcher(message);
     if (m.find()) {

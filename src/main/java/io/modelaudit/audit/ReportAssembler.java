@@ -127,7 +127,7 @@ final class ReportAssembler {
         inbound(layer.layer().calls().isEmpty() ? null : layer.layer().calls().get(0)), layer.callOutputs().get(0),
         calls(layer), params, trainable, nonTrainable, source, weights, storedParams, status, layer.formula(),
         layer.outcome() == Outcome.INFERRED ? null : layer.problem(), depth, layer.layer().provenance(),
-        layer.callInputs().isEmpty() ? null : layer.callInputs().get(0));
+        layer.callInputs().isEmpty() ? null : layer.callInputs().get(0), layer.layer().activation());
     rows.add(row);
     identities.add(layer.layer().identity() == null ? layer.path() : layer.layer().identity());
     findings.addAll(layerFindings);

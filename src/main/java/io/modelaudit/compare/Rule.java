@@ -14,6 +14,7 @@ public enum Rule {
   DEGENERATE_SHAPE(Severity.WARNING, "the layer's output has an empty or negative dimension: no input can pass through it"),
   UNSUPPORTED_LAYER(Severity.INFO, "no rule for this layer class; it and what depends on it are not verified"),
   DL4J_PARAM_MISMATCH(Severity.WARNING, "Deeplearning4j builds the layer or model with another parameter count than ours (and the file's)"),
+  DL4J_ACTIVATION_MISMATCH(Severity.WARNING, "Deeplearning4j builds the layer with another activation function than the file names"),
   DL4J_IMPORT_FAILED(Severity.WARNING, "Deeplearning4j cannot build the model from the file"),
   DL4J_REFERENCE_FAILED(Severity.WARNING, "the Deeplearning4j reference crashed or hung on the file, or could not be given it");
 

@@ -19,12 +19,19 @@ import java.util.List;
  * @param identity equal for two entries that are one layer object (a layer used both in a model
  *     and in a model nested in it is written twice, with the same name and configuration); its
  *     weights are counted once
+ * @param activation the activation function as the configuration names it (Keras {@code "relu"},
+ *     DL4J {@code "ActivationReLU"}), or null when the layer has none or the file does not say
  */
 public record Layer(String name, String className, LayerKind kind, String problem, boolean invalidConfig,
-    List<Call> calls, String provenance, boolean hidden, boolean trainable, String identity) {
+    List<Call> calls, String provenance, boolean hidden, boolean trainable, String identity, String activation) {
 
   public Layer {
     calls = List.copyOf(calls);
+  }
+
+  public Layer(String name, String className, LayerKind kind, String problem, boolean invalidConfig,
+      List<Call> calls, String provenance, boolean hidden, boolean trainable, String identity) {
+    this(name, className, kind, problem, invalidConfig, calls, provenance, hidden, trainable, identity, null);
   }
 
   public static Layer of(String name, String className, LayerKind kind, List<Call> calls, String provenance) {
@@ -40,15 +47,19 @@ public record Layer(String name, String className, LayerKind kind, String proble
   }
 
   public Layer asHidden() {
-    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, true, trainable, identity);
+    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, true, trainable, identity, activation);
   }
 
   public Layer withTrainable(boolean value) {
-    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, hidden, value, identity);
+    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, hidden, value, identity, activation);
   }
 
   public Layer withIdentity(String value) {
-    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, hidden, trainable, value);
+    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, hidden, trainable, value, activation);
+  }
+
+  public Layer withActivation(String value) {
+    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, hidden, trainable, identity, value);
   }
 
   public boolean supported() {

@@ -115,6 +115,9 @@ public final class JsonRenderer implements ReportRenderer {
     n.put("trainable", l.trainable());
     n.put("non_trainable", l.nonTrainable());
     n.put("params_source", l.paramsSource());
+    if (l.activation() != null) {
+      n.put("activation", l.activation());
+    }
     ArrayNode weights = n.putArray("weights");
     for (LayerReport.WeightReport w : l.weights()) {
       ObjectNode wn = weights.addObject();

@@ -13,11 +13,20 @@ import java.util.List;
  * @param depth nesting depth (0 for top-level layers)
  * @param configPointer JSON pointer to the layer in the model configuration
  * @param inputShapes shapes of the first call's inputs, or null when unknown (entries may be null)
+ * @param activation the activation function as the file names it, or null
  */
 public record LayerReport(String name, String path, String className, List<String> inbound, List<Shape> outputShapes,
     List<CallReport> calls, Long params, Long trainable, Long nonTrainable, String paramsSource,
     List<WeightReport> weights, Long storedParams, String status, String formula, String note, int depth, String configPointer,
-    List<Shape> inputShapes) {
+    List<Shape> inputShapes, String activation) {
+
+  public LayerReport(String name, String path, String className, List<String> inbound, List<Shape> outputShapes,
+      List<CallReport> calls, Long params, Long trainable, Long nonTrainable, String paramsSource,
+      List<WeightReport> weights, Long storedParams, String status, String formula, String note, int depth, String configPointer,
+      List<Shape> inputShapes) {
+    this(name, path, className, inbound, outputShapes, calls, params, trainable, nonTrainable, paramsSource, weights,
+        storedParams, status, formula, note, depth, configPointer, inputShapes, null);
+  }
 
   public LayerReport(String name, String path, String className, List<String> inbound, List<Shape> outputShapes,
       List<CallReport> calls, Long params, Long trainable, Long nonTrainable, String paramsSource,

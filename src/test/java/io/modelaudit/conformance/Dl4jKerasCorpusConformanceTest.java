@@ -68,6 +68,19 @@ class Dl4jKerasCorpusConformanceTest {
       // DepthwiseConv2D models (tfkeras/cnn2d_40..47, 100..107): IndexOutOfBoundsException inside DL4J's import.
       "dl4j_internal_error", 16);
 
+  /** Layers DL4J builds with another activation function than the file names: file and layer, and why. */
+  private static final Map<String, String> ACTIVATION_MISMATCHES = Map.of();
+
+  /**
+   * Layers whose activation DL4J reports otherwise while computing the same function: Keras' PReLU
+   * becomes DL4J's PReLULayer, which reports its default activation (sigmoid) and never applies it.
+   */
+  private static final Map<String, String> ACTIVATION_BOOKED_OTHERWISE = Map.of(
+      "examples/12net.h5 PReLU1", "prelu_in_layer",
+      "examples/12net.h5 PReLU2", "prelu_in_layer",
+      "examples/12net.h5 PReLU3", "prelu_in_layer",
+      "tfkeras/adv_act_2.h5 p_re_lu", "prelu_in_layer");
+
   @Test
   void dl4jReadsEveryFullModelWithoutCrashingAndMiscountsOnlyThePinnedOnes() throws IOException, Dl4jWorker.UnavailableException {
     Path root = TestPaths.corpus().resolve("dl4j-test-resources/modelimport/keras");
@@ -83,6 +96,9 @@ class Dl4jKerasCorpusConformanceTest {
     Map<String, List<Object>> miscounts = new TreeMap<>();
     List<String> unexplained = new ArrayList<>();
     List<String> notAnswered = new ArrayList<>();
+    int activationsCompared = 0;
+    Map<String, String> activationMismatches = new TreeMap<>();
+    Map<String, String> activationBookedOtherwise = new TreeMap<>();
     long start = System.nanoTime();
     try (Dl4jReferenceClient client = new Dl4jReferenceClient(Dl4jWorker.command(), Duration.ofSeconds(120))) {
       Dl4jCrossCheck check = new Dl4jCrossCheck(client);
@@ -99,8 +115,19 @@ class Dl4jKerasCorpusConformanceTest {
             unexplained.add(name + ": " + f.message());
           }
         }
+        for (Finding f : report.findings()) {
+          if (f.rule() == Rule.DL4J_ACTIVATION_MISMATCH) {
+            activationMismatches.put(name + " " + f.layer(), f.explanation().kind());
+          }
+        }
         switch (dl4j.status()) {
           case Dl4jReference.OK:
+            activationsCompared += Dl4jReferenceCorpusConformanceTest.activationsCompared(report);
+            report.dl4jExplanations().forEach((layer, why) -> {
+              if (why.kind().equals("prelu_in_layer")) {
+                activationBookedOtherwise.put(name + " " + layer, why.kind());
+              }
+            });
             long stored = report.totals().stored() == null ? 0 : report.totals().stored();
             if (dl4j.totalParams() == stored) {
               agree++;
@@ -123,7 +150,9 @@ class Dl4jKerasCorpusConformanceTest {
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
     System.out.println("DL4J reference on the Keras corpus: " + asked + " full models in " + seconds + " s, DL4J builds "
         + (agree + miscounts.size()) + " (agrees with the stored count on " + agree + ", miscounts " + miscounts.size()
-        + "), import failures " + failures);
+        + "), import failures " + failures + "; activations: " + activationsCompared + " layers compared, "
+        + (activationsCompared - activationMismatches.size()) + " agree (" + activationBookedOtherwise.size()
+        + " of them DL4J reports otherwise: " + activationBookedOtherwise + "), differ " + activationMismatches);
     assertEquals(List.of(), notAnswered, "the worker must answer for every file");
     assertEquals(List.of(), unexplained, "every DL4J finding says why");
     assertEquals(new TreeMap<>(IMPORT_FAILURE_KINDS), failureKinds);
@@ -131,6 +160,9 @@ class Dl4jKerasCorpusConformanceTest {
     unexpected.removeAll(DL4J_MISCOUNTS.keySet());
     assertEquals(Set.of(), unexpected, "DL4J miscounts files not pinned: " + miscounts);
     assertEquals(new TreeMap<>(DL4J_MISCOUNTS), miscounts);
+    assertEquals(new TreeMap<>(ACTIVATION_MISMATCHES), activationMismatches, "layers DL4J gives another activation");
+    assertEquals(new TreeMap<>(ACTIVATION_BOOKED_OTHERWISE), activationBookedOtherwise);
+    assertEquals(1410, activationsCompared, "layers whose activation both the file and DL4J name");
     assertTrue(agree >= 528, "DL4J agreed with the stored count on " + agree + " files, 528 before");
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.modelaudit.TestPaths;
 import io.modelaudit.audit.Dl4jCrossCheck;
 import io.modelaudit.audit.ModelAuditor;
+import io.modelaudit.compare.Rule;
 import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
 import io.modelaudit.reference.dl4j.Dl4jWorker;
@@ -58,6 +59,9 @@ class Dl4jReferenceCorpusConformanceTest {
    */
   private static final Map<String, Integer> DL4J_TABLE_ERRORS = Map.of("regression_testing/misc/legacy_frozen/configuration.json", 53);
 
+  /** Layers DL4J restores with another activation function than their configuration names: file and layer, and why. */
+  private static final Map<String, String> ACTIVATION_MISMATCHES = Map.of();
+
   @Test
   void dl4jRebuildsEveryCorpusModelWithOurNumbers() throws IOException, Dl4jWorker.UnavailableException {
     Map<String, Path> files = corpusModels();
@@ -71,6 +75,8 @@ class Dl4jReferenceCorpusConformanceTest {
     int layerCountsAgree = 0;
     int tables = 0;
     int tablesAgree = 0;
+    int activationsCompared = 0;
+    Map<String, String> activationMismatches = new TreeMap<>();
     long start = System.nanoTime();
     try (Dl4jReferenceClient client = new Dl4jReferenceClient(Dl4jWorker.command(), Duration.ofSeconds(120))) {
       Dl4jCrossCheck check = new Dl4jCrossCheck(client);
@@ -84,6 +90,9 @@ class Dl4jReferenceCorpusConformanceTest {
           continue;
         }
         ok++;
+        activationsCompared += activationsCompared(report);
+        report.findings().stream().filter(f -> f.rule() == Rule.DL4J_ACTIVATION_MISMATCH)
+            .forEach(f -> activationMismatches.put(name + " " + f.layer(), f.explanation().kind()));
         Long stored = report.totals().stored();
         if (dl4j.totalParams() == report.totals().params() && (stored == null || stored.equals(dl4j.totalParams()))) {
           totalsAgree++;
@@ -120,15 +129,31 @@ class Dl4jReferenceCorpusConformanceTest {
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
     System.out.println("DL4J reference on the DL4J corpus: " + files.size() + " models in " + seconds + " s; DL4J rebuilds " + ok
         + ", totals agree (DL4J = ours = stored) on " + totalsAgree + "; layers " + layerCountsAgree + "/" + layers
-        + " same count, parameter tables " + tablesAgree + "/" + tables + " same shapes; DL4J failures " + failures);
+        + " same count, parameter tables " + tablesAgree + "/" + tables + " same shapes; activations: " + activationsCompared
+        + " layers compared, " + (activationsCompared - activationMismatches.size()) + " agree, differ " + activationMismatches
+        + "; DL4J failures " + failures);
     disagreements.forEach(d -> System.out.println("  " + d));
     assertEquals(new TreeMap<>(DL4J_FAILURES), failures, "files DL4J cannot rebuild");
     assertEquals(List.of(), disagreements);
+    assertEquals(new TreeMap<>(ACTIVATION_MISMATCHES), activationMismatches, "layers DL4J gives another activation");
+    assertEquals(716, activationsCompared, "layers whose activation both the configuration and DL4J name");
     assertEquals(new TreeMap<>(DL4J_TABLE_ERRORS), tableErrors, "layers whose parameter names DL4J gets wrong");
     // Corpus 37 files (27 rebuilt; 271 layers, 218 tables agree, 53 DL4J errors) and the 32
     // fixtures of test-models/dl4j (zips, mlp.json, the zoo; 628 layers, all agree).
     assertEquals(List.of(69, 59, 899, 846), List.of(files.size(), ok, layers, tablesAgree),
         "models asked, models DL4J rebuilds, layers compared, parameter tables agreeing");
+  }
+
+  /** Top-level layers whose activation both the file and DL4J name. */
+  static int activationsCompared(ModelReport report) {
+    int n = 0;
+    for (LayerReport row : report.layers()) {
+      Dl4jReference.Layer layer = row.depth() == 0 ? report.dl4j().layer(row.name()) : null;
+      if (layer != null && row.activation() != null && layer.activation() != null) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Model files by a readable name: regression files by their folder, GitHub archives by their local path, and our own fixtures. */

@@ -217,6 +217,10 @@ public final class Dl4jGraphBuilder {
   }
 
   private Layer layer(String name, Dl4jTyped layer, JsonNode preprocessor, List<TensorRef> refs, String pointer) {
+    return bindLayer(name, layer, preprocessor, refs, pointer).withActivation(Dl4jActivation.of(layer));
+  }
+
+  private Layer bindLayer(String name, Dl4jTyped layer, JsonNode preprocessor, List<TensorRef> refs, String pointer) {
     List<Call> calls = List.of(new Call(refs));
     try {
       LayerKind kind = Dl4jLayerBindings.kindFor(layer);

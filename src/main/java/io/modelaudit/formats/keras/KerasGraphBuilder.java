@@ -233,6 +233,9 @@ public final class KerasGraphBuilder {
   private Layer layer(JsonNode spec, List<Call> calls, String pointer, int depth) {
     Layer layer = bindLayer(spec, calls, pointer, depth);
     JsonNode config = spec.get("config");
+    if (layer.body() == null) {
+      layer = layer.withActivation(KerasActivation.of(layer.className(), config));
+    }
     return layer.withIdentity(layer.className() + "|" + layer.name() + "|" + (config == null ? 0 : withoutSharingMarks(config).hashCode()));
   }
 
