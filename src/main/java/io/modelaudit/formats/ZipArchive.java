@@ -175,6 +175,16 @@ public final class ZipArchive implements AutoCloseable {
     }
   }
 
+  /** The first bytes of an entry, at most {@code n}: for headers, without inflating the rest. */
+  public byte[] head(String name, int n) {
+    ZipArchiveEntry e = require(name);
+    try (InputStream in = zip.getInputStream(e)) {
+      return in.readNBytes(n);
+    } catch (IOException | RuntimeException ex) {
+      throw new ModelFileException("corrupt", "cannot read " + name + " from " + label + " (" + ex.getMessage() + ")", ex);
+    }
+  }
+
   /**
    * An entry as a stream, for readers that look at its bytes once; reading past
    * {@code maxBytes} fails with a {@code too_large} error instead of going on.

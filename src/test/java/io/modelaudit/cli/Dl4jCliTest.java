@@ -140,7 +140,7 @@ class Dl4jCliTest {
     assertTrue(Files.size(zip) < 1 << 20, "the archive itself is small");
     CliRun r = run(zip);
     assertEquals(3, r.exitCode);
-    assertTrue(r.err.contains("configuration.json is larger than 64 MB"), r.err);
+    assertTrue(r.err.contains("configuration.json in the archive is larger than 64 MB"), r.err);
   }
 
   @Test

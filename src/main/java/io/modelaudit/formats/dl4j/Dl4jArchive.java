@@ -1,15 +1,14 @@
 package io.modelaudit.formats.dl4j;
 
 import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.formats.ZipArchive;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * What a ModelSerializer archive holds, read with bounds: the configuration JSON (capped), the
@@ -32,79 +31,31 @@ public record Dl4jArchive(String configuration, NdArrayHeader coefficients, long
   private static final int MAX_HEADER_BYTES = 4096;
 
   public static Dl4jArchive read(Path file) {
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      if (zip.size() > MAX_ENTRIES) {
-        throw new ModelFileException("corrupt", "the archive has " + zip.size() + " entries, more than " + MAX_ENTRIES);
+    try (ZipArchive zip = ZipArchive.open(file)) {
+      if (zip.names().size() > MAX_ENTRIES) {
+        throw new ModelFileException("corrupt", "the archive has " + zip.names().size() + " entries, more than " + MAX_ENTRIES);
       }
-      ZipEntry config = zip.getEntry(CONFIGURATION);
-      if (config == null) {
+      if (!zip.has(CONFIGURATION)) {
         throw new ModelFileException("not_a_model", "zip archive without " + CONFIGURATION + ": not a Deeplearning4j model");
       }
-      String configuration = readText(zip, config);
+      String configuration = new String(zip.read(CONFIGURATION, MAX_CONFIGURATION_BYTES), StandardCharsets.UTF_8);
       NdArrayHeader coefficients = null;
       long entrySize = -1;
-      ZipEntry coef = zip.getEntry(COEFFICIENTS);
-      if (coef != null) {
-        try (InputStream in = new BoundedInputStream(zip.getInputStream(coef), MAX_HEADER_BYTES)) {
+      if (zip.has(COEFFICIENTS)) {
+        try (InputStream in = new ByteArrayInputStream(zip.head(COEFFICIENTS, MAX_HEADER_BYTES))) {
           coefficients = NdArrayHeader.read(in, COEFFICIENTS);
         }
-        entrySize = coef.getSize();
+        entrySize = zip.declaredSize(COEFFICIENTS);
       }
       List<String> others = new ArrayList<>();
-      for (ZipEntry e : Collections.list(zip.entries())) {
-        if (!e.getName().equals(CONFIGURATION) && !e.getName().equals(COEFFICIENTS)) {
-          others.add(e.getName());
+      for (String name : zip.names()) {
+        if (!name.equals(CONFIGURATION) && !name.equals(COEFFICIENTS)) {
+          others.add(name);
         }
       }
       return new Dl4jArchive(configuration, coefficients, entrySize, List.copyOf(others));
-    } catch (ZipException e) {
-      throw new ModelFileException("corrupt", "damaged zip archive: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new ModelFileException("unreadable", "cannot read the archive: " + e.getMessage(), e);
-    }
-  }
-
-  private static String readText(ZipFile zip, ZipEntry entry) throws IOException {
-    try (InputStream in = zip.getInputStream(entry)) {
-      byte[] bytes = in.readNBytes(MAX_CONFIGURATION_BYTES + 1);
-      if (bytes.length > MAX_CONFIGURATION_BYTES) {
-        throw new ModelFileException("too_large", CONFIGURATION + " is larger than " + (MAX_CONFIGURATION_BYTES >> 20) + " MB");
-      }
-      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-    }
-  }
-
-  /** Reads at most {@code limit} bytes, then reports end of stream: a header never needs more. */
-  private static final class BoundedInputStream extends java.io.FilterInputStream {
-    private long remaining;
-
-    BoundedInputStream(InputStream in, long limit) {
-      super(in);
-      this.remaining = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (remaining <= 0) {
-        return -1;
-      }
-      int b = super.read();
-      if (b >= 0) {
-        remaining--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (remaining <= 0) {
-        return -1;
-      }
-      int n = super.read(b, off, (int) Math.min(len, remaining));
-      if (n > 0) {
-        remaining -= n;
-      }
-      return n;
     }
   }
 }
