@@ -2,6 +2,7 @@ package io.modelaudit.audit;
 
 import io.modelaudit.compare.Explanation;
 import io.modelaudit.compare.Finding;
+import io.modelaudit.detect.ModelFormat;
 import io.modelaudit.compare.Rule;
 import io.modelaudit.compare.Severity;
 import io.modelaudit.ir.Formulas;
@@ -32,9 +33,15 @@ public final class Dl4jCrossCheck {
 
   /** The report with DL4J's answer, or the report as it was for files DL4J cannot read. */
   public ModelReport check(Path file, ModelReport report) {
-    if (report.error() != null || report.format() == null
-        || !(report.format().equals("keras-h5") || report.format().startsWith("dl4j"))) {
+    if (report.error() != null || report.format() == null) {
       return report;
+    }
+    if (!(report.format().equals(ModelFormat.HDF5.id()) || report.format().equals(ModelFormat.DL4J_ZIP.id())
+        || report.format().equals(ModelFormat.DL4J_JSON.id()))) {
+      // DL4J's Keras import reads HDF5 files only (model.save, or weights with their JSON).
+      String why = "Deeplearning4j imports Keras HDF5 files and its own models, not " + report.format() + " files";
+      return report.withDl4j(Dl4jReference.notApplicable(why),
+          List.of(Finding.of(Rule.DL4J_NOT_APPLICABLE, null, REFERENCE, null, null, why, null)));
     }
     Dl4jReference dl4j = client.reference(file, report.architecture() == null ? null : Path.of(report.architecture()));
     Map<String, Explanation> explanations = new LinkedHashMap<>();

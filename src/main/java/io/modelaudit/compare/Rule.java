@@ -16,7 +16,8 @@ public enum Rule {
   DL4J_PARAM_MISMATCH(Severity.WARNING, "Deeplearning4j builds the layer or model with another parameter count than ours (and the file's)"),
   DL4J_ACTIVATION_MISMATCH(Severity.WARNING, "Deeplearning4j builds the layer with another activation function than the file names"),
   DL4J_IMPORT_FAILED(Severity.WARNING, "Deeplearning4j cannot build the model from the file"),
-  DL4J_REFERENCE_FAILED(Severity.WARNING, "the Deeplearning4j reference crashed or hung on the file, or could not be given it");
+  DL4J_REFERENCE_FAILED(Severity.WARNING, "the Deeplearning4j reference crashed or hung on the file, or could not be given it"),
+  DL4J_NOT_APPLICABLE(Severity.INFO, "Deeplearning4j reads no file of this form, so it was not asked");
 
   private final Severity severity;
   private final String description;

@@ -65,7 +65,7 @@ public final class FormatDetector {
         continue;
       }
       if (b == '"') {
-        return ModelFormat.KERAS_JSON; // a configuration encoded twice, as one JSON string
+        return encodedConfiguration(file) ? ModelFormat.KERAS_JSON : ModelFormat.UNKNOWN;
       }
       if (b == '{') {
         return jsonKind(file);
@@ -111,6 +111,22 @@ public final class FormatDetector {
       return t != null && t.isScalarValue() && p.nextToken() == null ? ModelFormat.JSON : ModelFormat.UNKNOWN;
     } catch (IOException | RuntimeException e) {
       return ModelFormat.UNKNOWN;
+    }
+  }
+
+  /**
+   * A configuration encoded twice ({@code json.dumps(model.to_json())}): the whole file is one JSON
+   * string whose text is an object. A CSV header or a Python docstring also starts with a quote.
+   */
+  private static boolean encodedConfiguration(Path file) {
+    try (JsonParser p = BoundedJson.MAPPER.getFactory().createParser(file.toFile())) {
+      if (p.nextToken() != JsonToken.VALUE_STRING) {
+        return false;
+      }
+      String text = p.getText().stripLeading();
+      return text.startsWith("{") && p.nextToken() == null;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

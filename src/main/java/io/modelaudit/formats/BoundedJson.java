@@ -44,7 +44,13 @@ public final class BoundedJson {
   /** Jackson's message without the source description it embeds in locations. */
   private static String reason(JsonProcessingException e) {
     String m = e.getOriginalMessage();
-    return m == null ? e.getClass().getSimpleName() : SOURCE.matcher(m).replaceAll("[");
+    if (m == null) {
+      return e.getClass().getSimpleName();
+    }
+    if (m.contains("getMaxNestingDepth")) {
+      return "nested deeper than 1000 levels";
+    }
+    return SOURCE.matcher(m).replaceAll("[");
   }
 
   /** Like {@link #parseObject(String, String)}, from a stream (which is not closed). */

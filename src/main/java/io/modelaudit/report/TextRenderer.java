@@ -79,20 +79,22 @@ public final class TextRenderer implements ReportRenderer {
     out.println(rule);
     ModelReport.Totals t = m.totals();
     String stored = t.stored() == null ? "" : "   (stored in the file: " + Formulas.number(t.stored()) + ")";
-    out.println("Total params: " + Formulas.number(t.params()) + stored);
+    long uncounted = m.layers().stream().filter(l -> l.params() == null).count();
+    String incomplete = uncounted == 0 ? "" : "   (incomplete: " + uncounted + (uncounted == 1 ? " layer" : " layers") + " not counted, marked ?)";
+    out.println("Total params: " + Formulas.number(t.params()) + stored + incomplete);
     out.println("Trainable params: " + Formulas.number(t.trainable()));
     out.println("Non-trainable params: " + Formulas.number(t.nonTrainable()));
     if (m.dl4j() != null && m.dl4j().totalParams() != null) {
       out.println("DL4J " + m.dl4j().dl4jVersion() + " params: " + Formulas.number(m.dl4j().totalParams()) + " (" + m.dl4j().modelClass() + ")");
     }
     if (t.unverified() > 0) {
-      out.println("Unverified params: " + Formulas.number(t.unverified()) + " (stored for layers without a rule; trainable or not is unknown)");
+      out.println("Unverified params: " + Formulas.number(t.unverified()) + " (stored for layers we could not verify; trainable or not is unknown)");
     }
     if (m.layers().stream().anyMatch(l -> "stored".equals(l.paramsSource()))) {
-      out.println("* counted from the stored weights: no rule verified these layers");
+      out.println("* counted from the stored weights: no rule, or an input shape we could not infer");
     }
     if (m.layers().stream().anyMatch(l -> l.params() == null)) {
-      out.println("? not counted: no rule applies and the file stores nothing for these layers");
+      out.println("? not counted: no rule or an unknown input shape, and nothing stored to count");
     }
     if (m.findings().isEmpty()) {
       out.println("Findings: none");

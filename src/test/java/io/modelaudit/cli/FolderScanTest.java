@@ -41,6 +41,9 @@ class FolderScanTest {
     Files.copy(FORMS.resolve("tfjs_valid.json"), dir.resolve("sub/model.json"));
     Files.writeString(dir.resolve("notes.json"), "{\"epochs\": 3}");
     Files.writeString(dir.resolve("readme.txt"), "not a model");
+    // Text that starts with a quote, like a configuration encoded as one JSON string, is not one.
+    Files.writeString(dir.resolve("prices.csv"), "\"date\",\"price\"\n\"2026-11-28\",3\n");
+    Files.writeString(dir.resolve("train.py"), "\"\"\"Train the model.\"\"\"\nimport keras\n");
 
     CliRun run = CliRun.of("--format", "json", dir.toString());
     assertEquals(0, run.exitCode, run.err);

@@ -30,10 +30,10 @@ public enum Dl4jConvolutionMode {
       return null;
     }
     if (this == SAME || this == CAUSAL) {
-      return Math.floorDiv(length + stride - 1, stride);
+      return Math.floorDiv(Math.addExact(length, stride - 1), stride);
     }
     long effective = Math.addExact(Math.multiplyExact(dilation, kernel - 1), 1);
-    long span = Math.addExact(length, 2 * padding) - effective;
+    long span = Math.subtractExact(Math.addExact(length, Math.multiplyExact(2, padding)), effective);
     if (span < 0) {
       throw new DegenerateShapeException("kernel " + kernel + " (dilation " + dilation + ", padding " + padding
           + ") does not fit an input of length " + length);
@@ -54,7 +54,7 @@ public enum Dl4jConvolutionMode {
       return Math.multiplyExact(length, stride);
     }
     long effective = Math.addExact(Math.multiplyExact(dilation, kernel - 1), 1);
-    long out = Math.multiplyExact(stride, length - 1) + effective - 2 * padding;
+    long out = Math.subtractExact(Math.addExact(Math.multiplyExact(stride, length - 1), effective), Math.multiplyExact(2, padding));
     if (out <= 0) {
       throw new DegenerateShapeException("transposed convolution of an input of length " + length + " gives " + out);
     }

@@ -26,6 +26,8 @@ public record Dl4jReference(String status, String dl4jVersion, String modelClass
   public static final String ERROR = "error";
   public static final String CRASHED = "crashed";
   public static final String TIMEOUT = "timeout";
+  /** DL4J has no reader for the file's form (a Keras 3 archive, architecture JSON, TF.js). */
+  public static final String NOT_APPLICABLE = "not_applicable";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,6 +59,11 @@ public record Dl4jReference(String status, String dl4jVersion, String modelClass
 
   /** DL4J's exception: its class, its message, and the layer the message names (or null). */
   public record Failure(String layer, String exception, String message) {}
+
+  /** DL4J is not asked: it reads no file of this form. */
+  public static Dl4jReference notApplicable(String why) {
+    return unavailable(NOT_APPLICABLE, why);
+  }
 
   static Dl4jReference unavailable(String status, String message) {
     return new Dl4jReference(status, null, null, null, false, List.of(), null, message);

@@ -38,7 +38,7 @@ public final class Dl4jWorker {
     Path classpath = home.resolve(CLASSPATH);
     if (!Files.isRegularFile(jar) || !Files.isRegularFile(classpath)) {
       throw new UnavailableException("the DL4J reference worker is not built (no " + jar + "); build it with"
-          + " 'mvn -q -f dl4j-reference/pom.xml package' in the model-audit checkout, or set " + HOME_ENV);
+          + " dl4j-reference/build-if-stale in the model-audit checkout (the launcher does it for --reference dl4j|all), or set " + HOME_ENV);
     }
     String dependencies;
     try {
