@@ -3,13 +3,14 @@ package io.modelaudit.cli;
 import io.modelaudit.detect.FormatDetector;
 import io.modelaudit.detect.ModelFormat;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Expands the command line's paths: files are taken as given (even when they turn out not to be
@@ -50,15 +51,13 @@ final class ModelFiles {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         List<Target> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile).sorted().forEach(f -> {
-            ModelFormat format = detect(f);
-            if (format.isModel()) {
-              found.add(new Target(f, true, format));
-            }
-          });
-        } catch (IOException | UncheckedIOException e) {
-          found.clear();
+        for (Path f : walk(p)) {
+          ModelFormat format = detect(f);
+          if (format.isModel()) {
+            found.add(new Target(f, true, format));
+          } else if (!Files.isReadable(f)) {
+            found.add(new Target(f, false, null)); // reported as unreadable, one line, instead of skipped
+          }
         }
         // A folder without models is reported like an unreadable file: the auditor says why.
         files.addAll(found.isEmpty() ? List.of(new Target(p, false, null)) : found);
@@ -66,6 +65,35 @@ final class ModelFiles {
         files.add(new Target(p, false, null));
       }
     }
+    return files;
+  }
+
+  /**
+   * The regular files below a folder, sorted. An entry that cannot be read (a folder without
+   * permission) is kept as a file so that the audit reports it; the rest of the walk goes on.
+   */
+  private static List<Path> walk(Path folder) {
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile()) {
+            files.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          files.add(file);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      files.add(folder);
+    }
+    files.sort(null);
     return files;
   }
 
