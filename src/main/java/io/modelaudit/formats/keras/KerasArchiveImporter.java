@@ -37,12 +37,6 @@ public final class KerasArchiveImporter {
 
   private KerasArchiveImporter() {}
 
-  /** True when a zip's entry names are those of a Keras 3 archive. */
-  public static boolean isKerasArchive(List<String> entryNames) {
-    return entryNames.contains(CONFIG) && (entryNames.contains(WEIGHTS_H5) || entryNames.contains(WEIGHTS_NPZ)
-        || entryNames.contains(METADATA));
-  }
-
   public static ImportedModel importFile(Path file) {
     List<Path> tempFiles = new ArrayList<>();
     try (ZipArchive zip = ZipArchive.open(file)) {
