@@ -1023,6 +1023,26 @@ def c(obj):
     return json.dumps(obj, separators=(", ", ": "))
 
 
+def render_layers(layers):
+    """The "layers" list, one layer header per line and one weight per line."""
+    out = ['  "layers": [']
+    for i, layer in enumerate(layers):
+        head = {k: v for k, v in layer.items() if k != "weights"}
+        weights = ",\n".join(f"       {c(w)}" for w in layer["weights"])
+        body = f'\n     "weights": [\n{weights}\n     ]}}' if weights else '\n     "weights": []}'
+        out.append("    " + c(head)[:-1] + "," + body + ("," if i < len(layers) - 1 else ""))
+    return out
+
+
+def check_environment():
+    """The fixtures are Keras 3.15.1's numbers on the jax backend, nothing else."""
+    if keras.__version__ != EXPECTED_KERAS:
+        sys.exit(f"need keras=={EXPECTED_KERAS}, have {keras.__version__}")
+    if keras.backend.backend() != EXPECTED_BACKEND:
+        sys.exit(f"need KERAS_BACKEND={EXPECTED_BACKEND}, "
+                 f"have {keras.backend.backend()}")
+
+
 def render(doc):
     """Stable, diff-friendly JSON: one layer header per line, one weight per
     line."""
@@ -1034,19 +1054,7 @@ def render(doc):
     out.append(f'  "stored_params_by_file": {c(doc["stored_params_by_file"])},')
     if "runtime_differs" in doc:
         out.append(f'  "runtime_differs": {c(doc["runtime_differs"])},')
-    out.append('  "layers": [')
-    for i, layer in enumerate(doc["layers"]):
-        head = {k: v for k, v in layer.items() if k != "weights"}
-        out.append("    " + c(head)[:-1] + ",")
-        if layer["weights"]:
-            out.append('     "weights": [')
-            for j, w in enumerate(layer["weights"]):
-                sep = "," if j < len(layer["weights"]) - 1 else ""
-                out.append(f"       {c(w)}{sep}")
-            out.append("     ]}" + ("," if i < len(doc["layers"]) - 1 else ""))
-        else:
-            out.append('     "weights": []}'
-                       + ("," if i < len(doc["layers"]) - 1 else ""))
+    out.extend(render_layers(doc["layers"]))
     out.append("  ]")
     out.append("}")
     text = "\n".join(out) + "\n"
@@ -1055,11 +1063,7 @@ def render(doc):
 
 
 def main():
-    if keras.__version__ != EXPECTED_KERAS:
-        sys.exit(f"need keras=={EXPECTED_KERAS}, have {keras.__version__}")
-    if keras.backend.backend() != EXPECTED_BACKEND:
-        sys.exit(f"need KERAS_BACKEND={EXPECTED_BACKEND}, "
-                 f"have {keras.backend.backend()}")
+    check_environment()
     os.chdir(HERE)
     only = set(sys.argv[1:])
     for name, build, also_keras in MODELS:

@@ -33,7 +33,7 @@ from keras import applications  # noqa: E402
 # The per-layer extraction and the checks on Keras' version are shared with the fixtures
 # generator, so both kinds of expected file read Keras' numbers the same way.
 from generate import (  # noqa: E402
-    EXPECTED_BACKEND, EXPECTED_KERAS, SEED, c, layer_entry, model_node_ids, nsize)
+    SEED, c, check_environment, layer_entry, model_node_ids, nsize, render_layers)
 
 MAX_FILE_BYTES = 450 * 1024
 
@@ -83,13 +83,7 @@ def render(doc):
     for key in ("generator", "keras_version", "backend", "model", "application",
                 "files", "totals"):
         out.append(f"  {c(key)}: {c(doc[key])},")
-    out.append('  "layers": [')
-    for i, layer in enumerate(doc["layers"]):
-        head = {k: v for k, v in layer.items() if k != "weights"}
-        weights = ",\n".join(f"       {c(w)}" for w in layer["weights"])
-        body = f'\n     "weights": [\n{weights}\n     ]}}' if weights else '\n     "weights": []}'
-        out.append("    " + c(head)[:-1] + "," + body
-                   + ("," if i < len(doc["layers"]) - 1 else ""))
+    out.extend(render_layers(doc["layers"]))
     out.append("  ]")
     out.append("}")
     text = "\n".join(out) + "\n"
@@ -98,11 +92,7 @@ def render(doc):
 
 
 def main():
-    if keras.__version__ != EXPECTED_KERAS:
-        sys.exit(f"need keras=={EXPECTED_KERAS}, have {keras.__version__}")
-    if keras.backend.backend() != EXPECTED_BACKEND:
-        sys.exit(f"need KERAS_BACKEND={EXPECTED_BACKEND}, "
-                 f"have {keras.backend.backend()}")
+    check_environment()
     os.chdir(HERE)
     only = set(sys.argv[1:])
     unknown = only - {name for name, _, _ in MODELS}
