@@ -49,21 +49,7 @@ final class ReferenceResult {
     r.root.put("built", built);
     ArrayNode array = r.root.putArray("layers");
     for (int i = 0; i < layers.size(); i++) {
-      LayerInfo l = layers.get(i);
-      ObjectNode n = array.addObject();
-      n.put("index", i);
-      n.put("name", l.name());
-      n.put("class", l.className());
-      n.put("params", l.params());
-      ObjectNode table = n.putObject("param_table");
-      l.paramTable().forEach((k, shape) -> dims(table.putArray(k), shape));
-      n.put("activation", l.activation());
-      if (l.outputType() != null) {
-        n.put("output_type", l.outputType().description());
-        if (l.outputType().shape() != null) {
-          dims(n.putArray("output_shape"), l.outputType().shape());
-        }
-      }
+      writeLayer(array.addObject(), i, layers.get(i));
     }
     return r;
   }
@@ -90,8 +76,25 @@ final class ReferenceResult {
     return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE) + "…";
   }
 
+  /** One layer's numbers as the worker prints them (and the fixture generator records them). */
+  static void writeLayer(ObjectNode n, int index, LayerInfo l) {
+    n.put("index", index);
+    n.put("name", l.name());
+    n.put("class", l.className());
+    n.put("params", l.params());
+    ObjectNode table = n.putObject("param_table");
+    l.paramTable().forEach((k, shape) -> dims(table.putArray(k), shape));
+    n.put("activation", l.activation());
+    if (l.outputType() != null) {
+      n.put("output_type", l.outputType().description());
+      if (l.outputType().shape() != null) {
+        dims(n.putArray("output_shape"), l.outputType().shape());
+      }
+    }
+  }
+
   /** Unknown dimensions (DL4J writes -1) become null. */
-  private static void dims(ArrayNode a, long[] shape) {
+  static void dims(ArrayNode a, long[] shape) {
     for (long d : shape) {
       if (d < 0) {
         a.addNull();

@@ -100,7 +100,7 @@ public final class GenerateDl4jFixtures {
       Layer[] ls = net.getLayers();
       for (int i = 0; i < ls.length; i++) {
         String layerName = ls[i].conf().getLayer().getLayerName();
-        layer(layers.addObject(), i, NetworkReader.layerInfo(ls[i], Map.of(layerName, types.get(i))));
+        ReferenceResult.writeLayer(layers.addObject(), i, NetworkReader.layerInfo(ls[i], Map.of(layerName, types.get(i))));
       }
       runtime(layers, () -> {
         List<INDArray> acts = net.feedForward(zeros(in), false);
@@ -125,7 +125,7 @@ public final class GenerateDl4jFixtures {
         ReferenceResult.LayerInfo info = v.hasLayer() ? NetworkReader.layerInfo(v.getLayer(), types)
             : new ReferenceResult.LayerInfo(vertexName, conf.getVertices().get(vertexName).getClass().getSimpleName(), 0,
                 Map.of(), null, outputType(types.get(vertexName)));
-        layer(layers.addObject(), i++, info);
+        ReferenceResult.writeLayer(layers.addObject(), i++, info);
       }
       runtime(layers, () -> {
         Map<String, long[]> shapes = new LinkedHashMap<>();
@@ -196,26 +196,10 @@ public final class GenerateDl4jFixtures {
       ObjectNode n = in.putObject(k);
       n.put("type", t.toString());
       // A flat image is fed as [mb, h·w·d], though getShape(false) says [d, h, w].
-      dims(n.putArray("shape"), t instanceof InputType.InputTypeConvolutionalFlat f ? new long[] {f.getFlattenedSize()} : t.getShape(false));
+      ReferenceResult.dims(n.putArray("shape"), t instanceof InputType.InputTypeConvolutionalFlat f ? new long[] {f.getFlattenedSize()} : t.getShape(false));
     });
     root.put("total_params", params);
     root.put("params_vector_length", vector);
-  }
-
-  private static void layer(ObjectNode n, int index, ReferenceResult.LayerInfo l) {
-    n.put("index", index);
-    n.put("name", l.name());
-    n.put("class", l.className());
-    n.put("params", l.params());
-    ObjectNode table = n.putObject("param_table");
-    l.paramTable().forEach((k, shape) -> dims(table.putArray(k), shape));
-    n.put("activation", l.activation());
-    if (l.outputType() != null) {
-      n.put("output_type", l.outputType().description());
-      if (l.outputType().shape() != null) {
-        dims(n.putArray("output_shape"), l.outputType().shape());
-      }
-    }
   }
 
   /** Two zero examples of the input type; an unknown time length becomes 4 steps (zeros are valid embedding indices). */
@@ -260,14 +244,4 @@ public final class GenerateDl4jFixtures {
     return type == null ? null : new ReferenceResult.OutputType(type.toString(), type.getShape(false));
   }
 
-  /** DL4J writes -1 for an unknown dimension (a time series of any length): null. */
-  private static void dims(ArrayNode a, long[] shape) {
-    for (long d : shape) {
-      if (d < 0) {
-        a.addNull();
-      } else {
-        a.add(d);
-      }
-    }
-  }
 }
