@@ -1,7 +1,7 @@
 package io.modelaudit.formats.dl4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.modelaudit.ir.layers.Dl4jConvolutionMode;
+import io.modelaudit.ir.layers.dl4j.Dl4jConvolutionMode;
 import java.util.Arrays;
 
 /** Typed, strict access to the fields of one DL4J layer or vertex configuration. */

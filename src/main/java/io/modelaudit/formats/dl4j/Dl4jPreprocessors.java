@@ -1,8 +1,8 @@
 package io.modelaudit.formats.dl4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.modelaudit.ir.layers.Dl4jPreprocessorKind;
-import io.modelaudit.ir.layers.Dl4jPreprocessorKind.Op;
+import io.modelaudit.ir.layers.dl4j.Dl4jPreprocessorKind;
+import io.modelaudit.ir.layers.dl4j.Dl4jPreprocessorKind.Op;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 
 /** Output length of a sliding window, shared by convolutions and pooling. */
-final class ConvArithmetic {
+public final class ConvArithmetic {
   private ConvArithmetic() {}
 
   /**
@@ -13,7 +13,7 @@ final class ConvArithmetic {
    * valid: ⌊(L − d·(k−1) − 1) / s⌋ + 1; same and causal: ⌊(L − 1) / s⌋ + 1; full (Keras 1):
    * ⌈(L + d·(k−1)) / s⌉.
    */
-  static Long outputLength(Long length, long kernel, long stride, long dilation, Padding padding) {
+  public static Long outputLength(Long length, long kernel, long stride, long dilation, Padding padding) {
     if (length == null) {
       return null;
     }
@@ -36,7 +36,7 @@ final class ConvArithmetic {
    * The output of a sliding window over every spatial axis of {@code input}, with the channel
    * axis set to {@code channels}.
    */
-  static Shape slide(Shape input, DataFormat format, Long channels, long[] kernel, long[] strides, long[] dilation,
+  public static Shape slide(Shape input, DataFormat format, Long channels, long[] kernel, long[] strides, long[] dilation,
       Padding padding) {
     Shape out = input.withDim(format.channelAxis(input.rank()), channels);
     for (int i = 0; i < kernel.length; i++) {
@@ -52,7 +52,7 @@ final class ConvArithmetic {
    * Without output padding: valid (L−1)·s + max(e, s); same L·s; full L·s − (s + e − 2). With
    * output padding p: (L−1)·s + e − 2·pad + p, where pad is 0 (valid), ⌊e/2⌋ (same), e − 1 (full).
    */
-  static Long transposedLength(Long length, long kernel, long stride, long dilation, Padding padding,
+  public static Long transposedLength(Long length, long kernel, long stride, long dilation, Padding padding,
       Long outputPadding) {
     if (length == null) {
       return null;
@@ -97,7 +97,7 @@ final class ConvArithmetic {
   }
 
   /** Kernel sizes, strides and dilations must be at least 1. */
-  static void requirePositive(String name, long[] values) {
+  public static void requirePositive(String name, long[] values) {
     for (long v : values) {
       if (v < 1) {
         throw new IllegalArgumentException(name + " must be at least 1, got " + java.util.Arrays.toString(values));
@@ -106,14 +106,14 @@ final class ConvArithmetic {
   }
 
   /** {@code a} followed by {@code b}: kernel shapes are spatial sizes plus channel counts. */
-  static long[] concat(long[] a, long... b) {
+  public static long[] concat(long[] a, long... b) {
     long[] r = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, r, a.length, b.length);
     return r;
   }
 
   /** {@code 3·3·4} */
-  static String product(long... dims) {
+  public static String product(long... dims) {
     StringBuilder s = new StringBuilder();
     for (long d : dims) {
       s.append(s.length() == 0 ? "" : "·").append(d);
@@ -121,11 +121,11 @@ final class ConvArithmetic {
     return s.toString();
   }
 
-  static Long multiply(Long length, long factor) {
+  public static Long multiply(Long length, long factor) {
     return length == null ? null : Math.multiplyExact(length, factor);
   }
 
-  static Long add(Long length, long amount) {
+  public static Long add(Long length, long amount) {
     if (length == null) {
       return null;
     }

@@ -1,4 +1,4 @@
-package io.modelaudit.ir.layers;
+package io.modelaudit.ir.layers.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
-package io.modelaudit.ir.layers;
+package io.modelaudit.ir.layers.dl4j;
 
+import io.modelaudit.ir.layers.ConvArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.ConfiguredWeights;

@@ -1,4 +1,4 @@
-package io.modelaudit.ir.layers;
+package io.modelaudit.ir.layers.dl4j;
 
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
