@@ -1,57 +1,93 @@
 package io.modelaudit.audit;
 
-import io.modelaudit.compare.Dl4jVectorComparison;
-import io.modelaudit.compare.StoredWeightComparison;
 import io.modelaudit.detect.FormatDetector;
 import io.modelaudit.detect.ModelFormat;
 import io.modelaudit.formats.ArchitectureException;
+import io.modelaudit.formats.ImportOptions;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
-import io.modelaudit.formats.dl4j.Dl4jImporter;
-import io.modelaudit.formats.dl4j.Dl4jModel;
-import io.modelaudit.formats.ZipArchive;
-import io.modelaudit.formats.keras.ArchitectureSiblings;
-import io.modelaudit.formats.keras.KerasArchiveImporter;
-import io.modelaudit.formats.keras.KerasH5Importer;
-import io.modelaudit.formats.keras.KerasJsonImporter;
-import io.modelaudit.formats.keras.TfjsLayersImporter;
 import io.modelaudit.infer.GraphInference;
 import io.modelaudit.infer.InferenceBudgetException;
 import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.reference.Reference;
+import io.modelaudit.reference.Subject;
+import io.modelaudit.reference.Verdict;
+import io.modelaudit.reference.stored.StoredReference;
 import io.modelaudit.report.ModelReport;
 import io.modelaudit.report.ModelReport.ErrorInfo;
-import io.modelaudit.report.ModelReport.Framework;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** The pipeline for one file: detect, import, infer, compare, assemble. */
-public final class ModelAuditor {
+/**
+ * The pipeline for one file: detect → import → infer → ask every reference → assemble the
+ * report. Reading the file (detection, import, inference) and the in-process references run
+ * under the time limit; a reference with a process of its own (DL4J) is asked afterwards, under
+ * its own limit. A problem with the file becomes an error report; only a bug in this tool escapes
+ * as an exception.
+ */
+public final class ModelAuditor implements AutoCloseable {
   private final Map<String, Shape> inputShapes;
-  private final Path architecture;
+  private final ImportOptions options;
+  private final List<Reference> references = new ArrayList<>();
+  private final TimeLimit timeLimit;
 
   public ModelAuditor(Map<String, Shape> inputShapes) {
     this(inputShapes, null);
+  }
+
+  public ModelAuditor(Map<String, Shape> inputShapes, Path architecture) {
+    this(inputShapes, architecture, List.of(), null);
   }
 
   /**
    * @param inputShapes dims that fix a model input's unknown dims, by input name
    * @param architecture the architecture JSON for weights-only HDF5 files ({@code --config}); when
    *     null, one is looked for beside each such file
+   * @param references asked in this order after the stored reference, which is always asked
+   * @param limit how long reading one file may take, or null for no limit (then it is read on the
+   *     calling thread)
    */
-  public ModelAuditor(Map<String, Shape> inputShapes, Path architecture) {
+  public ModelAuditor(Map<String, Shape> inputShapes, Path architecture, List<Reference> references, Duration limit) {
     this.inputShapes = Map.copyOf(inputShapes);
-    this.architecture = architecture;
+    this.options = new ImportOptions(architecture);
+    this.references.add(new StoredReference());
+    this.references.addAll(references);
+    this.timeLimit = limit == null ? null : new TimeLimit(limit);
   }
 
-  /**
-   * Audits one file. Problems with the file become an error report; only a bug in this tool
-   * escapes as an exception.
-   */
+  /** Audits one file. */
   public ModelReport audit(Path file) {
+    Examined examined = timeLimit == null ? examine(file) : timeLimit.run(() -> examine(file), () -> new Examined(
+        ModelReport.error(file.toString(), null, new ErrorInfo("timeout", "gave up after " + timeLimit.limit().toSeconds()
+            + " s: the file's structure may be hostile or damaged"))));
+    if (examined.error() != null) {
+      return examined.error();
+    }
+    Subject subject = examined.subject();
+    List<Verdict> verdicts = new ArrayList<>(examined.verdicts());
+    for (Reference reference : references) {
+      if (reference.outOfProcess()) {
+        verdicts.add(reference.compare(subject));
+      }
+    }
+    return ReportAssembler.assemble(file.toString(), subject.ours(), verdicts);
+  }
+
+  /** What reading one file gave: the subject and the in-process verdicts, or an error report. */
+  private record Examined(Subject subject, List<Verdict> verdicts, ModelReport error) {
+    Examined(ModelReport error) {
+      this(null, List.of(), error);
+    }
+  }
+
+  private Examined examine(Path file) {
     String shown = file.toString();
     ModelFormat format = ModelFormat.UNKNOWN;
     try {
@@ -65,66 +101,40 @@ public final class ModelAuditor {
         throw new ModelFileException("not_a_model", "not a regular file");
       }
       format = FormatDetector.detect(file);
-      if (format == ModelFormat.DL4J_ZIP || format == ModelFormat.DL4J_JSON) {
-        return auditDl4j(shown, file, format);
-      }
-      if (format == ModelFormat.ND4J_ARRAY) {
-        throw new ModelFileException("not_a_model", "an ND4J array (" + FormatDetector.describeArray(file) + "), not a model");
-      }
-      ImportedModel model = importModel(file, format);
+      ImportedModel model = Importers.importFile(file, format, options);
       InputShapeOverrides.check(model.graph(), inputShapes);
-      InferredGraph graph = GraphInference.infer(model.graph(), inputShapes);
-      StoredWeightComparison comparison = model.stored() == null ? null : StoredWeightComparison.compare(graph, model.stored());
-      Long storedTotal = model.stored() == null ? null : model.stored().totalSize();
-      return ReportAssembler.assemble(shown, model.format(), model.architecture(), new Framework(model.framework(), model.frameworkVersion(), model.backend()),
-          graph, comparison, storedTotal);
+      InferredGraph inferred = GraphInference.infer(model.graph(), inputShapes);
+      Subject subject = new Subject(file, model, inferred, null);
+      List<Verdict> verdicts = new ArrayList<>();
+      for (Reference reference : references) {
+        if (!reference.outOfProcess()) {
+          Verdict verdict = reference.compare(subject);
+          verdicts.add(verdict);
+          if (verdict.table() != null) {
+            subject = subject.withOurs(verdict.table());
+          }
+        }
+      }
+      return new Examined(subject, verdicts, null);
     } catch (ArchitectureException e) {
-      return ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage()), e.architecture().toString());
+      return new Examined(ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage()), e.architecture().toString()));
     } catch (ModelFileException e) {
-      return ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage()));
+      return new Examined(ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage())));
     } catch (InferenceBudgetException e) {
-      return ModelReport.error(shown, format.id(), new ErrorInfo("too_complex", "the model is too large to audit: " + e.getMessage()));
+      return new Examined(ModelReport.error(shown, format.id(), new ErrorInfo("too_complex", "the model is too large to audit: " + e.getMessage())));
     } catch (ArithmeticException e) {
-      return ModelReport.error(shown, format.id(), new ErrorInfo("corrupt", "counts overflow: the file's numbers are impossible"));
+      return new Examined(ModelReport.error(shown, format.id(), new ErrorInfo("corrupt", "counts overflow: the file's numbers are impossible")));
     } catch (NoSuchFileException e) {
-      return ModelReport.error(shown, format.id(), new ErrorInfo("not_found", "no such file"));
+      return new Examined(ModelReport.error(shown, format.id(), new ErrorInfo("not_found", "no such file")));
     } catch (IOException e) {
-      return ModelReport.error(shown, format.id(), new ErrorInfo("unreadable", "cannot read the file: " + e.getMessage()));
+      return new Examined(ModelReport.error(shown, format.id(), new ErrorInfo("unreadable", "cannot read the file: " + e.getMessage())));
     }
   }
 
-  private ModelReport auditDl4j(String shown, Path file, ModelFormat format) throws IOException {
-    Dl4jImporter.Imported imported = format == ModelFormat.DL4J_ZIP ? Dl4jImporter.importArchive(file) : Dl4jImporter.importJson(file);
-    Dl4jModel model = imported.model();
-    InputShapeOverrides.check(model.graph(), inputShapes);
-    InferredGraph graph = GraphInference.infer(model.graph(), inputShapes);
-    StoredWeightComparison comparison = Dl4jVectorComparison.compare(graph, model.variables(), model.parameterOrder(), imported.storedLength());
-    return ReportAssembler.assemble(shown, imported.format(), null, new Framework(Dl4jImporter.FRAMEWORK, null, null), graph, comparison,
-        imported.storedLength());
-  }
-
-  private ImportedModel importModel(Path file, ModelFormat format) {
-    switch (format) {
-      case HDF5:
-        return KerasH5Importer.importFile(file, architecture != null ? architecture : ArchitectureSiblings.find(file));
-      case KERAS_V3:
-        return KerasArchiveImporter.importFile(file);
-      case KERAS_JSON:
-        return KerasJsonImporter.importFile(file);
-      case TFJS_LAYERS:
-        return TfjsLayersImporter.importFile(file);
-      case ZIP:
-        ZipArchive.open(file).close(); // a damaged archive is reported as such
-        throw new ModelFileException("not_a_model", "zip archive that is neither a Keras 3 .keras archive nor a Deeplearning4j model");
-      case JSON:
-        throw new ModelFileException("not_a_model", "JSON that is neither a Keras architecture, a TF.js model nor a Deeplearning4j configuration");
-      case AMBIGUOUS:
-        throw new ModelFileException("ambiguous", "the file is both an HDF5 file and a zip archive: Keras reads one or the other"
-            + " depending on its name (.h5 or .keras), so no audit could speak for both");
-      case EMPTY:
-        throw new ModelFileException("not_a_model", "empty file: not a model file");
-      default:
-        throw new ModelFileException("not_a_model", "not a model file (neither HDF5, zip nor JSON)");
+  @Override
+  public void close() {
+    if (timeLimit != null) {
+      timeLimit.close();
     }
   }
 }

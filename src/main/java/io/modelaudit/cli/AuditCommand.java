@@ -1,10 +1,9 @@
 package io.modelaudit.cli;
 
-import io.modelaudit.audit.Dl4jCrossCheck;
 import io.modelaudit.audit.ModelAuditor;
-import io.modelaudit.audit.TimeLimitedAuditor;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Severity;
+import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
 import io.modelaudit.reference.dl4j.Dl4jWorker;
 import io.modelaudit.report.AuditReport;
@@ -152,9 +151,9 @@ public final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    try (TimeLimitedAuditor auditor = new TimeLimitedAuditor(new ModelAuditor(overrides, architecture), Duration.ofSeconds(timeoutSeconds));
-        Dl4jReferenceClient dl4j = dl4jWorker == null ? null : new Dl4jReferenceClient(dl4jWorker, Duration.ofSeconds(timeoutSeconds))) {
-      Dl4jCrossCheck dl4jCheck = dl4j == null ? null : new Dl4jCrossCheck(dl4j);
+    try (Dl4jReferenceClient dl4j = dl4jWorker == null ? null : new Dl4jReferenceClient(dl4jWorker, Duration.ofSeconds(timeoutSeconds));
+        ModelAuditor auditor = new ModelAuditor(overrides, architecture,
+            dl4j == null ? List.of() : List.of(new Dl4jReference(dl4j)), Duration.ofSeconds(timeoutSeconds))) {
       // Architecture JSON found in folders last: those a weights-only file was audited with are skipped.
       Set<Path> architecturesUsed = new HashSet<>();
       for (boolean pairingPass : new boolean[] {false, true}) {
@@ -164,8 +163,7 @@ public final class AuditCommand implements Callable<Integer> {
             continue;
           }
           try {
-            ModelReport audited = auditor.audit(target.file());
-            byTarget[i] = dl4jCheck == null ? audited : dl4jCheck.check(target.file(), audited);
+            byTarget[i] = auditor.audit(target.file());
             if (byTarget[i].architecture() != null) {
               architecturesUsed.add(ModelFiles.key(Path.of(byTarget[i].architecture())));
             }

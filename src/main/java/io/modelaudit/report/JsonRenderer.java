@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelaudit.compare.Explanation;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.ir.Shape;
-import io.modelaudit.reference.dl4j.Dl4jReference;
+import io.modelaudit.report.Dl4jAnswer;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -93,7 +93,7 @@ public final class JsonRenderer implements ReportRenderer {
     }
   }
 
-  private static void layer(ObjectNode n, LayerReport l, Dl4jReference dl4j, Explanation dl4jWhy) {
+  private static void layer(ObjectNode n, LayerReport l, Dl4jAnswer dl4j, Explanation dl4jWhy) {
     n.put("name", l.name());
     n.put("path", l.path());
     n.put("class", l.className());
@@ -135,7 +135,7 @@ public final class JsonRenderer implements ReportRenderer {
       refs.putObject("stored").put("params", l.storedParams());
     }
     // DL4J's layers carry top-level names (its Keras import keeps Keras' names).
-    Dl4jReference.Layer dl4jLayer = dl4j == null || l.depth() > 0 ? null : dl4j.layer(l.name());
+    Dl4jAnswer.Layer dl4jLayer = dl4j == null || l.depth() > 0 ? null : dl4j.layer(l.name());
     if (dl4jLayer != null) {
       ObjectNode d = refs.putObject("dl4j");
       dl4jLayer(d, dl4jLayer, dl4j.built());
@@ -153,7 +153,7 @@ public final class JsonRenderer implements ReportRenderer {
 
   /** DL4J's answer for the model; its layers that no row of ours carries are listed here so none is lost. */
   private static void dl4jModel(ObjectNode n, ModelReport m) {
-    Dl4jReference d = m.dl4j();
+    Dl4jAnswer d = m.dl4j();
     n.put("status", d.status());
     n.put("version", d.dl4jVersion());
     n.put("model_class", d.modelClass());
@@ -171,7 +171,7 @@ public final class JsonRenderer implements ReportRenderer {
       n.put("message", d.message());
     }
     ArrayNode others = n.putArray("unmatched_layers");
-    for (Dl4jReference.Layer l : d.layers()) {
+    for (Dl4jAnswer.Layer l : d.layers()) {
       boolean matched = m.layers().stream().anyMatch(r -> r.depth() == 0 && r.name().equals(l.name()));
       if (!matched) {
         ObjectNode o = others.addObject();
@@ -182,7 +182,7 @@ public final class JsonRenderer implements ReportRenderer {
   }
 
   /** {@code built}: false when DL4J counted without building the network, so it has no parameter table. */
-  private static void dl4jLayer(ObjectNode n, Dl4jReference.Layer l, boolean built) {
+  private static void dl4jLayer(ObjectNode n, Dl4jAnswer.Layer l, boolean built) {
     n.put("params", l.params());
     n.put("class", l.className());
     if (built) {

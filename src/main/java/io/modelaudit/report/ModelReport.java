@@ -2,7 +2,7 @@ package io.modelaudit.report;
 
 import io.modelaudit.compare.Explanation;
 import io.modelaudit.compare.Finding;
-import io.modelaudit.reference.dl4j.Dl4jReference;
+import io.modelaudit.report.Dl4jAnswer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public record ModelReport(String path, String format, Framework framework, String modelName, String status,
     ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings, String architecture,
-    Dl4jReference dl4j, Map<String, Explanation> dl4jExplanations) {
+    Dl4jAnswer dl4j, Map<String, Explanation> dl4jExplanations) {
 
   public ModelReport {
     dl4jExplanations = dl4jExplanations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(dl4jExplanations));
@@ -29,7 +29,7 @@ public record ModelReport(String path, String format, Framework framework, Strin
 
   public ModelReport(String path, String format, Framework framework, String modelName, String status,
       ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings, String architecture,
-      Dl4jReference dl4j) {
+      Dl4jAnswer dl4j) {
     this(path, format, framework, modelName, status, error, layers, totals, findings, architecture, dl4j, null);
   }
 
@@ -41,20 +41,6 @@ public record ModelReport(String path, String format, Framework framework, Strin
   public ModelReport(String path, String format, Framework framework, String modelName, String status,
       ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings, String architecture) {
     this(path, format, framework, modelName, status, error, layers, totals, findings, architecture, null);
-  }
-
-  /** This report with DL4J's answer and the findings it led to. */
-  public ModelReport withDl4j(Dl4jReference reference, List<Finding> dl4jFindings) {
-    return withDl4j(reference, dl4jFindings, Map.of());
-  }
-
-  /** This report with DL4J's answer, the findings it led to and why DL4J differs per layer. */
-  public ModelReport withDl4j(Dl4jReference reference, List<Finding> dl4jFindings, Map<String, Explanation> explanations) {
-    List<Finding> all = new ArrayList<>(findings);
-    all.addAll(dl4jFindings);
-    boolean failing = dl4jFindings.stream().anyMatch(f -> f.severity() == io.modelaudit.compare.Severity.ERROR);
-    return new ModelReport(path, format, framework, modelName, failing && status.equals(OK) ? MISMATCH : status, error,
-        layers, totals, all, architecture, reference, explanations);
   }
 
   public static final String OK = "ok";

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelaudit.TestPaths;
-import io.modelaudit.audit.Dl4jCrossCheck;
+import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.audit.ModelAuditor;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Rule;
-import io.modelaudit.reference.dl4j.Dl4jReference;
+import io.modelaudit.report.Dl4jAnswer;
 import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
 import io.modelaudit.reference.dl4j.Dl4jWorker;
 import io.modelaudit.report.ModelReport;
@@ -101,17 +101,17 @@ class Dl4jKerasCorpusConformanceTest {
     Map<String, String> activationBookedOtherwise = new TreeMap<>();
     long start = System.nanoTime();
     try (Dl4jReferenceClient client = new Dl4jReferenceClient(Dl4jWorker.command(), Duration.ofSeconds(120))) {
-      Dl4jCrossCheck check = new Dl4jCrossCheck(client);
+      ModelAuditor withDl4j = new ModelAuditor(Map.of(), null, List.of(new Dl4jReference(client)), null);
       for (Path file : files) {
-        ModelReport report = check.check(file, auditor.audit(file));
-        Dl4jReference dl4j = report.dl4j();
+        ModelReport report = withDl4j.audit(file);
+        Dl4jAnswer dl4j = report.dl4j();
         if (dl4j == null) {
           continue;
         }
         asked++;
         String name = root.relativize(file).toString();
         for (Finding f : report.findings()) {
-          if (Dl4jCrossCheck.REFERENCE.equals(f.reference()) && f.explanation() == null) {
+          if (Dl4jReference.REFERENCE.equals(f.reference()) && f.explanation() == null) {
             unexplained.add(name + ": " + f.message());
           }
         }
@@ -121,7 +121,7 @@ class Dl4jKerasCorpusConformanceTest {
           }
         }
         switch (dl4j.status()) {
-          case Dl4jReference.OK:
+          case Dl4jAnswer.OK:
             activationsCompared += Dl4jReferenceCorpusConformanceTest.activationsCompared(report);
             report.dl4jExplanations().forEach((layer, why) -> {
               if (why.kind().equals("prelu_in_layer")) {
@@ -137,7 +137,7 @@ class Dl4jKerasCorpusConformanceTest {
               miscounts.put(name, List.of(dl4j.totalParams(), stored, total.explanation().kind()));
             }
             break;
-          case Dl4jReference.IMPORT_FAILED:
+          case Dl4jAnswer.IMPORT_FAILED:
             failures.merge(dl4j.failure().exception(), 1, Integer::sum);
             report.findings().stream().filter(f -> f.rule() == Rule.DL4J_IMPORT_FAILED && f.explanation() != null)
                 .forEach(f -> failureKinds.merge(f.explanation().kind(), 1, Integer::sum));

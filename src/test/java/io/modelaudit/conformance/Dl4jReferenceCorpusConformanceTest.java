@@ -3,10 +3,10 @@ package io.modelaudit.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.modelaudit.TestPaths;
-import io.modelaudit.audit.Dl4jCrossCheck;
+import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.audit.ModelAuditor;
 import io.modelaudit.compare.Rule;
-import io.modelaudit.reference.dl4j.Dl4jReference;
+import io.modelaudit.report.Dl4jAnswer;
 import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
 import io.modelaudit.reference.dl4j.Dl4jWorker;
 import io.modelaudit.report.LayerReport;
@@ -79,12 +79,12 @@ class Dl4jReferenceCorpusConformanceTest {
     Map<String, String> activationMismatches = new TreeMap<>();
     long start = System.nanoTime();
     try (Dl4jReferenceClient client = new Dl4jReferenceClient(Dl4jWorker.command(), Duration.ofSeconds(120))) {
-      Dl4jCrossCheck check = new Dl4jCrossCheck(client);
+      ModelAuditor withDl4j = new ModelAuditor(Map.of(), null, List.of(new Dl4jReference(client)), null);
       for (Map.Entry<String, Path> e : files.entrySet()) {
         String name = e.getKey();
-        ModelReport report = check.check(e.getValue(), auditor.audit(e.getValue()));
-        Dl4jReference dl4j = report.dl4j();
-        if (dl4j == null || !Dl4jReference.OK.equals(dl4j.status())) {
+        ModelReport report = withDl4j.audit(e.getValue());
+        Dl4jAnswer dl4j = report.dl4j();
+        if (dl4j == null || !Dl4jAnswer.OK.equals(dl4j.status())) {
           failures.put(name, dl4j == null ? "not asked: " + report.error() : dl4j.status() + ": "
               + (dl4j.failure() == null ? dl4j.message() : dl4j.failure().exception()));
           continue;
@@ -100,7 +100,7 @@ class Dl4jReferenceCorpusConformanceTest {
           disagreements.add(name + ": total DL4J " + dl4j.totalParams() + ", ours " + report.totals().params() + ", stored " + stored);
         }
         for (LayerReport row : report.layers()) {
-          Dl4jReference.Layer layer = row.depth() == 0 ? dl4j.layer(row.name()) : null;
+          Dl4jAnswer.Layer layer = row.depth() == 0 ? dl4j.layer(row.name()) : null;
           if (layer == null) {
             continue;
           }
@@ -148,7 +148,7 @@ class Dl4jReferenceCorpusConformanceTest {
   static int activationsCompared(ModelReport report) {
     int n = 0;
     for (LayerReport row : report.layers()) {
-      Dl4jReference.Layer layer = row.depth() == 0 ? report.dl4j().layer(row.name()) : null;
+      Dl4jAnswer.Layer layer = row.depth() == 0 ? report.dl4j().layer(row.name()) : null;
       if (layer != null && row.activation() != null && layer.activation() != null) {
         n++;
       }

@@ -2,6 +2,7 @@ package io.modelaudit.formats.dl4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.formats.BoundedJson;
+import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,32 +14,30 @@ public final class Dl4jImporter {
   public static final String FORMAT_JSON = "dl4j-json";
   public static final String FRAMEWORK = "dl4j";
 
-  /**
-   * @param archive the archive's facts, or null for a configuration JSON
-   */
-  public record Imported(String format, Dl4jModel model, Dl4jArchive archive) {
-    /** The stored parameter vector's length, or null when the file stores none. */
-    public Long storedLength() {
-      return archive == null || archive.coefficients() == null ? null : archive.coefficients().length();
-    }
-  }
-
   private Dl4jImporter() {}
 
-  public static Imported importArchive(Path file) {
+  /** A ModelSerializer archive: its configuration, and the length of its parameter vector. */
+  public static ImportedModel importArchive(Path file) {
     Dl4jArchive archive = Dl4jArchive.read(file);
     NdArrayHeader coefficients = archive.coefficients();
     if (coefficients != null) {
       checkCoefficients(coefficients, archive.coefficientsEntrySize());
     }
-    return new Imported(FORMAT_ZIP, build(parse(archive.configuration(), Dl4jArchive.CONFIGURATION)), archive);
+    Dl4jModel model = build(parse(archive.configuration(), Dl4jArchive.CONFIGURATION));
+    return imported(FORMAT_ZIP, model, coefficients == null ? null : coefficients.length());
   }
 
-  public static Imported importJson(Path file) throws IOException {
+  /** A configuration JSON: it stores no parameters. */
+  public static ImportedModel importJson(Path file) throws IOException {
     if (Files.size(file) > Dl4jArchive.MAX_CONFIGURATION_BYTES) {
       throw new ModelFileException("too_large", "the configuration is larger than " + (Dl4jArchive.MAX_CONFIGURATION_BYTES >> 20) + " MB");
     }
-    return new Imported(FORMAT_JSON, build(parse(Files.readString(file), "the configuration")), null);
+    return imported(FORMAT_JSON, build(parse(Files.readString(file), "the configuration")), null);
+  }
+
+  private static ImportedModel imported(String format, Dl4jModel model, Long vectorLength) {
+    return new ImportedModel(format, FRAMEWORK, null, null, model.graph(),
+        new Dl4jParameters(model.variables(), model.parameterOrder(), vectorLength));
   }
 
   private static Dl4jModel build(JsonNode root) {

@@ -7,7 +7,7 @@ import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.formats.ZipArchive;
 import io.modelaudit.ir.ModelGraph;
-import io.modelaudit.reference.StoredWeights;
+import io.modelaudit.formats.StoredWeights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

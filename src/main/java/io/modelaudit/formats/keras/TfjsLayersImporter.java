@@ -5,7 +5,7 @@ import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.Shape;
-import io.modelaudit.reference.StoredTensor;
+import io.modelaudit.formats.StoredTensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

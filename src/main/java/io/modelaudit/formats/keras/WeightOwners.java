@@ -2,8 +2,8 @@ package io.modelaudit.formats.keras;
 
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.ModelGraph;
-import io.modelaudit.reference.StoredTensor;
-import io.modelaudit.reference.StoredWeights;
+import io.modelaudit.formats.StoredTensor;
+import io.modelaudit.formats.StoredWeights;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,161 +1,171 @@
 package io.modelaudit.reference.dl4j;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelaudit.compare.Explanation;
+import io.modelaudit.compare.Finding;
+import io.modelaudit.detect.ModelFormat;
+import io.modelaudit.compare.Rule;
+import io.modelaudit.compare.Severity;
+import io.modelaudit.ir.Formulas;
+import io.modelaudit.report.Dl4jAnswer;
+import io.modelaudit.reference.LayerTable;
+import io.modelaudit.reference.Reference;
+import io.modelaudit.reference.Subject;
+import io.modelaudit.report.LayerReport;
+import io.modelaudit.report.ModelReport;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * What Deeplearning4j itself says about one model file, as its reference worker reported it.
- *
- * @param status {@link #OK}, {@link #IMPORT_FAILED} (DL4J could not build the model: a fact about
- *     DL4J), {@link #ERROR} (the file could not be given to DL4J), {@link #CRASHED} or
- *     {@link #TIMEOUT} (the worker died or hung on this file)
- * @param totalParams DL4J's {@code numParams()} of the whole network, when {@code ok}
- * @param built false when the network was too large to build: counts without parameter tables
- * @param failure DL4J's failure, when {@code import_failed}
- * @param message why there is no DL4J result, for the other statuses
+ * Asks Deeplearning4j about a file and sets its numbers beside ours: a layer or model count where
+ * DL4J disagrees, DL4J's import failure, or a worker that died on the file, each becomes a
+ * finding with reference {@code dl4j}. DL4J's layers are paired with our top-level rows by name
+ * (DL4J's Keras import keeps Keras' layer names).
  */
-public record Dl4jReference(String status, String dl4jVersion, String modelClass, Long totalParams, boolean built,
-    List<Layer> layers, Failure failure, String message) {
+public final class Dl4jReference implements Reference {
+  public static final String REFERENCE = "dl4j";
+  private final Dl4jReferenceClient client;
 
-  public static final String OK = "ok";
-  public static final String IMPORT_FAILED = "import_failed";
-  public static final String ERROR = "error";
-  public static final String CRASHED = "crashed";
-  public static final String TIMEOUT = "timeout";
-  /** DL4J has no reader for the file's form (a Keras 3 archive, architecture JSON, TF.js). */
-  public static final String NOT_APPLICABLE = "not_applicable";
+  public Dl4jReference(Dl4jReferenceClient client) {
+    this.client = client;
+  }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  @Override
+  public String id() {
+    return REFERENCE;
+  }
 
-  public Dl4jReference {
-    layers = List.copyOf(layers);
+  /** DL4J runs in a worker process, with the client's own time limit. */
+  @Override
+  public boolean outOfProcess() {
+    return true;
+  }
+
+  @Override
+  public Dl4jVerdict compare(Subject subject) {
+    LayerTable ours = subject.ours();
+    String format = ours.format();
+    if (!(format.equals(ModelFormat.HDF5.id()) || format.equals(ModelFormat.DL4J_ZIP.id())
+        || format.equals(ModelFormat.DL4J_JSON.id()))) {
+      // DL4J's Keras import reads HDF5 files only (model.save, or weights with their JSON).
+      String why = "Deeplearning4j imports Keras HDF5 files and its own models, not " + format + " files";
+      return new Dl4jVerdict(Dl4jAnswer.notApplicable(why),
+          List.of(Finding.of(Rule.DL4J_NOT_APPLICABLE, null, REFERENCE, null, null, why, null)), Map.of());
+    }
+    Dl4jAnswer dl4j = client.reference(subject.file(), ours.architecture() == null ? null : Path.of(ours.architecture()));
+    Map<String, Explanation> explanations = new LinkedHashMap<>();
+    List<Finding> findings = findings(ours, dl4j, explanations);
+    return new Dl4jVerdict(dl4j, findings, explanations);
+  }
+
+  static List<Finding> findings(LayerTable report, Dl4jAnswer dl4j) {
+    return findings(report, dl4j, new LinkedHashMap<>());
   }
 
   /**
-   * One DL4J layer or graph vertex.
-   *
-   * @param paramTable DL4J's parameter table: name to shape, in DL4J's layout ([nOut, nIn, kH, kW], bias [nOut] ...)
-   * @param activation DL4J's activation function, or null
-   * @param outputType DL4J's activation type ({@code InputType}), when DL4J derived one (Keras imports)
-   * @param outputShape that type's dimensions without the batch, in the order of its format (NCHW
-   *     [c, h, w], NHWC [h, w, c], NWC [t, n], ...); unknown dims are null; null when there is no type
+   * DL4J's findings, each with why DL4J differs; {@code explanations} receives the explanation of
+   * every top-level layer where DL4J differs, also those without a finding (same count, other
+   * bookkeeping).
    */
-  public record Layer(String name, String className, long params, Map<String, List<Long>> paramTable, String activation,
-      String outputType, List<Long> outputShape) {
-    public Layer {
-      paramTable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(paramTable));
-      outputShape = outputShape == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(outputShape));
-    }
-
-    public Layer(String name, String className, long params, Map<String, List<Long>> paramTable, String activation,
-        String outputType) {
-      this(name, className, params, paramTable, activation, outputType, null);
-    }
-  }
-
-  /** DL4J's exception: its class, its message, and the layer the message names (or null). */
-  public record Failure(String layer, String exception, String message) {}
-
-  /** DL4J is not asked: it reads no file of this form. */
-  public static Dl4jReference notApplicable(String why) {
-    return unavailable(NOT_APPLICABLE, why);
-  }
-
-  static Dl4jReference unavailable(String status, String message) {
-    return new Dl4jReference(status, null, null, null, false, List.of(), null, message);
-  }
-
-  /**
-   * DL4J's layer of this name; an unnamed layer of a MultiLayerNetwork goes by its index, as DL4J
-   * {@code MultiLayerNetwork.summary()} names it ("0", "1", ...).
-   */
-  public Layer layer(String name) {
-    for (Layer l : layers) {
-      if (l.name() != null && l.name().equals(name)) {
-        return l;
-      }
-    }
-    if ("MultiLayerNetwork".equals(modelClass) && name != null && name.matches("[0-9]{1,9}")) {
-      int index = Integer.parseInt(name);
-      if (index < layers.size() && layers.get(index).name() == null) {
-        return layers.get(index);
-      }
-    }
-    return null;
-  }
-
-  /** Parses one result line of the worker; a line that is not one is an IllegalArgumentException. */
-  static Dl4jReference parse(String line) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(line);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("not a result line: " + e.getOriginalMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("not a result line");
-    }
-    String status = text(root, "status");
-    if (status == null) {
-      throw new IllegalArgumentException("result without status");
-    }
-    String version = text(root, "dl4j_version");
-    switch (status) {
-      case OK:
-        List<Layer> layers = new ArrayList<>();
-        for (JsonNode l : root.path("layers")) {
-          Map<String, List<Long>> table = new LinkedHashMap<>();
-          for (Map.Entry<String, JsonNode> p : l.path("param_table").properties()) {
-            table.put(p.getKey(), dims(p.getValue()));
-          }
-          JsonNode shape = l.get("output_shape");
-          layers.add(new Layer(text(l, "name"), text(l, "class"), number(l, "params"), table, text(l, "activation"),
-              text(l, "output_type"), shape == null || !shape.isArray() ? null : dims(shape)));
-        }
-        return new Dl4jReference(OK, version, text(root, "model_class"), number(root, "total_params"),
-            root.path("built").asBoolean(true), layers, null, null);
-      case IMPORT_FAILED:
-        JsonNode f = root.path("failure");
-        return new Dl4jReference(IMPORT_FAILED, version, null, null, false, List.of(),
-            new Failure(text(f, "layer"), text(f, "exception"), text(f, "message")), null);
-      case ERROR:
-        return new Dl4jReference(ERROR, version, null, null, false, List.of(), null, text(root.path("error"), "message"));
+  static List<Finding> findings(LayerTable report, Dl4jAnswer dl4j, Map<String, Explanation> explanations) {
+    String who = "DL4J" + (dl4j.dl4jVersion() == null ? "" : " " + dl4j.dl4jVersion());
+    List<Finding> out = new ArrayList<>();
+    switch (dl4j.status()) {
+      case Dl4jAnswer.OK:
+        break;
+      case Dl4jAnswer.IMPORT_FAILED:
+        Dl4jAnswer.Failure f = dl4j.failure();
+        Explanation why = Dl4jFailureExplainer.explain(report, f);
+        out.add(Finding.of(Rule.DL4J_IMPORT_FAILED, f.layer(), REFERENCE, null, null,
+            who + " cannot import the model: " + f.exception() + ": " + oneLine(f.message()), null)
+            .explained(why, Rule.DL4J_IMPORT_FAILED.severity()));
+        return out;
       default:
-        throw new IllegalArgumentException("unknown status " + status);
+        out.add(Finding.of(Rule.DL4J_REFERENCE_FAILED, null, REFERENCE, null, null, who + ": " + dl4j.message(), null));
+        return out;
     }
-  }
-
-  static String path(String line) {
-    try {
-      return text(JSON.readTree(line), "path");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return null;
+    Dl4jExplainer explainer = new Dl4jExplainer(report, dl4j);
+    boolean keras = report.format() == null || !report.format().startsWith("dl4j");
+    List<LayerReport> miscounted = new ArrayList<>();
+    for (LayerReport row : report.layers()) {
+      Dl4jAnswer.Layer layer = row.depth() == 0 ? dl4j.layer(row.name()) : null;
+      if (layer == null) {
+        continue;
+      }
+      Finding activation = Dl4jActivationCheck.check(row, layer, who, keras);
+      if (activation != null) {
+        out.add(activation);
+        explanations.put(row.name(), activation.explanation()); // a count explanation below takes the place
+      } else if (Dl4jActivationCheck.sameFunctionBookedOtherwise(row, layer) != null) {
+        explanations.put(row.name(), Dl4jActivationCheck.sameFunctionBookedOtherwise(row, layer));
+      }
+      if (row.params() == null) {
+        continue;
+      }
+      if (layer.params() == row.params()) {
+        Explanation same = Dl4jExplainer.batchNormStatistics(row, layer);
+        if (same != null) {
+          explanations.put(row.name(), same);
+        }
+        continue;
+      }
+      Explanation why = explainer.layer(row, layer);
+      explanations.put(row.name(), why);
+      miscounted.add(row);
+      if (!"inferred".equals(row.paramsSource())) {
+        // No rule of ours: the row's count is the file's, DL4J is compared with that alone.
+        out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, row.path(), REFERENCE, null, layer.params(),
+            who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
+                + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", the file stores "
+                + Formulas.number(row.params()), null).explained(why, severity(why)));
+        continue;
+      }
+      String stored = row.storedParams() == null ? "" : ", the file stores " + Formulas.number(row.storedParams());
+      // DL4J's activation type beside our output shape usually shows where its import went wrong.
+      String output = layer.outputType() == null || row.outputShapes() == null ? ""
+          : "; its output: " + layer.outputType() + ", ours " + row.outputShapes().stream().map(String::valueOf).collect(Collectors.joining(", "));
+      out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, row.path(), REFERENCE, row.params(), layer.params(),
+          who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
+              + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", ours " + Formulas.number(row.params()) + stored
+              + output,
+          row.formula()).explained(why, severity(why)));
     }
-  }
-
-  private static String text(JsonNode n, String key) {
-    JsonNode v = n == null ? null : n.get(key);
-    return v == null || !v.isTextual() ? null : v.asText();
-  }
-
-  private static long number(JsonNode n, String key) {
-    JsonNode v = n.get(key);
-    if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
-      throw new IllegalArgumentException("result without a number for " + key);
-    }
-    return v.longValue();
-  }
-
-  private static List<Long> dims(JsonNode array) {
-    List<Long> out = new ArrayList<>();
-    for (JsonNode d : array) {
-      // DL4J writes -1 for a dimension it does not know (a time series of any length).
-      out.add(d.isIntegralNumber() && d.longValue() >= 0 ? d.longValue() : null);
+    ModelReport.Totals t = report.totals();
+    Long ours = t == null ? null : t.complete() ? Long.valueOf(t.params()) : t.stored();
+    if (ours != null && dl4j.totalParams() != null && !ours.equals(dl4j.totalParams())) {
+      String stored = t.stored() == null ? "" : ", the file stores " + Formulas.number(t.stored());
+      String basis = t.complete() ? "ours " + Formulas.number(t.params()) + stored : stored.substring(2);
+      Explanation why = explainer.model(miscounted, explanations, dl4j.totalParams(), ours, t.stored());
+      out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, null, REFERENCE, ours, dl4j.totalParams(),
+          who + " builds the model (" + dl4j.modelClass() + ") with " + Formulas.number(dl4j.totalParams())
+              + " parameters, " + basis + (why.expected() ? "" : ": DL4J does not read this model as it is stored"), null)
+          .explained(why, severity(why)));
     }
     return out;
+  }
+
+  /**
+   * DL4J's documented conventions are information; DL4J shaping weights another way than the file
+   * stores them is an error (the file's weights cannot be imported into what DL4J builds); a
+   * difference we cannot trace stays a warning.
+   */
+  private static Severity severity(Explanation why) {
+    if (why.expected()) {
+      return Severity.INFO;
+    }
+    return why.kind().equals(Dl4jExplainer.COUNT_DIFFERS) ? Severity.WARNING : Severity.ERROR;
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? null : message.replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  private static String table(Map<String, List<Long>> table) {
+    return table.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", ", "(", ")"));
   }
 }

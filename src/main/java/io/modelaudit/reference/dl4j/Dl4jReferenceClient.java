@@ -1,5 +1,7 @@
 package io.modelaudit.reference.dl4j;
 
+import io.modelaudit.report.Dl4jAnswer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -44,7 +46,7 @@ public final class Dl4jReferenceClient implements AutoCloseable {
   }
 
   /** DL4J's numbers for one file; never throws for anything the worker does. */
-  public Dl4jReference reference(Path file) {
+  public Dl4jAnswer reference(Path file) {
     return reference(file, null);
   }
 
@@ -52,28 +54,28 @@ public final class Dl4jReferenceClient implements AutoCloseable {
    * As {@link #reference(Path)}, for a weights-only Keras file read with its architecture JSON
    * (null for any other file).
    */
-  public Dl4jReference reference(Path file, Path architecture) {
+  public Dl4jAnswer reference(Path file, Path architecture) {
     String path = file.toAbsolutePath().toString();
     String request = path + (architecture == null ? "" : "\t" + architecture.toAbsolutePath());
     if (request.indexOf('\n') >= 0 || request.indexOf('\r') >= 0 || request.chars().filter(c -> c == '\t').count() > (architecture == null ? 0 : 1)) {
-      return Dl4jReference.unavailable(Dl4jReference.ERROR, "the path contains a line break or a tab: the worker reads one request per line");
+      return Dl4jAnswer.unavailable(Dl4jAnswer.ERROR, "the path contains a line break or a tab: the worker reads one request per line");
     }
-    Dl4jReference result = ask(request, path);
+    Dl4jAnswer result = ask(request, path);
     if (result == null) {
       // The worker was gone before it read this file (it exits after an Error on the previous one): once more, fresh.
       result = ask(request, path);
     }
     return result != null ? result
-        : Dl4jReference.unavailable(Dl4jReference.CRASHED, "the DL4J worker died while reading this file" + lastExit);
+        : Dl4jAnswer.unavailable(Dl4jAnswer.CRASHED, "the DL4J worker died while reading this file" + lastExit);
   }
 
   /** The result, or null when the worker ended without answering. */
   /** @param path the file the answer must name (the request may add its architecture) */
-  private Dl4jReference ask(String request, String path) {
+  private Dl4jAnswer ask(String request, String path) {
     if (process == null || !process.isAlive()) {
       String problem = start();
       if (problem != null) {
-        return Dl4jReference.unavailable(Dl4jReference.CRASHED, problem);
+        return Dl4jAnswer.unavailable(Dl4jAnswer.CRASHED, problem);
       }
     }
     try {
@@ -92,11 +94,11 @@ public final class Dl4jReferenceClient implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         stop();
-        return Dl4jReference.unavailable(Dl4jReference.ERROR, "interrupted");
+        return Dl4jAnswer.unavailable(Dl4jAnswer.ERROR, "interrupted");
       }
       if (line == null) {
         stop();
-        return Dl4jReference.unavailable(Dl4jReference.TIMEOUT, "DL4J gave no answer within " + timeout.toSeconds() + " s; its worker was stopped");
+        return Dl4jAnswer.unavailable(Dl4jAnswer.TIMEOUT, "DL4J gave no answer within " + timeout.toSeconds() + " s; its worker was stopped");
       }
       if (line == END) {
         lastExit = exitStatus();
@@ -105,16 +107,16 @@ public final class Dl4jReferenceClient implements AutoCloseable {
       }
       if (line == TOO_LONG) {
         stop();
-        return Dl4jReference.unavailable(Dl4jReference.ERROR, "the DL4J worker printed a line longer than " + MAX_LINE_CHARS + " characters");
+        return Dl4jAnswer.unavailable(Dl4jAnswer.ERROR, "the DL4J worker printed a line longer than " + MAX_LINE_CHARS + " characters");
       }
       String text = (String) line;
       // Anything else on standard output (native code printing) is not for us.
-      if (text.startsWith("{") && path.equals(Dl4jReference.path(text))) {
+      if (text.startsWith("{") && path.equals(Dl4jAnswerParser.path(text))) {
         try {
-          return Dl4jReference.parse(text);
+          return Dl4jAnswerParser.parse(text);
         } catch (IllegalArgumentException e) {
           stop();
-          return Dl4jReference.unavailable(Dl4jReference.ERROR, "the DL4J worker's answer is malformed: " + e.getMessage());
+          return Dl4jAnswer.unavailable(Dl4jAnswer.ERROR, "the DL4J worker's answer is malformed: " + e.getMessage());
         }
       }
     }

@@ -1,5 +1,7 @@
 package io.modelaudit.reference.dl4j;
 
+import io.modelaudit.report.Dl4jAnswer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,14 +36,14 @@ class Dl4jReferenceClientTest {
   @Test
   void aHangingFileCostsThatFileAndTheTimeLimit() {
     try (Dl4jReferenceClient client = client(Duration.ofSeconds(2))) {
-      assertEquals(Dl4jReference.OK, client.reference(Path.of("/models/a.h5")).status());
+      assertEquals(Dl4jAnswer.OK, client.reference(Path.of("/models/a.h5")).status());
       long start = System.nanoTime();
-      Dl4jReference hung = client.reference(Path.of("/models/hang.h5"));
+      Dl4jAnswer hung = client.reference(Path.of("/models/hang.h5"));
       long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
-      assertEquals(Dl4jReference.TIMEOUT, hung.status());
+      assertEquals(Dl4jAnswer.TIMEOUT, hung.status());
       assertTrue(seconds < 10, "gave up after " + seconds + " s");
-      Dl4jReference next = client.reference(Path.of("/models/b.h5"));
-      assertEquals(Dl4jReference.OK, next.status());
+      Dl4jAnswer next = client.reference(Path.of("/models/b.h5"));
+      assertEquals(Dl4jAnswer.OK, next.status());
       assertEquals(7L, next.totalParams());
     }
   }
@@ -49,29 +51,29 @@ class Dl4jReferenceClientTest {
   @Test
   void aCrashingFileCostsThatFile() {
     try (Dl4jReferenceClient client = client(Duration.ofSeconds(10))) {
-      Dl4jReference crashed = client.reference(Path.of("/models/crash.h5"));
-      assertEquals(Dl4jReference.CRASHED, crashed.status());
+      Dl4jAnswer crashed = client.reference(Path.of("/models/crash.h5"));
+      assertEquals(Dl4jAnswer.CRASHED, crashed.status());
       assertTrue(crashed.message().contains("exit status 7"), crashed.message());
-      assertEquals(Dl4jReference.OK, client.reference(Path.of("/models/c.h5")).status());
+      assertEquals(Dl4jAnswer.OK, client.reference(Path.of("/models/c.h5")).status());
     }
   }
 
   @Test
   void anEndlessLineIsCutAndTheWorkerReplaced() {
     try (Dl4jReferenceClient client = client(Duration.ofSeconds(20))) {
-      Dl4jReference endless = client.reference(Path.of("/models/endless.h5"));
-      assertEquals(Dl4jReference.ERROR, endless.status());
+      Dl4jAnswer endless = client.reference(Path.of("/models/endless.h5"));
+      assertEquals(Dl4jAnswer.ERROR, endless.status());
       assertTrue(endless.message().contains("longer than"), endless.message());
-      assertEquals(Dl4jReference.OK, client.reference(Path.of("/models/d.h5")).status());
+      assertEquals(Dl4jAnswer.OK, client.reference(Path.of("/models/d.h5")).status());
     }
   }
 
   @Test
   void linesThatAreNotThisFilesResultAreSkipped() {
     try (Dl4jReferenceClient client = client(Duration.ofSeconds(10))) {
-      Dl4jReference r = client.reference(Path.of("/models/noise.h5"));
-      assertEquals(Dl4jReference.OK, r.status());
-      Dl4jReference.Layer layer = r.layer("0");
+      Dl4jAnswer r = client.reference(Path.of("/models/noise.h5"));
+      assertEquals(Dl4jAnswer.OK, r.status());
+      Dl4jAnswer.Layer layer = r.layer("0");
       assertEquals(7, layer.params());
       assertEquals(List.of(2L, 3L), layer.paramTable().get("W"));
       assertEquals("relu", layer.activation());
@@ -81,18 +83,18 @@ class Dl4jReferenceClientTest {
   @Test
   void aMalformedResultIsAnErrorForThatFile() {
     try (Dl4jReferenceClient client = client(Duration.ofSeconds(10))) {
-      Dl4jReference r = client.reference(Path.of("/models/malformed.h5"));
-      assertEquals(Dl4jReference.ERROR, r.status());
+      Dl4jAnswer r = client.reference(Path.of("/models/malformed.h5"));
+      assertEquals(Dl4jAnswer.ERROR, r.status());
       assertTrue(r.message().contains("total_params"), r.message());
-      assertEquals(Dl4jReference.OK, client.reference(Path.of("/models/e.h5")).status());
+      assertEquals(Dl4jAnswer.OK, client.reference(Path.of("/models/e.h5")).status());
     }
   }
 
   @Test
   void aWorkerThatCannotStartIsOneAnswerPerFile() {
     try (Dl4jReferenceClient client = new Dl4jReferenceClient(List.of("bash", "-c", "echo starting; exit 5"), Duration.ofSeconds(10))) {
-      Dl4jReference r = client.reference(Path.of("/models/a.h5"));
-      assertEquals(Dl4jReference.CRASHED, r.status());
+      Dl4jAnswer r = client.reference(Path.of("/models/a.h5"));
+      assertEquals(Dl4jAnswer.CRASHED, r.status());
       assertEquals("the DL4J worker exited while starting (exit status 5)", r.message());
     }
   }
@@ -100,7 +102,7 @@ class Dl4jReferenceClientTest {
   @Test
   void aPathWithALineBreakIsNotSent() {
     try (Dl4jReferenceClient client = client(Duration.ofSeconds(10))) {
-      assertEquals(Dl4jReference.ERROR, client.reference(Path.of("/models/a\nb.h5")).status());
+      assertEquals(Dl4jAnswer.ERROR, client.reference(Path.of("/models/a\nb.h5")).status());
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.modelaudit.reference.dl4j;
 
+import io.modelaudit.report.Dl4jAnswer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -46,15 +48,15 @@ class Dl4jWorkerTest {
   /** DL4J's Reshape reads Keras' (7, 7, 10) in the wrong order: 7 channels instead of 10 after it. */
   @Test
   void dl4jMiscountsBatchToConv2d() {
-    Dl4jReference r = client.reference(keras("weights/batch_to_conv2d_tensorflow_1.h5"));
-    assertEquals(Dl4jReference.OK, r.status());
+    Dl4jAnswer r = client.reference(keras("weights/batch_to_conv2d_tensorflow_1.h5"));
+    assertEquals(Dl4jAnswer.OK, r.status());
     assertEquals("1.0.0-M2.1", r.dl4jVersion());
     assertEquals("MultiLayerNetwork", r.modelClass());
     assertEquals(49_838L, r.totalParams());
-    Dl4jReference.Layer bn = r.layer("batchnormalization_1");
+    Dl4jAnswer.Layer bn = r.layer("batchnormalization_1");
     assertEquals(28, bn.params());
     assertEquals(List.of(7L), bn.paramTable().get("gamma"));
-    Dl4jReference.Layer conv = r.layer("convolution2d_1");
+    Dl4jAnswer.Layer conv = r.layer("convolution2d_1");
     assertEquals("ConvolutionLayer", conv.className());
     assertEquals(320, conv.params());
     assertEquals(List.of(5L, 7L, 3L, 3L), conv.paramTable().get("W"));
@@ -64,8 +66,8 @@ class Dl4jWorkerTest {
 
   @Test
   void keras3FilesAreADl4jImportFailureNotAnError() {
-    Dl4jReference r = client.reference(TestPaths.kerasModels().resolve("seed_cnn.h5"));
-    assertEquals(Dl4jReference.IMPORT_FAILED, r.status());
+    Dl4jAnswer r = client.reference(TestPaths.kerasModels().resolve("seed_cnn.h5"));
+    assertEquals(Dl4jAnswer.IMPORT_FAILED, r.status());
     assertEquals("UnsupportedKerasConfigurationException", r.failure().exception());
     assertTrue(r.failure().message().contains("Keras major version"), r.failure().message());
   }
@@ -73,25 +75,25 @@ class Dl4jWorkerTest {
   /** DL4J names the Lambda layer it cannot map; the worker reports it as the failing layer. */
   @Test
   void anImportFailureNamesTheLayerWhenDl4jDoes() {
-    Dl4jReference r = client.reference(keras("examples/lambda/model_lambda.h5"));
-    assertEquals(Dl4jReference.IMPORT_FAILED, r.status());
+    Dl4jAnswer r = client.reference(keras("examples/lambda/model_lambda.h5"));
+    assertEquals(Dl4jAnswer.IMPORT_FAILED, r.status());
     assertEquals("lambda_3", r.failure().layer());
     assertTrue(r.failure().message().contains("No SameDiff Lambda layer"), r.failure().message());
   }
 
   @Test
   void aDl4jArchiveIsRebuiltFromItsConfiguration() {
-    Dl4jReference r = client.reference(regression("080/080_ModelSerializer_Regression_CNN_1.zip"));
-    assertEquals(Dl4jReference.OK, r.status());
+    Dl4jAnswer r = client.reference(regression("080/080_ModelSerializer_Regression_CNN_1.zip"));
+    assertEquals(Dl4jAnswer.OK, r.status());
     assertEquals("MultiLayerNetwork", r.modelClass());
-    assertEquals(r.totalParams(), r.layers().stream().mapToLong(Dl4jReference.Layer::params).sum());
+    assertEquals(r.totalParams(), r.layers().stream().mapToLong(Dl4jAnswer.Layer::params).sum());
   }
 
   /** Layers of DL4J 0.5 archives have no names: they go by index, as DL4J's summary() shows them. */
   @Test
   void unnamedLayersGoByTheirIndex() {
-    Dl4jReference r = client.reference(regression("050/050_ModelSerializer_Regression_MLP_1.zip"));
-    assertEquals(Dl4jReference.OK, r.status());
+    Dl4jAnswer r = client.reference(regression("050/050_ModelSerializer_Regression_MLP_1.zip"));
+    assertEquals(Dl4jAnswer.OK, r.status());
     assertNull(r.layers().get(1).name());
     assertEquals(r.layers().get(1), r.layer("1"));
     assertNull(r.layer("2"));
@@ -120,9 +122,9 @@ class Dl4jWorkerTest {
         out.closeEntry();
       }
     }
-    Dl4jReference expected = client.reference(original);
-    Dl4jReference r = client.reference(hostile);
-    assertEquals(Dl4jReference.OK, r.status());
+    Dl4jAnswer expected = client.reference(original);
+    Dl4jAnswer r = client.reference(hostile);
+    assertEquals(Dl4jAnswer.OK, r.status());
     assertEquals(expected.totalParams(), r.totalParams());
   }
 
@@ -133,8 +135,8 @@ class Dl4jWorkerTest {
     try (ZipFile in = new ZipFile(archive.toFile()); OutputStream out = Files.newOutputStream(json)) {
       in.getInputStream(in.getEntry("configuration.json")).transferTo(out);
     }
-    Dl4jReference fromArchive = client.reference(archive);
-    Dl4jReference fromJson = client.reference(json);
+    Dl4jAnswer fromArchive = client.reference(archive);
+    Dl4jAnswer fromJson = client.reference(json);
     assertEquals("ComputationGraph", fromJson.modelClass());
     assertEquals(fromArchive.totalParams(), fromJson.totalParams());
   }
@@ -150,8 +152,8 @@ class Dl4jWorkerTest {
       configuration = new String(in.getInputStream(in.getEntry("configuration.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
     Path huge = Files.writeString(dir.resolve("huge.json"), configuration.replaceAll("\"n(in|out)\" : \\d+", "\"n$1\" : 60000"));
-    Dl4jReference r = client.reference(huge);
-    assertEquals(Dl4jReference.OK, r.status());
+    Dl4jAnswer r = client.reference(huge);
+    assertEquals(Dl4jAnswer.OK, r.status());
     assertFalse(r.built());
     assertEquals(2 * (60_000L * 60_000L + 60_000L), r.totalParams());
     assertTrue(r.layers().stream().allMatch(l -> l.paramTable().isEmpty()));
@@ -160,9 +162,9 @@ class Dl4jWorkerTest {
   @Test
   void aFileThatIsNoModelIsAnErrorForThatFile(@TempDir Path dir) throws IOException {
     Path text = Files.writeString(dir.resolve("notes.txt"), "not a model");
-    Dl4jReference r = client.reference(text);
-    assertEquals(Dl4jReference.ERROR, r.status());
+    Dl4jAnswer r = client.reference(text);
+    assertEquals(Dl4jAnswer.ERROR, r.status());
     assertNull(r.totalParams());
-    assertEquals(Dl4jReference.OK, client.reference(keras("weights/batch_to_conv2d_tensorflow_1.h5")).status());
+    assertEquals(Dl4jAnswer.OK, client.reference(keras("weights/batch_to_conv2d_tensorflow_1.h5")).status());
   }
 }

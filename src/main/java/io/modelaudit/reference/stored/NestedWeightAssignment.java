@@ -1,10 +1,10 @@
-package io.modelaudit.compare;
+package io.modelaudit.reference.stored;
 
 import io.modelaudit.infer.LayerInference;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.WeightSpec;
-import io.modelaudit.reference.StoredTensor;
+import io.modelaudit.formats.StoredTensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,6 +1,8 @@
-package io.modelaudit.compare;
+package io.modelaudit.reference.stored;
 
-import io.modelaudit.reference.StoredTensor;
+import io.modelaudit.compare.Finding;
+
+import io.modelaudit.formats.StoredTensor;
 import java.util.List;
 
 /**

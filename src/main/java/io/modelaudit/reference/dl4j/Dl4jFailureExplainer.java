@@ -1,8 +1,9 @@
-package io.modelaudit.audit;
+package io.modelaudit.reference.dl4j;
 
 import io.modelaudit.compare.Explanation;
-import io.modelaudit.reference.dl4j.Dl4jReference;
+import io.modelaudit.report.Dl4jAnswer;
 import io.modelaudit.report.LayerReport;
+import io.modelaudit.reference.LayerTable;
 import io.modelaudit.report.ModelReport;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -35,7 +36,7 @@ final class Dl4jFailureExplainer {
 
   private Dl4jFailureExplainer() {}
 
-  static Explanation explain(ModelReport report, Dl4jReference.Failure f) {
+  static Explanation explain(LayerTable report, Dl4jAnswer.Failure f) {
     String message = f.message() == null ? "" : f.message();
     LayerReport custom = report.layers().stream().filter(l -> LayerReport.UNSUPPORTED.equals(l.status())).findFirst().orElse(null);
     if (report.format() != null && report.format().startsWith("dl4j") && custom != null) {
@@ -102,7 +103,7 @@ final class Dl4jFailureExplainer {
   }
 
   /** The first Dense layer that Keras applies to an input of rank 4 or more. */
-  private static LayerReport denseOnImages(ModelReport report) {
+  private static LayerReport denseOnImages(LayerTable report) {
     for (LayerReport l : report.layers()) {
       if ("Dense".equals(l.className()) && l.inputShapes() != null && l.inputShapes().size() == 1
           && l.inputShapes().get(0) != null && l.inputShapes().get(0).rank() >= 4 && l.outputShapes() != null) {
@@ -112,12 +113,12 @@ final class Dl4jFailureExplainer {
     return null;
   }
 
-  private static boolean has(ModelReport report, String cls) {
+  private static boolean has(LayerTable report, String cls) {
     return report.layers().stream().anyMatch(l -> cls.equals(l.className()));
   }
 
   /** ": name" of the first layer of this class (also inside a wrapper), or "" when we have none. */
-  private static String where(ModelReport report, String cls) {
+  private static String where(LayerTable report, String cls) {
     for (LayerReport l : report.layers()) {
       if (cls.equals(l.className())) {
         return " (layer " + l.path() + ")";

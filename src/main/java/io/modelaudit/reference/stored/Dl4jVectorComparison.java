@@ -1,11 +1,14 @@
-package io.modelaudit.compare;
+package io.modelaudit.reference.stored;
+
+import io.modelaudit.compare.Finding;
+import io.modelaudit.compare.Rule;
 
 import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.WeightSpec;
-import io.modelaudit.reference.StoredTensor;
+import io.modelaudit.formats.StoredTensor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,10 +1,11 @@
-package io.modelaudit.audit;
+package io.modelaudit.reference.dl4j;
 
 import io.modelaudit.compare.Explanation;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
-import io.modelaudit.reference.dl4j.Dl4jReference;
+import io.modelaudit.report.Dl4jAnswer;
 import io.modelaudit.report.LayerReport;
+import io.modelaudit.reference.LayerTable;
 import io.modelaudit.report.ModelReport;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,12 +33,12 @@ final class Dl4jExplainer {
   private static final Set<String> RECURRENT = Set.of("LSTM", "GravesLSTM", "SimpleRnn", "Bidirectional",
       "GravesBidirectionalLSTM");
 
-  private final ModelReport report;
-  private final Dl4jReference dl4j;
+  private final LayerTable report;
+  private final Dl4jAnswer dl4j;
   private final Map<String, LayerReport> rows = new LinkedHashMap<>();
   private final Map<String, Boolean> differs = new HashMap<>();
 
-  Dl4jExplainer(ModelReport report, Dl4jReference dl4j) {
+  Dl4jExplainer(LayerTable report, Dl4jAnswer dl4j) {
     this.report = report;
     this.dl4j = dl4j;
     for (LayerReport row : report.layers()) {
@@ -48,7 +49,7 @@ final class Dl4jExplainer {
   }
 
   /** Why DL4J builds this layer with another count than ours (ours is the file's), never null. */
-  Explanation layer(LayerReport row, Dl4jReference.Layer layer) {
+  Explanation layer(LayerReport row, Dl4jAnswer.Layer layer) {
     Explanation batchNorm = batchNormDummies(row, layer);
     if (batchNorm != null) {
       return batchNorm;
@@ -62,7 +63,7 @@ final class Dl4jExplainer {
     if (origin == null) {
       return new Explanation(COUNT_DIFFERS, false, "DL4J gives this layer other weights from the same input: " + tables);
     }
-    Dl4jReference.Layer at = dl4j.layer(origin.name());
+    Dl4jAnswer.Layer at = dl4j.layer(origin.name());
     String where = origin == row ? "at this layer" : "at " + origin.name() + " (" + origin.className() + ")";
     String activations = "DL4J's activations first differ from Keras' " + where + ": DL4J " + at.outputType()
         + ", Keras " + shapes(origin.outputShapes());
@@ -102,7 +103,7 @@ final class Dl4jExplainer {
   }
 
   /** DL4J's batch norm always has gamma, beta, mean and var: dummies where Keras has no scale or center. */
-  private static Explanation batchNormDummies(LayerReport row, Dl4jReference.Layer layer) {
+  private static Explanation batchNormDummies(LayerReport row, Dl4jAnswer.Layer layer) {
     if (!"BatchNormalization".equals(layer.className()) || !row.className().contains("BatchNorm")) {
       return null;
     }
@@ -127,7 +128,7 @@ final class Dl4jExplainer {
   }
 
   /** DL4J's batch norm counts the moving statistics among its parameters; Keras calls them non-trainable. */
-  static Explanation batchNormStatistics(LayerReport row, Dl4jReference.Layer layer) {
+  static Explanation batchNormStatistics(LayerReport row, Dl4jAnswer.Layer layer) {
     if (!"BatchNormalization".equals(layer.className()) || row.nonTrainable() == null || row.nonTrainable() == 0
         || row.params() == null || layer.params() != row.params()) {
       return null;
@@ -138,7 +139,7 @@ final class Dl4jExplainer {
   }
 
   /** A recurrent layer whose DL4J input size is the number of time steps of ours. */
-  private Explanation timeSteps(LayerReport row, Dl4jReference.Layer layer, String tables) {
+  private Explanation timeSteps(LayerReport row, Dl4jAnswer.Layer layer, String tables) {
     if (!RECURRENT.contains(layer.className()) || layer.paramTable().isEmpty() || row.weights().isEmpty()
         || row.inputShapes() == null || row.inputShapes().size() != 1 || row.inputShapes().get(0) == null) {
       return null;
@@ -184,7 +185,7 @@ final class Dl4jExplainer {
 
   private boolean differs(LayerReport row) {
     return differs.computeIfAbsent(row.name(), n -> {
-      Dl4jReference.Layer layer = dl4j.layer(n);
+      Dl4jAnswer.Layer layer = dl4j.layer(n);
       if (layer == null || layer.outputShape() == null || row.outputShapes() == null || row.outputShapes().size() != 1
           || row.outputShapes().get(0) == null) {
         return false;
@@ -206,7 +207,7 @@ final class Dl4jExplainer {
   }
 
   /** DL4J's activation holds Keras' dimensions in another order. */
-  private static boolean permuted(LayerReport row, Dl4jReference.Layer layer) {
+  private static boolean permuted(LayerReport row, Dl4jAnswer.Layer layer) {
     List<Long> keras = new ArrayList<>(row.outputShapes().get(0).dims().subList(1, row.outputShapes().get(0).rank()));
     List<Long> theirs = new ArrayList<>(layer.outputShape());
     if (keras.contains(null) || theirs.contains(null) || keras.equals(theirs)) {

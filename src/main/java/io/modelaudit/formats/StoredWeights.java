@@ -1,4 +1,4 @@
-package io.modelaudit.reference;
+package io.modelaudit.formats;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The weight tensors a file stores, grouped by the top-level layer that owns them. */
-public final class StoredWeights {
+public final class StoredWeights implements StoredFacts {
   private final Map<String, List<StoredTensor>> byLayer = new LinkedHashMap<>();
   private final boolean archiveLayout;
 
@@ -37,6 +37,11 @@ public final class StoredWeights {
 
   public Map<String, List<StoredTensor>> all() {
     return Collections.unmodifiableMap(byLayer);
+  }
+
+  @Override
+  public Long storedTotal() {
+    return totalSize();
   }
 
   public long totalSize() {

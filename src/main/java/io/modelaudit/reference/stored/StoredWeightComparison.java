@@ -1,12 +1,15 @@
-package io.modelaudit.compare;
+package io.modelaudit.reference.stored;
+
+import io.modelaudit.compare.Finding;
+import io.modelaudit.compare.Rule;
 
 import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.WeightBucket;
 import io.modelaudit.ir.WeightSpec;
-import io.modelaudit.reference.StoredTensor;
-import io.modelaudit.reference.StoredWeights;
+import io.modelaudit.formats.StoredTensor;
+import io.modelaudit.formats.StoredWeights;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.modelaudit.audit;
+package io.modelaudit.reference.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Rule;
 import io.modelaudit.compare.Severity;
-import io.modelaudit.reference.dl4j.Dl4jReference;
+import io.modelaudit.report.Dl4jAnswer;
 import io.modelaudit.report.LayerReport;
+import io.modelaudit.reference.LayerTable;
 import io.modelaudit.report.ModelReport;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,8 @@ class ActivationNamesTest {
         null, null, 0, "", null, activation);
   }
 
-  private static Dl4jReference.Layer dl4j(String cls, String activation) {
-    return new Dl4jReference.Layer("l", cls, 10, Map.of(), activation, null);
+  private static Dl4jAnswer.Layer dl4j(String cls, String activation) {
+    return new Dl4jAnswer.Layer("l", cls, 10, Map.of(), activation, null);
   }
 
   @Test
@@ -121,9 +122,9 @@ class ActivationNamesTest {
 
   @Test
   void dl4jRefusingAKerasActivationIsItsLimitation() {
-    ModelReport report = new ModelReport("m.h5", "keras-h5", new ModelReport.Framework("keras", "2.11.0", "tensorflow"), "m",
-        ModelReport.OK, null, List.of(row("Dense", "gelu")), new ModelReport.Totals(10, 10, 0, 0, 10L, true), List.of());
-    var why = Dl4jFailureExplainer.explain(report, new Dl4jReference.Failure(null, "UnsupportedKerasConfigurationException",
+    LayerTable report = new LayerTable("keras-h5", new ModelReport.Framework("keras", "2.11.0", "tensorflow"), "m",
+        null, List.of(row("Dense", "gelu")), new ModelReport.Totals(10, 10, 0, 0, 10L, true), List.of());
+    var why = Dl4jFailureExplainer.explain(report, new Dl4jAnswer.Failure(null, "UnsupportedKerasConfigurationException",
         "Unknown Keras activation function gelu"));
     assertEquals(Dl4jFailureExplainer.ACTIVATION_NOT_SUPPORTED, why.kind());
     assertTrue(why.expected());

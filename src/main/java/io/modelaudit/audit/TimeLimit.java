@@ -1,29 +1,30 @@
 package io.modelaudit.audit;
 
-import io.modelaudit.report.ModelReport;
-import io.modelaudit.report.ModelReport.ErrorInfo;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
- * Audits each file on a worker thread and gives up after a time limit, so that a hostile file
- * that sends a parser into a loop costs one error line, not a hung run. A worker that overran is
- * abandoned (daemon thread) and a fresh one takes the next file.
+ * Runs each piece of work on a worker thread and gives up after a time limit, so that a hostile
+ * file that sends a parser into a loop costs one error line, not a hung run. A worker that
+ * overran is abandoned (daemon thread) and a fresh one takes the next piece of work.
  */
-public final class TimeLimitedAuditor implements AutoCloseable {
-  private final ModelAuditor auditor;
+final class TimeLimit implements AutoCloseable {
   private final Duration limit;
   private ExecutorService worker = newWorker();
 
-  public TimeLimitedAuditor(ModelAuditor auditor, Duration limit) {
-    this.auditor = auditor;
+  TimeLimit(Duration limit) {
     this.limit = limit;
+  }
+
+  Duration limit() {
+    return limit;
   }
 
   private static ExecutorService newWorker() {
@@ -35,17 +36,16 @@ public final class TimeLimitedAuditor implements AutoCloseable {
     });
   }
 
-  /** The report for one file; a bug in the tool is rethrown as it was. */
-  public ModelReport audit(Path file) {
-    Future<ModelReport> result = worker.submit(() -> auditor.audit(file));
+  /** The work's result, or {@code onTimeout}'s; a bug in the work is rethrown as it was. */
+  <T> T run(Callable<T> work, Supplier<T> onTimeout) {
+    Future<T> result = worker.submit(work);
     try {
       return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       result.cancel(true);
       worker.shutdownNow();
       worker = newWorker();
-      return ModelReport.error(file.toString(), null,
-          new ErrorInfo("timeout", "gave up after " + limit.toSeconds() + " s: the file's structure may be hostile or damaged"));
+      return onTimeout.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {

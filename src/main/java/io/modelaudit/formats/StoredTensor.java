@@ -1,4 +1,4 @@
-package io.modelaudit.reference;
+package io.modelaudit.formats;
 
 import io.modelaudit.ir.Shape;
 

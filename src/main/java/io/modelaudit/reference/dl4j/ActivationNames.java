@@ -1,4 +1,4 @@
-package io.modelaudit.audit;
+package io.modelaudit.reference.dl4j;
 
 import java.util.Locale;
 import java.util.Map;

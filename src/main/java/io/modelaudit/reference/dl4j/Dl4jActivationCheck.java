@@ -1,9 +1,9 @@
-package io.modelaudit.audit;
+package io.modelaudit.reference.dl4j;
 
 import io.modelaudit.compare.Explanation;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Rule;
-import io.modelaudit.reference.dl4j.Dl4jReference;
+import io.modelaudit.report.Dl4jAnswer;
 import io.modelaudit.report.LayerReport;
 
 /**
@@ -24,7 +24,7 @@ final class Dl4jActivationCheck {
    * configuration holds (DL4J's default, sigmoid, when imported from Keras): the same function
    * as Keras' PReLU, booked another way (no finding; layer JSON only).
    */
-  static Explanation sameFunctionBookedOtherwise(LayerReport row, Dl4jReference.Layer layer) {
+  static Explanation sameFunctionBookedOtherwise(LayerReport row, Dl4jAnswer.Layer layer) {
     if ("prelu".equals(ActivationNames.canonical(row.activation())) && "PReLULayer".equals(layer.className())) {
       return new Explanation(PRELU_IN_LAYER, true, "DL4J's PReLULayer computes the parametric ReLU itself (alpha is its"
           + " parameter) and does not apply the activation it reports (" + layer.activation() + "): the same function as "
@@ -34,14 +34,14 @@ final class Dl4jActivationCheck {
   }
 
   /** The finding for this layer, or null when both name the same function or either names none. */
-  static Finding check(LayerReport row, Dl4jReference.Layer layer, String who, boolean keras) {
+  static Finding check(LayerReport row, Dl4jAnswer.Layer layer, String who, boolean keras) {
     String ours = row.activation();
     String theirs = layer.activation();
     if (ours == null || theirs == null || ActivationNames.same(ours, theirs) || sameFunctionBookedOtherwise(row, layer) != null) {
       return null;
     }
     Explanation why = explain(ours, theirs, keras);
-    return Finding.of(Rule.DL4J_ACTIVATION_MISMATCH, row.path(), Dl4jCrossCheck.REFERENCE, null, null,
+    return Finding.of(Rule.DL4J_ACTIVATION_MISMATCH, row.path(), Dl4jReference.REFERENCE, null, null,
         who + " builds this layer as " + layer.className() + " with activation " + theirs + ", the file names " + ours, null)
         .explained(why, Rule.DL4J_ACTIVATION_MISMATCH.severity());
   }
