@@ -18,9 +18,13 @@ public record Finding(Rule rule, Severity severity, String layer, String referen
     this(rule, severity, layer, reference, expected, actual, message, formula, null);
   }
 
-  /** This finding with its explanation, at the severity the explanation calls for. */
-  public Finding explained(Explanation why, Severity newSeverity) {
-    return new Finding(rule, newSeverity, layer, reference, expected, actual, message, formula, why);
+  /** This finding with its explanation, at the severity the explanation's kind calls for. */
+  public Finding explained(Explanation why) {
+    Severity weight = why.catalogued().severity();
+    if (weight == null) {
+      throw new IllegalStateException(why.kind() + " explains layers without a finding");
+    }
+    return new Finding(rule, weight, layer, reference, expected, actual, message, formula, why);
   }
 
   public static Finding of(Rule rule, String layer, String reference, Object expected, Object actual, String message, String formula) {

@@ -1,6 +1,7 @@
 package io.modelaudit.reference.dl4j;
 
 import io.modelaudit.compare.Explanation;
+import io.modelaudit.compare.ExplanationKind;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Rule;
 import io.modelaudit.report.Dl4jAnswer;
@@ -12,9 +13,6 @@ import io.modelaudit.report.LayerReport;
  * warning that says why.
  */
 final class Dl4jActivationCheck {
-  static final String NOT_IN_DL4J = "activation_not_in_dl4j";
-  static final String ACTIVATION_DIFFERS = "dl4j_activation_differs";
-  static final String PRELU_IN_LAYER = "prelu_in_layer";
 
   private Dl4jActivationCheck() {}
 
@@ -26,7 +24,7 @@ final class Dl4jActivationCheck {
    */
   static Explanation sameFunctionBookedOtherwise(LayerReport row, Dl4jAnswer.Layer layer) {
     if ("prelu".equals(ActivationNames.canonical(row.activation())) && "PReLULayer".equals(layer.className())) {
-      return new Explanation(PRELU_IN_LAYER, true, "DL4J's PReLULayer computes the parametric ReLU itself (alpha is its"
+      return new Explanation(ExplanationKind.PRELU_IN_LAYER, "DL4J's PReLULayer computes the parametric ReLU itself (alpha is its"
           + " parameter) and does not apply the activation it reports (" + layer.activation() + "): the same function as "
           + row.activation());
     }
@@ -43,16 +41,16 @@ final class Dl4jActivationCheck {
     Explanation why = explain(ours, theirs, keras);
     return Finding.of(Rule.DL4J_ACTIVATION_MISMATCH, row.path(), Dl4jReference.REFERENCE, null, null,
         who + " builds this layer as " + layer.className() + " with activation " + theirs + ", the file names " + ours, null)
-        .explained(why, Rule.DL4J_ACTIVATION_MISMATCH.severity());
+        .explained(why);
   }
 
   static Explanation explain(String ours, String theirs, boolean keras) {
     if (keras && !ActivationNames.dl4jMapsKeras(ours)) {
-      return new Explanation(NOT_IN_DL4J, true, "DL4J's Keras import has no function of its own for Keras' " + ours
+      return new Explanation(ExplanationKind.ACTIVATION_NOT_IN_DL4J, "DL4J's Keras import has no function of its own for Keras' " + ours
           + " (it maps linear, softmax, softplus, softsign, relu, relu6, elu, selu, tanh, sigmoid, hard_sigmoid and swish):"
           + " the layer runs " + theirs + " in DL4J");
     }
-    return new Explanation(ACTIVATION_DIFFERS, false, (keras ? "DL4J maps Keras' " : "the configuration names ") + ours
+    return new Explanation(ExplanationKind.ACTIVATION_DIFFERS, (keras ? "DL4J maps Keras' " : "the configuration names ") + ours
         + (keras ? " to " : ", DL4J restores ") + theirs + ": the layer computes another function in DL4J than in the file's framework");
   }
 }

@@ -1,6 +1,7 @@
 package io.modelaudit.reference.dl4j;
 
 import io.modelaudit.compare.Explanation;
+import io.modelaudit.compare.ExplanationKind;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.report.Dl4jAnswer;
@@ -23,12 +24,6 @@ import java.util.stream.Collectors;
  * differs from Keras' shape. Kinds are stable ids, listed in the README.
  */
 final class Dl4jExplainer {
-  static final String BATCHNORM_DUMMY_PARAMS = "batchnorm_dummy_params";
-  static final String BATCHNORM_STATISTICS_COUNTED = "batchnorm_statistics_counted";
-  static final String RESHAPE_MISREAD = "dl4j_reshape_misread";
-  static final String TIMESTEPS_AS_FEATURES = "dl4j_timesteps_as_features";
-  static final String ACTIVATION_MISREAD = "dl4j_activation_misread";
-  static final String COUNT_DIFFERS = "dl4j_count_differs";
 
   private static final Set<String> RECURRENT = Set.of("LSTM", "GravesLSTM", "SimpleRnn", "Bidirectional",
       "GravesBidirectionalLSTM");
@@ -61,7 +56,7 @@ final class Dl4jExplainer {
     }
     LayerReport origin = origin(row);
     if (origin == null) {
-      return new Explanation(COUNT_DIFFERS, false, "DL4J gives this layer other weights from the same input: " + tables);
+      return new Explanation(ExplanationKind.COUNT_DIFFERS, "DL4J gives this layer other weights from the same input: " + tables);
     }
     Dl4jAnswer.Layer at = dl4j.layer(origin.name());
     String where = origin == row ? "at this layer" : "at " + origin.name() + " (" + origin.className() + ")";
@@ -72,9 +67,9 @@ final class Dl4jExplainer {
       String how = permuted(origin, at) ? "reads Reshape " + reshape.name() + " (Keras " + shapes(reshape.outputShapes())
           + ") in another dimension order" : "goes wrong after Reshape " + reshape.name() + " (Keras "
           + shapes(reshape.outputShapes()) + "), which it turns into an input preprocessor";
-      return new Explanation(RESHAPE_MISREAD, false, "DL4J " + how + ". " + activations + "; so " + tables);
+      return new Explanation(ExplanationKind.RESHAPE_MISREAD, "DL4J " + how + ". " + activations + "; so " + tables);
     }
-    return new Explanation(ACTIVATION_MISREAD, false, activations + "; so " + tables);
+    return new Explanation(ExplanationKind.ACTIVATION_MISREAD, activations + "; so " + tables);
   }
 
   /**
@@ -86,18 +81,18 @@ final class Dl4jExplainer {
     String totals = "DL4J " + Formulas.number(dl4jTotal) + ", " + (stored != null && stored == ours ? "the file " : "ours ")
         + Formulas.number(ours) + " (" + (diff > 0 ? "+" : "") + Formulas.number(diff) + ")";
     if (miscounted.isEmpty()) {
-      return new Explanation(COUNT_DIFFERS, false, totals + "; no layer of ours carries the difference");
+      return new Explanation(ExplanationKind.COUNT_DIFFERS, totals + "; no layer of ours carries the difference");
     }
     LayerReport first = miscounted.stream().filter(r -> !why.get(r.name()).expected()).findFirst().orElse(null);
     if (first == null) {
       Explanation firstWhy = why.get(miscounted.get(0).name());
-      return new Explanation(firstWhy.kind(), true, totals + ": " + miscounted.stream().map(LayerReport::name)
+      return new Explanation(firstWhy.catalogued(), totals + ": " + miscounted.stream().map(LayerReport::name)
           .collect(Collectors.joining(", ")) + " (" + firstWhy.kind() + ")");
     }
     Explanation firstWhy = why.get(first.name());
     String affected = miscounted.stream().map(r -> r.name() + " " + Formulas.number(dl4j.layer(r.name()).params())
         + " vs " + Formulas.number(r.params())).collect(Collectors.joining(", "));
-    return new Explanation(firstWhy.kind(), false, totals + ". DL4J first builds " + first.name()
+    return new Explanation(firstWhy.catalogued(), totals + ". DL4J first builds " + first.name()
         + " wrongly (" + firstWhy.kind() + "); layers with other weights in DL4J (DL4J vs ours): " + affected
         + (stored == null ? "." : ". The file's weights do not fit DL4J's network: importing them fails or corrupts memory."));
   }
@@ -122,7 +117,7 @@ final class Dl4jExplainer {
     String off = !scale && !center ? "scale and center are false" : !scale ? "scale is false" : "center is false";
     String dummies = !scale && !center ? "gamma (ones) and beta (zeros) are dummies" : !scale ? "gamma is a dummy of ones"
         : "beta is a dummy of zeros";
-    return new Explanation(BATCHNORM_DUMMY_PARAMS, true, "Keras stores " + vectors + "·" + c + " = " + Formulas.number(row.params())
+    return new Explanation(ExplanationKind.BATCHNORM_DUMMY_PARAMS, "Keras stores " + vectors + "·" + c + " = " + Formulas.number(row.params())
         + " (" + String.join(", ", names) + ": " + off + "); DL4J's batch norm always has gamma, beta, mean and var, 4·" + c
         + " = " + Formulas.number(layer.params()) + ", all in its parameter vector: " + dummies);
   }
@@ -133,7 +128,7 @@ final class Dl4jExplainer {
         || row.params() == null || layer.params() != row.params()) {
       return null;
     }
-    return new Explanation(BATCHNORM_STATISTICS_COUNTED, true, "same count: DL4J keeps gamma, beta, mean and var "
+    return new Explanation(ExplanationKind.BATCHNORM_STATISTICS_COUNTED, "same count: DL4J keeps gamma, beta, mean and var "
         + table(layer.paramTable()) + " as parameters of the layer (all in its parameter vector); Keras counts the moving mean and variance ("
         + Formulas.number(row.nonTrainable()) + ") as non-trainable");
   }
@@ -157,7 +152,7 @@ final class Dl4jExplainer {
     }
     String backend = report.framework() == null || report.framework().backend() == null ? ""
         : " (the file was written with the " + report.framework().backend() + " backend)";
-    return new Explanation(TIMESTEPS_AS_FEATURES, false, "DL4J takes the " + steps + " time steps of the input "
+    return new Explanation(ExplanationKind.TIMESTEPS_AS_FEATURES, "DL4J takes the " + steps + " time steps of the input "
         + input + " for the input size, where each step has " + features + (features == 1 ? " feature" : " features") + backend + ": " + tables);
   }
 

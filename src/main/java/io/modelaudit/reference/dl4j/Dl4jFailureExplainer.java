@@ -1,6 +1,7 @@
 package io.modelaudit.reference.dl4j;
 
 import io.modelaudit.compare.Explanation;
+import io.modelaudit.compare.ExplanationKind;
 import io.modelaudit.report.Dl4jAnswer;
 import io.modelaudit.report.LayerReport;
 import io.modelaudit.reference.LayerTable;
@@ -15,15 +16,6 @@ import java.util.regex.Pattern;
  * with an exception of its own (an index out of bounds ...) is a DL4J bug.
  */
 final class Dl4jFailureExplainer {
-  static final String KERAS_VERSION_NOT_SUPPORTED = "keras_version_not_supported";
-  static final String CUSTOM_LAYER = "custom_layer";
-  static final String LAYER_NOT_SUPPORTED = "layer_not_supported";
-  static final String LAMBDA_NOT_REGISTERED = "lambda_not_registered";
-  static final String ARCHITECTURE_NOT_IN_FILE = "architecture_not_in_file";
-  static final String DENSE_ON_HIGHER_RANK = "dense_on_higher_rank";
-  static final String DL4J_INTERNAL_ERROR = "dl4j_internal_error";
-  static final String IMPORT_REFUSED = "import_refused";
-  static final String ACTIVATION_NOT_SUPPORTED = "activation_not_supported";
 
   private static final Pattern UNSUPPORTED_TYPE = Pattern.compile("Unsupported keras layer type ([A-Za-z0-9_]+)");
   private static final Pattern RECURRENT_CLASS = Pattern.compile("layer of class:([A-Za-z0-9_]+)");
@@ -40,12 +32,12 @@ final class Dl4jFailureExplainer {
     String message = f.message() == null ? "" : f.message();
     LayerReport custom = report.layers().stream().filter(l -> LayerReport.UNSUPPORTED.equals(l.status())).findFirst().orElse(null);
     if (report.format() != null && report.format().startsWith("dl4j") && custom != null) {
-      return new Explanation(CUSTOM_LAYER, true, "the model uses " + custom.className() + " (layer " + custom.path()
+      return new Explanation(ExplanationKind.CUSTOM_LAYER, "the model uses " + custom.className() + " (layer " + custom.path()
           + "), a class of its author's that DL4J itself does not have: DL4J restores it only with that class on its class path");
     }
     String version = report.framework() == null ? null : report.framework().version();
     if (message.contains("Keras major version") || (version != null && version.startsWith("3"))) {
-      return new Explanation(KERAS_VERSION_NOT_SUPPORTED, true, "DL4J imports files of Keras 1 and 2 only; this one was written by Keras "
+      return new Explanation(ExplanationKind.KERAS_VERSION_NOT_SUPPORTED, "DL4J imports files of Keras 1 and 2 only; this one was written by Keras "
           + (version == null ? "3" : version));
     }
     Matcher m = UNSUPPORTED_TYPE.matcher(message);
@@ -59,47 +51,47 @@ final class Dl4jFailureExplainer {
       String cls = m.group(1);
       String gru = cls.equals("GRU") || cls.equals("CuDNNGRU")
           ? " (its recurrent layers are LSTM and SimpleRNN; a GRU, with reset_after or not, has no DL4J counterpart)" : "";
-      return new Explanation(LAYER_NOT_SUPPORTED, true, "DL4J's Keras import has no mapping for " + cls + where(report, cls) + gru);
+      return new Explanation(ExplanationKind.LAYER_NOT_SUPPORTED, "DL4J's Keras import has no mapping for " + cls + where(report, cls) + gru);
     }
     m = NOT_MAPPED.matcher(message);
     if (m.find()) {
-      return new Explanation(LAYER_NOT_SUPPORTED, true, "DL4J's Keras import cannot map layer " + m.group(1)
+      return new Explanation(ExplanationKind.LAYER_NOT_SUPPORTED, "DL4J's Keras import cannot map layer " + m.group(1)
           + " to a layer, vertex or preprocessor of its own in this position");
     }
     m = UNKNOWN_ACTIVATION.matcher(message);
     if (m.find()) {
-      return new Explanation(ACTIVATION_NOT_SUPPORTED, true, "DL4J's Keras import has no function for Keras' activation " + m.group(1)
+      return new Explanation(ExplanationKind.ACTIVATION_NOT_SUPPORTED, "DL4J's Keras import has no function for Keras' activation " + m.group(1)
           + " (it maps linear, softmax, softplus, softsign, relu, relu6, elu, selu, tanh, sigmoid, hard_sigmoid and swish; gelu,"
           + " exponential, mish and others have no DL4J counterpart)");
     }
     m = LAMBDA.matcher(message);
     if (m.find()) {
-      return new Explanation(LAMBDA_NOT_REGISTERED, true, "Lambda layer " + m.group(1)
+      return new Explanation(ExplanationKind.LAMBDA_NOT_REGISTERED, "Lambda layer " + m.group(1)
           + " holds Python code: DL4J imports it only when a SameDiff lambda is registered for it by name");
     }
     if (message.contains("Error parsing protobuf") && has(report, "TensorFlowOpLayer")) {
-      return new Explanation(LAYER_NOT_SUPPORTED, true, "DL4J cannot parse the TensorFlow operation stored in TensorFlowOpLayer"
+      return new Explanation(ExplanationKind.LAYER_NOT_SUPPORTED, "DL4J cannot parse the TensorFlow operation stored in TensorFlowOpLayer"
           + where(report, "TensorFlowOpLayer"));
     }
     if (message.contains("Unknown input type")) {
-      return new Explanation(LAYER_NOT_SUPPORTED, true, "DL4J's Keras import has no layer for an input of this type: "
+      return new Explanation(ExplanationKind.LAYER_NOT_SUPPORTED, "DL4J's Keras import has no layer for an input of this type: "
           + message.substring(message.indexOf("Unknown input type") + "Unknown input type".length()).replaceFirst("^: *", ""));
     }
     LayerReport dense = denseOnImages(report);
     if (dense != null && message.contains("got InputTypeFeedForward")) {
-      return new Explanation(DENSE_ON_HIGHER_RANK, true, "Keras applies Dense " + dense.path() + " to the last axis of its input "
+      return new Explanation(ExplanationKind.DENSE_ON_HIGHER_RANK, "Keras applies Dense " + dense.path() + " to the last axis of its input "
           + dense.inputShapes().get(0) + " and keeps the other axes; DL4J's DenseLayer takes flat vectors, so the layers after it"
           + " get a feed-forward input where Keras gives them " + dense.outputShapes().get(0));
     }
     if (message.contains("Model configuration attribute missing")) {
-      return new Explanation(ARCHITECTURE_NOT_IN_FILE, true, "the file holds weights only; DL4J was given the file alone"
+      return new Explanation(ExplanationKind.ARCHITECTURE_NOT_IN_FILE, "the file holds weights only; DL4J was given the file alone"
           + (report.architecture() == null ? "" : ", not the architecture read from " + report.architecture()));
     }
     if (!REFUSALS.contains(f.exception())) {
-      return new Explanation(DL4J_INTERNAL_ERROR, false, "DL4J fails inside its import with " + f.exception()
+      return new Explanation(ExplanationKind.DL4J_INTERNAL_ERROR, "DL4J fails inside its import with " + f.exception()
           + " on a file its writer reads: a DL4J bug, not a problem of the file");
     }
-    return new Explanation(IMPORT_REFUSED, true, "DL4J refuses this configuration: " + message);
+    return new Explanation(ExplanationKind.IMPORT_REFUSED, "DL4J refuses this configuration: " + message);
   }
 
   /** The first Dense layer that Keras applies to an input of rank 4 or more. */

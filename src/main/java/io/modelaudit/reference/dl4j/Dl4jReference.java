@@ -1,6 +1,7 @@
 package io.modelaudit.reference.dl4j;
 
 import io.modelaudit.compare.Explanation;
+import io.modelaudit.compare.ExplanationKind;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.detect.ModelFormat;
 import io.modelaudit.compare.Rule;
@@ -81,7 +82,7 @@ public final class Dl4jReference implements Reference {
         Explanation why = Dl4jFailureExplainer.explain(report, f);
         out.add(Finding.of(Rule.DL4J_IMPORT_FAILED, f.layer(), REFERENCE, null, null,
             who + " cannot import the model: " + f.exception() + ": " + oneLine(f.message()), null)
-            .explained(why, Rule.DL4J_IMPORT_FAILED.severity()));
+            .explained(why));
         return out;
       default:
         out.add(Finding.of(Rule.DL4J_REFERENCE_FAILED, null, REFERENCE, null, null, who + ": " + dl4j.message(), null));
@@ -120,7 +121,7 @@ public final class Dl4jReference implements Reference {
         out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, row.path(), REFERENCE, null, layer.params(),
             who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
                 + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", the file stores "
-                + Formulas.number(row.params()), null).explained(why, severity(why)));
+                + Formulas.number(row.params()), null).explained(why));
         continue;
       }
       String stored = row.storedParams() == null ? "" : ", the file stores " + Formulas.number(row.storedParams());
@@ -131,7 +132,7 @@ public final class Dl4jReference implements Reference {
           who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
               + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", ours " + Formulas.number(row.params()) + stored
               + output,
-          row.formula()).explained(why, severity(why)));
+          row.formula()).explained(why));
     }
     ModelReport.Totals t = report.totals();
     Long ours = t == null ? null : t.complete() ? Long.valueOf(t.params()) : t.stored();
@@ -142,21 +143,9 @@ public final class Dl4jReference implements Reference {
       out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, null, REFERENCE, ours, dl4j.totalParams(),
           who + " builds the model (" + dl4j.modelClass() + ") with " + Formulas.number(dl4j.totalParams())
               + " parameters, " + basis + (why.expected() ? "" : ": DL4J does not read this model as it is stored"), null)
-          .explained(why, severity(why)));
+          .explained(why));
     }
     return out;
-  }
-
-  /**
-   * DL4J's documented conventions are information; DL4J shaping weights another way than the file
-   * stores them is an error (the file's weights cannot be imported into what DL4J builds); a
-   * difference we cannot trace stays a warning.
-   */
-  private static Severity severity(Explanation why) {
-    if (why.expected()) {
-      return Severity.INFO;
-    }
-    return why.kind().equals(Dl4jExplainer.COUNT_DIFFERS) ? Severity.WARNING : Severity.ERROR;
   }
 
   private static String oneLine(String message) {

@@ -10,6 +10,7 @@ import io.modelaudit.compare.Rule;
 import io.modelaudit.compare.Severity;
 import io.modelaudit.report.Dl4jAnswer;
 import io.modelaudit.report.LayerReport;
+import io.modelaudit.compare.ExplanationKind;
 import io.modelaudit.reference.LayerTable;
 import io.modelaudit.report.ModelReport;
 import java.util.List;
@@ -93,7 +94,7 @@ class ActivationNamesTest {
     assertEquals(Rule.DL4J_ACTIVATION_MISMATCH, f.rule());
     assertEquals(Severity.WARNING, f.severity());
     assertEquals("dl4j", f.reference());
-    assertEquals(Dl4jActivationCheck.ACTIVATION_DIFFERS, f.explanation().kind());
+    assertEquals(ExplanationKind.ACTIVATION_DIFFERS.id(), f.explanation().kind());
     assertFalse(f.explanation().expected());
     assertTrue(f.message().contains("activation sigmoid, the file names relu"), f.message());
   }
@@ -101,11 +102,11 @@ class ActivationNamesTest {
   @Test
   void aKerasActivationDl4jHasNoFunctionForIsItsLimitation() {
     Finding f = Dl4jActivationCheck.check(row("Dense", "gelu"), dl4j("DenseLayer", "identity"), "DL4J", true);
-    assertEquals(Dl4jActivationCheck.NOT_IN_DL4J, f.explanation().kind());
+    assertEquals(ExplanationKind.ACTIVATION_NOT_IN_DL4J.id(), f.explanation().kind());
     assertTrue(f.explanation().expected());
     // In a DL4J file the configuration and DL4J must agree: any difference is DL4J's misreading.
     Finding own = Dl4jActivationCheck.check(row("DenseLayer", "ActivationReLU"), dl4j("DenseLayer", "tanh"), "DL4J", false);
-    assertEquals(Dl4jActivationCheck.ACTIVATION_DIFFERS, own.explanation().kind());
+    assertEquals(ExplanationKind.ACTIVATION_DIFFERS.id(), own.explanation().kind());
   }
 
   @Test
@@ -115,7 +116,7 @@ class ActivationNamesTest {
     // DL4J's PReLULayer reports its default activation and computes the parametric ReLU itself.
     LayerReport prelu = row("PReLU", "prelu");
     assertNull(Dl4jActivationCheck.check(prelu, dl4j("PReLULayer", "sigmoid"), "DL4J", true));
-    assertEquals(Dl4jActivationCheck.PRELU_IN_LAYER,
+    assertEquals(ExplanationKind.PRELU_IN_LAYER.id(),
         Dl4jActivationCheck.sameFunctionBookedOtherwise(prelu, dl4j("PReLULayer", "sigmoid")).kind());
     assertNull(Dl4jActivationCheck.sameFunctionBookedOtherwise(row("Dense", "relu"), dl4j("DenseLayer", "relu")));
   }
@@ -126,7 +127,7 @@ class ActivationNamesTest {
         null, List.of(row("Dense", "gelu")), new ModelReport.Totals(10, 10, 0, 0, 10L, true), List.of());
     var why = Dl4jFailureExplainer.explain(report, new Dl4jAnswer.Failure(null, "UnsupportedKerasConfigurationException",
         "Unknown Keras activation function gelu"));
-    assertEquals(Dl4jFailureExplainer.ACTIVATION_NOT_SUPPORTED, why.kind());
+    assertEquals(ExplanationKind.ACTIVATION_NOT_SUPPORTED.id(), why.kind());
     assertTrue(why.expected());
     assertTrue(why.message().contains("activation gelu"), why.message());
   }
