@@ -25,8 +25,10 @@ public final class WindowArithmetic {
     }
     long effective = effectiveKernel(kernel, dilation);
     switch (mode) {
-      case KERAS_VALID:
-        return kerasNonEmpty(fittedLength(length, 0, effective, stride), length, kernel, stride, dilation, mode);
+      case KERAS_VALID: {
+        long span = span(length, 0, effective);
+        return kerasNonEmpty(span < 0 ? 0 : span / stride + 1, length, kernel, stride, dilation, mode);
+      }
       case KERAS_SAME:
       case KERAS_CAUSAL:
         return kerasNonEmpty(ceilDiv(length, stride), length, kernel, stride, dilation, mode);
@@ -40,8 +42,8 @@ public final class WindowArithmetic {
               + ") does not fit an input of length " + length);
         }
         if (mode == WindowMode.DL4J_STRICT && span % stride != 0) {
-          throw new ShapeException("ConvolutionMode." + mode.label() + ": kernel " + kernel + ", stride " + stride + " and padding " + padding
-              + " do not tile an input of length " + length);
+          throw new ShapeException("ConvolutionMode." + mode.label() + ": kernel " + kernel + ", stride " + stride
+              + " and padding " + padding + " do not tile an input of length " + length);
         }
         return span / stride + 1;
       }
@@ -117,12 +119,6 @@ public final class WindowArithmetic {
   /** L + 2p − e: how far the window can move over the padded input (negative when it does not fit). */
   private static long span(long length, long padding, long effective) {
     return Math.subtractExact(Math.addExact(length, Math.multiplyExact(2, padding)), effective);
-  }
-
-  /** ⌊(L + 2p − e) / s⌋ + 1, or 0 when the window does not fit. */
-  private static long fittedLength(long length, long padding, long effective, long stride) {
-    long span = span(length, padding, effective);
-    return span < 0 ? 0 : span / stride + 1;
   }
 
   /** ⌈a / b⌉ for a ≥ 0 and b ≥ 1, as ⌊(a − 1) / b⌋ + 1, which cannot overflow. */
