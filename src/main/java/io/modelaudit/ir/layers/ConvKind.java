@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
@@ -38,7 +39,7 @@ public final class ConvKind extends SingleInputKind {
   public ConvKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding,
       DataFormat format, long groups, boolean useBias, KernelLayout layout, long loraRank) {
     this.window = new SlidingWindow(kernel, strides, dilation, padding, format);
-    ConvArithmetic.requirePositive("filters and groups", new long[] {filters, groups});
+    WindowArithmetic.requirePositive("filters and groups", new long[] {filters, groups});
     this.filters = filters;
     this.groups = groups;
     this.useBias = useBias;
@@ -71,20 +72,20 @@ public final class ConvKind extends SingleInputKind {
     long[] dims;
     switch (layout) {
       case OUT_IN_SPATIAL:
-        dims = ConvArithmetic.concat(new long[] {filters, perGroup}, kernel);
+        dims = KernelDims.concat(new long[] {filters, perGroup}, kernel);
         break;
       case KERAS1_CONV1D:
         dims = new long[] {kernel[0], 1, perGroup, filters};
         break;
       default:
-        dims = ConvArithmetic.concat(kernel, new long[] {perGroup, filters});
+        dims = KernelDims.concat(kernel, new long[] {perGroup, filters});
     }
     List<WeightSpec> w = new ArrayList<>();
     w.add(LoRA.kernel("kernel", Shape.ofKnown(dims), loraRank));
     if (useBias) {
       w.add(WeightSpec.trainable("bias", filters));
     }
-    w.addAll(LoRA.factors("lora_kernel", Shape.ofKnown(ConvArithmetic.concat(kernel, new long[] {perGroup})), filters, loraRank));
+    w.addAll(LoRA.factors("lora_kernel", Shape.ofKnown(KernelDims.concat(kernel, new long[] {perGroup})), filters, loraRank));
     return w;
   }
 
@@ -94,7 +95,7 @@ public final class ConvKind extends SingleInputKind {
       return Formulas.sumOfProducts(weights);
     }
     long perGroup = inputChannels(LayerKind.single(inputs)) / groups;
-    String perFilter = ConvArithmetic.product(ConvArithmetic.concat(window.kernel, perGroup));
+    String perFilter = KernelDims.product(KernelDims.concat(window.kernel, perGroup));
     long total = Formulas.total(weights);
     String body = useBias ? "(" + perFilter + " + 1)" : perFilter;
     return filters + " × " + body + " = " + Formulas.number(total);

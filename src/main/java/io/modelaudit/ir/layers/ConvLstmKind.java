@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
@@ -26,7 +27,7 @@ public final class ConvLstmKind implements LayerKind {
 
   public ConvLstmKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding, DataFormat format,
       boolean useBias, boolean returnSequences, boolean returnState) {
-    ConvArithmetic.requirePositive("filters", new long[] {filters});
+    WindowArithmetic.requirePositive("filters", new long[] {filters});
     this.window = new SlidingWindow(kernel, strides, dilation, padding, format);
     this.filters = filters;
     this.useBias = useBias;
@@ -74,8 +75,8 @@ public final class ConvLstmKind implements LayerKind {
     long in = inputChannels(inputs);
     long width = Math.multiplyExact(GATES, filters);
     List<WeightSpec> w = new ArrayList<>();
-    w.add(WeightSpec.trainable("kernel", ConvArithmetic.concat(window.kernel, in, width)));
-    w.add(WeightSpec.trainable("recurrent_kernel", ConvArithmetic.concat(window.kernel, filters, width)));
+    w.add(WeightSpec.trainable("kernel", KernelDims.concat(window.kernel, in, width)));
+    w.add(WeightSpec.trainable("recurrent_kernel", KernelDims.concat(window.kernel, filters, width)));
     if (useBias) {
       w.add(WeightSpec.trainable("bias", width));
     }
@@ -86,8 +87,8 @@ public final class ConvLstmKind implements LayerKind {
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     long in = inputChannels(inputs);
-    String body = ConvArithmetic.product(ConvArithmetic.concat(window.kernel, in, filters)) + " + "
-        + ConvArithmetic.product(ConvArithmetic.concat(window.kernel, filters, filters)) + (useBias ? " + " + filters : "");
+    String body = KernelDims.product(KernelDims.concat(window.kernel, in, filters)) + " + "
+        + KernelDims.product(KernelDims.concat(window.kernel, filters, filters)) + (useBias ? " + " + filters : "");
     return GATES + " × (" + body + ") = " + Formulas.number(Formulas.total(weights));
   }
 }

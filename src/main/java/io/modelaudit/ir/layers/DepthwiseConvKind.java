@@ -1,5 +1,7 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.arithmetic.DimensionArithmetic;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
@@ -22,7 +24,7 @@ public final class DepthwiseConvKind extends SingleInputKind {
   /** @param kernelName {@code depthwise_kernel} in Keras 2, {@code kernel} in Keras 3 */
   public DepthwiseConvKind(long[] kernel, long[] strides, long[] dilation, Padding padding, DataFormat format,
       long depthMultiplier, boolean useBias, String kernelName) {
-    ConvArithmetic.requirePositive("depth_multiplier", new long[] {depthMultiplier});
+    WindowArithmetic.requirePositive("depth_multiplier", new long[] {depthMultiplier});
     this.window = new SlidingWindow(kernel, strides, dilation, padding, format);
     this.depthMultiplier = depthMultiplier;
     this.useBias = useBias;
@@ -33,14 +35,14 @@ public final class DepthwiseConvKind extends SingleInputKind {
   protected Shape output(Shape input) {
     window.requireInput(input, "depthwise convolution");
     Long in = input.dim(window.format.channelAxis(input.rank()));
-    return window.slide(input, ConvArithmetic.multiply(in, depthMultiplier));
+    return window.slide(input, DimensionArithmetic.multiply(in, depthMultiplier));
   }
 
   @Override
   protected List<WeightSpec> weights(Shape input) {
     long in = window.inputChannels(input);
     List<WeightSpec> w = new ArrayList<>();
-    w.add(WeightSpec.trainable(kernelName, ConvArithmetic.concat(window.kernel, in, depthMultiplier)));
+    w.add(WeightSpec.trainable(kernelName, KernelDims.concat(window.kernel, in, depthMultiplier)));
     if (useBias) {
       w.add(WeightSpec.trainable("bias", Math.multiplyExact(in, depthMultiplier)));
     }
@@ -51,7 +53,7 @@ public final class DepthwiseConvKind extends SingleInputKind {
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     long in = window.inputChannels(LayerKind.single(inputs));
-    String perChannel = ConvArithmetic.product(window.kernel);
+    String perChannel = KernelDims.product(window.kernel);
     return in + "·" + depthMultiplier + " × " + (useBias ? "(" + perChannel + " + 1)" : perChannel) + " = "
         + Formulas.number(Formulas.total(weights));
   }

@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
@@ -46,9 +47,9 @@ public final class LocallyConnectedKind extends SingleInputKind {
       throw new IllegalArgumentException("padding " + padding.name().toLowerCase()
           + " is not supported by implementation " + implementation + " (valid, or same with implementation 2 or 3)");
     }
-    ConvArithmetic.requirePositive("kernel size", kernel);
-    ConvArithmetic.requirePositive("strides", strides);
-    ConvArithmetic.requirePositive("filters", new long[] {filters});
+    WindowArithmetic.requirePositive("kernel size", kernel);
+    WindowArithmetic.requirePositive("strides", strides);
+    WindowArithmetic.requirePositive("filters", new long[] {filters});
     this.filters = filters;
     this.kernel = kernel.clone();
     this.strides = strides.clone();
@@ -67,7 +68,7 @@ public final class LocallyConnectedKind extends SingleInputKind {
   @Override
   protected Shape output(Shape input) {
     format.requireRank(input, kernel.length, "a " + kernel.length + "D locally connected layer");
-    return ConvArithmetic.slide(input, format, filters, kernel, strides, ones(), padding);
+    return SlidingWindow.slide(input, format, filters, kernel, strides, ones(), padding);
   }
 
   /** The input's spatial sizes, channels last, all of which the weights depend on. */
@@ -104,10 +105,10 @@ public final class LocallyConnectedKind extends SingleInputKind {
       long left = kernel[i] / 2;
       long axis = 0;
       for (long o = 0; o < out[i]; o++) {
-        long centre = Math.multiplyExact(o, strides[i]) + (padding == Padding.VALID ? left : 0);
+        long centre = Math.addExact(Math.multiplyExact(o, strides[i]), padding == Padding.VALID ? left : 0);
         long start = Math.max(0, centre - left);
-        long end = Math.min(in[i], centre - left + kernel[i]);
-        axis += Math.max(0, end - start);
+        long end = Math.min(in[i], Math.addExact(centre - left, kernel[i]));
+        axis = Math.addExact(axis, Math.max(0, end - start));
       }
       n = Math.multiplyExact(n, axis);
     }
@@ -128,15 +129,15 @@ public final class LocallyConnectedKind extends SingleInputKind {
         break;
       case 2:
         w.add(WeightSpec.trainable("kernel", format == DataFormat.CHANNELS_LAST
-            ? ConvArithmetic.concat(ConvArithmetic.concat(inSpatial, channels), ConvArithmetic.concat(out, filters))
-            : ConvArithmetic.concat(ConvArithmetic.concat(new long[] {channels}, inSpatial),
-                ConvArithmetic.concat(new long[] {filters}, out))));
+            ? KernelDims.concat(KernelDims.concat(inSpatial, channels), KernelDims.concat(out, filters))
+            : KernelDims.concat(KernelDims.concat(new long[] {channels}, inSpatial),
+                KernelDims.concat(new long[] {filters}, out))));
         break;
       default:
         w.add(WeightSpec.trainable("kernel", connections(in, out)));
     }
     if (useBias) {
-      w.add(WeightSpec.trainable("bias", ConvArithmetic.concat(out, filters)));
+      w.add(WeightSpec.trainable("bias", KernelDims.concat(out, filters)));
     }
     return w;
   }
@@ -146,20 +147,20 @@ public final class LocallyConnectedKind extends SingleInputKind {
     Shape input = LayerKind.single(inputs);
     long[] in = inputDims(input);
     long[] out = outputSpatial(input);
-    String bias = useBias ? " + bias " + ConvArithmetic.product(ConvArithmetic.concat(out, filters)) : "";
+    String bias = useBias ? " + bias " + KernelDims.product(KernelDims.concat(out, filters)) : "";
     String total = " = " + Formulas.number(Formulas.total(weights));
-    String window = ConvArithmetic.product(ConvArithmetic.concat(kernel, in[kernel.length]));
+    String window = KernelDims.product(KernelDims.concat(kernel, in[kernel.length]));
     switch (implementation) {
       case 1:
-        return ConvArithmetic.product(out) + " positions × " + window + " × " + filters + bias + total;
+        return KernelDims.product(out) + " positions × " + window + " × " + filters + bias + total;
       case 2:
-        return "implementation 2 stores a dense kernel " + ConvArithmetic.product(in) + " × "
-            + ConvArithmetic.product(ConvArithmetic.concat(out, filters)) + " (" + Formulas.number(weights.get(0).size())
+        return "implementation 2 stores a dense kernel " + KernelDims.product(in) + " × "
+            + KernelDims.product(KernelDims.concat(out, filters)) + " (" + Formulas.number(weights.get(0).size())
             + " values, of which " + Formulas.number(connections(in, out)) + " connect an input to an output; "
             + "the rest are multiplied by a zero mask)" + bias + total;
       default:
         return "implementation 3 stores only the " + Formulas.number(weights.get(0).size()) + " connections"
-            + (padding == Padding.SAME ? " (at most " + ConvArithmetic.product(out) + " positions × " + window + " × "
+            + (padding == Padding.SAME ? " (at most " + KernelDims.product(out) + " positions × " + window + " × "
                 + filters + ": same-padded border windows overlap the input only partly)" : "")
             + bias + total;
     }

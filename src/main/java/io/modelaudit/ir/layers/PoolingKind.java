@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 
@@ -11,8 +12,8 @@ public final class PoolingKind extends SingleInputKind {
   private final DataFormat format;
 
   public PoolingKind(long[] pool, long[] strides, Padding padding, DataFormat format) {
-    ConvArithmetic.requirePositive("pool size", pool);
-    ConvArithmetic.requirePositive("strides", strides);
+    WindowArithmetic.requirePositive("pool size", pool);
+    WindowArithmetic.requirePositive("strides", strides);
     this.pool = pool.clone();
     this.strides = strides.clone();
     this.padding = padding;
@@ -25,7 +26,7 @@ public final class PoolingKind extends SingleInputKind {
     Shape out = input;
     for (int i = 0; i < pool.length; i++) {
       int axis = format.spatialAxis(i, input.rank());
-      out = out.withDim(axis, ConvArithmetic.outputLength(input.dim(axis), pool[i], strides[i], 1, padding));
+      out = out.withDim(axis, WindowArithmetic.outputLength(input.dim(axis), pool[i], strides[i], 1, 0, padding.window()));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
@@ -31,7 +32,7 @@ public final class SeparableConvKind extends SingleInputKind {
 
   public SeparableConvKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding,
       DataFormat format, long depthMultiplier, boolean useBias, KernelLayout layout) {
-    ConvArithmetic.requirePositive("filters and depth_multiplier", new long[] {filters, depthMultiplier});
+    WindowArithmetic.requirePositive("filters and depth_multiplier", new long[] {filters, depthMultiplier});
     this.window = new SlidingWindow(kernel, strides, dilation, padding, format);
     this.filters = filters;
     this.depthMultiplier = depthMultiplier;
@@ -54,11 +55,11 @@ public final class SeparableConvKind extends SingleInputKind {
     Arrays.fill(ones, 1);
     List<WeightSpec> w = new ArrayList<>();
     if (layout == KernelLayout.OUT_IN_SPATIAL) {
-      w.add(WeightSpec.trainable("depthwise_kernel", ConvArithmetic.concat(new long[] {depthMultiplier, in}, kernel)));
-      w.add(WeightSpec.trainable("pointwise_kernel", ConvArithmetic.concat(new long[] {filters, depth}, ones)));
+      w.add(WeightSpec.trainable("depthwise_kernel", KernelDims.concat(new long[] {depthMultiplier, in}, kernel)));
+      w.add(WeightSpec.trainable("pointwise_kernel", KernelDims.concat(new long[] {filters, depth}, ones)));
     } else {
-      w.add(WeightSpec.trainable("depthwise_kernel", ConvArithmetic.concat(kernel, in, depthMultiplier)));
-      w.add(WeightSpec.trainable("pointwise_kernel", ConvArithmetic.concat(ones, depth, filters)));
+      w.add(WeightSpec.trainable("depthwise_kernel", KernelDims.concat(kernel, in, depthMultiplier)));
+      w.add(WeightSpec.trainable("pointwise_kernel", KernelDims.concat(ones, depth, filters)));
     }
     if (useBias) {
       w.add(WeightSpec.trainable("bias", filters));
@@ -70,7 +71,7 @@ public final class SeparableConvKind extends SingleInputKind {
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     long in = window.inputChannels(LayerKind.single(inputs));
-    String depthwise = ConvArithmetic.product(ConvArithmetic.concat(window.kernel, in, depthMultiplier));
+    String depthwise = KernelDims.product(KernelDims.concat(window.kernel, in, depthMultiplier));
     String pointwise = in + "·" + depthMultiplier + "·" + filters;
     return depthwise + " + " + pointwise + (useBias ? " + " + filters : "") + " = " + Formulas.number(Formulas.total(weights));
   }

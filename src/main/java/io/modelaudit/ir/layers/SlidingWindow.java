@@ -2,6 +2,7 @@ package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.UnknownDimensionException;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 
 /**
  * The window a convolution slides over the spatial axes: kernel size, strides and dilation per
@@ -18,9 +19,9 @@ final class SlidingWindow {
     if (kernel.length != strides.length || kernel.length != dilation.length) {
       throw new IllegalArgumentException("kernel, strides and dilation must have the same rank");
     }
-    ConvArithmetic.requirePositive("kernel size", kernel);
-    ConvArithmetic.requirePositive("strides", strides);
-    ConvArithmetic.requirePositive("dilation", dilation);
+    WindowArithmetic.requirePositive("kernel size", kernel);
+    WindowArithmetic.requirePositive("strides", strides);
+    WindowArithmetic.requirePositive("dilation", dilation);
     this.kernel = kernel.clone();
     this.strides = strides.clone();
     this.dilation = dilation.clone();
@@ -39,7 +40,22 @@ final class SlidingWindow {
 
   /** The output over every spatial axis, with the channel axis set to {@code channels}. */
   Shape slide(Shape input, Long channels) {
-    return ConvArithmetic.slide(input, format, channels, kernel, strides, dilation, padding);
+    return slide(input, format, channels, kernel, strides, dilation, padding);
+  }
+
+  /**
+   * The output of a sliding window over every spatial axis of {@code input}, with the channel
+   * axis set to {@code channels}.
+   */
+  static Shape slide(Shape input, DataFormat format, Long channels, long[] kernel, long[] strides, long[] dilation,
+      Padding padding) {
+    Shape out = input.withDim(format.channelAxis(input.rank()), channels);
+    for (int i = 0; i < kernel.length; i++) {
+      int axis = format.spatialAxis(i, input.rank());
+      out = out.withDim(axis,
+          WindowArithmetic.outputLength(input.dim(axis), kernel[i], strides[i], dilation[i], 0, padding.window()));
+    }
+    return out;
   }
 
   /** The input's channel count, which every convolution's weights need. */

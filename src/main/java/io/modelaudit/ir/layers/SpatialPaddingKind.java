@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.arithmetic.DimensionArithmetic;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 
@@ -38,7 +39,7 @@ public final class SpatialPaddingKind extends SingleInputKind {
     for (int i = 0; i < amounts.length; i++) {
       int axis = format.spatialAxis(i, input.rank());
       long change = sign * Math.addExact(amounts[i][0], amounts[i][1]);
-      out = out.withDim(axis, ConvArithmetic.add(input.dim(axis), change));
+      out = out.withDim(axis, DimensionArithmetic.add(input.dim(axis), change));
     }
     return out;
   }

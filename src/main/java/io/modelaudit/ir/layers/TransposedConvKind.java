@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
@@ -42,10 +43,10 @@ public final class TransposedConvKind extends SingleInputKind {
         || (fixedOutput != null && fixedOutput.length != kernel.length)) {
       throw new IllegalArgumentException("kernel, strides, dilation and output padding must have the same rank");
     }
-    ConvArithmetic.requirePositive("kernel size", kernel);
-    ConvArithmetic.requirePositive("strides", strides);
-    ConvArithmetic.requirePositive("dilation", dilation);
-    ConvArithmetic.requirePositive("filters", new long[] {filters});
+    WindowArithmetic.requirePositive("kernel size", kernel);
+    WindowArithmetic.requirePositive("strides", strides);
+    WindowArithmetic.requirePositive("dilation", dilation);
+    WindowArithmetic.requirePositive("filters", new long[] {filters});
     this.filters = filters;
     this.kernel = kernel.clone();
     this.strides = strides.clone();
@@ -66,8 +67,8 @@ public final class TransposedConvKind extends SingleInputKind {
     for (int i = 0; i < rank; i++) {
       int axis = format.spatialAxis(i, input.rank());
       Long length = fixedOutput != null ? fixedOutput[i]
-          : ConvArithmetic.transposedLength(input.dim(axis), kernel[i], strides[i], dilation[i], padding,
-              outputPadding == null ? null : outputPadding[i]);
+          : WindowArithmetic.transposedLength(input.dim(axis), kernel[i], strides[i], dilation[i], 0,
+              outputPadding == null ? null : outputPadding[i], padding.window());
       out = out.withDim(axis, length);
     }
     return out;
@@ -79,13 +80,13 @@ public final class TransposedConvKind extends SingleInputKind {
     long[] dims;
     switch (layout) {
       case KERAS1_SPATIAL_IN_OUT:
-        dims = ConvArithmetic.concat(kernel, in, filters);
+        dims = KernelDims.concat(kernel, in, filters);
         break;
       case KERAS1_OUT_IN_SPATIAL:
-        dims = ConvArithmetic.concat(new long[] {filters, in}, kernel);
+        dims = KernelDims.concat(new long[] {filters, in}, kernel);
         break;
       default:
-        dims = ConvArithmetic.concat(kernel, filters, in);
+        dims = KernelDims.concat(kernel, filters, in);
     }
     List<WeightSpec> w = new ArrayList<>();
     w.add(WeightSpec.trainable("kernel", dims));

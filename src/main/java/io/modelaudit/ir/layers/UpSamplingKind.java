@@ -1,5 +1,7 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.arithmetic.DimensionArithmetic;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 
@@ -9,7 +11,7 @@ public final class UpSamplingKind extends SingleInputKind {
   private final DataFormat format;
 
   public UpSamplingKind(long[] size, DataFormat format) {
-    ConvArithmetic.requirePositive("size", size);
+    WindowArithmetic.requirePositive("size", size);
     this.size = size.clone();
     this.format = format;
   }
@@ -20,7 +22,7 @@ public final class UpSamplingKind extends SingleInputKind {
     Shape out = input;
     for (int i = 0; i < size.length; i++) {
       int axis = format.spatialAxis(i, input.rank());
-      out = out.withDim(axis, ConvArithmetic.multiply(input.dim(axis), size[i]));
+      out = out.withDim(axis, DimensionArithmetic.multiply(input.dim(axis), size[i]));
     }
     return out;
   }

@@ -57,7 +57,7 @@ class LocallyConnectedKindTest {
           format, true, 3);
       List<WeightSpec> w = kind.weights(List.of(input(longs(spatial), format)));
       assertEquals(List.of(connections), w.get(0).shape().dims());
-      assertEquals(Shape.ofKnown(ConvArithmetic.concat(longs(out), 3)), w.get(1).shape());
+      assertEquals(Shape.ofKnown(KernelDims.concat(longs(out), 3)), w.get(1).shape());
     }
   }
 

@@ -1,6 +1,6 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.layers.ConvArithmetic;
+import io.modelaudit.ir.arithmetic.DimensionArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.ConfiguredWeights;
@@ -39,7 +39,7 @@ public final class Dl4jBidirectionalKind implements LayerKind, ConfiguredWeights
       throw new ShapeException("cannot concatenate outputs " + out);
     }
     int axis = Dl4jChannels.axis(out, channelsLast && out.rank() == 3);
-    return List.of(out.withDim(axis, ConvArithmetic.multiply(out.dim(axis), 2)));
+    return List.of(out.withDim(axis, DimensionArithmetic.multiply(out.dim(axis), 2)));
   }
 
   @Override

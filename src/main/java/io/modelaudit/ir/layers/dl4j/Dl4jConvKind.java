@@ -1,6 +1,6 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.layers.ConvArithmetic;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
@@ -33,9 +33,9 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
 
   public Dl4jConvKind(Variant variant, long nIn, long nOut, long depthMultiplier, long[] kernel, long[] stride, long[] padding,
       long[] dilation, Dl4jConvolutionMode mode, boolean hasBias, boolean channelsLast) {
-    ConvArithmetic.requirePositive("kernelSize", kernel);
-    ConvArithmetic.requirePositive("stride", stride);
-    ConvArithmetic.requirePositive("dilation", dilation);
+    WindowArithmetic.requirePositive("kernelSize", kernel);
+    WindowArithmetic.requirePositive("stride", stride);
+    WindowArithmetic.requirePositive("dilation", dilation);
     if (stride.length != kernel.length || padding.length != kernel.length || dilation.length != kernel.length) {
       throw new IllegalArgumentException("kernelSize, stride, padding and dilation need " + kernel.length + " values each");
     }
@@ -64,8 +64,8 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
     for (int i = 0; i < spatial; i++) {
       Long length = input.dim(first + i);
       out = out.withDim(first + i, variant == Variant.DECONVOLUTION
-          ? mode.deconvolutionLength(length, kernel[i], stride[i], padding[i], dilation[i])
-          : mode.outputLength(length, kernel[i], stride[i], padding[i], dilation[i]));
+          ? WindowArithmetic.transposedLength(length, kernel[i], stride[i], dilation[i], padding[i], null, mode.window())
+          : WindowArithmetic.outputLength(length, kernel[i], stride[i], dilation[i], padding[i], mode.window()));
     }
     return out;
   }

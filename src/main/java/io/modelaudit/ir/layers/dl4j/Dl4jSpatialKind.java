@@ -1,6 +1,6 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.layers.ConvArithmetic;
+import io.modelaudit.ir.arithmetic.DimensionArithmetic;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.WeightSpec;
@@ -71,16 +71,16 @@ public final class Dl4jSpatialKind extends SingleInputKind implements Configured
       Long resized;
       switch (op) {
         case UPSAMPLE:
-          resized = ConvArithmetic.multiply(length, values[i]);
+          resized = DimensionArithmetic.multiply(length, values[i]);
           break;
         case PAD:
-          resized = ConvArithmetic.add(length, Math.addExact(values[2 * i], values[2 * i + 1]));
+          resized = DimensionArithmetic.add(length, Math.addExact(values[2 * i], values[2 * i + 1]));
           break;
         case CROP:
-          resized = ConvArithmetic.add(length, -Math.addExact(values[2 * i], values[2 * i + 1]));
+          resized = DimensionArithmetic.add(length, -Math.addExact(values[2 * i], values[2 * i + 1]));
           break;
         case SPACE_TO_BATCH:
-          resized = divide(ConvArithmetic.add(length, Math.addExact(padding[2 * i], padding[2 * i + 1])), values[i]);
+          resized = divide(DimensionArithmetic.add(length, Math.addExact(padding[2 * i], padding[2 * i + 1])), values[i]);
           break;
         default:
           resized = divide(length, values[i]);
@@ -93,9 +93,9 @@ public final class Dl4jSpatialKind extends SingleInputKind implements Configured
     }
     if (op == Op.SPACE_TO_DEPTH) {
       int c = Dl4jChannels.axis(input, channelsLast);
-      out = out.withDim(c, ConvArithmetic.multiply(input.dim(c), blocks));
+      out = out.withDim(c, DimensionArithmetic.multiply(input.dim(c), blocks));
     } else if (op == Op.SPACE_TO_BATCH) {
-      out = out.withDim(0, ConvArithmetic.multiply(input.dim(0), blocks));
+      out = out.withDim(0, DimensionArithmetic.multiply(input.dim(0), blocks));
     }
     return out;
   }

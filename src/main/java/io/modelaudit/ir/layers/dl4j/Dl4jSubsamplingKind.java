@@ -1,6 +1,6 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.layers.ConvArithmetic;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.WeightSpec;
@@ -19,9 +19,9 @@ public final class Dl4jSubsamplingKind extends SingleInputKind implements Config
 
   public Dl4jSubsamplingKind(long[] kernel, long[] stride, long[] padding, long[] dilation, Dl4jConvolutionMode mode,
       boolean channelsLast) {
-    ConvArithmetic.requirePositive("kernelSize", kernel);
-    ConvArithmetic.requirePositive("stride", stride);
-    ConvArithmetic.requirePositive("dilation", dilation);
+    WindowArithmetic.requirePositive("kernelSize", kernel);
+    WindowArithmetic.requirePositive("stride", stride);
+    WindowArithmetic.requirePositive("dilation", dilation);
     if (stride.length != kernel.length || padding.length != kernel.length || dilation.length != kernel.length) {
       throw new IllegalArgumentException("kernelSize, stride, padding and dilation need " + kernel.length + " values each");
     }
@@ -41,7 +41,8 @@ public final class Dl4jSubsamplingKind extends SingleInputKind implements Config
     Shape out = input;
     int first = Dl4jChannels.firstSpatial(channelsLast);
     for (int i = 0; i < kernel.length; i++) {
-      out = out.withDim(first + i, mode.outputLength(input.dim(first + i), kernel[i], stride[i], padding[i], dilation[i]));
+      out = out.withDim(first + i, WindowArithmetic.outputLength(input.dim(first + i), kernel[i], stride[i], dilation[i], padding[i],
+          mode.window()));
     }
     return out;
   }

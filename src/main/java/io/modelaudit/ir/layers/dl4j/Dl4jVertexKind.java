@@ -1,6 +1,6 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.layers.ConvArithmetic;
+import io.modelaudit.ir.arithmetic.DimensionArithmetic;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
@@ -103,7 +103,7 @@ public final class Dl4jVertexKind implements LayerKind, ConfiguredWeights {
         if (in.rank() != 4) {
           throw new ShapeException("PoolHelperVertex expects [mb, c, h, w], got " + in);
         }
-        return List.of(in.withDim(2, ConvArithmetic.add(in.dim(2), -1)).withDim(3, ConvArithmetic.add(in.dim(3), -1)));
+        return List.of(in.withDim(2, DimensionArithmetic.add(in.dim(2), -1)).withDim(3, DimensionArithmetic.add(in.dim(3), -1)));
       }
       case DUPLICATE_TO_TIME_SERIES: {
         // A second input, when given, is the network input the vertex names: DL4J repeats to its
