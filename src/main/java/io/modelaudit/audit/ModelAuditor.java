@@ -64,7 +64,15 @@ public final class ModelAuditor implements AutoCloseable {
 
   /** Audits one file. */
   public ModelReport audit(Path file) {
-    Examined examined = timeLimit == null ? examine(file) : timeLimit.run(() -> examine(file), () -> new Examined(
+    return audit(file, null);
+  }
+
+  /**
+   * Audits one file whose format a folder scan has already detected ({@code detected}; null:
+   * detect it here).
+   */
+  public ModelReport audit(Path file, ModelFormat detected) {
+    Examined examined = timeLimit == null ? examine(file, detected) : timeLimit.run(() -> examine(file, detected), () -> new Examined(
         ModelReport.error(file.toString(), null, new ErrorInfo("timeout", "gave up after " + timeLimit.limit().toSeconds()
             + " s: the file's structure may be hostile or damaged"))));
     if (examined.error() != null) {
@@ -87,7 +95,7 @@ public final class ModelAuditor implements AutoCloseable {
     }
   }
 
-  private Examined examine(Path file) {
+  private Examined examine(Path file, ModelFormat detected) {
     String shown = file.toString();
     ModelFormat format = ModelFormat.UNKNOWN;
     try {
@@ -100,7 +108,7 @@ public final class ModelAuditor implements AutoCloseable {
       if (!Files.isRegularFile(file)) {
         throw new ModelFileException("not_a_model", "not a regular file");
       }
-      format = FormatDetector.detect(file);
+      format = detected != null ? detected : FormatDetector.detect(file);
       ImportedModel model = Importers.importFile(file, format, options);
       InputShapeOverrides.check(model.graph(), inputShapes);
       InferredGraph inferred = GraphInference.infer(model.graph(), inputShapes);

@@ -163,7 +163,7 @@ public final class AuditCommand implements Callable<Integer> {
             continue;
           }
           try {
-            byTarget[i] = auditor.audit(target.file());
+            byTarget[i] = auditor.audit(target.file(), target.format());
             if (byTarget[i].architecture() != null) {
               architecturesUsed.add(ModelFiles.key(Path.of(byTarget[i].architecture())));
             }

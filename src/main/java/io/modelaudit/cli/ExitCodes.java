@@ -1,6 +1,6 @@
 package io.modelaudit.cli;
 
-/** The command line's exit codes (DESIGN.md). */
+/** The command line's exit codes (docs/usage.md). */
 public final class ExitCodes {
   public static final int CLEAN = 0;
   public static final int FINDINGS = 1;

@@ -11,7 +11,7 @@ import io.modelaudit.report.Dl4jAnswer;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** The JSON report, schema_version 1 (see DESIGN.md): key names are a public contract. */
+/** The JSON report, schema_version 1 (docs/json-report.md, docs/report.schema.json): key names are a public contract. */
 public final class JsonRenderer implements ReportRenderer {
   public static final int SCHEMA_VERSION = 1;
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JSON report's schema_version-1 keys (../shared/DESIGN.md) are present for every file form
+ * The JSON report's schema_version-1 keys (docs/json-report.md) are present for every file form
  * the tool reads, on models, layers, weights and findings, and on a file that fails.
  */
 class JsonContractTest {

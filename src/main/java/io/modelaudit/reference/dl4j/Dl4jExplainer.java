@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * conventions (batch norm keeps four vectors, dummies for {@code scale} / {@code center} false)
  * are expected; a layer whose weights DL4J shapes differently because its activations went wrong
  * earlier is DL4J reading the model wrongly, traced to the first layer whose DL4J activation type
- * differs from Keras' shape. Kinds are stable ids, listed in the README.
+ * differs from Keras' shape. Kinds come from the catalogue, {@link io.modelaudit.compare.ExplanationKind}.
  */
 final class Dl4jExplainer {
 

@@ -3,7 +3,8 @@ package io.modelaudit.reference.dl4j;
 import io.modelaudit.compare.Explanation;
 import io.modelaudit.compare.ExplanationKind;
 import io.modelaudit.compare.Finding;
-import io.modelaudit.detect.ModelFormat;
+import io.modelaudit.formats.dl4j.Dl4jImporter;
+import io.modelaudit.formats.keras.KerasH5Importer;
 import io.modelaudit.compare.Rule;
 import io.modelaudit.compare.Severity;
 import io.modelaudit.ir.Formulas;
@@ -49,8 +50,7 @@ public final class Dl4jReference implements Reference {
   public Dl4jVerdict compare(Subject subject) {
     LayerTable ours = subject.ours();
     String format = ours.format();
-    if (!(format.equals(ModelFormat.HDF5.id()) || format.equals(ModelFormat.DL4J_ZIP.id())
-        || format.equals(ModelFormat.DL4J_JSON.id()))) {
+    if (!(format.equals(KerasH5Importer.FORMAT) || format.equals(Dl4jImporter.FORMAT_ZIP) || format.equals(Dl4jImporter.FORMAT_JSON))) {
       // DL4J's Keras import reads HDF5 files only (model.save, or weights with their JSON).
       String why = "Deeplearning4j imports Keras HDF5 files and its own models, not " + format + " files";
       return new Dl4jVerdict(Dl4jAnswer.notApplicable(why),
