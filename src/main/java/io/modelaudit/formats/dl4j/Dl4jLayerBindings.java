@@ -175,6 +175,13 @@ public final class Dl4jLayerBindings {
 
   private Dl4jLayerBindings() {}
 
+  /** Removes class names again (for a test that binds a class of its own). */
+  static void unregister(String... names) {
+    for (String n : names) {
+      BINDINGS.remove(n);
+    }
+  }
+
   /** Every registered class name and its entry, sorted by name (for the generated docs). */
   public static SortedMap<String, Entry> entries() {
     SortedMap<String, Entry> out = new TreeMap<>();

@@ -155,6 +155,13 @@ public final class KerasLayerBindings {
 
   private KerasLayerBindings() {}
 
+  /** Removes class names again (for a test that binds a class of its own). */
+  static void unregister(String... names) {
+    for (String n : names) {
+      BINDINGS.remove(n);
+    }
+  }
+
   /** Every registered class name and the kind its rule makes, sorted by name (for the generated docs). */
   public static SortedMap<String, Class<? extends LayerKind>> kinds() {
     SortedMap<String, Class<? extends LayerKind>> out = new TreeMap<>();

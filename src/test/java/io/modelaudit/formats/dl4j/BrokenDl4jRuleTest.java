@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +40,12 @@ class BrokenDl4jRuleTest {
     Dl4jVertexBindings.register(IdentityKind.class, a -> {
       throw new NullPointerException("a deliberate bug in a vertex rule");
     }, BROKEN_VERTEX);
+  }
+
+  @AfterAll
+  static void unregisterBrokenRules() {
+    Dl4jLayerBindings.unregister(BROKEN_LAYER);
+    Dl4jVertexBindings.unregister(BROKEN_VERTEX);
   }
 
   private Path configuration(String which) throws Exception {

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,11 @@ class BrokenKerasRuleTest {
     KerasLayerBindings.register(IdentityKind.class, a -> {
       throw new NullPointerException("a deliberate bug in a rule");
     }, BROKEN);
+  }
+
+  @AfterAll
+  static void unregisterBrokenRule() {
+    KerasLayerBindings.unregister(BROKEN);
   }
 
   private Path model() throws Exception {
