@@ -47,27 +47,35 @@ final class GeneratedDocs {
 
   static Doc dl4jLayers() {
     MarkdownTable layers = new MarkdownTable("DL4J layer class", "Rule (layer kind)", "Input rank", "nIn field", "Wrapped field",
-        "Network input it implies");
+        "Network input it implies", "Legacy name");
     Dl4jLayerBindings.entries().forEach((name, e) -> layers.row("`" + name + "`",
         e.kind() == LayerKind.class ? "the wrapped layer's" : "`" + e.kind().getSimpleName() + "`",
         rank(e.traits()), e.traits().nInField() == null ? "the wrapped layer's" : "`" + e.traits().nInField() + "`",
         e.traits().wrappedField() == null ? "" : "`" + e.traits().wrappedField() + "`",
-        e.traits().networkInput() == null ? "by input rank and nIn" : "`" + e.traits().networkInput() + "`"));
+        e.traits().networkInput() == null ? "by input rank and nIn" : "`" + e.traits().networkInput() + "`",
+        legacy(name, Dl4jLayerBindings.legacyNames())));
     MarkdownTable vertices = new MarkdownTable("DL4J vertex class", "Rule (layer kind)", "Notes");
     Dl4jVertexBindings.entries().forEach((name, e) -> vertices.row("`" + name + "`",
         e.kind() == null ? "the held layer's" : "`" + e.kind().getSimpleName() + "`",
         e.layerField() != null ? "holds a layer configuration in `" + e.layerField() + "`"
             : e.networkInputField() != null ? "also reads the network input named by `" + e.networkInputField() + "`" : ""));
-    MarkdownTable preprocessors = new MarkdownTable("DL4J preprocessor class", "Network input it implies");
-    for (Map.Entry<String, Dl4jPreprocessors.ImpliedInput> e : Dl4jPreprocessors.impliedInputs().entrySet()) {
-      preprocessors.row("`" + e.getKey() + "`", e.getValue().description());
+    MarkdownTable preprocessors = new MarkdownTable("DL4J preprocessor class", "Network input it implies", "Legacy name");
+    for (Map.Entry<String, Dl4jPreprocessors.Entry> e : Dl4jPreprocessors.entries().entrySet()) {
+      String legacyName = e.getValue().legacyName();
+      preprocessors.row("`" + e.getKey() + "`", e.getValue().impliedInput().description(), legacyName == null ? "" : "`" + legacyName + "`");
     }
     return new Doc("dl4j-layers.md", "Deeplearning4j layers, vertices and preprocessors",
         "Dl4jLayerBindings, Dl4jVertexBindings and Dl4jPreprocessors",
-        "Simple class names; the legacy names of 0.5 – 1.0.0-alpha files map to them. The input rank, the nIn field"
+        "Simple class names. A legacy name is the key that names the class in 0.5 – 1.0.0-alpha files. The input rank, the nIn field"
             + " and the implied network input give the shape of a network input whose type the file does not record.\n\n"
             + "## Layers\n\n" + layers.render() + "\n## Vertices\n\n" + vertices.render()
             + "\n## Input preprocessors\n\nEach binds to `Dl4jPreprocessorKind`.\n\n" + preprocessors.render());
+  }
+
+  /** The legacy keys that stand for the class name, sorted. */
+  private static String legacy(String name, Map<String, String> legacyNames) {
+    return legacyNames.entrySet().stream().filter(e -> e.getValue().equals(name)).map(e -> "`" + e.getKey() + "`").sorted()
+        .reduce((x, y) -> x + ", " + y).orElse("");
   }
 
   private static String rank(Dl4jLayerBindings.Traits t) {

@@ -26,6 +26,7 @@ import io.modelaudit.ir.layers.FrozenKind;
 import io.modelaudit.ir.layers.IdentityKind;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -53,26 +54,32 @@ public final class Dl4jLayerBindings {
    *     its rank and nIn give it
    * @param changesRank the layer takes any rank but gives another one (so the layers after it do not
    *     tell the rank it takes)
+   * @param legacyNames the keys that name the class in 0.5 – 1.0.0-alpha files ({@code {"dense": {...}}})
    */
-  public record Traits(int inputRank, String nInField, String wrappedField, Shape networkInput, boolean changesRank) {
+  public record Traits(int inputRank, String nInField, String wrappedField, Shape networkInput, boolean changesRank,
+      List<String> legacyNames) {
     static Traits takes(int inputRank) {
-      return new Traits(inputRank, "nin", null, null, false);
+      return new Traits(inputRank, "nin", null, null, false, List.of());
     }
 
     static Traits wraps(int inputRank, String wrappedField) {
-      return new Traits(inputRank, null, wrappedField, null, false);
+      return new Traits(inputRank, null, wrappedField, null, false, List.of());
     }
 
     Traits nIn(String field) {
-      return new Traits(inputRank, field, wrappedField, networkInput, changesRank);
+      return new Traits(inputRank, field, wrappedField, networkInput, changesRank, legacyNames);
     }
 
     Traits networkInput(Shape shape) {
-      return new Traits(inputRank, nInField, wrappedField, shape, changesRank);
+      return new Traits(inputRank, nInField, wrappedField, shape, changesRank, legacyNames);
     }
 
     Traits changingRank() {
-      return new Traits(inputRank, nInField, wrappedField, networkInput, true);
+      return new Traits(inputRank, nInField, wrappedField, networkInput, true, legacyNames);
+    }
+
+    Traits legacy(String... keys) {
+      return new Traits(inputRank, nInField, wrappedField, networkInput, changesRank, List.of(keys));
     }
   }
 
@@ -88,6 +95,7 @@ public final class Dl4jLayerBindings {
 
   private static final Traits UNREGISTERED = Traits.takes(ANY);
   private static final Map<String, Binding> BINDINGS = new HashMap<>();
+  private static final Map<String, String> LEGACY_NAMES = new HashMap<>();
 
   /**
    * Binds class names to a rule. A rule throws {@link Dl4jConfigException} (or, deliberately,
@@ -97,6 +105,7 @@ public final class Dl4jLayerBindings {
     for (String n : names) {
       BINDINGS.put(n, new Binding(new Entry(kind, traits), rule));
     }
+    traits.legacyNames().forEach(key -> LEGACY_NAMES.put(key, names[0]));
   }
 
   /** Binds a wrapper: its rule gets the layer under {@code traits.wrappedField()} already bound. */
@@ -108,34 +117,34 @@ public final class Dl4jLayerBindings {
   }
 
   static {
-    register(Dl4jDenseKind.class, Traits.takes(FF), a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.getBool("hasLayerNorm", false), false),
+    register(Dl4jDenseKind.class, Traits.takes(FF).legacy("dense"), a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.getBool("hasLayerNorm", false), false),
         "DenseLayer");
-    register(Dl4jDenseKind.class, Traits.takes(FF), a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false), "OutputLayer");
-    register(Dl4jDenseKind.class, Traits.takes(RNN), a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.channelsLast()), "RnnOutputLayer");
+    register(Dl4jDenseKind.class, Traits.takes(FF).legacy("output"), a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false), "OutputLayer");
+    register(Dl4jDenseKind.class, Traits.takes(RNN).legacy("rnnoutput"), a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.channelsLast()), "RnnOutputLayer");
     register(Dl4jDenseKind.class, Traits.takes(FF), a -> Dl4jDenseKind.centerLoss(a.size("nin"), a.size("nout"), a.getBool("hasBias", true)), "CenterLossOutputLayer");
-    register(Dl4jDenseKind.class, Traits.takes(FF), a -> Dl4jDenseKind.autoEncoder(a.size("nin"), a.size("nout")), "AutoEncoder", "RBM");
-    register(Dl4jDenseKind.class, Traits.takes(FF), a -> Dl4jDenseKind.elementWise(a.size("nin"), a.size("nout")), "ElementWiseMultiplicationLayer");
+    register(Dl4jDenseKind.class, Traits.takes(FF).legacy("autoEncoder"), a -> Dl4jDenseKind.autoEncoder(a.size("nin"), a.size("nout")), "AutoEncoder", "RBM");
+    register(Dl4jDenseKind.class, Traits.takes(FF).legacy("ElementWiseMult"), a -> Dl4jDenseKind.elementWise(a.size("nin"), a.size("nout")), "ElementWiseMultiplicationLayer");
     // An EmbeddingLayer takes one index per example; an EmbeddingSequenceLayer a sequence of them.
-    register(Dl4jEmbeddingKind.class, Traits.takes(FF).networkInput(Shape.of(null, 1L)),
+    register(Dl4jEmbeddingKind.class, Traits.takes(FF).legacy("embedding").networkInput(Shape.of(null, 1L)),
         a -> new Dl4jEmbeddingKind(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false, 0), "EmbeddingLayer");
     register(Dl4jEmbeddingKind.class, Traits.takes(FF).networkInput(Shape.of(null, null)), a -> new Dl4jEmbeddingKind(a.size("nin"),
         a.size("nout"), a.getBool("hasBias", true), true, a.getLong("inputLength", 0)), "EmbeddingSequenceLayer");
     register(Dl4jVariationalAutoencoderKind.class, Traits.takes(FF), Dl4jLayerBindings::variationalAutoencoder, "VariationalAutoencoder");
-    register(Dl4jConvKind.class, Traits.takes(CNN), a -> conv(a, Variant.STANDARD, 2), "ConvolutionLayer", "Convolution2D");
-    register(Dl4jConvKind.class, Traits.takes(RNN), a -> conv(a, Variant.STANDARD, 1), "Convolution1DLayer", "Convolution1D");
+    register(Dl4jConvKind.class, Traits.takes(CNN).legacy("convolution"), a -> conv(a, Variant.STANDARD, 2), "ConvolutionLayer", "Convolution2D");
+    register(Dl4jConvKind.class, Traits.takes(RNN).legacy("convolution1d"), a -> conv(a, Variant.STANDARD, 1), "Convolution1DLayer", "Convolution1D");
     register(Dl4jConvKind.class, Traits.takes(CNN3D), a -> conv(a, Variant.STANDARD, 3), "Convolution3D");
     register(Dl4jConvKind.class, Traits.takes(CNN), a -> conv(a, Variant.DECONVOLUTION, 2), "Deconvolution2D");
     register(Dl4jConvKind.class, Traits.takes(CNN3D), a -> conv(a, Variant.DECONVOLUTION, 3), "Deconvolution3D");
     register(Dl4jConvKind.class, Traits.takes(CNN), a -> conv(a, Variant.SEPARABLE, 2), "SeparableConvolution2D");
     register(Dl4jConvKind.class, Traits.takes(CNN), a -> conv(a, Variant.DEPTHWISE, 2), "DepthwiseConvolution2D");
-    register(Dl4jSubsamplingKind.class, Traits.takes(CNN), a -> pool(a, 2), "SubsamplingLayer", "Pooling2D");
-    register(Dl4jSubsamplingKind.class, Traits.takes(RNN), a -> pool(a, 1), "Subsampling1DLayer", "Pooling1D");
+    register(Dl4jSubsamplingKind.class, Traits.takes(CNN).legacy("subsampling"), a -> pool(a, 2), "SubsamplingLayer", "Pooling2D");
+    register(Dl4jSubsamplingKind.class, Traits.takes(RNN).legacy("subsampling1d"), a -> pool(a, 1), "Subsampling1DLayer", "Pooling1D");
     register(Dl4jSubsamplingKind.class, Traits.takes(CNN3D), a -> pool(a, 3), "Subsampling3DLayer");
     register(Dl4jSpatialKind.class, Traits.takes(RNN), a -> Dl4jSpatialKind.upsampling(a.tuple("size", 1, null), a.channelsLast()), "Upsampling1D");
     register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.upsampling(a.tuple("size", 2, null), a.channelsLast()), "Upsampling2D");
     register(Dl4jSpatialKind.class, Traits.takes(CNN3D), a -> Dl4jSpatialKind.upsampling(a.tuple("size", 3, null), a.channelsLast()), "Upsampling3D");
-    register(Dl4jSpatialKind.class, Traits.takes(RNN), a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 2, null), a.channelsLast()), "ZeroPadding1DLayer");
-    register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 4, null), a.channelsLast()), "ZeroPaddingLayer");
+    register(Dl4jSpatialKind.class, Traits.takes(RNN).legacy("zeroPadding1d"), a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 2, null), a.channelsLast()), "ZeroPadding1DLayer");
+    register(Dl4jSpatialKind.class, Traits.takes(CNN).legacy("zeroPadding"), a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 4, null), a.channelsLast()), "ZeroPaddingLayer");
     register(Dl4jSpatialKind.class, Traits.takes(CNN3D), a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 6, null), a.channelsLast()), "ZeroPadding3DLayer");
     register(Dl4jSpatialKind.class, Traits.takes(RNN), a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 2, null), a.channelsLast()), "Cropping1D");
     register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 4, null), a.channelsLast()), "Cropping2D");
@@ -143,24 +152,25 @@ public final class Dl4jLayerBindings {
     register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.spaceToDepth(a.requireLong("blockSize"), a.channelsLast()), "SpaceToDepthLayer");
     register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.spaceToBatch(a.tuple("blocks", 2, null), a.flatInts("padding"), a.channelsLast()),
         "SpaceToBatchLayer");
-    register(Dl4jBatchNormKind.class, Traits.takes(ANY).nIn("nout"), a -> new Dl4jBatchNormKind(a.size("nout"), a.getBool("lockGammaBeta", false),
+    register(Dl4jBatchNormKind.class, Traits.takes(ANY).legacy("batchNormalization").nIn("nout"), a -> new Dl4jBatchNormKind(a.size("nout"), a.getBool("lockGammaBeta", false),
         a.getBool("useLogStd", false), a.channelsLast()), "BatchNormalization");
-    register(Dl4jWeightlessKind.class, Traits.takes(CNN), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "LocalResponseNormalization");
-    register(Dl4jWeightlessKind.class, Traits.takes(ANY), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "ActivationLayer", "DropoutLayer",
-        "MaskLayer", "Yolo2OutputLayer");
-    register(Dl4jChannelCheckKind.class, Traits.takes(FF), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), false), "LossLayer");
+    register(Dl4jWeightlessKind.class, Traits.takes(CNN).legacy("localResponseNormalization"), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "LocalResponseNormalization");
+    register(Dl4jWeightlessKind.class, Traits.takes(ANY).legacy("activation"), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "ActivationLayer");
+    register(Dl4jWeightlessKind.class, Traits.takes(ANY).legacy("dropout"), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "DropoutLayer");
+    register(Dl4jWeightlessKind.class, Traits.takes(ANY), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "MaskLayer", "Yolo2OutputLayer");
+    register(Dl4jChannelCheckKind.class, Traits.takes(FF).legacy("loss"), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), false), "LossLayer");
     register(Dl4jChannelCheckKind.class, Traits.takes(RNN), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "RnnLossLayer");
     register(Dl4jChannelCheckKind.class, Traits.takes(CNN), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "CnnLossLayer");
     register(Dl4jChannelCheckKind.class, Traits.takes(CNN3D), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "Cnn3DLossLayer");
-    register(Dl4jGlobalPoolingKind.class, Traits.takes(ANY).changingRank(), a -> new Dl4jGlobalPoolingKind(a.get("poolingDimensions") == null ? null
+    register(Dl4jGlobalPoolingKind.class, Traits.takes(ANY).legacy("GlobalPooling").changingRank(), a -> new Dl4jGlobalPoolingKind(a.get("poolingDimensions") == null ? null
         : java.util.Arrays.stream(a.flatInts("poolingDimensions")).mapToInt(Math::toIntExact).toArray(),
         a.getBool("collapseDimensions", true)), "GlobalPoolingLayer");
     register(Dl4jPReLUKind.class, Traits.takes(ANY), a -> new Dl4jPReLUKind(a.flatInts("inputShape"), a.get("sharedAxes") == null ? new long[0]
         : a.flatInts("sharedAxes")), "PReLULayer");
     register(Dl4jRecurrentKind.class, Traits.takes(RNN), a -> new Dl4jRecurrentKind(Cell.LSTM, a.size("nin"), a.size("nout"), false, a.channelsLast()), "LSTM");
-    register(Dl4jRecurrentKind.class, Traits.takes(RNN), a -> new Dl4jRecurrentKind(Cell.GRAVES_LSTM, a.size("nin"), a.size("nout"), false,
+    register(Dl4jRecurrentKind.class, Traits.takes(RNN).legacy("gravesLSTM"), a -> new Dl4jRecurrentKind(Cell.GRAVES_LSTM, a.size("nin"), a.size("nout"), false,
         a.channelsLast()), "GravesLSTM");
-    register(Dl4jRecurrentKind.class, Traits.takes(RNN), a -> new Dl4jRecurrentKind(Cell.GRAVES_BIDIRECTIONAL_LSTM, a.size("nin"), a.size("nout"),
+    register(Dl4jRecurrentKind.class, Traits.takes(RNN).legacy("gravesBidirectionalLSTM"), a -> new Dl4jRecurrentKind(Cell.GRAVES_BIDIRECTIONAL_LSTM, a.size("nin"), a.size("nout"),
         false, a.channelsLast()), "GravesBidirectionalLSTM");
     register(Dl4jRecurrentKind.class, Traits.takes(RNN), a -> new Dl4jRecurrentKind(Cell.SIMPLE_RNN, a.size("nin"), a.size("nout"),
         a.getBool("hasLayerNorm", false), a.channelsLast()), "SimpleRnn");
@@ -180,6 +190,11 @@ public final class Dl4jLayerBindings {
     for (String n : names) {
       BINDINGS.remove(n);
     }
+  }
+
+  /** Legacy keys → the class names they stand for (read by {@link Dl4jTyped}, and the generated docs). */
+  public static Map<String, String> legacyNames() {
+    return Collections.unmodifiableMap(LEGACY_NAMES);
   }
 
   /** Every registered class name and its entry, sorted by name (for the generated docs). */
