@@ -13,6 +13,10 @@ final class Dl4jArgs {
     this.typed = typed;
   }
 
+  Dl4jTyped typed() {
+    return typed;
+  }
+
   String className() {
     return typed.name();
   }

@@ -3,19 +3,9 @@ package io.modelaudit.formats.dl4j;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.ir.Call;
 import io.modelaudit.ir.Layer;
-import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
-import io.modelaudit.ir.layers.ConcatenateKind;
-import io.modelaudit.ir.layers.dl4j.Dl4jLastTimeStepKind;
-import io.modelaudit.ir.layers.dl4j.Dl4jPreprocessedKind;
-import io.modelaudit.ir.layers.dl4j.Dl4jPreprocessorKind;
-import io.modelaudit.ir.layers.dl4j.Dl4jVertexKind;
-import io.modelaudit.ir.layers.dl4j.Dl4jWeightlessKind;
-import io.modelaudit.ir.layers.ElementwiseMergeKind;
-import io.modelaudit.ir.layers.FrozenKind;
-import io.modelaudit.ir.layers.IdentityKind;
 import io.modelaudit.ir.layers.InputKind;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -126,10 +116,9 @@ public final class Dl4jGraphBuilder {
       if (vertex == null) {
         throw new Dl4jConfigException("vertex '" + name + "' has no configuration");
       }
-      if (vertex.name().equals("DuplicateToTimeSeriesVertex")) {
-        // The time length comes from the network input the vertex names: a data dependency DL4J's
-        // vertexInputs do not list.
-        String named = new Dl4jArgs(vertex).getString("inputName", null);
+      String inputField = Dl4jVertexBindings.networkInputField(vertex);
+      if (inputField != null) {
+        String named = new Dl4jArgs(vertex).getString(inputField, null);
         if (named != null && inputs.contains(named) && refs.size() == 1) {
           refs.add(new TensorRef(named, 0, 0));
         }
@@ -143,97 +132,24 @@ public final class Dl4jGraphBuilder {
   }
 
   private Layer vertex(String name, Dl4jTyped vertex, List<TensorRef> refs, String pointer) {
-    List<Call> calls = List.of(new Call(refs));
-    Dl4jArgs a = new Dl4jArgs(vertex);
-    if (vertex.name().equals("LayerVertex")) {
-      JsonNode layerConf = a.get("layerConf");
+    String layerField = Dl4jVertexBindings.layerField(vertex);
+    if (layerField != null) {
+      Dl4jArgs a = new Dl4jArgs(vertex);
+      JsonNode layerConf = a.get(layerField);
       Dl4jTyped layer = Dl4jTyped.of(layerConf == null ? null : layerConf.get("layer"), "layer of vertex '" + name + "'");
       if (layer == null) {
-        return Layer.invalid(name, "LayerVertex", "the vertex has no layer configuration", calls, pointer);
+        return Layer.invalid(name, vertex.name(), "the vertex has no layer configuration", List.of(new Call(refs)), pointer);
       }
       legacy |= layer.legacy();
       recordVariables(name, layerConf);
-      return layer(name, layer, a.get("preProcessor"), refs, pointer + "/layerConf/layer");
+      return layer(name, layer, a.get("preProcessor"), refs, pointer + "/" + layerField + "/layer");
     }
-    try {
-      LayerKind kind = vertexKind(vertex, a);
-      if (kind == null) {
-        return Layer.unsupported(name, vertex.name(), "no rule for graph vertex class " + vertex.qualified(), calls, pointer);
-      }
-      return Layer.of(name, vertex.name(), kind, calls, pointer);
-    } catch (Dl4jConfigException | IllegalArgumentException | ArithmeticException e) {
-      return Layer.invalid(name, vertex.name(), e.getMessage(), calls, pointer);
-    } catch (Dl4jLayerBindings.UnsupportedInnerException e) {
-      return Layer.unsupported(name, vertex.name(), e.getMessage(), calls, pointer);
-    }
-  }
-
-  private static LayerKind vertexKind(Dl4jTyped vertex, Dl4jArgs a) {
-    switch (vertex.name()) {
-      case "MergeVertex":
-        return new Dl4jWeightlessKind(new ConcatenateKind((int) a.getLong("mergeAxis", 1)));
-      case "ElementWiseVertex": {
-        String op = a.getString("op", "Add");
-        return new Dl4jWeightlessKind(op.equals("Subtract") ? new ElementwiseMergeKind(2, 2) : new ElementwiseMergeKind(1, Integer.MAX_VALUE));
-      }
-      case "SubsetVertex":
-        return Dl4jVertexKind.subset(a.requireLong("from"), a.requireLong("to"));
-      case "StackVertex":
-        return Dl4jVertexKind.stack();
-      case "UnstackVertex":
-        return Dl4jVertexKind.unstack(a.requireLong("from"), a.requireLong("stackSize"));
-      case "ReshapeVertex":
-        return Dl4jVertexKind.reshape(a.flatInts("newShape"));
-      case "L2Vertex":
-        return Dl4jVertexKind.l2();
-      case "PoolHelperVertex":
-        return Dl4jVertexKind.poolHelper();
-      case "DuplicateToTimeSeriesVertex":
-        return Dl4jVertexKind.duplicateToTimeSeries();
-      case "LastTimeStepVertex":
-        return new Dl4jLastTimeStepKind(null, false);
-      case "ScaleVertex":
-      case "ShiftVertex":
-      case "L2NormalizeVertex":
-        return new Dl4jWeightlessKind(IdentityKind.INSTANCE);
-      case "PreprocessorVertex": {
-        Dl4jPreprocessorKind p = Dl4jPreprocessors.read(a.get("preProcessor"), 0);
-        if (p == null) {
-          throw new Dl4jConfigException("PreprocessorVertex without a preprocessor");
-        }
-        return p;
-      }
-      case "FrozenVertex": {
-        Dl4jTyped inner = Dl4jTyped.of(a.get("underlying"), "'underlying'");
-        if (inner == null) {
-          throw new Dl4jConfigException("FrozenVertex without 'underlying'");
-        }
-        LayerKind k = vertexKind(inner, new Dl4jArgs(inner));
-        return k == null ? null : new FrozenKind(k);
-      }
-      default:
-        return null;
-    }
+    return Dl4jVertexBindings.resolve(vertex).layer(name, vertex.name(), List.of(new Call(refs)), pointer);
   }
 
   private Layer layer(String name, Dl4jTyped layer, JsonNode preprocessor, List<TensorRef> refs, String pointer) {
-    return bindLayer(name, layer, preprocessor, refs, pointer).withActivation(Dl4jActivation.of(layer));
-  }
-
-  private Layer bindLayer(String name, Dl4jTyped layer, JsonNode preprocessor, List<TensorRef> refs, String pointer) {
-    List<Call> calls = List.of(new Call(refs));
-    try {
-      LayerKind kind = Dl4jLayerBindings.kindFor(layer);
-      if (kind == null) {
-        return Layer.unsupported(name, layer.name(), "custom or unknown DL4J layer class " + layer.qualified(), calls, pointer);
-      }
-      Dl4jPreprocessorKind pre = Dl4jPreprocessors.read(preprocessor, 0);
-      return Layer.of(name, layer.name(), pre == null ? kind : new Dl4jPreprocessedKind(pre, kind), calls, pointer);
-    } catch (Dl4jConfigException | IllegalArgumentException | ArithmeticException e) {
-      return Layer.invalid(name, layer.name(), e.getMessage(), calls, pointer);
-    } catch (Dl4jLayerBindings.UnsupportedInnerException e) {
-      return Layer.unsupported(name, layer.name(), e.getMessage(), calls, pointer);
-    }
+    return Dl4jLayerBindings.resolve(layer, preprocessor).layer(name, layer.name(), List.of(new Call(refs)), pointer)
+        .withActivation(Dl4jActivation.of(layer));
   }
 
   private static Layer inputLayer(String name, Shape shape) {
@@ -260,24 +176,9 @@ public final class Dl4jGraphBuilder {
       pre = null;
     }
     if (pre != null) {
-      Dl4jArgs a = new Dl4jArgs(pre);
-      long h = a.getLong("inputHeight", 0);
-      long w = a.getLong("inputWidth", 0);
-      long c = a.getLong("numChannels", 0);
-      switch (pre.name()) {
-        case "FeedForwardToCnnPreProcessor":
-          return Dl4jInputTypes.forRank(2, h * w * c, false);
-        case "CnnToFeedForwardPreProcessor":
-        case "CnnToRnnPreProcessor":
-          return Shape.of(null, c > 0 ? c : null, h > 0 ? h : null, w > 0 ? w : null);
-        case "RnnToCnnPreProcessor":
-          return Dl4jInputTypes.forRank(3, h * w * c, false);
-        case "RnnToFeedForwardPreProcessor":
-          return Dl4jInputTypes.forRank(3, nIn, false);
-        case "FeedForwardToRnnPreProcessor":
-          return Dl4jInputTypes.forRank(2, nIn, false);
-        default:
-          break;
+      Shape implied = Dl4jPreprocessors.networkInput(pre, nIn);
+      if (implied != null) {
+        return implied;
       }
     }
     if (rank == Dl4jLayerBindings.ANY) {
@@ -286,8 +187,9 @@ public final class Dl4jGraphBuilder {
         return null;
       }
     }
-    if (layer.name().startsWith("Embedding")) {
-      return Shape.of(null, layer.name().equals("EmbeddingLayer") ? 1L : null);
+    Shape fixed = Dl4jLayerBindings.networkInput(layer);
+    if (fixed != null) {
+      return fixed;
     }
     return Dl4jInputTypes.forRank(rank, nIn, rank > 2 && new Dl4jArgs(layer).channelsLast());
   }
@@ -306,7 +208,7 @@ public final class Dl4jGraphBuilder {
       int rank;
       try {
         layer = Dl4jTyped.of(confs.get(i).get("layer"), "layer");
-        if (layer == null || layer.name().equals("GlobalPoolingLayer")) {
+        if (layer == null || Dl4jLayerBindings.changesRank(layer)) {
           return Dl4jLayerBindings.ANY;
         }
         rank = Dl4jLayerBindings.inputRank(layer);
@@ -334,8 +236,9 @@ public final class Dl4jGraphBuilder {
       }
       try {
         Dl4jTyped v = Dl4jTyped.of(vertices.get(e.getKey()), "vertex");
-        if (v != null && v.name().equals("LayerVertex")) {
-          Dl4jTyped layer = Dl4jTyped.of(v.fields().path("layerConf").get("layer"), "layer");
+        String layerField = v == null ? null : Dl4jVertexBindings.layerField(v);
+        if (layerField != null) {
+          Dl4jTyped layer = Dl4jTyped.of(v.fields().path(layerField).get("layer"), "layer");
           if (layer != null) {
             Shape s = networkInput(layer, v.fields().get("preProcessor"), () -> Dl4jLayerBindings.ANY);
             // Only the input's rank is known when it is merged with others before the layer.

@@ -1,6 +1,9 @@
 package io.modelaudit.formats.dl4j;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.formats.BindingResult;
 import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.layers.dl4j.Dl4jBatchNormKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jBidirectionalKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jChannelCheckKind;
@@ -11,6 +14,8 @@ import io.modelaudit.ir.layers.dl4j.Dl4jEmbeddingKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jGlobalPoolingKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jLastTimeStepKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jPReLUKind;
+import io.modelaudit.ir.layers.dl4j.Dl4jPreprocessedKind;
+import io.modelaudit.ir.layers.dl4j.Dl4jPreprocessorKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jRecurrentKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jRecurrentKind.Cell;
 import io.modelaudit.ir.layers.dl4j.Dl4jSpatialKind;
@@ -19,125 +24,259 @@ import io.modelaudit.ir.layers.dl4j.Dl4jVariationalAutoencoderKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jWeightlessKind;
 import io.modelaudit.ir.layers.FrozenKind;
 import io.modelaudit.ir.layers.IdentityKind;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * DL4J layer classes → layer kinds, one line per class (simple class name; legacy registered
- * names are mapped to it by {@link Dl4jTyped}). Each binding also says which activation its input
- * is (feed-forward, recurrent, 2D or 3D convolutional), so that a network input without a recorded
- * input type gets the right rank.
+ * names are mapped to it by {@link Dl4jTyped}). Each line also carries the class's {@link Traits}:
+ * the activation its input is (feed-forward, recurrent, 2D or 3D convolutional), the field that
+ * holds its nIn, the field that holds the layer it wraps, and the network input it implies, so
+ * that a network input without a recorded input type gets the right shape.
  */
-final class Dl4jLayerBindings {
-  /** Input ranks: [mb, n], [mb, n, T], [mb, c, h, w], [mb, c, d, h, w]. */
-  static final int FF = 2, RNN = 3, CNN = 4, CNN3D = 5, ANY = 0;
+public final class Dl4jLayerBindings {
+  /** Input ranks: [mb, n], [mb, n, T], [mb, c, h, w], [mb, c, d, h, w]; ANY: any rank. */
+  public static final int FF = 2, RNN = 3, CNN = 4, CNN3D = 5, ANY = 0;
 
-  private record Binding(int inputRank, Function<Dl4jArgs, LayerKind> factory) {}
+  /**
+   * What the graph builder knows about a layer class beyond its rule.
+   *
+   * @param inputRank the rank of the activation the layer takes ({@link #FF} …), or {@link #ANY}
+   * @param nInField the field that holds the layer's nIn, or null for a wrapper (its layer's)
+   * @param wrappedField the field that holds the wrapped layer, or null
+   * @param networkInput the shape of a network input that feeds the layer directly, or null when
+   *     its rank and nIn give it
+   * @param changesRank the layer takes any rank but gives another one (so the layers after it do not
+   *     tell the rank it takes)
+   * @param legacyNames the keys that name the class in 0.5 – 1.0.0-alpha files ({@code {"dense": {...}}})
+   */
+  public record Traits(int inputRank, String nInField, String wrappedField, Shape networkInput, boolean changesRank,
+      List<String> legacyNames) {
+    static Traits takes(int inputRank) {
+      return new Traits(inputRank, "nin", null, null, false, List.of());
+    }
 
-  private static final Map<String, Binding> BINDINGS = new HashMap<>();
+    static Traits wraps(int inputRank, String wrappedField) {
+      return new Traits(inputRank, null, wrappedField, null, false, List.of());
+    }
 
-  private static void register(int inputRank, Function<Dl4jArgs, LayerKind> factory, String... names) {
-    for (String n : names) {
-      BINDINGS.put(n, new Binding(inputRank, factory));
+    Traits nIn(String field) {
+      return new Traits(inputRank, field, wrappedField, networkInput, changesRank, legacyNames);
+    }
+
+    Traits networkInput(Shape shape) {
+      return new Traits(inputRank, nInField, wrappedField, shape, changesRank, legacyNames);
+    }
+
+    Traits changingRank() {
+      return new Traits(inputRank, nInField, wrappedField, networkInput, true, legacyNames);
+    }
+
+    Traits legacy(String... keys) {
+      return new Traits(inputRank, nInField, wrappedField, networkInput, changesRank, List.of(keys));
     }
   }
 
+  /** A registered class as the docs show it: the kind its rule makes (LayerKind: the wrapped layer's) and its traits. */
+  public record Entry(Class<? extends LayerKind> kind, Traits traits) {}
+
+  /** A wrapper's rule: its own configuration, its layer's, and the kind of its layer. */
+  interface WrapperRule<K extends LayerKind> {
+    K apply(Dl4jArgs wrapper, Dl4jArgs wrapped, LayerKind wrappedKind);
+  }
+
+  private record Binding(Entry entry, Function<Dl4jArgs, ? extends LayerKind> rule) {}
+
+  private static final Traits UNREGISTERED = Traits.takes(ANY);
+  private static final Map<String, Binding> BINDINGS = new HashMap<>();
+  private static final Map<String, String> LEGACY_NAMES = new HashMap<>();
+
+  /**
+   * Binds class names to a rule. A rule throws {@link Dl4jConfigException} (or, deliberately,
+   * IllegalArgumentException / ArithmeticException) for a configuration it cannot read.
+   */
+  static <K extends LayerKind> void register(Class<K> kind, Traits traits, Function<Dl4jArgs, ? extends K> rule, String... names) {
+    for (String n : names) {
+      BINDINGS.put(n, new Binding(new Entry(kind, traits), rule));
+    }
+    traits.legacyNames().forEach(key -> LEGACY_NAMES.put(key, names[0]));
+  }
+
+  /** Binds a wrapper: its rule gets the layer under {@code traits.wrappedField()} already bound. */
+  static <K extends LayerKind> void register(Class<K> kind, Traits traits, WrapperRule<K> rule, String... names) {
+    register(kind, traits, a -> {
+      Dl4jArgs wrapped = wrapped(a, traits.wrappedField());
+      return rule.apply(a, wrapped, wrappedKind(wrapped));
+    }, names);
+  }
+
   static {
-    register(FF, a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.getBool("hasLayerNorm", false), false),
+    register(Dl4jDenseKind.class, Traits.takes(FF).legacy("dense"), a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.getBool("hasLayerNorm", false), false),
         "DenseLayer");
-    register(FF, a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false), "OutputLayer");
-    register(RNN, a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.channelsLast()), "RnnOutputLayer");
-    register(FF, a -> Dl4jDenseKind.centerLoss(a.size("nin"), a.size("nout"), a.getBool("hasBias", true)), "CenterLossOutputLayer");
-    register(FF, a -> Dl4jDenseKind.autoEncoder(a.size("nin"), a.size("nout")), "AutoEncoder", "RBM");
-    register(FF, a -> Dl4jDenseKind.elementWise(a.size("nin"), a.size("nout")), "ElementWiseMultiplicationLayer");
-    register(FF, a -> new Dl4jEmbeddingKind(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false, 0), "EmbeddingLayer");
-    register(FF, a -> new Dl4jEmbeddingKind(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), true,
-        a.getLong("inputLength", 0)), "EmbeddingSequenceLayer");
-    register(FF, Dl4jLayerBindings::variationalAutoencoder, "VariationalAutoencoder");
-    register(CNN, a -> conv(a, Variant.STANDARD, 2), "ConvolutionLayer", "Convolution2D");
-    register(RNN, a -> conv(a, Variant.STANDARD, 1), "Convolution1DLayer", "Convolution1D");
-    register(CNN3D, a -> conv(a, Variant.STANDARD, 3), "Convolution3D");
-    register(CNN, a -> conv(a, Variant.DECONVOLUTION, 2), "Deconvolution2D");
-    register(CNN3D, a -> conv(a, Variant.DECONVOLUTION, 3), "Deconvolution3D");
-    register(CNN, a -> conv(a, Variant.SEPARABLE, 2), "SeparableConvolution2D");
-    register(CNN, a -> conv(a, Variant.DEPTHWISE, 2), "DepthwiseConvolution2D");
-    register(CNN, a -> pool(a, 2), "SubsamplingLayer", "Pooling2D");
-    register(RNN, a -> pool(a, 1), "Subsampling1DLayer", "Pooling1D");
-    register(CNN3D, a -> pool(a, 3), "Subsampling3DLayer");
-    register(RNN, a -> Dl4jSpatialKind.upsampling(a.tuple("size", 1, null), a.channelsLast()), "Upsampling1D");
-    register(CNN, a -> Dl4jSpatialKind.upsampling(a.tuple("size", 2, null), a.channelsLast()), "Upsampling2D");
-    register(CNN3D, a -> Dl4jSpatialKind.upsampling(a.tuple("size", 3, null), a.channelsLast()), "Upsampling3D");
-    register(RNN, a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 2, null), a.channelsLast()), "ZeroPadding1DLayer");
-    register(CNN, a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 4, null), a.channelsLast()), "ZeroPaddingLayer");
-    register(CNN3D, a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 6, null), a.channelsLast()), "ZeroPadding3DLayer");
-    register(RNN, a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 2, null), a.channelsLast()), "Cropping1D");
-    register(CNN, a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 4, null), a.channelsLast()), "Cropping2D");
-    register(CNN3D, a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 6, null), a.channelsLast()), "Cropping3D");
-    register(CNN, a -> Dl4jSpatialKind.spaceToDepth(a.requireLong("blockSize"), a.channelsLast()), "SpaceToDepthLayer");
-    register(CNN, a -> Dl4jSpatialKind.spaceToBatch(a.tuple("blocks", 2, null), a.flatInts("padding"), a.channelsLast()), "SpaceToBatchLayer");
-    register(ANY, a -> new Dl4jBatchNormKind(a.size("nout"), a.getBool("lockGammaBeta", false), a.getBool("useLogStd", false),
-        a.channelsLast()), "BatchNormalization");
-    register(CNN, a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "LocalResponseNormalization");
-    register(ANY, a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "ActivationLayer", "DropoutLayer", "MaskLayer", "Yolo2OutputLayer");
-    register(FF, a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), false), "LossLayer");
-    register(RNN, a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "RnnLossLayer");
-    register(CNN, a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "CnnLossLayer");
-    register(CNN3D, a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "Cnn3DLossLayer");
-    register(ANY, a -> new Dl4jGlobalPoolingKind(a.get("poolingDimensions") == null ? null
+    register(Dl4jDenseKind.class, Traits.takes(FF).legacy("output"), a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false), "OutputLayer");
+    register(Dl4jDenseKind.class, Traits.takes(RNN).legacy("rnnoutput"), a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.channelsLast()), "RnnOutputLayer");
+    register(Dl4jDenseKind.class, Traits.takes(FF), a -> Dl4jDenseKind.centerLoss(a.size("nin"), a.size("nout"), a.getBool("hasBias", true)), "CenterLossOutputLayer");
+    register(Dl4jDenseKind.class, Traits.takes(FF).legacy("autoEncoder"), a -> Dl4jDenseKind.autoEncoder(a.size("nin"), a.size("nout")), "AutoEncoder", "RBM");
+    register(Dl4jDenseKind.class, Traits.takes(FF).legacy("ElementWiseMult"), a -> Dl4jDenseKind.elementWise(a.size("nin"), a.size("nout")), "ElementWiseMultiplicationLayer");
+    // An EmbeddingLayer takes one index per example; an EmbeddingSequenceLayer a sequence of them.
+    register(Dl4jEmbeddingKind.class, Traits.takes(FF).legacy("embedding").networkInput(Shape.of(null, 1L)),
+        a -> new Dl4jEmbeddingKind(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false, 0), "EmbeddingLayer");
+    register(Dl4jEmbeddingKind.class, Traits.takes(FF).networkInput(Shape.of(null, null)), a -> new Dl4jEmbeddingKind(a.size("nin"),
+        a.size("nout"), a.getBool("hasBias", true), true, a.getLong("inputLength", 0)), "EmbeddingSequenceLayer");
+    register(Dl4jVariationalAutoencoderKind.class, Traits.takes(FF), Dl4jLayerBindings::variationalAutoencoder, "VariationalAutoencoder");
+    register(Dl4jConvKind.class, Traits.takes(CNN).legacy("convolution"), a -> conv(a, Variant.STANDARD, 2), "ConvolutionLayer", "Convolution2D");
+    register(Dl4jConvKind.class, Traits.takes(RNN).legacy("convolution1d"), a -> conv(a, Variant.STANDARD, 1), "Convolution1DLayer", "Convolution1D");
+    register(Dl4jConvKind.class, Traits.takes(CNN3D), a -> conv(a, Variant.STANDARD, 3), "Convolution3D");
+    register(Dl4jConvKind.class, Traits.takes(CNN), a -> conv(a, Variant.DECONVOLUTION, 2), "Deconvolution2D");
+    register(Dl4jConvKind.class, Traits.takes(CNN3D), a -> conv(a, Variant.DECONVOLUTION, 3), "Deconvolution3D");
+    register(Dl4jConvKind.class, Traits.takes(CNN), a -> conv(a, Variant.SEPARABLE, 2), "SeparableConvolution2D");
+    register(Dl4jConvKind.class, Traits.takes(CNN), a -> conv(a, Variant.DEPTHWISE, 2), "DepthwiseConvolution2D");
+    register(Dl4jSubsamplingKind.class, Traits.takes(CNN).legacy("subsampling"), a -> pool(a, 2), "SubsamplingLayer", "Pooling2D");
+    register(Dl4jSubsamplingKind.class, Traits.takes(RNN).legacy("subsampling1d"), a -> pool(a, 1), "Subsampling1DLayer", "Pooling1D");
+    register(Dl4jSubsamplingKind.class, Traits.takes(CNN3D), a -> pool(a, 3), "Subsampling3DLayer");
+    register(Dl4jSpatialKind.class, Traits.takes(RNN), a -> Dl4jSpatialKind.upsampling(a.tuple("size", 1, null), a.channelsLast()), "Upsampling1D");
+    register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.upsampling(a.tuple("size", 2, null), a.channelsLast()), "Upsampling2D");
+    register(Dl4jSpatialKind.class, Traits.takes(CNN3D), a -> Dl4jSpatialKind.upsampling(a.tuple("size", 3, null), a.channelsLast()), "Upsampling3D");
+    register(Dl4jSpatialKind.class, Traits.takes(RNN).legacy("zeroPadding1d"), a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 2, null), a.channelsLast()), "ZeroPadding1DLayer");
+    register(Dl4jSpatialKind.class, Traits.takes(CNN).legacy("zeroPadding"), a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 4, null), a.channelsLast()), "ZeroPaddingLayer");
+    register(Dl4jSpatialKind.class, Traits.takes(CNN3D), a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 6, null), a.channelsLast()), "ZeroPadding3DLayer");
+    register(Dl4jSpatialKind.class, Traits.takes(RNN), a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 2, null), a.channelsLast()), "Cropping1D");
+    register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 4, null), a.channelsLast()), "Cropping2D");
+    register(Dl4jSpatialKind.class, Traits.takes(CNN3D), a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 6, null), a.channelsLast()), "Cropping3D");
+    register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.spaceToDepth(a.requireLong("blockSize"), a.channelsLast()), "SpaceToDepthLayer");
+    register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.spaceToBatch(a.tuple("blocks", 2, null), a.flatInts("padding"), a.channelsLast()),
+        "SpaceToBatchLayer");
+    register(Dl4jBatchNormKind.class, Traits.takes(ANY).legacy("batchNormalization").nIn("nout"), a -> new Dl4jBatchNormKind(a.size("nout"), a.getBool("lockGammaBeta", false),
+        a.getBool("useLogStd", false), a.channelsLast()), "BatchNormalization");
+    register(Dl4jWeightlessKind.class, Traits.takes(CNN).legacy("localResponseNormalization"), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "LocalResponseNormalization");
+    register(Dl4jWeightlessKind.class, Traits.takes(ANY).legacy("activation"), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "ActivationLayer");
+    register(Dl4jWeightlessKind.class, Traits.takes(ANY).legacy("dropout"), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "DropoutLayer");
+    register(Dl4jWeightlessKind.class, Traits.takes(ANY), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "MaskLayer", "Yolo2OutputLayer");
+    register(Dl4jChannelCheckKind.class, Traits.takes(FF).legacy("loss"), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), false), "LossLayer");
+    register(Dl4jChannelCheckKind.class, Traits.takes(RNN), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "RnnLossLayer");
+    register(Dl4jChannelCheckKind.class, Traits.takes(CNN), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "CnnLossLayer");
+    register(Dl4jChannelCheckKind.class, Traits.takes(CNN3D), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "Cnn3DLossLayer");
+    register(Dl4jGlobalPoolingKind.class, Traits.takes(ANY).legacy("GlobalPooling").changingRank(), a -> new Dl4jGlobalPoolingKind(a.get("poolingDimensions") == null ? null
         : java.util.Arrays.stream(a.flatInts("poolingDimensions")).mapToInt(Math::toIntExact).toArray(),
         a.getBool("collapseDimensions", true)), "GlobalPoolingLayer");
-    register(ANY, a -> new Dl4jPReLUKind(a.flatInts("inputShape"), a.get("sharedAxes") == null ? new long[0] : a.flatInts("sharedAxes")),
-        "PReLULayer");
-    register(RNN, a -> new Dl4jRecurrentKind(Cell.LSTM, a.size("nin"), a.size("nout"), false, a.channelsLast()), "LSTM");
-    register(RNN, a -> new Dl4jRecurrentKind(Cell.GRAVES_LSTM, a.size("nin"), a.size("nout"), false, a.channelsLast()), "GravesLSTM");
-    register(RNN, a -> new Dl4jRecurrentKind(Cell.GRAVES_BIDIRECTIONAL_LSTM, a.size("nin"), a.size("nout"), false, a.channelsLast()),
-        "GravesBidirectionalLSTM");
-    register(RNN, a -> new Dl4jRecurrentKind(Cell.SIMPLE_RNN, a.size("nin"), a.size("nout"), a.getBool("hasLayerNorm", false),
-        a.channelsLast()), "SimpleRnn");
-    register(RNN, a -> new Dl4jBidirectionalKind(inner(a, "fwd"), a.getString("mode", "CONCAT"), innerArgs(a, "fwd").channelsLast()),
-        "Bidirectional");
-    register(RNN, a -> new Dl4jLastTimeStepKind(inner(a, "underlying"), innerArgs(a, "underlying").channelsLast()), "LastTimeStep");
-    register(RNN, a -> inner(a, "underlying"), "MaskZeroLayer", "TimeDistributed");
-    register(ANY, a -> new FrozenKind(inner(a, "layer")), "FrozenLayer");
-    register(ANY, a -> new FrozenKind(inner(a, "underlying")), "FrozenLayerWithBackprop");
+    register(Dl4jPReLUKind.class, Traits.takes(ANY), a -> new Dl4jPReLUKind(a.flatInts("inputShape"), a.get("sharedAxes") == null ? new long[0]
+        : a.flatInts("sharedAxes")), "PReLULayer");
+    register(Dl4jRecurrentKind.class, Traits.takes(RNN), a -> new Dl4jRecurrentKind(Cell.LSTM, a.size("nin"), a.size("nout"), false, a.channelsLast()), "LSTM");
+    register(Dl4jRecurrentKind.class, Traits.takes(RNN).legacy("gravesLSTM"), a -> new Dl4jRecurrentKind(Cell.GRAVES_LSTM, a.size("nin"), a.size("nout"), false,
+        a.channelsLast()), "GravesLSTM");
+    register(Dl4jRecurrentKind.class, Traits.takes(RNN).legacy("gravesBidirectionalLSTM"), a -> new Dl4jRecurrentKind(Cell.GRAVES_BIDIRECTIONAL_LSTM, a.size("nin"), a.size("nout"),
+        false, a.channelsLast()), "GravesBidirectionalLSTM");
+    register(Dl4jRecurrentKind.class, Traits.takes(RNN), a -> new Dl4jRecurrentKind(Cell.SIMPLE_RNN, a.size("nin"), a.size("nout"),
+        a.getBool("hasLayerNorm", false), a.channelsLast()), "SimpleRnn");
+    register(Dl4jBidirectionalKind.class, Traits.wraps(RNN, "fwd"), (a, wrapped, kind) -> new Dl4jBidirectionalKind(kind, a.getString("mode", "CONCAT"),
+        wrapped.channelsLast()), "Bidirectional");
+    register(Dl4jLastTimeStepKind.class, Traits.wraps(RNN, "underlying"), (a, wrapped, kind) -> new Dl4jLastTimeStepKind(kind, wrapped.channelsLast()),
+        "LastTimeStep");
+    register(LayerKind.class, Traits.wraps(RNN, "underlying"), (a, wrapped, kind) -> kind, "MaskZeroLayer", "TimeDistributed");
+    register(FrozenKind.class, Traits.wraps(ANY, "layer"), (a, wrapped, kind) -> new FrozenKind(kind), "FrozenLayer");
+    register(FrozenKind.class, Traits.wraps(ANY, "underlying"), (a, wrapped, kind) -> new FrozenKind(kind), "FrozenLayerWithBackprop");
   }
 
   private Dl4jLayerBindings() {}
 
-  /** The kind for a layer configuration, or null when no rule exists for its class. */
-  static LayerKind kindFor(Dl4jTyped layer) {
-    Binding b = BINDINGS.get(layer.name());
-    return b == null ? null : b.factory().apply(new Dl4jArgs(layer));
+  /** Removes class names again (for a test that binds a class of its own). */
+  static void unregister(String... names) {
+    for (String n : names) {
+      BINDINGS.remove(n);
+    }
   }
 
-  /** The rank of the activation the layer takes (see {@link #FF} …), or {@link #ANY}. */
-  static int inputRank(Dl4jTyped layer) {
-    Binding b = BINDINGS.get(layer.name());
-    if (b == null) {
-      return ANY;
+  /** Legacy keys → the class names they stand for (read by {@link Dl4jTyped}, and the generated docs). */
+  public static Map<String, String> legacyNames() {
+    return Collections.unmodifiableMap(LEGACY_NAMES);
+  }
+
+  /** Every registered class name and its entry, sorted by name (for the generated docs). */
+  public static SortedMap<String, Entry> entries() {
+    SortedMap<String, Entry> out = new TreeMap<>();
+    BINDINGS.forEach((name, b) -> out.put(name, b.entry()));
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /**
+   * The layer a configuration and the preprocessor before it make: bound, unsupported (no rule
+   * for the class, or a wrapper around such a class) or invalid. A bug in a rule propagates.
+   */
+  static BindingResult resolve(Dl4jTyped layer, JsonNode preprocessor) {
+    return outcome(() -> {
+      LayerKind kind = kindFor(layer);
+      if (kind == null) {
+        return null;
+      }
+      Dl4jPreprocessorKind pre = Dl4jPreprocessors.read(preprocessor, 0);
+      return pre == null ? kind : new Dl4jPreprocessedKind(pre, kind);
+    }, "custom or unknown DL4J layer class " + layer.qualified());
+  }
+
+  /**
+   * A rule's outcome: its kind, {@code noRule} when it gives none, and invalid for the configuration
+   * exceptions rules raise on purpose. Every other exception is a bug and propagates.
+   */
+  static BindingResult outcome(Supplier<LayerKind> rule, String noRule) {
+    try {
+      LayerKind kind = rule.get();
+      return kind == null ? new BindingResult.Unsupported(noRule) : new BindingResult.Bound(kind);
+    } catch (Dl4jConfigException | IllegalArgumentException | ArithmeticException e) {
+      return new BindingResult.Invalid(e.getMessage());
+    } catch (UnsupportedInnerException e) {
+      return new BindingResult.Unsupported(e.getMessage());
     }
-    if (b.inputRank() == ANY && WRAPPED.containsKey(layer.name())) {
-      Dl4jTyped inner = Dl4jTyped.of(layer.fields().get(WRAPPED.get(layer.name())), "wrapped layer");
+  }
+
+  /** The kind for a layer configuration, or null when no rule exists for its class; throws for a bad configuration. */
+  static LayerKind kindFor(Dl4jTyped layer) {
+    Binding b = BINDINGS.get(layer.name());
+    return b == null ? null : b.rule().apply(new Dl4jArgs(layer));
+  }
+
+  private static Traits traits(Dl4jTyped layer) {
+    Binding b = BINDINGS.get(layer.name());
+    return b == null ? UNREGISTERED : b.entry().traits();
+  }
+
+  /** The rank of the activation the layer takes (see {@link #FF} …), or {@link #ANY}; a wrapper of any rank: its layer's. */
+  static int inputRank(Dl4jTyped layer) {
+    Traits t = traits(layer);
+    if (t.inputRank() == ANY && t.wrappedField() != null) {
+      Dl4jTyped inner = Dl4jTyped.of(layer.fields().get(t.wrappedField()), "wrapped layer");
       return inner == null ? ANY : inputRank(inner);
     }
-    return b.inputRank();
+    return t.inputRank();
   }
 
   /** The configured nIn a network input feeding this layer must have, or 0 when not recorded. */
   static long nIn(Dl4jTyped layer) {
-    if (WRAPPED.containsKey(layer.name())) {
-      Dl4jTyped inner = Dl4jTyped.of(layer.fields().get(WRAPPED.get(layer.name())), "wrapped layer");
+    Traits t = traits(layer);
+    if (t.wrappedField() != null) {
+      Dl4jTyped inner = Dl4jTyped.of(layer.fields().get(t.wrappedField()), "wrapped layer");
       return inner == null ? 0 : nIn(inner);
     }
-    com.fasterxml.jackson.databind.JsonNode n = layer.fields().get(layer.name().equals("BatchNormalization") ? "nout" : "nin");
+    JsonNode n = layer.fields().get(t.nInField());
     return n != null && n.isIntegralNumber() && n.asLong() > 0 ? n.asLong() : 0;
   }
 
-  private static final Map<String, String> WRAPPED = Map.of("Bidirectional", "fwd", "LastTimeStep", "underlying",
-      "MaskZeroLayer", "underlying", "TimeDistributed", "underlying", "FrozenLayer", "layer", "FrozenLayerWithBackprop", "underlying");
+  /** The shape of a network input feeding this layer directly, or null when its rank and nIn give it. */
+  static Shape networkInput(Dl4jTyped layer) {
+    return traits(layer).networkInput();
+  }
 
-  private static Dl4jArgs innerArgs(Dl4jArgs a, String field) {
+  /** True for a layer that takes any rank and gives another. */
+  static boolean changesRank(Dl4jTyped layer) {
+    return traits(layer).changesRank();
+  }
+
+  private static Dl4jArgs wrapped(Dl4jArgs a, String field) {
     Dl4jTyped t = Dl4jTyped.of(a.get(field), "'" + field + "'");
     if (t == null) {
       throw new Dl4jConfigException("missing '" + field + "'");
@@ -145,14 +284,10 @@ final class Dl4jLayerBindings {
     return new Dl4jArgs(t);
   }
 
-  private static LayerKind inner(Dl4jArgs a, String field) {
-    Dl4jTyped t = Dl4jTyped.of(a.get(field), "'" + field + "'");
-    if (t == null) {
-      throw new Dl4jConfigException("missing '" + field + "'");
-    }
-    LayerKind k = kindFor(t);
+  private static LayerKind wrappedKind(Dl4jArgs wrapped) {
+    LayerKind k = kindFor(wrapped.typed());
     if (k == null) {
-      throw new UnsupportedInnerException(t.name());
+      throw new UnsupportedInnerException(wrapped.className());
     }
     return k;
   }
@@ -164,7 +299,7 @@ final class Dl4jLayerBindings {
     }
   }
 
-  private static LayerKind conv(Dl4jArgs a, Variant variant, int spatial) {
+  private static Dl4jConvKind conv(Dl4jArgs a, Variant variant, int spatial) {
     long nIn = a.size("nin");
     long depthMultiplier = a.getLong("depthMultiplier", 1);
     long nOut = variant == Variant.DEPTHWISE && a.getLong("nout", 0) == 0 ? Math.multiplyExact(nIn, depthMultiplier) : a.size("nout");
@@ -177,7 +312,7 @@ final class Dl4jLayerBindings {
     }
   }
 
-  private static LayerKind pool(Dl4jArgs a, int spatial) {
+  private static Dl4jSubsamplingKind pool(Dl4jArgs a, int spatial) {
     try {
       return new Dl4jSubsamplingKind(a.tuple("kernelSize", spatial, null), a.tuple("stride", spatial, 1L), a.tuple("padding", spatial, 0L),
           a.tuple("dilation", spatial, 1L), a.convolutionMode(), a.channelsLast());
@@ -186,7 +321,7 @@ final class Dl4jLayerBindings {
     }
   }
 
-  private static LayerKind variationalAutoencoder(Dl4jArgs a) {
+  private static Dl4jVariationalAutoencoderKind variationalAutoencoder(Dl4jArgs a) {
     long nIn = a.size("nin");
     Dl4jTyped dist = Dl4jTyped.of(a.get("outputDistribution"), "'outputDistribution'");
     String d = dist == null ? "Gaussian" : dist.name();

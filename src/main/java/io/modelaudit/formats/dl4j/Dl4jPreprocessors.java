@@ -1,14 +1,121 @@
 package io.modelaudit.formats.dl4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.layers.dl4j.Dl4jPreprocessorKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jPreprocessorKind.Op;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
-/** DL4J InputPreProcessor configurations → {@link Dl4jPreprocessorKind}. */
-final class Dl4jPreprocessors {
+/**
+ * DL4J InputPreProcessor classes → {@link Dl4jPreprocessorKind}, one line per class, each with the
+ * network input it implies when it sits right after one.
+ */
+public final class Dl4jPreprocessors {
+  /** The network input a preprocessor implies, from its recorded sizes (0: not recorded) and its layer's nIn. */
+  public enum ImpliedInput {
+    NONE("(from the layer)"),
+    FEED_FORWARD_OF_SIZES("[mb, h·w·c]"),
+    CNN_OF_SIZES("[mb, c, h, w]"),
+    RNN_OF_SIZES("[mb, h·w·c, T]"),
+    RNN_OF_NIN("[mb, nIn, T]"),
+    FEED_FORWARD_OF_NIN("[mb, nIn]");
+
+    private final String description;
+
+    ImpliedInput(String description) {
+      this.description = description;
+    }
+
+    public String description() {
+      return description;
+    }
+
+    /** The shape, or null for {@link #NONE}. */
+    Shape shape(long height, long width, long channels, long nIn) {
+      switch (this) {
+        case FEED_FORWARD_OF_SIZES:
+          return Dl4jInputTypes.forRank(2, height * width * channels, false);
+        case CNN_OF_SIZES:
+          return Shape.of(null, channels > 0 ? channels : null, height > 0 ? height : null, width > 0 ? width : null);
+        case RNN_OF_SIZES:
+          return Dl4jInputTypes.forRank(3, height * width * channels, false);
+        case RNN_OF_NIN:
+          return Dl4jInputTypes.forRank(3, nIn, false);
+        case FEED_FORWARD_OF_NIN:
+          return Dl4jInputTypes.forRank(2, nIn, false);
+        default:
+          return null;
+      }
+    }
+  }
+
+  /** A preprocessor's rule; {@code depth} is how deep it sits in composed preprocessors. */
+  interface Rule {
+    Dl4jPreprocessorKind read(Dl4jArgs a, int depth);
+  }
+
+  private record Binding(ImpliedInput input, String legacyName, Rule rule) {}
+
+  private static final int MAX_DEPTH = 16;
+  private static final Rule IDENTITY = (a, d) -> new Dl4jPreprocessorKind(Op.IDENTITY, new long[0], 0);
+  private static final Map<String, Binding> BINDINGS = new HashMap<>();
+
+  /** Binds a class; {@code legacyName} is the key that names it in 0.5 – 1.0.0-alpha files, or null. */
+  static void register(ImpliedInput input, String legacyName, Rule rule, String name) {
+    BINDINGS.put(name, new Binding(input, legacyName, rule));
+  }
+
+  static {
+    register(ImpliedInput.CNN_OF_SIZES, "cnnToFeedForward", (a, d) -> new Dl4jPreprocessorKind(Op.CNN_TO_FEED_FORWARD, hw(a),
+        a.getLong("numChannels", 0)), "CnnToFeedForwardPreProcessor");
+    register(ImpliedInput.NONE, null, (a, d) -> new Dl4jPreprocessorKind(Op.CNN3D_TO_FEED_FORWARD,
+        new long[] {a.getLong("inputDepth", 0), a.getLong("inputHeight", 0), a.getLong("inputWidth", 0)}, a.getLong("numChannels", 0)),
+        "Cnn3DToFeedForwardPreProcessor");
+    register(ImpliedInput.FEED_FORWARD_OF_SIZES, "feedForwardToCnn", (a, d) -> new Dl4jPreprocessorKind(Op.FEED_FORWARD_TO_CNN, requiredHw(a),
+        a.requireLong("numChannels")), "FeedForwardToCnnPreProcessor");
+    register(ImpliedInput.CNN_OF_SIZES, "cnnToRnn", (a, d) -> new Dl4jPreprocessorKind(Op.CNN_TO_RNN, hw(a), a.getLong("numChannels", 0)),
+        "CnnToRnnPreProcessor");
+    register(ImpliedInput.RNN_OF_SIZES, "rnnToCnn", (a, d) -> new Dl4jPreprocessorKind(Op.RNN_TO_CNN, requiredHw(a),
+        a.requireLong("numChannels")), "RnnToCnnPreProcessor");
+    register(ImpliedInput.RNN_OF_NIN, "rnnToFeedForward", (a, d) -> new Dl4jPreprocessorKind(Op.RNN_TO_FEED_FORWARD, new long[0], 0),
+        "RnnToFeedForwardPreProcessor");
+    register(ImpliedInput.FEED_FORWARD_OF_NIN, "feedForwardToRnn", (a, d) -> new Dl4jPreprocessorKind(Op.FEED_FORWARD_TO_RNN, new long[0], 0),
+        "FeedForwardToRnnPreProcessor");
+    register(ImpliedInput.NONE, "binomialSampling", IDENTITY, "BinomialSamplingPreProcessor");
+    register(ImpliedInput.NONE, "unitVariance", IDENTITY, "UnitVarianceProcessor");
+    register(ImpliedInput.NONE, "zeroMeanAndUnitVariance", IDENTITY, "ZeroMeanAndUnitVariancePreProcessor");
+    register(ImpliedInput.NONE, "zeroMean", IDENTITY, "ZeroMeanPrePreProcessor");
+    register(ImpliedInput.NONE, "composableInput", Dl4jPreprocessors::composable, "ComposableInputPreProcessor");
+  }
+
   private Dl4jPreprocessors() {}
+
+  /** A registered class as the docs show it: the network input it implies and its legacy key (or null). */
+  public record Entry(ImpliedInput impliedInput, String legacyName) {}
+
+  /** Every registered class name and its entry, sorted by name (for the generated docs). */
+  public static SortedMap<String, Entry> entries() {
+    SortedMap<String, Entry> out = new TreeMap<>();
+    BINDINGS.forEach((name, b) -> out.put(name, new Entry(b.input(), b.legacyName())));
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /** Legacy keys → the class names they stand for (read by {@link Dl4jTyped}). */
+  static Map<String, String> legacyNames() {
+    Map<String, String> out = new HashMap<>();
+    BINDINGS.forEach((name, b) -> {
+      if (b.legacyName() != null) {
+        out.put(b.legacyName(), name);
+      }
+    });
+    return out;
+  }
 
   /** The preprocessor, or null for a JSON null; throws for a class without a rule. */
   static Dl4jPreprocessorKind read(JsonNode node, int depth) {
@@ -16,52 +123,49 @@ final class Dl4jPreprocessors {
     if (t == null) {
       return null;
     }
-    if (depth > 16) {
+    if (depth > MAX_DEPTH) {
       throw new Dl4jConfigException("preprocessors nested too deep");
     }
-    Dl4jArgs a = new Dl4jArgs(t);
-    switch (t.name()) {
-      case "CnnToFeedForwardPreProcessor":
-        return new Dl4jPreprocessorKind(Op.CNN_TO_FEED_FORWARD, hw(a), a.getLong("numChannels", 0));
-      case "Cnn3DToFeedForwardPreProcessor":
-        return new Dl4jPreprocessorKind(Op.CNN3D_TO_FEED_FORWARD,
-            new long[] {a.getLong("inputDepth", 0), a.getLong("inputHeight", 0), a.getLong("inputWidth", 0)}, a.getLong("numChannels", 0));
-      case "FeedForwardToCnnPreProcessor":
-        return new Dl4jPreprocessorKind(Op.FEED_FORWARD_TO_CNN, new long[] {a.requireLong("inputHeight"), a.requireLong("inputWidth")},
-            a.requireLong("numChannels"));
-      case "CnnToRnnPreProcessor":
-        return new Dl4jPreprocessorKind(Op.CNN_TO_RNN, hw(a), a.getLong("numChannels", 0));
-      case "RnnToCnnPreProcessor":
-        return new Dl4jPreprocessorKind(Op.RNN_TO_CNN, new long[] {a.requireLong("inputHeight"), a.requireLong("inputWidth")},
-            a.requireLong("numChannels"));
-      case "RnnToFeedForwardPreProcessor":
-        return new Dl4jPreprocessorKind(Op.RNN_TO_FEED_FORWARD, new long[0], 0);
-      case "FeedForwardToRnnPreProcessor":
-        return new Dl4jPreprocessorKind(Op.FEED_FORWARD_TO_RNN, new long[0], 0);
-      case "BinomialSamplingPreProcessor":
-      case "UnitVarianceProcessor":
-      case "ZeroMeanAndUnitVariancePreProcessor":
-      case "ZeroMeanPrePreProcessor":
-        return new Dl4jPreprocessorKind(Op.IDENTITY, new long[0], 0);
-      case "ComposableInputPreProcessor": {
-        JsonNode list = a.get("inputPreProcessors");
-        List<Dl4jPreprocessorKind> chain = new ArrayList<>();
-        if (list != null && list.isArray()) {
-          for (JsonNode p : list) {
-            Dl4jPreprocessorKind k = read(p, depth + 1);
-            if (k != null) {
-              chain.add(k);
-            }
-          }
-        }
-        return Dl4jPreprocessorKind.compose(chain);
-      }
-      default:
-        throw new Dl4jConfigException("input preprocessor " + t.name() + " has no rule");
+    Binding b = BINDINGS.get(t.name());
+    if (b == null) {
+      throw new Dl4jConfigException("input preprocessor " + t.name() + " has no rule");
     }
+    return b.rule().read(new Dl4jArgs(t), depth);
+  }
+
+  /**
+   * The network input a preprocessor right after it implies, or null when the layer decides.
+   *
+   * @throws Dl4jConfigException when a recorded size is not an integer
+   */
+  static Shape networkInput(Dl4jTyped preprocessor, long nIn) {
+    Dl4jArgs a = new Dl4jArgs(preprocessor);
+    long h = a.getLong("inputHeight", 0);
+    long w = a.getLong("inputWidth", 0);
+    long c = a.getLong("numChannels", 0);
+    Binding b = BINDINGS.get(preprocessor.name());
+    return b == null ? null : b.input().shape(h, w, c, nIn);
+  }
+
+  private static Dl4jPreprocessorKind composable(Dl4jArgs a, int depth) {
+    JsonNode list = a.get("inputPreProcessors");
+    List<Dl4jPreprocessorKind> chain = new ArrayList<>();
+    if (list != null && list.isArray()) {
+      for (JsonNode p : list) {
+        Dl4jPreprocessorKind k = read(p, depth + 1);
+        if (k != null) {
+          chain.add(k);
+        }
+      }
+    }
+    return Dl4jPreprocessorKind.compose(chain);
   }
 
   private static long[] hw(Dl4jArgs a) {
     return new long[] {a.getLong("inputHeight", 0), a.getLong("inputWidth", 0)};
+  }
+
+  private static long[] requiredHw(Dl4jArgs a) {
+    return new long[] {a.requireLong("inputHeight"), a.requireLong("inputWidth")};
   }
 }

@@ -1,6 +1,7 @@
 package io.modelaudit.formats.dl4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -14,39 +15,17 @@ import java.util.Map;
  * @param fields the object's own fields
  */
 public record Dl4jTyped(String name, String qualified, JsonNode fields) {
-  /** Legacy registered names (JsonSubTypes of Layer, GraphVertex, InputPreProcessor) that differ from the class name. */
-  private static final Map<String, String> LEGACY = Map.ofEntries(
-      Map.entry("autoEncoder", "AutoEncoder"),
-      Map.entry("convolution", "ConvolutionLayer"),
-      Map.entry("convolution1d", "Convolution1DLayer"),
-      Map.entry("gravesLSTM", "GravesLSTM"),
-      Map.entry("gravesBidirectionalLSTM", "GravesBidirectionalLSTM"),
-      Map.entry("output", "OutputLayer"),
-      Map.entry("rnnoutput", "RnnOutputLayer"),
-      Map.entry("loss", "LossLayer"),
-      Map.entry("dense", "DenseLayer"),
-      Map.entry("subsampling", "SubsamplingLayer"),
-      Map.entry("subsampling1d", "Subsampling1DLayer"),
-      Map.entry("batchNormalization", "BatchNormalization"),
-      Map.entry("localResponseNormalization", "LocalResponseNormalization"),
-      Map.entry("embedding", "EmbeddingLayer"),
-      Map.entry("activation", "ActivationLayer"),
-      Map.entry("dropout", "DropoutLayer"),
-      Map.entry("GlobalPooling", "GlobalPoolingLayer"),
-      Map.entry("zeroPadding", "ZeroPaddingLayer"),
-      Map.entry("zeroPadding1d", "ZeroPadding1DLayer"),
-      Map.entry("ElementWiseMult", "ElementWiseMultiplicationLayer"),
-      Map.entry("cnnToFeedForward", "CnnToFeedForwardPreProcessor"),
-      Map.entry("cnnToRnn", "CnnToRnnPreProcessor"),
-      Map.entry("composableInput", "ComposableInputPreProcessor"),
-      Map.entry("feedForwardToCnn", "FeedForwardToCnnPreProcessor"),
-      Map.entry("feedForwardToRnn", "FeedForwardToRnnPreProcessor"),
-      Map.entry("rnnToFeedForward", "RnnToFeedForwardPreProcessor"),
-      Map.entry("rnnToCnn", "RnnToCnnPreProcessor"),
-      Map.entry("binomialSampling", "BinomialSamplingPreProcessor"),
-      Map.entry("unitVariance", "UnitVarianceProcessor"),
-      Map.entry("zeroMeanAndUnitVariance", "ZeroMeanAndUnitVariancePreProcessor"),
-      Map.entry("zeroMean", "ZeroMeanPrePreProcessor"));
+  /**
+   * Legacy registered names (JsonSubTypes of Layer and InputPreProcessor) that differ from the
+   * class name, as the registries declare them with their classes.
+   */
+  private static final Map<String, String> LEGACY = legacyNames();
+
+  private static Map<String, String> legacyNames() {
+    Map<String, String> all = new HashMap<>(Dl4jLayerBindings.legacyNames());
+    all.putAll(Dl4jPreprocessors.legacyNames());
+    return Map.copyOf(all);
+  }
 
   /** Reads either form; null for a JSON null. */
   public static Dl4jTyped of(JsonNode node, String what) {

@@ -1,6 +1,7 @@
 package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.formats.BindingResult;
 import io.modelaudit.infer.GraphInference;
 import io.modelaudit.ir.Call;
 import io.modelaudit.ir.Layer;
@@ -290,20 +291,9 @@ public final class KerasGraphBuilder {
         && !config.has("data_format")) {
       config = ((com.fasterxml.jackson.databind.node.ObjectNode) config.deepCopy()).put("dim_ordering", keras1DefaultOrdering);
     }
-    LayerKind kind;
-    try {
-      kind = KerasLayerBindings.bind(className, config, KerasCallFacts.of(spec, keras3));
-    } catch (UnsupportedOptionException e) {
-      return Layer.unsupported(name, className, e.getMessage(), calls, pointer);
-    } catch (RuntimeException e) {
-      // One malformed layer makes that layer unreadable, not the model.
-      String why = e instanceof KerasConfigException || e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
-      return Layer.invalid(name, className, "cannot read its configuration: " + why, calls, pointer);
-    }
-    if (kind == null) {
-      return Layer.unsupported(name, className, "no rule for Keras class " + className, calls, pointer);
-    }
-    return Layer.of(name, className, kind, calls, pointer).withTrainable(trainable);
+    BindingResult bound = KerasLayerBindings.resolve(className, config, KerasCallFacts.of(spec, keras3));
+    Layer layer = bound.layer(name, className, calls, pointer);
+    return bound instanceof BindingResult.Bound ? layer.withTrainable(trainable) : layer;
   }
 
   /** The batch input shape a layer declares (InputLayer, or the first layer of a Sequential). */

@@ -1,6 +1,7 @@
 package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.formats.BindingResult;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.layers.AttentionKind;
 import io.modelaudit.ir.layers.BatchNormKind;
@@ -43,119 +44,163 @@ import io.modelaudit.ir.layers.SpatialPaddingKind;
 import io.modelaudit.ir.layers.TimeDistributedKind;
 import io.modelaudit.ir.layers.UpSamplingKind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Keras class names (1.x, 2.x, tf.keras and 3.x spellings) bound to layer kinds. Adding a layer
  * is one line here plus its kind. Classes not listed are reported as unsupported.
  */
-final class KerasLayerBindings {
-  private static final Map<String, Function<KerasArgs, LayerKind>> BINDINGS = new HashMap<>();
+public final class KerasLayerBindings {
+  private record Binding(Class<? extends LayerKind> kind, Function<KerasArgs, ? extends LayerKind> rule) {}
 
-  private static void register(Function<KerasArgs, LayerKind> binding, String... classNames) {
+  private static final Map<String, Binding> BINDINGS = new HashMap<>();
+
+  /**
+   * Binds class names to a rule that makes {@code kind}s. A rule throws {@link KerasConfigException}
+   * (or, deliberately, IllegalArgumentException / ArithmeticException) for a configuration it cannot
+   * read, {@link UnsupportedOptionException} for an option it does not model, and returns null for
+   * a configuration that is not the one the rule is for (another library's class of the same name).
+   */
+  static <K extends LayerKind> void register(Class<K> kind, Function<KerasArgs, ? extends K> rule, String... classNames) {
     for (String c : classNames) {
-      BINDINGS.put(c, binding);
+      BINDINGS.put(c, new Binding(kind, rule));
     }
   }
 
   static {
-    register(a -> IdentityKind.INSTANCE, "Activation", "Dropout", "SpatialDropout1D", "SpatialDropout2D",
+    register(IdentityKind.class, a -> IdentityKind.INSTANCE, "Activation", "Dropout", "SpatialDropout1D", "SpatialDropout2D",
         "SpatialDropout3D", "GaussianNoise", "GaussianDropout", "AlphaDropout", "Masking", "LeakyReLU",
         "ELU", "ReLU", "Softmax", "ThresholdedReLU");
-    register(a -> new DenseKind(a.requireLong("units", "output_dim"), a.getBool(true, "use_bias", "bias"), a.getLong(0, "lora_rank")), "Dense");
-    register(KerasLayerBindings::prelu, "PReLU");
-    register(a -> new FlattenKind(), "Flatten");
-    register(a -> new ReshapeKind(a.getLongList(false, "target_shape")), "Reshape");
-    register(KerasLayerBindings::permute, "Permute");
-    register(a -> new RepeatVectorKind(a.requireLong("n")), "RepeatVector");
-    register(a -> conv(a, 1), "Conv1D", "Convolution1D", "AtrousConvolution1D");
-    register(a -> conv(a, 2), "Conv2D", "Convolution2D", "AtrousConvolution2D");
-    register(a -> conv(a, 3), "Conv3D", "Convolution3D");
-    register(a -> pooling(a, 1), "MaxPooling1D", "AveragePooling1D", "MaxPool1D", "AvgPool1D");
-    register(a -> pooling(a, 2), "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D");
-    register(a -> pooling(a, 3), "MaxPooling3D", "AveragePooling3D", "MaxPool3D", "AvgPool3D");
-    register(a -> globalPooling(a, 1), "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPool1D", "GlobalAvgPool1D");
-    register(a -> globalPooling(a, 2), "GlobalMaxPooling2D", "GlobalAveragePooling2D", "GlobalMaxPool2D", "GlobalAvgPool2D");
-    register(a -> globalPooling(a, 3), "GlobalMaxPooling3D", "GlobalAveragePooling3D", "GlobalMaxPool3D", "GlobalAvgPool3D");
-    register(a -> SpatialPaddingKind.zeroPadding(amounts(a, 1, "padding"), a.dataFormat()), "ZeroPadding1D");
-    register(a -> SpatialPaddingKind.zeroPadding(amounts(a, 2, "padding"), a.dataFormat()), "ZeroPadding2D");
-    register(a -> SpatialPaddingKind.zeroPadding(amounts(a, 3, "padding"), a.dataFormat()), "ZeroPadding3D");
-    register(a -> SpatialPaddingKind.cropping(amounts(a, 1, "cropping"), a.dataFormat()), "Cropping1D");
-    register(a -> SpatialPaddingKind.cropping(amounts(a, 2, "cropping"), a.dataFormat()), "Cropping2D");
-    register(a -> SpatialPaddingKind.cropping(amounts(a, 3, "cropping"), a.dataFormat()), "Cropping3D");
-    register(a -> new UpSamplingKind(a.getTuple(1, 2L, "size", "length"), a.dataFormat()), "UpSampling1D");
-    register(a -> new UpSamplingKind(a.getTuple(2, 2L, "size"), a.dataFormat()), "UpSampling2D");
-    register(a -> new UpSamplingKind(a.getTuple(3, 2L, "size"), a.dataFormat()), "UpSampling3D");
-    register(KerasLayerBindings::batchNorm, "BatchNormalization", "BatchNormalizationV1", "BatchNormalizationV2");
-    register(KerasLayerBindings::embedding, "Embedding");
-    register(a -> recurrent(a, Cell.SIMPLE), "SimpleRNN");
-    register(a -> recurrent(a, Cell.LSTM), "LSTM", "LSTMV1", "LSTMV2");
-    register(a -> recurrent(a, Cell.GRU), "GRU", "GRUV1", "GRUV2");
-    register(KerasLayerBindings::bidirectional, "Bidirectional");
-    register(a -> new TimeDistributedKind(inner(a, "layer")), "TimeDistributed");
-    register(a -> new ElementwiseMergeKind(2, 2), "Subtract");
-    register(a -> new ElementwiseMergeKind(1, Integer.MAX_VALUE), "Add", "Multiply", "Average", "Maximum", "Minimum");
-    register(a -> new ConcatenateKind(a.getInt(-1, "axis")), "Concatenate");
-    register(KerasLayerBindings::dot, "Dot");
-    register(KerasLayerBindings::keras1Merge, "Merge");
-    register(a -> transposedConv(a, 1), "Conv1DTranspose", "Convolution1DTranspose");
-    register(a -> transposedConv(a, 2), "Conv2DTranspose", "Convolution2DTranspose", "Deconvolution2D", "Deconv2D");
-    register(a -> transposedConv(a, 3), "Conv3DTranspose", "Convolution3DTranspose", "Deconvolution3D", "Deconv3D");
-    register(a -> depthwiseConv(a, 1), "DepthwiseConv1D");
-    register(a -> depthwiseConv(a, 2), "DepthwiseConv2D");
-    register(a -> separableConv(a, 1), "SeparableConv1D", "SeparableConvolution1D");
-    register(a -> separableConv(a, 2), "SeparableConv2D", "SeparableConvolution2D");
-    register(a -> locallyConnected(a, 1), "LocallyConnected1D");
-    register(a -> locallyConnected(a, 2), "LocallyConnected2D");
-    register(a -> convLstm(a, 1), "ConvLSTM1D");
-    register(a -> convLstm(a, 2), "ConvLSTM2D");
-    register(a -> convLstm(a, 3), "ConvLSTM3D");
-    register(KerasLayerBindings::multiHeadAttention, "MultiHeadAttention");
-    register(a -> AttentionKind.dot(a.getBool(false, "use_scale"), "concat".equals(a.getString("dot", "score_mode")),
+    register(DenseKind.class, a -> new DenseKind(a.requireLong("units", "output_dim"), a.getBool(true, "use_bias", "bias"), a.getLong(0, "lora_rank")), "Dense");
+    register(PReLUKind.class, KerasLayerBindings::prelu, "PReLU");
+    register(FlattenKind.class, a -> new FlattenKind(), "Flatten");
+    register(ReshapeKind.class, a -> new ReshapeKind(a.getLongList(false, "target_shape")), "Reshape");
+    register(PermuteKind.class, KerasLayerBindings::permute, "Permute");
+    register(RepeatVectorKind.class, a -> new RepeatVectorKind(a.requireLong("n")), "RepeatVector");
+    register(ConvKind.class, a -> conv(a, 1), "Conv1D", "Convolution1D", "AtrousConvolution1D");
+    register(ConvKind.class, a -> conv(a, 2), "Conv2D", "Convolution2D", "AtrousConvolution2D");
+    register(ConvKind.class, a -> conv(a, 3), "Conv3D", "Convolution3D");
+    register(PoolingKind.class, a -> pooling(a, 1), "MaxPooling1D", "AveragePooling1D", "MaxPool1D", "AvgPool1D");
+    register(PoolingKind.class, a -> pooling(a, 2), "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D");
+    register(PoolingKind.class, a -> pooling(a, 3), "MaxPooling3D", "AveragePooling3D", "MaxPool3D", "AvgPool3D");
+    register(GlobalPoolingKind.class, a -> globalPooling(a, 1), "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPool1D", "GlobalAvgPool1D");
+    register(GlobalPoolingKind.class, a -> globalPooling(a, 2), "GlobalMaxPooling2D", "GlobalAveragePooling2D", "GlobalMaxPool2D", "GlobalAvgPool2D");
+    register(GlobalPoolingKind.class, a -> globalPooling(a, 3), "GlobalMaxPooling3D", "GlobalAveragePooling3D", "GlobalMaxPool3D", "GlobalAvgPool3D");
+    register(SpatialPaddingKind.class, a -> SpatialPaddingKind.zeroPadding(amounts(a, 1, "padding"), a.dataFormat()), "ZeroPadding1D");
+    register(SpatialPaddingKind.class, a -> SpatialPaddingKind.zeroPadding(amounts(a, 2, "padding"), a.dataFormat()), "ZeroPadding2D");
+    register(SpatialPaddingKind.class, a -> SpatialPaddingKind.zeroPadding(amounts(a, 3, "padding"), a.dataFormat()), "ZeroPadding3D");
+    register(SpatialPaddingKind.class, a -> SpatialPaddingKind.cropping(amounts(a, 1, "cropping"), a.dataFormat()), "Cropping1D");
+    register(SpatialPaddingKind.class, a -> SpatialPaddingKind.cropping(amounts(a, 2, "cropping"), a.dataFormat()), "Cropping2D");
+    register(SpatialPaddingKind.class, a -> SpatialPaddingKind.cropping(amounts(a, 3, "cropping"), a.dataFormat()), "Cropping3D");
+    register(UpSamplingKind.class, a -> new UpSamplingKind(a.getTuple(1, 2L, "size", "length"), a.dataFormat()), "UpSampling1D");
+    register(UpSamplingKind.class, a -> new UpSamplingKind(a.getTuple(2, 2L, "size"), a.dataFormat()), "UpSampling2D");
+    register(UpSamplingKind.class, a -> new UpSamplingKind(a.getTuple(3, 2L, "size"), a.dataFormat()), "UpSampling3D");
+    register(BatchNormKind.class, KerasLayerBindings::batchNorm, "BatchNormalization", "BatchNormalizationV1", "BatchNormalizationV2");
+    register(EmbeddingKind.class, KerasLayerBindings::embedding, "Embedding");
+    register(RecurrentKind.class, a -> recurrent(a, Cell.SIMPLE), "SimpleRNN");
+    register(RecurrentKind.class, a -> recurrent(a, Cell.LSTM), "LSTM", "LSTMV1", "LSTMV2");
+    register(RecurrentKind.class, a -> recurrent(a, Cell.GRU), "GRU", "GRUV1", "GRUV2");
+    register(BidirectionalKind.class, KerasLayerBindings::bidirectional, "Bidirectional");
+    register(TimeDistributedKind.class, a -> new TimeDistributedKind(inner(a, "layer")), "TimeDistributed");
+    register(ElementwiseMergeKind.class, a -> new ElementwiseMergeKind(2, 2), "Subtract");
+    register(ElementwiseMergeKind.class, a -> new ElementwiseMergeKind(1, Integer.MAX_VALUE), "Add", "Multiply", "Average", "Maximum", "Minimum");
+    register(ConcatenateKind.class, a -> new ConcatenateKind(a.getInt(-1, "axis")), "Concatenate");
+    register(DotKind.class, KerasLayerBindings::dot, "Dot");
+    register(LayerKind.class, KerasLayerBindings::keras1Merge, "Merge");
+    register(TransposedConvKind.class, a -> transposedConv(a, 1), "Conv1DTranspose", "Convolution1DTranspose");
+    register(TransposedConvKind.class, a -> transposedConv(a, 2), "Conv2DTranspose", "Convolution2DTranspose", "Deconvolution2D", "Deconv2D");
+    register(TransposedConvKind.class, a -> transposedConv(a, 3), "Conv3DTranspose", "Convolution3DTranspose", "Deconvolution3D", "Deconv3D");
+    register(DepthwiseConvKind.class, a -> depthwiseConv(a, 1), "DepthwiseConv1D");
+    register(DepthwiseConvKind.class, a -> depthwiseConv(a, 2), "DepthwiseConv2D");
+    register(SeparableConvKind.class, a -> separableConv(a, 1), "SeparableConv1D", "SeparableConvolution1D");
+    register(SeparableConvKind.class, a -> separableConv(a, 2), "SeparableConv2D", "SeparableConvolution2D");
+    register(LocallyConnectedKind.class, a -> locallyConnected(a, 1), "LocallyConnected1D");
+    register(LocallyConnectedKind.class, a -> locallyConnected(a, 2), "LocallyConnected2D");
+    register(ConvLstmKind.class, a -> convLstm(a, 1), "ConvLSTM1D");
+    register(ConvLstmKind.class, a -> convLstm(a, 2), "ConvLSTM2D");
+    register(ConvLstmKind.class, a -> convLstm(a, 3), "ConvLSTM3D");
+    register(MultiHeadAttentionKind.class, KerasLayerBindings::multiHeadAttention, "MultiHeadAttention");
+    register(AttentionKind.class, a -> AttentionKind.dot(a.getBool(false, "use_scale"), "concat".equals(a.getString("dot", "score_mode")),
         returnsScores(a)), "Attention");
-    register(a -> AttentionKind.additive(a.getBool(true, "use_scale"), returnsScores(a)), "AdditiveAttention");
-    register(KerasLayerBindings::einsumDense, "EinsumDense");
-    register(a -> new LayerNormKind(a.has("axis") ? a.getIntOrList("axis") : List.of(-1), a.getBool(true, "center"),
+    register(AttentionKind.class, a -> AttentionKind.additive(a.getBool(true, "use_scale"), returnsScores(a)), "AdditiveAttention");
+    register(EinsumDenseKind.class, KerasLayerBindings::einsumDense, "EinsumDense");
+    register(LayerNormKind.class, a -> new LayerNormKind(a.has("axis") ? a.getIntOrList("axis") : List.of(-1), a.getBool(true, "center"),
         a.getBool(true, "scale"), a.getBool(false, "rms_scaling")), "LayerNormalization");
-    register(a -> new GroupNormKind(a.getLong(32, "groups"), a.getInt(-1, "axis"), a.getBool(true, "center"),
+    register(GroupNormKind.class, a -> new GroupNormKind(a.getLong(32, "groups"), a.getInt(-1, "axis"), a.getBool(true, "center"),
         a.getBool(true, "scale")), "GroupNormalization");
-    register(a -> IdentityKind.INSTANCE, "Identity", "UnitNormalization", "Rescaling");
-    register(KerasLayerBindings::normalization, "Normalization");
+    register(IdentityKind.class, a -> IdentityKind.INSTANCE, "Identity", "UnitNormalization", "Rescaling");
+    register(NormalizationKind.class, KerasLayerBindings::normalization, "Normalization");
     // Keras Applications' ConvNeXt block (keras.applications.convnext, tf.keras 2.10+ and Keras 3). A
     // custom layer of the same name without projection_dim is someone else's: no rule for it.
-    register(a -> a.has("projection_dim") && a.has("init_values") ? new LayerScaleKind(a.requireLong("projection_dim")) : null,
+    register(LayerScaleKind.class, a -> a.has("projection_dim") && a.has("init_values") ? new LayerScaleKind(a.requireLong("projection_dim")) : null,
         "LayerScale");
-    register(a -> a.has("drop_path_rate") ? IdentityKind.INSTANCE : null, "StochasticDepth");
-    register(a -> new ResizeKind(a.requireLong("height"), a.requireLong("width"), a.dataFormat()), "Resizing", "CenterCrop");
-    register(a -> RecurrentKind.cudnn(Cell.LSTM, a.requireLong("units"), a.getBool(false, "return_sequences"),
+    register(IdentityKind.class, a -> a.has("drop_path_rate") ? IdentityKind.INSTANCE : null, "StochasticDepth");
+    register(ResizeKind.class, a -> new ResizeKind(a.requireLong("height"), a.requireLong("width"), a.dataFormat()), "Resizing", "CenterCrop");
+    register(RecurrentKind.class, a -> RecurrentKind.cudnn(Cell.LSTM, a.requireLong("units"), a.getBool(false, "return_sequences"),
         a.getBool(false, "return_state")), "CuDNNLSTM");
-    register(a -> RecurrentKind.cudnn(Cell.GRU, a.requireLong("units"), a.getBool(false, "return_sequences"),
+    register(RecurrentKind.class, a -> RecurrentKind.cudnn(Cell.GRU, a.requireLong("units"), a.getBool(false, "return_sequences"),
         a.getBool(false, "return_state")), "CuDNNGRU");
-    register(a -> new DenseKind(a.requireLong("output_dim"), a.getBool(true, "bias")), "TimeDistributedDense");
-    register(a -> new MaxoutDenseKind(a.requireLong("output_dim"), a.getLong(4, "nb_feature"), a.getBool(true, "bias")), "MaxoutDense");
-    register(a -> new HighwayKind(a.getBool(true, "bias")), "Highway");
+    register(DenseKind.class, a -> new DenseKind(a.requireLong("output_dim"), a.getBool(true, "bias")), "TimeDistributedDense");
+    register(MaxoutDenseKind.class, a -> new MaxoutDenseKind(a.requireLong("output_dim"), a.getLong(4, "nb_feature"), a.getBool(true, "bias")), "MaxoutDense");
+    register(HighwayKind.class, a -> new HighwayKind(a.getBool(true, "bias")), "Highway");
   }
 
   private KerasLayerBindings() {}
 
-  /**
-   * The kind for a class, or null when the class has no rule.
-   *
-   * @throws KerasConfigException when the configuration cannot be read
-   */
-  static LayerKind bind(String className, JsonNode config) {
-    return bind(className, config, KerasCallFacts.NONE);
+  /** Removes class names again (for a test that binds a class of its own). */
+  static void unregister(String... names) {
+    for (String n : names) {
+      BINDINGS.remove(n);
+    }
   }
 
-  /** As {@link #bind(String, JsonNode)}, for a layer whose calls say more (see {@link KerasCallFacts}). */
-  static LayerKind bind(String className, JsonNode config, KerasCallFacts calls) {
-    Function<KerasArgs, LayerKind> binding = BINDINGS.get(className);
-    return binding == null ? null : binding.apply(new KerasArgs(config, calls));
+  /** Every registered class name and the kind its rule makes, sorted by name (for the generated docs). */
+  public static SortedMap<String, Class<? extends LayerKind>> kinds() {
+    SortedMap<String, Class<? extends LayerKind>> out = new TreeMap<>();
+    BINDINGS.forEach((name, b) -> out.put(name, b.kind()));
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /**
+   * The layer a class and its configuration make: bound, unsupported (no rule, or an option the
+   * rule does not model) or invalid (a configuration the rule cannot read). A bug in a rule
+   * propagates.
+   */
+  static BindingResult resolve(String className, JsonNode config, KerasCallFacts calls) {
+    LayerKind kind;
+    try {
+      kind = kind(className, config, calls);
+    } catch (UnsupportedOptionException e) {
+      return new BindingResult.Unsupported(e.getMessage());
+    } catch (KerasConfigException | IllegalArgumentException e) {
+      return new BindingResult.Invalid("cannot read its configuration: " + e.getMessage());
+    } catch (ArithmeticException e) {
+      return new BindingResult.Invalid("cannot read its configuration: " + e);
+    }
+    return kind == null ? new BindingResult.Unsupported("no rule for Keras class " + className) : new BindingResult.Bound(kind);
+  }
+
+  /**
+   * The kind for a class, or null when the class (or this configuration of it) has no rule.
+   *
+   * @throws KerasConfigException when the configuration cannot be read
+   * @throws UnsupportedOptionException when the rule does not model an option the configuration sets
+   */
+  static LayerKind bind(String className, JsonNode config) {
+    return kind(className, config, KerasCallFacts.NONE);
+  }
+
+  private static LayerKind kind(String className, JsonNode config, KerasCallFacts calls) {
+    Binding binding = BINDINGS.get(className);
+    return binding == null ? null : binding.rule().apply(new KerasArgs(config, calls));
   }
 
   /** A wrapped layer ({@code {"class_name", "config"}} under {@code key}). */
@@ -176,11 +221,11 @@ final class KerasLayerBindings {
     return spec.path("config").path("trainable").asBoolean(true) ? kind : new FrozenKind(kind);
   }
 
-  private static LayerKind prelu(KerasArgs a) {
+  private static PReLUKind prelu(KerasArgs a) {
     return new PReLUKind(new HashSet<>(a.getIntOrList("shared_axes")));
   }
 
-  private static LayerKind permute(KerasArgs a) {
+  private static PermuteKind permute(KerasArgs a) {
     List<Integer> dims = new ArrayList<>();
     for (Long d : a.getLongList(false, "dims")) {
       dims.add(Math.toIntExact(d));
@@ -188,7 +233,7 @@ final class KerasLayerBindings {
     return new PermuteKind(dims);
   }
 
-  private static LayerKind conv(KerasArgs a, int rank) {
+  private static ConvKind conv(KerasArgs a, int rank) {
     long filters = a.requireLong("filters", "nb_filter");
     long[] kernel;
     long[] strides;
@@ -215,14 +260,14 @@ final class KerasLayerBindings {
         a.getLong(1, "groups"), a.getBool(true, "use_bias", "bias"), layout, a.getLong(0, "lora_rank"));
   }
 
-  private static LayerKind pooling(KerasArgs a, int rank) {
+  private static PoolingKind pooling(KerasArgs a, int rank) {
     long[] pool = a.getTuple(rank, 2L, "pool_size", "pool_length");
     long[] strides = a.has("strides", "stride") ? a.getTuple(rank, null, "strides", "stride") : pool;
     DataFormat format = rank == 1 && a.has("pool_length") ? DataFormat.CHANNELS_LAST : a.dataFormat();
     return new PoolingKind(pool, strides, a.padding(), format);
   }
 
-  private static LayerKind globalPooling(KerasArgs a, int rank) {
+  private static GlobalPoolingKind globalPooling(KerasArgs a, int rank) {
     return new GlobalPoolingKind(rank, a.dataFormat(), a.getBool(false, "keepdims"));
   }
 
@@ -289,7 +334,7 @@ final class KerasLayerBindings {
     return out;
   }
 
-  private static LayerKind batchNorm(KerasArgs a) {
+  private static BatchNormKind batchNorm(KerasArgs a) {
     if (a.has("virtual_batch_size")) {
       // tf.keras adds an axis for virtual batches and saves the shifted axes: not modelled.
       throw new UnsupportedOptionException("virtual_batch_size is not supported yet");
@@ -302,7 +347,7 @@ final class KerasLayerBindings {
             a.getBool(false, "renorm"));
   }
 
-  private static LayerKind embedding(KerasArgs a) {
+  private static EmbeddingKind embedding(KerasArgs a) {
     JsonNode length = a.get("input_length");
     List<Long> inputLength = length == null ? null
         : length.isArray() ? a.getLongList(true, "input_length") : List.of(KerasArgs.asLong(length, "input_length"));
@@ -317,7 +362,7 @@ final class KerasLayerBindings {
         a.getBool(false, "reset_after"), splitGates);
   }
 
-  private static LayerKind bidirectional(KerasArgs a) {
+  private static BidirectionalKind bidirectional(KerasArgs a) {
     LayerKind forward = inner(a, "layer");
     LayerKind backward = a.has("backward_layer") ? inner(a, "backward_layer") : forward;
     String mode = a.getString("none", "merge_mode").toUpperCase(Locale.ROOT);
@@ -351,7 +396,7 @@ final class KerasLayerBindings {
     }
   }
 
-  private static LayerKind dot(KerasArgs a) {
+  private static DotKind dot(KerasArgs a) {
     List<Integer> axes = a.getIntOrList("axes");
     if (axes.size() == 1) {
       return new DotKind(axes.get(0), axes.get(0));
@@ -362,7 +407,7 @@ final class KerasLayerBindings {
     return new DotKind(axes.get(0), axes.get(1));
   }
 
-  private static LayerKind transposedConv(KerasArgs a, int rank) {
+  private static TransposedConvKind transposedConv(KerasArgs a, int rank) {
     if (a.has("nb_filter")) {
       return keras1Deconvolution(a, rank);
     }
@@ -373,7 +418,7 @@ final class KerasLayerBindings {
   }
 
   /** Keras 1 Deconvolution2D: a Convolution2D's weights, and the output shape it was given. */
-  private static LayerKind keras1Deconvolution(KerasArgs a, int rank) {
+  private static TransposedConvKind keras1Deconvolution(KerasArgs a, int rank) {
     if (rank != 2) {
       throw new KerasConfigException("Keras 1 transposed convolutions are 2D only");
     }
@@ -399,13 +444,13 @@ final class KerasLayerBindings {
     return dtype != null && dtype.path("class_name").asText().endsWith("DTypePolicy");
   }
 
-  private static LayerKind depthwiseConv(KerasArgs a, int rank) {
+  private static DepthwiseConvKind depthwiseConv(KerasArgs a, int rank) {
     return new DepthwiseConvKind(a.getTuple(rank, null, "kernel_size"), a.getTuple(rank, 1L, "strides"),
         a.getTuple(rank, 1L, "dilation_rate"), a.padding(), a.dataFormat(), a.getLong(1, "depth_multiplier"),
         a.getBool(true, "use_bias"), keras3(a) ? "kernel" : "depthwise_kernel");
   }
 
-  private static LayerKind separableConv(KerasArgs a, int rank) {
+  private static SeparableConvKind separableConv(KerasArgs a, int rank) {
     if (a.has("nb_filter")) {
       if (rank != 2) {
         throw new KerasConfigException("Keras 1 separable convolutions are 2D only");
@@ -420,7 +465,7 @@ final class KerasLayerBindings {
         a.getLong(1, "depth_multiplier"), a.getBool(true, "use_bias"), SeparableConvKind.KernelLayout.SPATIAL_IN_OUT);
   }
 
-  private static LayerKind locallyConnected(KerasArgs a, int rank) {
+  private static LocallyConnectedKind locallyConnected(KerasArgs a, int rank) {
     if (a.has("nb_filter")) {
       throw new UnsupportedOptionException("Keras 1 locally connected layers are not supported yet");
     }
@@ -430,7 +475,7 @@ final class KerasLayerBindings {
         a.getInt(1, "implementation"));
   }
 
-  private static LayerKind convLstm(KerasArgs a, int rank) {
+  private static ConvLstmKind convLstm(KerasArgs a, int rank) {
     if (a.has("nb_filter")) {
       throw new UnsupportedOptionException("Keras 1 ConvLSTM2D is not supported yet");
     }
@@ -444,7 +489,7 @@ final class KerasLayerBindings {
     return a.calls().returnsAttentionScores() || a.getBool(false, "return_attention_scores");
   }
 
-  private static LayerKind multiHeadAttention(KerasArgs a) {
+  private static MultiHeadAttentionKind multiHeadAttention(KerasArgs a) {
     long keyDim = a.requireLong("key_dim");
     JsonNode out = a.get("output_shape");
     List<Long> outputShape = out == null ? null
@@ -455,7 +500,7 @@ final class KerasLayerBindings {
         a.getBool(false, "use_gate"), axes, returnsScores(a), a.calls().keras3());
   }
 
-  private static LayerKind einsumDense(KerasArgs a) {
+  private static EinsumDenseKind einsumDense(KerasArgs a) {
     JsonNode out = a.get("output_shape");
     if (out == null) {
       throw new KerasConfigException("missing 'output_shape'");
@@ -466,7 +511,7 @@ final class KerasLayerBindings {
   }
 
   /** Normalization: {@code axis} an int, a list, or null (no kept axis); default -1. */
-  private static LayerKind normalization(KerasArgs a) {
+  private static NormalizationKind normalization(KerasArgs a) {
     List<Integer> axes = a.isExplicitNull("axis") ? List.of() : a.has("axis") ? a.getIntOrList("axis") : List.of(-1);
     return new NormalizationKind(axes, a.has("mean"));
   }
