@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelaudit.TestPaths;
+import io.modelaudit.UsesDl4jWorker;
 import org.junit.jupiter.api.Test;
 
 /** Each layer's activation as the file names it, beside DL4J's ({@code references.dl4j.activation}), through the real worker. */
@@ -21,6 +22,7 @@ class Dl4jActivationCliTest {
   }
 
   @Test
+  @UsesDl4jWorker
   void kerasActivationsBesideDl4js() throws Exception {
     String file = TestPaths.corpus().resolve("dl4j-test-resources/modelimport/keras/examples/12net.h5").toString();
     CliRun run = CliRun.of("--format", "json", "--reference", "dl4j", file);
@@ -43,6 +45,7 @@ class Dl4jActivationCliTest {
   }
 
   @Test
+  @UsesDl4jWorker
   void dl4jConfigurationsNameTheirActivationClass() throws Exception {
     CliRun run = CliRun.of("--format", "json", "--reference", "dl4j", TestPaths.testModels().resolve("dl4j/mlp.zip").toString());
     assertEquals(0, run.exitCode, run.err);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelaudit.TestPaths;
+import io.modelaudit.UsesDl4jWorker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * expected (info), DL4J reading a model wrongly is an error traced to where it goes wrong, and an
  * import DL4J refuses names the reason.
  */
+@UsesDl4jWorker
 class Dl4jExplanationCliTest {
   private static Path keras(String path) {
     return TestPaths.corpus().resolve("dl4j-test-resources/modelimport/keras").resolve(path);

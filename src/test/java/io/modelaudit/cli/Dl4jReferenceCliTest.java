@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelaudit.TestPaths;
+import io.modelaudit.UsesDl4jWorker;
 import io.modelaudit.reference.dl4j.Dl4jWorker;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class Dl4jReferenceCliTest {
    * the model is an error (exit 1): the file's weights cannot go into what DL4J builds.
    */
   @Test
+  @UsesDl4jWorker
   void dl4jsWrongImportOfBatchToConv2dIsPlain() throws Exception {
     CliRun run = CliRun.of("--format", "json", "--reference", "dl4j", keras("weights/batch_to_conv2d_tensorflow_1.h5").toString());
     assertEquals(1, run.exitCode, run.err);
@@ -73,6 +75,7 @@ class Dl4jReferenceCliTest {
 
   /** Files DL4J imports correctly: its totals equal what the file stores. */
   @Test
+  @UsesDl4jWorker
   void dl4jAgreesWithTheFileWhereItsImportIsRight() throws Exception {
     String[] files = {"examples/12net.h5", "examples/simple_lstm/simple_lstm_th_keras_1_model.h5",
         "tfkeras/rnn_221.h5", "tfkeras/cnn3d_20.h5"};
@@ -98,6 +101,7 @@ class Dl4jReferenceCliTest {
   }
 
   @Test
+  @UsesDl4jWorker
   void aModelDl4jCannotImportIsAFindingAboutDl4j() {
     CliRun run = CliRun.of("--reference", "dl4j", TestPaths.kerasModels().resolve("seed_cnn.h5").toString());
     assertEquals(0, run.exitCode, run.err);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelaudit.TestPaths;
+import io.modelaudit.UsesDl4jWorker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real DL4J reference worker (built before the tests), through one warm client. */
+@UsesDl4jWorker
 class Dl4jWorkerTest {
   private static Dl4jReferenceClient client;
 
