@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelaudit.TestPaths;
+import io.modelaudit.UsesDl4jWorker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * expected (info), DL4J reading a model wrongly is an error traced to where it goes wrong, and an
  * import DL4J refuses names the reason.
  */
+@UsesDl4jWorker
 class Dl4jExplanationCliTest {
   private static Path keras(String path) {
     return TestPaths.corpus().resolve("dl4j-test-resources/modelimport/keras").resolve(path);
@@ -68,7 +70,7 @@ class Dl4jExplanationCliTest {
   @Test
   void batchToConv2dSaysWhereDl4jGoesWrongAndWhatFollows() {
     CliRun run = CliRun.of("--reference", "dl4j", keras("weights/batch_to_conv2d_tensorflow_1.h5").toString());
-    assertEquals(1, run.exitCode, run.err);
+    assertEquals(1, run.exitCode, () -> run.err + run.out);
     List<String> why = new ArrayList<>();
     run.out.lines().filter(l -> l.startsWith("          why ")).forEach(why::add);
     assertEquals(List.of(
@@ -96,20 +98,20 @@ class Dl4jExplanationCliTest {
   @Test
   void batchNormDummiesAreDl4jsConventionNotAnError() throws Exception {
     JsonNode model = model(TestPaths.kerasModels().resolve("crafted/tfkeras_batchnorm_scale_center.h5").toString());
-    assertEquals(64, model.at("/totals/references/dl4j").asLong());
+    assertEquals(64, model.at("/totals/references/dl4j").asLong(), Dl4jAnswers.of(model));
     assertEquals(48, model.at("/totals/references/stored").asLong());
     assertEquals(Map.of(
         "bn_no_center", "info batchnorm_dummy_params",
         "bn_no_scale", "info batchnorm_dummy_params",
         "bn_no_center_no_scale", "info batchnorm_dummy_params",
-        "model", "info batchnorm_dummy_params"), dl4jFindings(model));
+        "model", "info batchnorm_dummy_params"), dl4jFindings(model), Dl4jAnswers.of(model));
     assertEquals("ok", model.get("status").asText());
     JsonNode noScale = layer(model, "bn_no_scale").at("/references/dl4j/explanation");
     assertTrue(noScale.get("expected").asBoolean());
     assertTrue(noScale.get("message").asText().contains("scale is false") && noScale.get("message").asText().contains("gamma is a dummy of ones"),
         noScale.toString());
     JsonNode same = layer(model, "bn_default").at("/references/dl4j");
-    assertEquals(16, same.get("params").asLong());
+    assertEquals(16, same.get("params").asLong(), Dl4jAnswers.of(model));
     assertEquals("batchnorm_statistics_counted", same.at("/explanation/kind").asText());
   }
 
@@ -119,7 +121,7 @@ class Dl4jExplanationCliTest {
     Path fixtures = TestPaths.kerasModels();
     for (JsonNode model : models(fixtures.resolve("batchnorm.h5").toString(), fixtures.resolve("recurrent.h5").toString(),
         fixtures.resolve("bidirectional.h5").toString())) {
-      assertEquals(Map.of("model", "warning keras_version_not_supported"), dl4jFindings(model), model.get("path").asText());
+      assertEquals(Map.of("model", "warning keras_version_not_supported"), dl4jFindings(model), Dl4jAnswers.of(model));
       assertTrue(model.at("/findings").toString().contains("this one was written by Keras 3.15.1"), model.get("path").asText());
     }
   }
@@ -131,7 +133,7 @@ class Dl4jExplanationCliTest {
     String imdb = "anushree1001__Comparing-Multiple-Pre-trained-Neural-network-models-on-IMDB-dataset/";
     for (JsonNode model : models(github.resolve("peggy-sheep__stpredict_final09/keras_model_gru_2.h5").toString(),
         github.resolve(imdb + "gru_model.h5").toString(), github.resolve(imdb + "bigru_model.h5").toString())) {
-      assertEquals(Map.of("model", "warning layer_not_supported"), dl4jFindings(model), model.get("path").asText());
+      assertEquals(Map.of("model", "warning layer_not_supported"), dl4jFindings(model), Dl4jAnswers.of(model));
       JsonNode why = model.get("findings").get(model.get("findings").size() - 1).get("explanation");
       assertTrue(why.get("expected").asBoolean());
       assertTrue(why.get("message").asText().startsWith("DL4J's Keras import has no mapping for GRU"), why.toString());
@@ -143,7 +145,7 @@ class Dl4jExplanationCliTest {
   void theanoTimeStepsTakenForFeatures() throws Exception {
     JsonNode model = model(keras("weights/lstm_theano_2.h5").toString());
     assertEquals(Map.of("lstm_1", "error dl4j_timesteps_as_features", "model", "error dl4j_timesteps_as_features"),
-        dl4jFindings(model));
+        dl4jFindings(model), Dl4jAnswers.of(model));
     String message = layer(model, "lstm_1").at("/references/dl4j/explanation/message").asText();
     assertTrue(message.startsWith("DL4J takes the 4 time steps of the input (None, 4, 1) for the input size"), message);
     assertFalse(layer(model, "lstm_1").at("/references/dl4j/explanation/expected").asBoolean());
@@ -154,7 +156,7 @@ class Dl4jExplanationCliTest {
   void deconvolutionInputTracedToTheFirstLayerDl4jReadsDifferently() throws Exception {
     JsonNode model = model(keras("tfkeras/cnn2d_52.h5").toString());
     assertEquals(Map.of("conv2d_transpose_5", "error dl4j_activation_misread", "model", "error dl4j_activation_misread"),
-        dl4jFindings(model));
+        dl4jFindings(model), Dl4jAnswers.of(model));
     String message = layer(model, "conv2d_transpose_5").at("/references/dl4j/explanation/message").asText();
     assertTrue(message.startsWith("DL4J's activations first differ from Keras' at zero_padding2d_56 (ZeroPadding2D):"
         + " DL4J InputTypeConvolutional(h=16,w=16,c=4,NCHW), Keras (None, 10, 16, 10)"), message);

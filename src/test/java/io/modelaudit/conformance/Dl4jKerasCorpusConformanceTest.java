@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelaudit.TestPaths;
+import io.modelaudit.UsesDl4jWorker;
 import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.audit.ModelAuditor;
 import io.modelaudit.compare.Finding;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * stored one, DL4J imports the model wrongly: those files are pinned here, as DL4J's errors the
  * tool exposes. No file may crash or hang the worker.
  */
+@UsesDl4jWorker
 class Dl4jKerasCorpusConformanceTest {
 
   /** Files DL4J builds with another parameter count than the file stores: DL4J, stored, and why (the explanation's kind). */

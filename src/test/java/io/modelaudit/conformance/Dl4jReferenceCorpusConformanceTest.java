@@ -3,6 +3,7 @@ package io.modelaudit.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.modelaudit.TestPaths;
+import io.modelaudit.UsesDl4jWorker;
 import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.audit.ModelAuditor;
 import io.modelaudit.compare.Rule;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * tables are compared with ours and with the stored vector; our fixtures (test-models/dl4j, the zoo
  * configurations) go the same way. Figures are printed and pinned.
  */
+@UsesDl4jWorker
 class Dl4jReferenceCorpusConformanceTest {
 
   /**

@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * DL4J runs in that process only: a crash, a hang or an out-of-memory there costs the file it
  * was working on, never this JVM. The time limit is enforced from here (the process is killed),
  * standard output is read line by line with a bound on a line's length, and a worker that died
- * or was killed is replaced by a fresh one for the next file.
+ * or was killed is replaced by a fresh one for the next file. The worker's standard error is kept
+ * (its last 64 KB): when it dies, its last lines end the message, and all of it goes to a file
+ * the message names.
  */
 public final class Dl4jReferenceClient implements AutoCloseable {
   /** A result line is far shorter (ResNet-50: about 40 kB); a longer one is not a result. */
@@ -29,6 +32,10 @@ public final class Dl4jReferenceClient implements AutoCloseable {
   /** ND4J loads its native backend in 2 to 4 s here; the per-file time limit starts after that. */
   static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
   static final String READY = "{\"ready\":true}";
+  /** How much of a dead worker's standard error a message quotes (the report keeps it to one line). */
+  static final int STDERR_LINES = 3;
+  static final int STDERR_CHARS = 400;
+  private static final Duration STDERR_END = Duration.ofSeconds(2);
   private static final Object END = new Object();
   private static final Object TOO_LONG = new Object();
 
@@ -37,6 +44,8 @@ public final class Dl4jReferenceClient implements AutoCloseable {
   private Process process;
   private Writer requests;
   private BlockingQueue<Object> lines;
+  /** The standard error of the current worker, or of the last one once it is gone. */
+  private StderrTail stderr;
   /** How the last worker that ended by itself ended, for the message. */
   private String lastExit = "";
 
@@ -103,6 +112,7 @@ public final class Dl4jReferenceClient implements AutoCloseable {
       if (line == END) {
         lastExit = exitStatus();
         stop();
+        lastExit += lastWords();
         return null;
       }
       if (line == TOO_LONG) {
@@ -126,12 +136,13 @@ public final class Dl4jReferenceClient implements AutoCloseable {
   private String start() {
     stop();
     try {
-      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      process = new ProcessBuilder(command).start();
     } catch (IOException e) {
       process = null;
       return "the DL4J worker cannot be started: " + e.getMessage();
     }
     requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    stderr = StderrTail.drain(process.getErrorStream(), "dl4j-worker-stderr");
     BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     lines = queue;
     Thread reader = new Thread(() -> readLines(process.getInputStream(), queue), "dl4j-worker-output");
@@ -148,12 +159,12 @@ public final class Dl4jReferenceClient implements AutoCloseable {
       }
       if (line == null || line == TOO_LONG) {
         stop();
-        return "the DL4J worker did not start within " + STARTUP_LIMIT.toSeconds() + " s";
+        return "the DL4J worker did not start within " + STARTUP_LIMIT.toSeconds() + " s" + lastWords();
       }
       if (line == END) {
         String exit = exitStatus();
         stop();
-        return "the DL4J worker exited while starting" + exit;
+        return "the DL4J worker exited while starting" + exit + lastWords();
       }
       if (READY.equals(line)) {
         return null;
@@ -179,6 +190,37 @@ public final class Dl4jReferenceClient implements AutoCloseable {
       // The process was killed: its output ends here.
     }
     queue.add(END);
+  }
+
+  /**
+   * What the stopped worker last wrote on its standard error, to end a message: its last lines, and
+   * the file holding all that was kept when that is more; "" when it wrote nothing.
+   */
+  private String lastWords() {
+    if (stderr == null) {
+      return "";
+    }
+    String last = stderr.awaitEnd(STDERR_END).lastLines(STDERR_LINES, STDERR_CHARS);
+    if (last.isEmpty()) {
+      return "";
+    }
+    String words = "; its standard error ended: " + last;
+    String all = stderr.text();
+    if (stderr.truncated() || all.lines().filter(l -> !l.isBlank()).count() > STDERR_LINES || last.startsWith("…")) {
+      try {
+        Path file = Files.createTempFile("model-audit-dl4j-worker-", ".stderr");
+        Files.writeString(file, all, StandardCharsets.UTF_8);
+        words += " (" + (stderr.truncated() ? "its last " + StderrTail.CAPACITY / 1024 + " KB" : "all of it") + ": " + file + ")";
+      } catch (IOException | RuntimeException e) {
+        // The last lines are in the message; the rest is a convenience.
+      }
+    }
+    return words;
+  }
+
+  /** Everything the current or last worker wrote on its standard error (its last 64 KB). */
+  String workerStderr() {
+    return stderr == null ? "" : stderr.text();
   }
 
   private String exitStatus() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelaudit.TestPaths;
+import io.modelaudit.UsesDl4jWorker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real DL4J reference worker (built before the tests), through one warm client. */
+@UsesDl4jWorker
 class Dl4jWorkerTest {
   private static Dl4jReferenceClient client;
 
@@ -49,7 +51,7 @@ class Dl4jWorkerTest {
   @Test
   void dl4jMiscountsBatchToConv2d() {
     Dl4jAnswer r = client.reference(keras("weights/batch_to_conv2d_tensorflow_1.h5"));
-    assertEquals(Dl4jAnswer.OK, r.status());
+    assertEquals(Dl4jAnswer.OK, r.status(), r::toString);
     assertEquals("1.0.0-M2.1", r.dl4jVersion());
     assertEquals("MultiLayerNetwork", r.modelClass());
     assertEquals(49_838L, r.totalParams());
@@ -67,7 +69,7 @@ class Dl4jWorkerTest {
   @Test
   void keras3FilesAreADl4jImportFailureNotAnError() {
     Dl4jAnswer r = client.reference(TestPaths.kerasModels().resolve("seed_cnn.h5"));
-    assertEquals(Dl4jAnswer.IMPORT_FAILED, r.status());
+    assertEquals(Dl4jAnswer.IMPORT_FAILED, r.status(), r::toString);
     assertEquals("UnsupportedKerasConfigurationException", r.failure().exception());
     assertTrue(r.failure().message().contains("Keras major version"), r.failure().message());
   }
@@ -76,7 +78,7 @@ class Dl4jWorkerTest {
   @Test
   void anImportFailureNamesTheLayerWhenDl4jDoes() {
     Dl4jAnswer r = client.reference(keras("examples/lambda/model_lambda.h5"));
-    assertEquals(Dl4jAnswer.IMPORT_FAILED, r.status());
+    assertEquals(Dl4jAnswer.IMPORT_FAILED, r.status(), r::toString);
     assertEquals("lambda_3", r.failure().layer());
     assertTrue(r.failure().message().contains("No SameDiff Lambda layer"), r.failure().message());
   }
@@ -84,7 +86,7 @@ class Dl4jWorkerTest {
   @Test
   void aDl4jArchiveIsRebuiltFromItsConfiguration() {
     Dl4jAnswer r = client.reference(regression("080/080_ModelSerializer_Regression_CNN_1.zip"));
-    assertEquals(Dl4jAnswer.OK, r.status());
+    assertEquals(Dl4jAnswer.OK, r.status(), r::toString);
     assertEquals("MultiLayerNetwork", r.modelClass());
     assertEquals(r.totalParams(), r.layers().stream().mapToLong(Dl4jAnswer.Layer::params).sum());
   }
@@ -93,7 +95,7 @@ class Dl4jWorkerTest {
   @Test
   void unnamedLayersGoByTheirIndex() {
     Dl4jAnswer r = client.reference(regression("050/050_ModelSerializer_Regression_MLP_1.zip"));
-    assertEquals(Dl4jAnswer.OK, r.status());
+    assertEquals(Dl4jAnswer.OK, r.status(), r::toString);
     assertNull(r.layers().get(1).name());
     assertEquals(r.layers().get(1), r.layer("1"));
     assertNull(r.layer("2"));
@@ -124,8 +126,8 @@ class Dl4jWorkerTest {
     }
     Dl4jAnswer expected = client.reference(original);
     Dl4jAnswer r = client.reference(hostile);
-    assertEquals(Dl4jAnswer.OK, r.status());
-    assertEquals(expected.totalParams(), r.totalParams());
+    assertEquals(Dl4jAnswer.OK, r.status(), r::toString);
+    assertEquals(expected.totalParams(), r.totalParams(), () -> expected + "\n" + r);
   }
 
   @Test
@@ -137,8 +139,8 @@ class Dl4jWorkerTest {
     }
     Dl4jAnswer fromArchive = client.reference(archive);
     Dl4jAnswer fromJson = client.reference(json);
-    assertEquals("ComputationGraph", fromJson.modelClass());
-    assertEquals(fromArchive.totalParams(), fromJson.totalParams());
+    assertEquals("ComputationGraph", fromJson.modelClass(), fromJson::toString);
+    assertEquals(fromArchive.totalParams(), fromJson.totalParams(), () -> fromArchive + "\n" + fromJson);
   }
 
   /**
@@ -153,7 +155,7 @@ class Dl4jWorkerTest {
     }
     Path huge = Files.writeString(dir.resolve("huge.json"), configuration.replaceAll("\"n(in|out)\" : \\d+", "\"n$1\" : 60000"));
     Dl4jAnswer r = client.reference(huge);
-    assertEquals(Dl4jAnswer.OK, r.status());
+    assertEquals(Dl4jAnswer.OK, r.status(), r::toString);
     assertFalse(r.built());
     assertEquals(2 * (60_000L * 60_000L + 60_000L), r.totalParams());
     assertTrue(r.layers().stream().allMatch(l -> l.paramTable().isEmpty()));
@@ -163,8 +165,8 @@ class Dl4jWorkerTest {
   void aFileThatIsNoModelIsAnErrorForThatFile(@TempDir Path dir) throws IOException {
     Path text = Files.writeString(dir.resolve("notes.txt"), "not a model");
     Dl4jAnswer r = client.reference(text);
-    assertEquals(Dl4jAnswer.ERROR, r.status());
+    assertEquals(Dl4jAnswer.ERROR, r.status(), r::toString);
     assertNull(r.totalParams());
-    assertEquals(Dl4jAnswer.OK, client.reference(keras("weights/batch_to_conv2d_tensorflow_1.h5")).status());
+    assertEquals(Dl4jAnswer.OK, client.reference(keras("weights/batch_to_conv2d_tensorflow_1.h5")).status(), client::workerStderr);
   }
 }
