@@ -1,5 +1,6 @@
 package io.modelaudit.docs;
 
+import io.modelaudit.compare.ExplanationKind;
 import io.modelaudit.compare.Rule;
 import io.modelaudit.formats.dl4j.Dl4jLayerBindings;
 import io.modelaudit.formats.dl4j.Dl4jPreprocessors;
@@ -32,7 +33,7 @@ final class GeneratedDocs {
   private GeneratedDocs() {}
 
   static List<Doc> all() {
-    return List.of(kerasLayers(), dl4jLayers(), rules());
+    return List.of(kerasLayers(), dl4jLayers(), rules(), explanations());
   }
 
   static Doc kerasLayers() {
@@ -100,5 +101,18 @@ final class GeneratedDocs {
     }
     return new Doc("rules.md", "Finding rules", "io.modelaudit.compare.Rule",
         "Every rule a finding can name, in the order of the enum.\n\n" + table.render());
+  }
+
+  static Doc explanations() {
+    MarkdownTable table = new MarkdownTable("Kind", "Expected", "Severity", "When");
+    for (ExplanationKind k : ExplanationKind.values()) {
+      table.row("`" + k.id() + "`", k.expected() ? "yes" : "no", k.severity() == null ? "no finding" : k.severity().id(),
+          k.description());
+    }
+    return new Doc("explanations.md", "Explanation kinds", "io.modelaudit.compare.ExplanationKind",
+        "Why a reference's numbers differ from ours, in the order of the enum. Expected: the reference's documented"
+            + " convention or limitation (yes), or the reference reading the model wrongly (no). Severity: what a finding"
+            + " explained by the kind weighs; \"no finding\" kinds explain a layer whose count agrees but is booked another"
+            + " way (layer JSON only).\n\n" + table.render());
   }
 }
