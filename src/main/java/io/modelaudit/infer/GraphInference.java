@@ -33,7 +33,7 @@ import java.util.Map;
  */
 public final class GraphInference {
   /** How deep models may be nested inside one another. */
-  public static final int MAX_NESTING = 64;
+  public static final int MAX_NESTING = ModelGraph.MAX_NESTING;
   /** Rule evaluations allowed per model; real models need a few thousand. */
   static final long MAX_EVALUATIONS = 2_000_000;
 

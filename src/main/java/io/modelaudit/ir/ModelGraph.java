@@ -6,6 +6,9 @@ import java.util.Map;
 
 /** Layers (in file order), the model's input and output tensors. */
 public final class ModelGraph {
+  /** How deep models may be nested inside one another: importers refuse deeper ones, inference too. */
+  public static final int MAX_NESTING = 64;
+
   private final String name;
   private final String className;
   private final Map<String, Layer> layers = new LinkedHashMap<>();

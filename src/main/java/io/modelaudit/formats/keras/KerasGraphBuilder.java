@@ -2,7 +2,6 @@ package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.formats.BindingResult;
-import io.modelaudit.infer.GraphInference;
 import io.modelaudit.ir.Call;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.LayerKind;
@@ -121,8 +120,8 @@ public final class KerasGraphBuilder {
   }
 
   private ModelGraph model(JsonNode spec, String pointer, int depth) {
-    if (depth > GraphInference.MAX_NESTING) {
-      throw new KerasConfigException("models are nested more than " + GraphInference.MAX_NESTING + " deep");
+    if (depth > ModelGraph.MAX_NESTING) {
+      throw new KerasConfigException("models are nested more than " + ModelGraph.MAX_NESTING + " deep");
     }
     String className = spec.path("class_name").asText();
     JsonNode config = spec.get("config");
