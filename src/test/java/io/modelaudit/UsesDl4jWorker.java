@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Marks a test class or method that starts the real DL4J reference worker (a separate JVM, seconds
- * each): {@code mvn test} runs these in their own Surefire execution, after the others, and
- * {@code -DskipWorkerTests} leaves them out (see pom.xml).
+ * each): {@code mvn test} runs these in their own Surefire execution, after the others, and {@code
+ * -DskipWorkerTests} leaves them out (see pom.xml).
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

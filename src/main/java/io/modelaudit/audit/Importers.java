@@ -23,8 +23,14 @@ final class Importers {
   private static final Map<ModelFormat, ModelImporter> IMPORTERS = new EnumMap<>(ModelFormat.class);
 
   static {
-    IMPORTERS.put(ModelFormat.HDF5, (file, options) -> KerasH5Importer.importFile(file,
-        options.architecture() != null ? options.architecture() : ArchitectureSiblings.find(file)));
+    IMPORTERS.put(
+        ModelFormat.HDF5,
+        (file, options) ->
+            KerasH5Importer.importFile(
+                file,
+                options.architecture() != null
+                    ? options.architecture()
+                    : ArchitectureSiblings.find(file)));
     IMPORTERS.put(ModelFormat.KERAS_V3, (file, options) -> KerasArchiveImporter.importFile(file));
     IMPORTERS.put(ModelFormat.KERAS_JSON, (file, options) -> KerasJsonImporter.importFile(file));
     IMPORTERS.put(ModelFormat.TFJS_LAYERS, (file, options) -> TfjsLayersImporter.importFile(file));
@@ -35,26 +41,36 @@ final class Importers {
   private Importers() {}
 
   /** Imports a file of a detected format, or says why it is not a model. */
-  static ImportedModel importFile(Path file, ModelFormat format, ImportOptions options) throws IOException {
+  static ImportedModel importFile(Path file, ModelFormat format, ImportOptions options)
+      throws IOException {
     ModelImporter importer = IMPORTERS.get(format);
     if (importer != null) {
       return importer.importFile(file, options);
     }
     switch (format) {
       case ND4J_ARRAY:
-        throw new ModelFileException("not_a_model", "an ND4J array (" + FormatDetector.describeArray(file) + "), not a model");
+        throw new ModelFileException(
+            "not_a_model",
+            "an ND4J array (" + FormatDetector.describeArray(file) + "), not a model");
       case ZIP:
         ZipArchive.open(file).close(); // a damaged archive is reported as such
-        throw new ModelFileException("not_a_model", "zip archive that is neither a Keras 3 .keras archive nor a Deeplearning4j model");
+        throw new ModelFileException(
+            "not_a_model",
+            "zip archive that is neither a Keras 3 .keras archive nor a Deeplearning4j model");
       case JSON:
-        throw new ModelFileException("not_a_model", "JSON that is neither a Keras architecture, a TF.js model nor a Deeplearning4j configuration");
+        throw new ModelFileException(
+            "not_a_model",
+            "JSON that is neither a Keras architecture, a TF.js model nor a Deeplearning4j configuration");
       case AMBIGUOUS:
-        throw new ModelFileException("ambiguous", "the file is both an HDF5 file and a zip archive: Keras reads one or the other"
-            + " depending on its name (.h5 or .keras), so no audit could speak for both");
+        throw new ModelFileException(
+            "ambiguous",
+            "the file is both an HDF5 file and a zip archive: Keras reads one or the other"
+                + " depending on its name (.h5 or .keras), so no audit could speak for both");
       case EMPTY:
         throw new ModelFileException("not_a_model", "empty file: not a model file");
       default:
-        throw new ModelFileException("not_a_model", "not a model file (neither HDF5, zip nor JSON)");
+        throw new ModelFileException(
+            "not_a_model", "not a model file (neither HDF5, zip nor JSON)");
     }
   }
 }

@@ -25,20 +25,39 @@ final class InputShapeOverrides {
       Shape given = e.getValue();
       Layer input = graph.layer(name);
       if (input == null || !inputNames.contains(name) || !(input.kind() instanceof InputKind)) {
-        throw new ModelFileException("bad_input_shape", "--input-shape names '" + name + "', but the model's inputs are " + inputNames);
+        throw new ModelFileException(
+            "bad_input_shape",
+            "--input-shape names '" + name + "', but the model's inputs are " + inputNames);
       }
       Shape declared = ((InputKind) input.kind()).batchShape();
       if (declared == null) {
         continue;
       }
       if (declared.rank() != given.rank()) {
-        throw new ModelFileException("bad_input_shape", "--input-shape " + name + " has " + given.rank()
-            + " dims, the input is declared as " + declared + " (" + declared.rank() + " dims, batch included)");
+        throw new ModelFileException(
+            "bad_input_shape",
+            "--input-shape "
+                + name
+                + " has "
+                + given.rank()
+                + " dims, the input is declared as "
+                + declared
+                + " ("
+                + declared.rank()
+                + " dims, batch included)");
       }
       for (int i = 0; i < given.rank(); i++) {
-        if (declared.dim(i) != null && given.dim(i) != null && !declared.dim(i).equals(given.dim(i))) {
-          throw new ModelFileException("bad_input_shape", "--input-shape " + name + " gives " + given
-              + ", but the file fixes the input to " + declared);
+        if (declared.dim(i) != null
+            && given.dim(i) != null
+            && !declared.dim(i).equals(given.dim(i))) {
+          throw new ModelFileException(
+              "bad_input_shape",
+              "--input-shape "
+                  + name
+                  + " gives "
+                  + given
+                  + ", but the file fixes the input to "
+                  + declared);
         }
       }
     }

@@ -26,11 +26,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pipeline for one file: detect → import → infer → ask every reference → assemble the
- * report. Reading the file (detection, import, inference) and the in-process references run
- * under the time limit; a reference with a process of its own (DL4J) is asked afterwards, under
- * its own limit. A problem with the file becomes an error report; only a bug in this tool escapes
- * as an exception.
+ * The pipeline for one file: detect → import → infer → ask every reference → assemble the report.
+ * Reading the file (detection, import, inference) and the in-process references run under the time
+ * limit; a reference with a process of its own (DL4J) is asked afterwards, under its own limit. A
+ * problem with the file becomes an error report; only a bug in this tool escapes as an exception.
  */
 public final class ModelAuditor implements AutoCloseable {
   private final Map<String, Shape> inputShapes;
@@ -54,7 +53,11 @@ public final class ModelAuditor implements AutoCloseable {
    * @param limit how long reading one file may take, or null for no limit (then it is read on the
    *     calling thread)
    */
-  public ModelAuditor(Map<String, Shape> inputShapes, Path architecture, List<Reference> references, Duration limit) {
+  public ModelAuditor(
+      Map<String, Shape> inputShapes,
+      Path architecture,
+      List<Reference> references,
+      Duration limit) {
     this.inputShapes = Map.copyOf(inputShapes);
     this.options = new ImportOptions(architecture);
     this.references.add(new StoredReference());
@@ -68,13 +71,25 @@ public final class ModelAuditor implements AutoCloseable {
   }
 
   /**
-   * Audits one file whose format a folder scan has already detected ({@code detected}; null:
-   * detect it here).
+   * Audits one file whose format a folder scan has already detected ({@code detected}; null: detect
+   * it here).
    */
   public ModelReport audit(Path file, ModelFormat detected) {
-    Examined examined = timeLimit == null ? examine(file, detected) : timeLimit.run(() -> examine(file, detected), () -> new Examined(
-        ModelReport.error(file.toString(), null, new ErrorInfo("timeout", "gave up after " + timeLimit.limit().toSeconds()
-            + " s: the file's structure may be hostile or damaged"))));
+    Examined examined =
+        timeLimit == null
+            ? examine(file, detected)
+            : timeLimit.run(
+                () -> examine(file, detected),
+                () ->
+                    new Examined(
+                        ModelReport.error(
+                            file.toString(),
+                            null,
+                            new ErrorInfo(
+                                "timeout",
+                                "gave up after "
+                                    + timeLimit.limit().toSeconds()
+                                    + " s: the file's structure may be hostile or damaged"))));
     if (examined.error() != null) {
       return examined.error();
     }
@@ -125,17 +140,36 @@ public final class ModelAuditor implements AutoCloseable {
       }
       return new Examined(subject, verdicts, null);
     } catch (ArchitectureException e) {
-      return new Examined(ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage()), e.architecture().toString()));
+      return new Examined(
+          ModelReport.error(
+              shown,
+              format.id(),
+              new ErrorInfo(e.kind(), e.getMessage()),
+              e.architecture().toString()));
     } catch (ModelFileException e) {
-      return new Examined(ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage())));
+      return new Examined(
+          ModelReport.error(shown, format.id(), new ErrorInfo(e.kind(), e.getMessage())));
     } catch (InferenceBudgetException e) {
-      return new Examined(ModelReport.error(shown, format.id(), new ErrorInfo("too_complex", "the model is too large to audit: " + e.getMessage())));
+      return new Examined(
+          ModelReport.error(
+              shown,
+              format.id(),
+              new ErrorInfo("too_complex", "the model is too large to audit: " + e.getMessage())));
     } catch (ArithmeticException e) {
-      return new Examined(ModelReport.error(shown, format.id(), new ErrorInfo("corrupt", "counts overflow: the file's numbers are impossible")));
+      return new Examined(
+          ModelReport.error(
+              shown,
+              format.id(),
+              new ErrorInfo("corrupt", "counts overflow: the file's numbers are impossible")));
     } catch (NoSuchFileException e) {
-      return new Examined(ModelReport.error(shown, format.id(), new ErrorInfo("not_found", "no such file")));
+      return new Examined(
+          ModelReport.error(shown, format.id(), new ErrorInfo("not_found", "no such file")));
     } catch (IOException e) {
-      return new Examined(ModelReport.error(shown, format.id(), new ErrorInfo("unreadable", "cannot read the file: " + e.getMessage())));
+      return new Examined(
+          ModelReport.error(
+              shown,
+              format.id(),
+              new ErrorInfo("unreadable", "cannot read the file: " + e.getMessage())));
     }
   }
 

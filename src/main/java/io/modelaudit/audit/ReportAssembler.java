@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Makes the one report of a model from our rows and every reference's verdict: the rows'
- * findings (ours and the stored reference's, layer by layer), then each further reference's.
+ * Makes the one report of a model from our rows and every reference's verdict: the rows' findings
+ * (ours and the stored reference's, layer by layer), then each further reference's.
  */
 final class ReportAssembler {
   private ReportAssembler() {}
@@ -31,8 +31,18 @@ final class ReportAssembler {
       }
     }
     boolean mismatch = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    return new ModelReport(path, table.format(), table.framework(), table.modelName(),
-        mismatch ? ModelReport.MISMATCH : ModelReport.OK, null, table.layers(), table.totals(), findings, table.architecture(),
-        dl4j, dl4jExplanations);
+    return new ModelReport(
+        path,
+        table.format(),
+        table.framework(),
+        table.modelName(),
+        mismatch ? ModelReport.MISMATCH : ModelReport.OK,
+        null,
+        table.layers(),
+        table.totals(),
+        findings,
+        table.architecture(),
+        dl4j,
+        dl4jExplanations);
   }
 }

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs each piece of work on a worker thread and gives up after a time limit, so that a hostile
- * file that sends a parser into a loop costs one error line, not a hung run. A worker that
- * overran is abandoned (daemon thread) and a fresh one takes the next piece of work.
+ * file that sends a parser into a loop costs one error line, not a hung run. A worker that overran
+ * is abandoned (daemon thread) and a fresh one takes the next piece of work.
  */
 final class TimeLimit implements AutoCloseable {
   private final Duration limit;
@@ -28,12 +28,13 @@ final class TimeLimit implements AutoCloseable {
   }
 
   private static ExecutorService newWorker() {
-    return Executors.newSingleThreadExecutor(r -> {
-      // A deep stack: nested configurations recurse.
-      Thread t = new Thread(null, r, "model-audit-worker", 64L * 1024 * 1024);
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          // A deep stack: nested configurations recurse.
+          Thread t = new Thread(null, r, "model-audit-worker", 64L * 1024 * 1024);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** The work's result, or {@code onTimeout}'s; a bug in the work is rethrown as it was. */

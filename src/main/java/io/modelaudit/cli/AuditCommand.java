@@ -3,6 +3,7 @@ package io.modelaudit.cli;
 import io.modelaudit.audit.ModelAuditor;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Severity;
+import io.modelaudit.ir.Shape;
 import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
 import io.modelaudit.reference.dl4j.Dl4jWorker;
@@ -14,7 +15,6 @@ import io.modelaudit.report.TextRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import io.modelaudit.ir.Shape;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,47 +28,92 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code model-audit [options] PATH...}: audits model files and folders. */
-@Command(name = "model-audit", mixinStandardHelpOptions = true, versionProvider = AuditCommand.Version.class,
+@Command(
+    name = "model-audit",
+    mixinStandardHelpOptions = true,
+    versionProvider = AuditCommand.Version.class,
     sortOptions = false,
-    description = {"Recomputes every layer's output shapes and parameter counts from a model",
-        "file's configuration and compares them with the weights stored in the file",
-        "(and, when asked, with what Deeplearning4j computes). Reads Keras .h5, .keras,",
-        "architecture JSON, TF.js model.json and Deeplearning4j zips and configuration",
-        "JSON, recognised by content.", ""},
+    description = {
+      "Recomputes every layer's output shapes and parameter counts from a model",
+      "file's configuration and compares them with the weights stored in the file",
+      "(and, when asked, with what Deeplearning4j computes). Reads Keras .h5, .keras,",
+      "architecture JSON, TF.js model.json and Deeplearning4j zips and configuration",
+      "JSON, recognised by content.",
+      ""
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:no findings at or above --fail-on", "1:findings at or above --fail-on",
-        "2:usage error", "3:a file could not be read or is not a supported model", "4:internal error"})
+    exitCodeList = {
+      "0:no findings at or above --fail-on",
+      "1:findings at or above --fail-on",
+      "2:usage error",
+      "3:a file could not be read or is not a supported model",
+      "4:internal error"
+    })
 public final class AuditCommand implements Callable<Integer> {
   public static final String VERSION = "0.1.0";
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Model files, or folders searched recursively for model files.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Model files, or folders searched recursively for model files.")
   private List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", defaultValue = "text")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      defaultValue = "text")
   private OutputFormat format;
 
-  @Option(names = "--reference", paramLabel = "REF", description = {"Reference to compare against: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      "stored: the weight shapes stored in the file; dl4j: also what Deeplearning4j itself computes for the model (runs DL4J in a separate process); all: every reference."}, defaultValue = "stored")
+  @Option(
+      names = "--reference",
+      paramLabel = "REF",
+      description = {
+        "Reference to compare against: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+        "stored: the weight shapes stored in the file; dl4j: also what Deeplearning4j itself computes for the model (runs DL4J in a separate process); all: every reference."
+      },
+      defaultValue = "stored")
   private Reference reference;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit with 1 when a finding has this severity or worse: error, warning, info, never (default: ${DEFAULT-VALUE}).", defaultValue = "error")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description =
+          "Exit with 1 when a finding has this severity or worse: error, warning, info, never (default: ${DEFAULT-VALUE}).",
+      defaultValue = "error")
   private String failOn;
 
-  @Option(names = "--color", negatable = true, description = "Colour the text output (default: only on a terminal).")
+  @Option(
+      names = "--color",
+      negatable = true,
+      description = "Colour the text output (default: only on a terminal).")
   private Boolean colorOption;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up on a file after this many seconds (default: ${DEFAULT-VALUE}).", defaultValue = "60")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "Give up on a file after this many seconds (default: ${DEFAULT-VALUE}).",
+      defaultValue = "60")
   private long timeoutSeconds;
 
-  @Option(names = "--input-shape", paramLabel = "NAME=DIMS", converter = InputShapeConverter.class,
-      description = {"Fix an input's unknown dims, batch included, e.g. input_1=1,224,224,3 (? leaves one unknown).",
-          "Repeat for several inputs."})
+  @Option(
+      names = "--input-shape",
+      paramLabel = "NAME=DIMS",
+      converter = InputShapeConverter.class,
+      description = {
+        "Fix an input's unknown dims, batch included, e.g. input_1=1,224,224,3 (? leaves one unknown).",
+        "Repeat for several inputs."
+      })
   private List<Map.Entry<String, Shape>> inputShapes = new ArrayList<>();
 
-  @Option(names = "--config", paramLabel = "ARCH.json",
-      description = {"Architecture JSON (model.to_json()) for weights-only Keras .h5 files.",
-          "Default: found beside the weights by name:",
-          "X_weights.h5 -> X_config.json, X_model.json, X.json."})
+  @Option(
+      names = "--config",
+      paramLabel = "ARCH.json",
+      description = {
+        "Architecture JSON (model.to_json()) for weights-only Keras .h5 files.",
+        "Default: found beside the weights by name:",
+        "X_weights.h5 -> X_config.json, X_model.json, X.json."
+      })
   private Path architecture;
 
   @Option(names = "--stacktrace", description = "Print stack traces of internal errors.")
@@ -78,33 +123,43 @@ public final class AuditCommand implements Callable<Integer> {
   private PrintWriter err;
   private boolean terminal;
 
-  enum OutputFormat { text, json }
+  enum OutputFormat {
+    text,
+    json
+  }
 
-  enum Reference { stored, dl4j, all }
+  enum Reference {
+    stored,
+    dl4j,
+    all
+  }
 
   static int execute(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
     AuditCommand command = new AuditCommand();
     command.out = out;
     command.err = err;
     command.terminal = terminal;
-    CommandLine cli = new CommandLine(command)
-        .setOut(out)
-        .setErr(err)
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          err.println("model-audit: internal error: " + e);
-          if (command.stacktrace) {
-            e.printStackTrace(err);
-          }
+    CommandLine cli =
+        new CommandLine(command)
+            .setOut(out)
+            .setErr(err)
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                  err.println("model-audit: internal error: " + e);
+                  if (command.stacktrace) {
+                    e.printStackTrace(err);
+                  }
+                  err.flush();
+                  return ExitCodes.INTERNAL;
+                });
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          err.println("model-audit: " + e.getMessage());
+          err.println("Try 'model-audit --help' for more information.");
           err.flush();
-          return ExitCodes.INTERNAL;
+          return ExitCodes.USAGE;
         });
-    cli.setParameterExceptionHandler((e, a) -> {
-      err.println("model-audit: " + e.getMessage());
-      err.println("Try 'model-audit --help' for more information.");
-      err.flush();
-      return ExitCodes.USAGE;
-    });
     int code = cli.execute(args);
     out.flush();
     err.flush();
@@ -120,7 +175,8 @@ public final class AuditCommand implements Callable<Integer> {
       try {
         threshold = Severity.parse(failOn);
       } catch (IllegalArgumentException e) {
-        err.println("model-audit: --fail-on must be error, warning, info or never, not '" + failOn + "'");
+        err.println(
+            "model-audit: --fail-on must be error, warning, info or never, not '" + failOn + "'");
         return ExitCodes.USAGE;
       }
     }
@@ -151,10 +207,18 @@ public final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    try (Dl4jReferenceClient dl4j = dl4jWorker == null ? null : new Dl4jReferenceClient(dl4jWorker, Duration.ofSeconds(timeoutSeconds));
-        ModelAuditor auditor = new ModelAuditor(overrides, architecture,
-            dl4j == null ? List.of() : List.of(new Dl4jReference(dl4j)), Duration.ofSeconds(timeoutSeconds))) {
-      // Architecture JSON found in folders last: those a weights-only file was audited with are skipped.
+    try (Dl4jReferenceClient dl4j =
+            dl4jWorker == null
+                ? null
+                : new Dl4jReferenceClient(dl4jWorker, Duration.ofSeconds(timeoutSeconds));
+        ModelAuditor auditor =
+            new ModelAuditor(
+                overrides,
+                architecture,
+                dl4j == null ? List.of() : List.of(new Dl4jReference(dl4j)),
+                Duration.ofSeconds(timeoutSeconds))) {
+      // Architecture JSON found in folders last: those a weights-only file was audited with are
+      // skipped.
       Set<Path> architecturesUsed = new HashSet<>();
       for (boolean pairingPass : new boolean[] {false, true}) {
         for (int i = 0; i < targets.size(); i++) {
@@ -169,8 +233,12 @@ public final class AuditCommand implements Callable<Integer> {
             }
           } catch (RuntimeException | VirtualMachineError e) {
             internalError = true;
-            err.println("model-audit: " + target.file() + ": internal error: " + e
-                + (stacktrace ? "" : " (run with --stacktrace for details)"));
+            err.println(
+                "model-audit: "
+                    + target.file()
+                    + ": internal error: "
+                    + e
+                    + (stacktrace ? "" : " (run with --stacktrace for details)"));
             if (stacktrace) {
               e.printStackTrace(err);
             }
@@ -185,9 +253,10 @@ public final class AuditCommand implements Callable<Integer> {
       }
     }
     AuditReport report = new AuditReport(VERSION, reports);
-    ReportRenderer renderer = format == OutputFormat.json
-        ? new JsonRenderer()
-        : new TextRenderer(colorOption != null ? colorOption : terminal);
+    ReportRenderer renderer =
+        format == OutputFormat.json
+            ? new JsonRenderer()
+            : new TextRenderer(colorOption != null ? colorOption : terminal);
     renderer.render(report, out);
     for (ModelReport m : reports) {
       if (m.error() != null) {
@@ -201,10 +270,12 @@ public final class AuditCommand implements Callable<Integer> {
     if (reports.stream().anyMatch(m -> m.error() != null)) {
       return ExitCodes.UNREADABLE;
     }
-    boolean failing = threshold != null && reports.stream()
-        .flatMap(m -> m.findings().stream())
-        .map(Finding::severity)
-        .anyMatch(s -> s.compareTo(threshold) >= 0);
+    boolean failing =
+        threshold != null
+            && reports.stream()
+                .flatMap(m -> m.findings().stream())
+                .map(Finding::severity)
+                .anyMatch(s -> s.compareTo(threshold) >= 0);
     return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
   }
 

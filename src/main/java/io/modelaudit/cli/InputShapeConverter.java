@@ -9,15 +9,16 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code NAME=DIMS}, e.g. {@code input_1=1,224,224,3}: the input's full shape, batch dim
- * included; {@code ?}, {@code None} or {@code -1} leaves a dim unknown.
+ * {@code NAME=DIMS}, e.g. {@code input_1=1,224,224,3}: the input's full shape, batch dim included;
+ * {@code ?}, {@code None} or {@code -1} leaves a dim unknown.
  */
 final class InputShapeConverter implements ITypeConverter<Map.Entry<String, Shape>> {
   @Override
   public Map.Entry<String, Shape> convert(String value) {
     int eq = value.lastIndexOf('=');
     if (eq <= 0 || eq == value.length() - 1) {
-      throw new TypeConversionException("expected NAME=DIMS (e.g. input_1=1,224,224,3), got '" + value + "'");
+      throw new TypeConversionException(
+          "expected NAME=DIMS (e.g. input_1=1,224,224,3), got '" + value + "'");
     }
     List<Long> dims = new ArrayList<>();
     for (String d : value.substring(eq + 1).split(",", -1)) {
@@ -33,7 +34,8 @@ final class InputShapeConverter implements ITypeConverter<Map.Entry<String, Shap
         }
         dims.add(n);
       } catch (NumberFormatException e) {
-        throw new TypeConversionException("'" + t + "' in '" + value + "' is not a dimension (a number ≥ 0, or ? for unknown)");
+        throw new TypeConversionException(
+            "'" + t + "' in '" + value + "' is not a dimension (a number ≥ 0, or ? for unknown)");
       }
     }
     return Map.entry(value.substring(0, eq), Shape.of(dims));

@@ -56,7 +56,8 @@ final class ModelFiles {
           if (format.isModel()) {
             found.add(new Target(f, true, format));
           } else if (!Files.isReadable(f)) {
-            found.add(new Target(f, false, null)); // reported as unreadable, one line, instead of skipped
+            found.add(
+                new Target(f, false, null)); // reported as unreadable, one line, instead of skipped
           }
         }
         // A folder without models is reported like an unreadable file: the auditor says why.
@@ -75,21 +76,23 @@ final class ModelFiles {
   private static List<Path> walk(Path folder) {
     List<Path> files = new ArrayList<>();
     try {
-      Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile()) {
-            files.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          folder,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile()) {
+                files.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          files.add(file);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              files.add(file);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       files.add(folder);
     }

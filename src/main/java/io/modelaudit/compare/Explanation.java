@@ -14,8 +14,8 @@ public record Explanation(ExplanationKind catalogued, String message) {
   }
 
   /**
-   * True when the difference is the reference's documented convention or limitation; false when
-   * the reference reads the model wrongly.
+   * True when the difference is the reference's documented convention or limitation; false when the
+   * reference reads the model wrongly.
    */
   public boolean expected() {
     return catalogued.expected();

@@ -10,11 +10,26 @@ package io.modelaudit.compare;
  * @param formula how we computed {@code expected}
  * @param explanation why the reference differs, when known, or null
  */
-public record Finding(Rule rule, Severity severity, String layer, String reference, Object expected,
-    Object actual, String message, String formula, Explanation explanation) {
+public record Finding(
+    Rule rule,
+    Severity severity,
+    String layer,
+    String reference,
+    Object expected,
+    Object actual,
+    String message,
+    String formula,
+    Explanation explanation) {
 
-  public Finding(Rule rule, Severity severity, String layer, String reference, Object expected,
-      Object actual, String message, String formula) {
+  public Finding(
+      Rule rule,
+      Severity severity,
+      String layer,
+      String reference,
+      Object expected,
+      Object actual,
+      String message,
+      String formula) {
     this(rule, severity, layer, reference, expected, actual, message, formula, null);
   }
 
@@ -27,7 +42,14 @@ public record Finding(Rule rule, Severity severity, String layer, String referen
     return new Finding(rule, weight, layer, reference, expected, actual, message, formula, why);
   }
 
-  public static Finding of(Rule rule, String layer, String reference, Object expected, Object actual, String message, String formula) {
+  public static Finding of(
+      Rule rule,
+      String layer,
+      String reference,
+      Object expected,
+      Object actual,
+      String message,
+      String formula) {
     return new Finding(rule, rule.severity(), layer, reference, expected, actual, message, formula);
   }
 }

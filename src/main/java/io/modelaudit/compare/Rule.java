@@ -3,21 +3,37 @@ package io.modelaudit.compare;
 /** Every kind of finding the audit can report, with its default severity. */
 public enum Rule {
   PARAM_MISMATCH(Severity.ERROR, "the layer's parameter count differs from the reference"),
-  WEIGHT_SHAPE_MISMATCH(Severity.ERROR, "a stored weight tensor has another shape than the layer needs"),
-  WEIGHT_COUNT_MISMATCH(Severity.ERROR, "the file stores another number of weight tensors than the layer needs"),
+  WEIGHT_SHAPE_MISMATCH(
+      Severity.ERROR, "a stored weight tensor has another shape than the layer needs"),
+  WEIGHT_COUNT_MISMATCH(
+      Severity.ERROR, "the file stores another number of weight tensors than the layer needs"),
   WEIGHT_MISSING(Severity.ERROR, "a weight the layer needs is not stored"),
   WEIGHT_UNEXPECTED(Severity.ERROR, "the file stores a weight that no layer needs"),
-  STORED_LAYER_UNKNOWN(Severity.WARNING, "the file stores weights for a layer the configuration does not have"),
+  STORED_LAYER_UNKNOWN(
+      Severity.WARNING, "the file stores weights for a layer the configuration does not have"),
   SHAPE_RULE_FAILED(Severity.ERROR, "the layer's configuration does not fit its inputs"),
-  CONFIG_INVALID(Severity.ERROR, "the layer's configuration cannot be read by the rule for its class"),
-  RUNTIME_SHAPE_MISMATCH(Severity.WARNING, "the framework's shape rule disagrees with what the layer computes when run"),
-  DEGENERATE_SHAPE(Severity.WARNING, "the layer's output has an empty or negative dimension: no input can pass through it"),
-  UNSUPPORTED_LAYER(Severity.INFO, "no rule for this layer class; it and what depends on it are not verified"),
-  DL4J_PARAM_MISMATCH(Severity.WARNING, "Deeplearning4j builds the layer or model with another parameter count than ours (and the file's)"),
-  DL4J_ACTIVATION_MISMATCH(Severity.WARNING, "Deeplearning4j builds the layer with another activation function than the file names"),
+  CONFIG_INVALID(
+      Severity.ERROR, "the layer's configuration cannot be read by the rule for its class"),
+  RUNTIME_SHAPE_MISMATCH(
+      Severity.WARNING,
+      "the framework's shape rule disagrees with what the layer computes when run"),
+  DEGENERATE_SHAPE(
+      Severity.WARNING,
+      "the layer's output has an empty or negative dimension: no input can pass through it"),
+  UNSUPPORTED_LAYER(
+      Severity.INFO, "no rule for this layer class; it and what depends on it are not verified"),
+  DL4J_PARAM_MISMATCH(
+      Severity.WARNING,
+      "Deeplearning4j builds the layer or model with another parameter count than ours (and the file's)"),
+  DL4J_ACTIVATION_MISMATCH(
+      Severity.WARNING,
+      "Deeplearning4j builds the layer with another activation function than the file names"),
   DL4J_IMPORT_FAILED(Severity.WARNING, "Deeplearning4j cannot build the model from the file"),
-  DL4J_REFERENCE_FAILED(Severity.WARNING, "the Deeplearning4j reference crashed or hung on the file, or could not be given it"),
-  DL4J_NOT_APPLICABLE(Severity.INFO, "Deeplearning4j reads no file of this form, so it was not asked");
+  DL4J_REFERENCE_FAILED(
+      Severity.WARNING,
+      "the Deeplearning4j reference crashed or hung on the file, or could not be given it"),
+  DL4J_NOT_APPLICABLE(
+      Severity.INFO, "Deeplearning4j reads no file of this form, so it was not asked");
 
   private final Severity severity;
   private final String description;

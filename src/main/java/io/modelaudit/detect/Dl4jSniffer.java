@@ -21,7 +21,8 @@ final class Dl4jSniffer {
   /** The header of the ND4J array at {@code file}. */
   static NdArrayHeader arrayHeader(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return NdArrayHeader.read(new java.io.ByteArrayInputStream(in.readNBytes(4096)), file.getFileName().toString());
+      return NdArrayHeader.read(
+          new java.io.ByteArrayInputStream(in.readNBytes(4096)), file.getFileName().toString());
     }
   }
 

@@ -19,8 +19,12 @@ import java.util.zip.ZipFile;
 public final class FormatDetector {
   private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
   private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
-  /** HDF5 allows a user block before the superblock: the signature sits at 0, 512, 1024, 2048, …. */
+
+  /**
+   * HDF5 allows a user block before the superblock: the signature sits at 0, 512, 1024, 2048, ….
+   */
   private static final int[] HDF5_OFFSETS = {0, 512, 1024, 2048, 4096};
+
   private static final byte[] UTF8_BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
 
   private FormatDetector() {}
@@ -81,7 +85,8 @@ public final class FormatDetector {
     if (n == 0) {
       return ModelFormat.EMPTY;
     }
-    // Data before the first entry (as in self-extracting archives): Python's zipfile, so Keras, still reads it.
+    // Data before the first entry (as in self-extracting archives): Python's zipfile, so Keras,
+    // still reads it.
     return ZipEnd.isPresent(file) ? zipKind(file) : ModelFormat.UNKNOWN;
   }
 
@@ -94,8 +99,10 @@ public final class FormatDetector {
       // name the first entries; the importer then reports the damage.
       names.addAll(LocalZipHeaders.firstNames(file));
     }
-    if (names.contains("config.json") && (names.contains("model.weights.h5") || names.contains("model.weights.npz")
-        || names.contains("metadata.json"))) {
+    if (names.contains("config.json")
+        && (names.contains("model.weights.h5")
+            || names.contains("model.weights.npz")
+            || names.contains("metadata.json"))) {
       return ModelFormat.KERAS_V3;
     }
     if (names.contains("configuration.json")) {
@@ -108,7 +115,9 @@ public final class FormatDetector {
   private static ModelFormat scalarKind(Path file) {
     try (JsonParser p = BoundedJson.MAPPER.getFactory().createParser(file.toFile())) {
       JsonToken t = p.nextToken();
-      return t != null && t.isScalarValue() && p.nextToken() == null ? ModelFormat.JSON : ModelFormat.UNKNOWN;
+      return t != null && t.isScalarValue() && p.nextToken() == null
+          ? ModelFormat.JSON
+          : ModelFormat.UNKNOWN;
     } catch (IOException | RuntimeException e) {
       return ModelFormat.UNKNOWN;
     }

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The names of the first entries of a zip read from their local headers, walking from the start
- * of the file: works on an archive whose end (with the central directory) is cut off. Stops at
- * the first entry whose size is only given after its data, and after a few entries.
+ * The names of the first entries of a zip read from their local headers, walking from the start of
+ * the file: works on an archive whose end (with the central directory) is cut off. Stops at the
+ * first entry whose size is only given after its data, and after a few entries.
  */
 final class LocalZipHeaders {
   private static final int SIGNATURE = 0x04034b50;

@@ -12,7 +12,10 @@ public enum ModelFormat {
   ZIP("zip"),
   /** JSON that is not a model configuration this tool knows. */
   JSON("json"),
-  /** An array written by ND4J's {@code Nd4j.write} (DL4J's regression inputs and outputs): not a model. */
+  /**
+   * An array written by ND4J's {@code Nd4j.write} (DL4J's regression inputs and outputs): not a
+   * model.
+   */
   ND4J_ARRAY("nd4j-array"),
   /** Both an HDF5 file and a zip archive: which one Keras reads depends on the file's name. */
   AMBIGUOUS("ambiguous"),

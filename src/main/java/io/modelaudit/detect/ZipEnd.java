@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Whether a file ends with a zip archive's end-of-central-directory record (within the last
- * 64 KB, where a comment may follow it) whose central directory is where it says: how Python's
- * zipfile recognises a zip, wherever the archive's first entry starts.
+ * Whether a file ends with a zip archive's end-of-central-directory record (within the last 64 KB,
+ * where a comment may follow it) whose central directory is where it says: how Python's zipfile
+ * recognises a zip, wherever the archive's first entry starts.
  */
 final class ZipEnd {
   private static final int END_SIGNATURE = 0x06054b50;
@@ -42,7 +42,9 @@ final class ZipEnd {
           continue;
         }
         ByteBuffer signature = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-        if (centralSize > 0 && ch.read(signature, centralStart) == 4 && signature.getInt(0) == CENTRAL_SIGNATURE) {
+        if (centralSize > 0
+            && ch.read(signature, centralStart) == 4
+            && signature.getInt(0) == CENTRAL_SIGNATURE) {
           return true;
         }
       }

@@ -6,9 +6,9 @@ import io.modelaudit.ir.LayerKind;
 import java.util.List;
 
 /**
- * What a registry makes of one layer configuration: a kind, no rule for it, or a configuration
- * its rule cannot read. Only the configuration exceptions a rule raises on purpose become
- * {@link Invalid}; any other exception is a bug in the rule and propagates.
+ * What a registry makes of one layer configuration: a kind, no rule for it, or a configuration its
+ * rule cannot read. Only the configuration exceptions a rule raises on purpose become {@link
+ * Invalid}; any other exception is a bug in the rule and propagates.
  */
 public sealed interface BindingResult {
   /** The class has a rule, and the rule read the configuration. */

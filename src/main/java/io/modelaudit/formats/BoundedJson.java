@@ -14,22 +14,25 @@ public final class BoundedJson {
   /** The largest JSON document read: the biggest real architectures are a few MB. */
   public static final long MAX_DOCUMENT_BYTES = 256L << 20;
 
-  public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(1000)
-          .maxDocumentLength(MAX_DOCUMENT_BYTES)
-          .maxStringLength(64 << 20)
-          .maxNumberLength(100)
-          .build())
-      .build());
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxNestingDepth(1000)
+                      .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                      .maxStringLength(64 << 20)
+                      .maxNumberLength(100)
+                      .build())
+              .build());
 
   private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; ");
 
   private BoundedJson() {}
 
   /**
-   * Parses a document, unwrapping one that was encoded as a JSON string once or twice
-   * ({@code json.dumps(model.to_json())}).
+   * Parses a document, unwrapping one that was encoded as a JSON string once or twice ({@code
+   * json.dumps(model.to_json())}).
    *
    * @param what names the document in error messages, e.g. "model_config"
    */
@@ -66,7 +69,8 @@ public final class BoundedJson {
     for (int i = 0; i < 2 && node != null && node.isTextual(); i++) {
       String inner = node.asText().strip();
       if (!inner.startsWith("{") && !inner.startsWith("\"")) {
-        throw new ModelFileException("corrupt", what + " is a JSON string, not a model configuration");
+        throw new ModelFileException(
+            "corrupt", what + " is a JSON string, not a model configuration");
       }
       node = MAPPER.readTree(inner);
     }

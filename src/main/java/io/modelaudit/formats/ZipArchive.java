@@ -1,7 +1,7 @@
 package io.modelaudit.formats;
 
-import java.io.IOException;
 import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -26,19 +26,24 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 public final class ZipArchive implements AutoCloseable {
   /** Real archives hold a handful of entries; more than this is not a model. */
   public static final int MAX_ENTRIES = 100_000;
+
   /**
    * Weights compress little (Keras stores them uncompressed); an entry inflating far beyond its
    * compressed size is a bomb that would fill the disk with a temporary file.
    */
   static final long MAX_INFLATION_RATIO = 100;
+
   private static final long INFLATION_SLACK = 64L << 20;
 
   /** The file read, or null for an archive held in a buffer. */
   private final Path file;
+
   /** The bytes of an archive held in a buffer (a zip inside a zip), or null. */
   private final ByteBuffer bytes;
+
   /** How messages name this archive: "the archive", or the entry it came from. */
   private final String label;
+
   private final ZipFile zip;
   private final List<String> names;
 
@@ -52,19 +57,34 @@ public final class ZipArchive implements AutoCloseable {
 
   public static ZipArchive open(Path file) {
     try {
-      return open(ZipFile.builder().setPath(file).setUseUnicodeExtraFields(true).get(), file, null, "the archive");
+      return open(
+          ZipFile.builder().setPath(file).setUseUnicodeExtraFields(true).get(),
+          file,
+          null,
+          "the archive");
     } catch (IOException | RuntimeException e) {
-      throw new ModelFileException("corrupt", "truncated or corrupt zip archive (" + e.getMessage() + ")", e);
+      throw new ModelFileException(
+          "corrupt", "truncated or corrupt zip archive (" + e.getMessage() + ")", e);
     }
   }
 
-  /** A zip held in a buffer, such as an entry of another zip mapped in place; {@code label} names it in messages. */
+  /**
+   * A zip held in a buffer, such as an entry of another zip mapped in place; {@code label} names it
+   * in messages.
+   */
   public static ZipArchive open(ByteBuffer bytes, String label) {
     try {
-      return open(ZipFile.builder().setSeekableByteChannel(new ByteBufferChannel(bytes)).setUseUnicodeExtraFields(true).get(),
-          null, bytes, label);
+      return open(
+          ZipFile.builder()
+              .setSeekableByteChannel(new ByteBufferChannel(bytes))
+              .setUseUnicodeExtraFields(true)
+              .get(),
+          null,
+          bytes,
+          label);
     } catch (IOException | RuntimeException e) {
-      throw new ModelFileException("corrupt", "truncated or corrupt zip archive " + label + " (" + e.getMessage() + ")", e);
+      throw new ModelFileException(
+          "corrupt", "truncated or corrupt zip archive " + label + " (" + e.getMessage() + ")", e);
     }
   }
 
@@ -74,13 +94,15 @@ public final class ZipArchive implements AutoCloseable {
     for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
       if (names.size() == MAX_ENTRIES) {
         ZipFile.closeQuietly(zip);
-        throw new ModelFileException("corrupt", "zip archive with more than " + MAX_ENTRIES + " entries");
+        throw new ModelFileException(
+            "corrupt", "zip archive with more than " + MAX_ENTRIES + " entries");
       }
       if (!seen.add(e.getName())) {
         // Readers disagree on which one counts (Python's zipfile, hence Keras, takes the last; this
         // reader the first): auditing one while Keras loads the other would be worthless.
         ZipFile.closeQuietly(zip);
-        throw new ModelFileException("corrupt", "zip archive holds two entries named " + e.getName());
+        throw new ModelFileException(
+            "corrupt", "zip archive holds two entries named " + e.getName());
       }
       names.add(e.getName());
     }
@@ -105,34 +127,48 @@ public final class ZipArchive implements AutoCloseable {
   public byte[] read(String name, long maxBytes) {
     ZipArchiveEntry e = require(name);
     if (e.getSize() > maxBytes) {
-      throw new ModelFileException("too_large", name + " in " + label + " is larger than " + (maxBytes >> 20) + " MB");
+      throw new ModelFileException(
+          "too_large", name + " in " + label + " is larger than " + (maxBytes >> 20) + " MB");
     }
     try (InputStream in = zip.getInputStream(e)) {
       byte[] data = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
       if (data.length > maxBytes) {
-        throw new ModelFileException("too_large", name + " in " + label + " inflates to more than " + (maxBytes >> 20) + " MB");
+        throw new ModelFileException(
+            "too_large",
+            name + " in " + label + " inflates to more than " + (maxBytes >> 20) + " MB");
       }
       return data;
     } catch (IOException | RuntimeException ex) {
       if (ex instanceof ModelFileException) {
         throw (ModelFileException) ex;
       }
-      throw new ModelFileException("corrupt", "cannot read " + name + " from " + label + " (" + ex.getMessage() + ")", ex);
+      throw new ModelFileException(
+          "corrupt", "cannot read " + name + " from " + label + " (" + ex.getMessage() + ")", ex);
     }
   }
 
   /**
-   * An entry's bytes for random access: mapped straight from the archive when stored
-   * uncompressed (as Keras writes), otherwise inflated into a temporary file that
-   * {@code tempFiles} collects for deletion, with at most {@code maxBytes} written.
+   * An entry's bytes for random access: mapped straight from the archive when stored uncompressed
+   * (as Keras writes), otherwise inflated into a temporary file that {@code tempFiles} collects for
+   * deletion, with at most {@code maxBytes} written.
    */
   public ByteBuffer mapped(String name, long maxBytes, List<Path> tempFiles) {
     ZipArchiveEntry e = require(name);
     try {
-      if (bytes != null && e.getMethod() == ZipEntry.STORED && e.getSize() >= 0 && e.getDataOffset() + e.getSize() <= bytes.limit()) {
-        return bytes.duplicate().position((int) e.getDataOffset()).limit((int) (e.getDataOffset() + e.getSize())).slice();
+      if (bytes != null
+          && e.getMethod() == ZipEntry.STORED
+          && e.getSize() >= 0
+          && e.getDataOffset() + e.getSize() <= bytes.limit()) {
+        return bytes
+            .duplicate()
+            .position((int) e.getDataOffset())
+            .limit((int) (e.getDataOffset() + e.getSize()))
+            .slice();
       }
-      if (file != null && e.getMethod() == ZipEntry.STORED && e.getSize() >= 0 && e.getSize() <= Integer.MAX_VALUE
+      if (file != null
+          && e.getMethod() == ZipEntry.STORED
+          && e.getSize() >= 0
+          && e.getSize() <= Integer.MAX_VALUE
           && e.getDataOffset() + e.getSize() <= Files.size(file)) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
           return ch.map(FileChannel.MapMode.READ_ONLY, e.getDataOffset(), e.getSize());
@@ -143,20 +179,28 @@ public final class ZipArchive implements AutoCloseable {
       Path temp = Files.createTempFile("model-audit-", ".entry");
       tempFiles.add(temp);
       temp.toFile().deleteOnExit(); // also when a time limit abandons this thread
-      try (InputStream in = zip.getInputStream(e); OutputStream out = Files.newOutputStream(temp)) {
+      try (InputStream in = zip.getInputStream(e);
+          OutputStream out = Files.newOutputStream(temp)) {
         byte[] buffer = new byte[1 << 16];
         long total = 0;
         for (int n; (n = in.read(buffer)) > 0; ) {
           total += n;
           if (total > maxBytes) {
-            throw new ModelFileException("too_large", name + " in " + label + " inflates to more than " + (maxBytes >> 20) + " MB");
+            throw new ModelFileException(
+                "too_large",
+                name + " in " + label + " inflates to more than " + (maxBytes >> 20) + " MB");
           }
           if (total > limit) {
-            throw new ModelFileException("too_large", name + " in the archive inflates to more than " + MAX_INFLATION_RATIO
-                + " times its compressed size: a zip bomb, not weights");
+            throw new ModelFileException(
+                "too_large",
+                name
+                    + " in the archive inflates to more than "
+                    + MAX_INFLATION_RATIO
+                    + " times its compressed size: a zip bomb, not weights");
           }
           if (Thread.currentThread().isInterrupted()) {
-            throw new ModelFileException("timeout", "gave up inflating " + name + " in the archive");
+            throw new ModelFileException(
+                "timeout", "gave up inflating " + name + " in the archive");
           }
           out.write(buffer, 0, n);
         }
@@ -171,7 +215,8 @@ public final class ZipArchive implements AutoCloseable {
       if (ex instanceof ModelFileException) {
         throw (ModelFileException) ex;
       }
-      throw new ModelFileException("corrupt", "cannot read " + name + " from " + label + " (" + ex.getMessage() + ")", ex);
+      throw new ModelFileException(
+          "corrupt", "cannot read " + name + " from " + label + " (" + ex.getMessage() + ")", ex);
     }
   }
 
@@ -181,23 +226,26 @@ public final class ZipArchive implements AutoCloseable {
     try (InputStream in = zip.getInputStream(e)) {
       return in.readNBytes(n);
     } catch (IOException | RuntimeException ex) {
-      throw new ModelFileException("corrupt", "cannot read " + name + " from " + label + " (" + ex.getMessage() + ")", ex);
+      throw new ModelFileException(
+          "corrupt", "cannot read " + name + " from " + label + " (" + ex.getMessage() + ")", ex);
     }
   }
 
   /**
-   * An entry as a stream, for readers that look at its bytes once; reading past
-   * {@code maxBytes} fails with a {@code too_large} error instead of going on.
+   * An entry as a stream, for readers that look at its bytes once; reading past {@code maxBytes}
+   * fails with a {@code too_large} error instead of going on.
    */
   public InputStream stream(String name, long maxBytes) {
     ZipArchiveEntry e = require(name);
     if (e.getSize() > maxBytes) {
-      throw new ModelFileException("too_large", name + " in " + label + " is larger than " + (maxBytes >> 20) + " MB");
+      throw new ModelFileException(
+          "too_large", name + " in " + label + " is larger than " + (maxBytes >> 20) + " MB");
     }
     try {
       return new CappedStream(zip.getInputStream(e), name, maxBytes);
     } catch (IOException | RuntimeException ex) {
-      throw new ModelFileException("corrupt", "cannot read " + name + " from " + label + " (" + ex.getMessage() + ")", ex);
+      throw new ModelFileException(
+          "corrupt", "cannot read " + name + " from " + label + " (" + ex.getMessage() + ")", ex);
     }
   }
 
@@ -240,7 +288,9 @@ public final class ZipArchive implements AutoCloseable {
     private void counted(long n) {
       count += n;
       if (count > maxBytes) {
-        throw new ModelFileException("too_large", name + " in " + label + " inflates to more than " + (maxBytes >> 20) + " MB");
+        throw new ModelFileException(
+            "too_large",
+            name + " in " + label + " inflates to more than " + (maxBytes >> 20) + " MB");
       }
     }
   }

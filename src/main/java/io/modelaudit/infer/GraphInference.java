@@ -1,7 +1,6 @@
 package io.modelaudit.infer;
 
 import io.modelaudit.infer.LayerInference.Outcome;
-import io.modelaudit.ir.Call;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.DegenerateShapeException;
 import io.modelaudit.ir.Formulas;
@@ -27,21 +26,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Walks a graph in dependency order (Kahn's algorithm over calls) and applies each layer's rules.
- * A rule that fails, or a layer without a rule, makes everything downstream unknown; the walk
- * always goes on.
+ * Walks a graph in dependency order (Kahn's algorithm over calls) and applies each layer's rules. A
+ * rule that fails, or a layer without a rule, makes everything downstream unknown; the walk always
+ * goes on.
  */
 public final class GraphInference {
   /** How deep models may be nested inside one another. */
   public static final int MAX_NESTING = ModelGraph.MAX_NESTING;
+
   /** Rule evaluations allowed per model; real models need a few thousand. */
   static final long MAX_EVALUATIONS = 2_000_000;
 
   private GraphInference() {}
 
   /**
-   * @param inputOverrides shapes for the graph's inputs, by input layer name; unknown dimensions
-   *     of the declared shapes are filled from them
+   * @param inputOverrides shapes for the graph's inputs, by input layer name; unknown dimensions of
+   *     the declared shapes are filled from them
    * @throws InferenceBudgetException when the graph is too large to walk
    */
   public static InferredGraph infer(ModelGraph graph, Map<String, Shape> inputOverrides) {
@@ -55,7 +55,8 @@ public final class GraphInference {
 
     void tick() {
       if (++evaluations > MAX_EVALUATIONS) {
-        throw new InferenceBudgetException("the graph needs more than " + MAX_EVALUATIONS + " layer evaluations");
+        throw new InferenceBudgetException(
+            "the graph needs more than " + MAX_EVALUATIONS + " layer evaluations");
       }
       if (Thread.currentThread().isInterrupted()) {
         throw new InferenceBudgetException("interrupted");
@@ -72,7 +73,13 @@ public final class GraphInference {
     private final Shared shared;
     private final Map<String, LayerInference> results = new LinkedHashMap<>();
 
-    Walk(ModelGraph graph, Map<String, Shape> overrides, String prefix, int depth, boolean frozen, Shared shared) {
+    Walk(
+        ModelGraph graph,
+        Map<String, Shape> overrides,
+        String prefix,
+        int depth,
+        boolean frozen,
+        Shared shared) {
       this.graph = graph;
       this.overrides = overrides;
       this.prefix = prefix;
@@ -108,8 +115,12 @@ public final class GraphInference {
         int count = 0;
         for (TensorRef ref : n.layer().calls().get(n.call()).inputs()) {
           Layer producer = graph.layer(ref.layer());
-          if (producer != null && ref.callIndex() >= 0 && ref.callIndex() < producer.calls().size()) {
-            dependents.computeIfAbsent(nodesOf.get(producer).get(ref.callIndex()), k -> new ArrayList<>()).add(n);
+          if (producer != null
+              && ref.callIndex() >= 0
+              && ref.callIndex() < producer.calls().size()) {
+            dependents
+                .computeIfAbsent(nodesOf.get(producer).get(ref.callIndex()), k -> new ArrayList<>())
+                .add(n);
             count++;
           }
         }
@@ -146,7 +157,9 @@ public final class GraphInference {
     /** The shape of a tensor, or null when unknown. */
     private Shape resolve(TensorRef ref) {
       LayerInference producer = results.get(ref.layer());
-      if (producer == null || ref.callIndex() < 0 || ref.callIndex() >= producer.callOutputs().size()) {
+      if (producer == null
+          || ref.callIndex() < 0
+          || ref.callIndex() >= producer.callOutputs().size()) {
         return null;
       }
       List<Shape> outs = producer.callOutputs().get(ref.callIndex());
@@ -172,11 +185,13 @@ public final class GraphInference {
       }
       if (!layer.supported()) {
         result.recordCall(callIndex, inputs, null);
-        result.fail(layer.invalidConfig() ? Outcome.INVALID_CONFIG : Outcome.UNSUPPORTED, layer.problem());
+        result.fail(
+            layer.invalidConfig() ? Outcome.INVALID_CONFIG : Outcome.UNSUPPORTED, layer.problem());
         return;
       }
       if (layer.kind() instanceof OpaqueOpKind) {
-        result.recordCall(callIndex, inputs, Collections.nCopies(outputCount(layer.name(), callIndex), null));
+        result.recordCall(
+            callIndex, inputs, Collections.nCopies(outputCount(layer.name(), callIndex), null));
         result.fail(Outcome.OPAQUE, ((OpaqueOpKind) layer.kind()).reason());
         return;
       }
@@ -195,17 +210,24 @@ public final class GraphInference {
         return;
       }
       try {
-        List<Shape> outputs = layer.body() != null
-            ? evaluateNested(layer, result, ruleInputs)
-            : evaluateRule(layer, result, ruleInputs, callIndex);
+        List<Shape> outputs =
+            layer.body() != null
+                ? evaluateNested(layer, result, ruleInputs)
+                : evaluateRule(layer, result, ruleInputs, callIndex);
         result.recordCall(callIndex, inputs, outputs == null ? null : withUnknownsAsNull(outputs));
       } catch (ShapeException | ArithmeticException | IllegalArgumentException e) {
         result.recordCall(callIndex, inputs, null);
-        if (missing != null && e instanceof ShapeException && !(e instanceof DegenerateShapeException)) {
+        if (missing != null
+            && e instanceof ShapeException
+            && !(e instanceof DegenerateShapeException)) {
           // With an input unknown, a rule's complaint is about what it could not see.
           result.fail(Outcome.UNKNOWN_INPUT, missing);
         } else {
-          result.fail(outcomeOf(e), e instanceof ArithmeticException ? "a dimension or count overflows: " + e.getMessage() : e.getMessage());
+          result.fail(
+              outcomeOf(e),
+              e instanceof ArithmeticException
+                  ? "a dimension or count overflows: " + e.getMessage()
+                  : e.getMessage());
         }
       }
     }
@@ -218,8 +240,8 @@ public final class GraphInference {
 
     /**
      * How many tensors an opaque layer's call yields: one more than the highest tensor index that
-     * another layer or the model's outputs take from it (at least one). Its configuration does
-     * not say.
+     * another layer or the model's outputs take from it (at least one). Its configuration does not
+     * say.
      */
     private int outputCount(String layerName, int callIndex) {
       if (referencedOutputs == null) {
@@ -227,7 +249,8 @@ public final class GraphInference {
         List<TensorRef> refs = new ArrayList<>(graph.outputs());
         graph.layers().forEach(l -> l.calls().forEach(c -> refs.addAll(c.inputs())));
         for (TensorRef ref : refs) {
-          referencedOutputs.merge(new CallId(ref.layer(), ref.callIndex()), ref.tensorIndex() + 1, Math::max);
+          referencedOutputs.merge(
+              new CallId(ref.layer(), ref.callIndex()), ref.tensorIndex() + 1, Math::max);
         }
       }
       return Math.max(1, referencedOutputs.getOrDefault(new CallId(layerName, callIndex), 1));
@@ -243,7 +266,8 @@ public final class GraphInference {
       return Outcome.RULE_FAILED;
     }
 
-    private List<Shape> evaluateRule(Layer layer, LayerInference result, List<Shape> inputs, int callIndex) {
+    private List<Shape> evaluateRule(
+        Layer layer, LayerInference result, List<Shape> inputs, int callIndex) {
       if (layer.kind() instanceof InputKind) {
         Shape declared = ((InputKind) layer.kind()).batchShape();
         result.recordWeights(List.of(), "0");
@@ -259,8 +283,13 @@ public final class GraphInference {
         result.recordWeights(weights, kind.formula(inputs, weights));
         result.recordCaveats(unknownIfUnknown(() -> kind.caveats(inputs), List.of()));
       } else if (!sameShapes(weights, result.weights())) {
-        throw new ShapeException("call " + callIndex + " needs weights " + describe(weights)
-            + " but the layer's weights are " + describe(result.weights()));
+        throw new ShapeException(
+            "call "
+                + callIndex
+                + " needs weights "
+                + describe(weights)
+                + " but the layer's weights are "
+                + describe(result.weights()));
       }
       return unknownIfUnknown(() -> layer.kind().outputShapes(inputs), null);
     }
@@ -283,7 +312,11 @@ public final class GraphInference {
       }
       ModelGraph body = layer.body();
       if (inputs.size() != body.inputs().size()) {
-        throw new ShapeException("the nested model takes " + body.inputs().size() + " inputs, called with " + inputs.size());
+        throw new ShapeException(
+            "the nested model takes "
+                + body.inputs().size()
+                + " inputs, called with "
+                + inputs.size());
       }
       List<Shape> outerInputs = inputs;
       if (layer.timeDistributed()) {
@@ -301,8 +334,15 @@ public final class GraphInference {
           bodyInputs.put(body.inputs().get(i).layer(), inputs.get(i));
         }
       }
-      InferredGraph inner = new Walk(body, bodyInputs, prefix + layer.name() + "/", depth + 1,
-          frozen || !layer.trainable() || !layer.nestedModel().trainable(), shared).run();
+      InferredGraph inner =
+          new Walk(
+                  body,
+                  bodyInputs,
+                  prefix + layer.name() + "/",
+                  depth + 1,
+                  frozen || !layer.trainable() || !layer.nestedModel().trainable(),
+                  shared)
+              .run();
       if (result.nested() == null) {
         result.recordNested(inner);
         List<WeightSpec> weights = new ArrayList<>();
@@ -320,7 +360,9 @@ public final class GraphInference {
         }
         if (complete) {
           long total = Formulas.total(weights);
-          result.recordWeights(weights, (terms.isEmpty() ? "0" : String.join(" + ", terms)) + " = " + Formulas.number(total));
+          result.recordWeights(
+              weights,
+              (terms.isEmpty() ? "0" : String.join(" + ", terms)) + " = " + Formulas.number(total));
         }
       }
       List<Shape> outputs = inner.outputs().contains(null) ? null : inner.outputs();
@@ -365,7 +407,9 @@ public final class GraphInference {
       return "the shape of its input '" + ref + "' is unknown";
     }
 
-    /** Dimensions given on the command line (or by the outer call) win; the file's fill the rest. */
+    /**
+     * Dimensions given on the command line (or by the outer call) win; the file's fill the rest.
+     */
     private static Shape merge(Shape declared, Shape override) {
       if (override == null) {
         return declared;

@@ -14,7 +14,10 @@ public final class LayerInference {
   public enum Outcome {
     /** Shapes and weights computed. */
     INFERRED,
-    /** The layer runs code the audit does not interpret (Lambda, op layers): its outputs are unknown. */
+    /**
+     * The layer runs code the audit does not interpret (Lambda, op layers): its outputs are
+     * unknown.
+     */
     OPAQUE,
     /** An input's shape is unknown because something upstream could not be inferred. */
     UNKNOWN_INPUT,
@@ -66,7 +69,9 @@ public final class LayerInference {
     return Collections.unmodifiableList(callInputs);
   }
 
-  /** Output shapes per call; an entry is null when unknown (the count of outputs is unknown too). */
+  /**
+   * Output shapes per call; an entry is null when unknown (the count of outputs is unknown too).
+   */
   public List<List<Shape>> callOutputs() {
     return Collections.unmodifiableList(callOutputs);
   }
@@ -108,7 +113,9 @@ public final class LayerInference {
     callOutputs.set(call, outputs);
   }
 
-  /** @throws ArithmeticException when the count overflows; nothing is recorded then */
+  /**
+   * @throws ArithmeticException when the count overflows; nothing is recorded then
+   */
   void recordWeights(List<WeightSpec> weights, String formula) {
     this.params = io.modelaudit.ir.Formulas.total(weights);
     this.weights = List.copyOf(weights);

@@ -28,7 +28,10 @@ public final class Formulas {
       return "0";
     }
     long total = total(weights);
-    String terms = weights.stream().map(w -> w.name() + " " + product(w.shape())).collect(Collectors.joining(" + "));
+    String terms =
+        weights.stream()
+            .map(w -> w.name() + " " + product(w.shape()))
+            .collect(Collectors.joining(" + "));
     return terms + " = " + number(total);
   }
 
@@ -36,6 +39,8 @@ public final class Formulas {
     if (shape.rank() == 0) {
       return "1";
     }
-    return shape.dims().stream().map(d -> d == null ? "?" : d.toString()).collect(Collectors.joining("·"));
+    return shape.dims().stream()
+        .map(d -> d == null ? "?" : d.toString())
+        .collect(Collectors.joining("·"));
   }
 }

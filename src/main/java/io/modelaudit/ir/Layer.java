@@ -4,8 +4,8 @@ import io.modelaudit.ir.layers.TimeDistributedKind;
 import java.util.List;
 
 /**
- * A layer as the file describes it. {@code kind} is null when no rule applies; then
- * {@code problem} says why.
+ * A layer as the file describes it. {@code kind} is null when no rule applies; then {@code problem}
+ * says why.
  *
  * @param name the layer's name in the model
  * @param className the class name as written in the file
@@ -16,50 +16,130 @@ import java.util.List;
  * @param hidden true for the input of a Sequential model (implicit, or listed in its config):
  *     frameworks do not count it among the model's layers, so reports leave it out
  * @param trainable false for a frozen layer: all its weights count as non-trainable
- * @param identity equal for two entries that are one layer object (a layer used both in a model
- *     and in a model nested in it is written twice, with the same name and configuration); its
- *     weights are counted once
+ * @param identity equal for two entries that are one layer object (a layer used both in a model and
+ *     in a model nested in it is written twice, with the same name and configuration); its weights
+ *     are counted once
  * @param activation the activation function as the configuration names it (Keras {@code "relu"},
  *     DL4J {@code "ActivationReLU"}), or null when the layer has none or the file does not say
  */
-public record Layer(String name, String className, LayerKind kind, String problem, boolean invalidConfig,
-    List<Call> calls, String provenance, boolean hidden, boolean trainable, String identity, String activation) {
+public record Layer(
+    String name,
+    String className,
+    LayerKind kind,
+    String problem,
+    boolean invalidConfig,
+    List<Call> calls,
+    String provenance,
+    boolean hidden,
+    boolean trainable,
+    String identity,
+    String activation) {
 
   public Layer {
     calls = List.copyOf(calls);
   }
 
-  public Layer(String name, String className, LayerKind kind, String problem, boolean invalidConfig,
-      List<Call> calls, String provenance, boolean hidden, boolean trainable, String identity) {
-    this(name, className, kind, problem, invalidConfig, calls, provenance, hidden, trainable, identity, null);
+  public Layer(
+      String name,
+      String className,
+      LayerKind kind,
+      String problem,
+      boolean invalidConfig,
+      List<Call> calls,
+      String provenance,
+      boolean hidden,
+      boolean trainable,
+      String identity) {
+    this(
+        name,
+        className,
+        kind,
+        problem,
+        invalidConfig,
+        calls,
+        provenance,
+        hidden,
+        trainable,
+        identity,
+        null);
   }
 
-  public static Layer of(String name, String className, LayerKind kind, List<Call> calls, String provenance) {
-    return new Layer(name, className, kind, null, false, calls, provenance, false, true, provenance);
+  public static Layer of(
+      String name, String className, LayerKind kind, List<Call> calls, String provenance) {
+    return new Layer(
+        name, className, kind, null, false, calls, provenance, false, true, provenance);
   }
 
-  public static Layer unsupported(String name, String className, String reason, List<Call> calls, String provenance) {
-    return new Layer(name, className, null, reason, false, calls, provenance, false, true, provenance);
+  public static Layer unsupported(
+      String name, String className, String reason, List<Call> calls, String provenance) {
+    return new Layer(
+        name, className, null, reason, false, calls, provenance, false, true, provenance);
   }
 
-  public static Layer invalid(String name, String className, String problem, List<Call> calls, String provenance) {
-    return new Layer(name, className, null, problem, true, calls, provenance, false, true, provenance);
+  public static Layer invalid(
+      String name, String className, String problem, List<Call> calls, String provenance) {
+    return new Layer(
+        name, className, null, problem, true, calls, provenance, false, true, provenance);
   }
 
   public Layer asHidden() {
-    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, true, trainable, identity, activation);
+    return new Layer(
+        name,
+        className,
+        kind,
+        problem,
+        invalidConfig,
+        calls,
+        provenance,
+        true,
+        trainable,
+        identity,
+        activation);
   }
 
   public Layer withTrainable(boolean value) {
-    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, hidden, value, identity, activation);
+    return new Layer(
+        name,
+        className,
+        kind,
+        problem,
+        invalidConfig,
+        calls,
+        provenance,
+        hidden,
+        value,
+        identity,
+        activation);
   }
 
   public Layer withIdentity(String value) {
-    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, hidden, trainable, value, activation);
+    return new Layer(
+        name,
+        className,
+        kind,
+        problem,
+        invalidConfig,
+        calls,
+        provenance,
+        hidden,
+        trainable,
+        value,
+        activation);
   }
 
   public Layer withActivation(String value) {
-    return new Layer(name, className, kind, problem, invalidConfig, calls, provenance, hidden, trainable, identity, value);
+    return new Layer(
+        name,
+        className,
+        kind,
+        problem,
+        invalidConfig,
+        calls,
+        provenance,
+        hidden,
+        trainable,
+        identity,
+        value);
   }
 
   public boolean supported() {

@@ -12,8 +12,8 @@ public interface LayerKind {
   List<Shape> outputShapes(List<Shape> inputs);
 
   /**
-   * The weight tensors this layer owns, in the order the framework stores them, given the inputs
-   * of its first call. The parameter count is always derived from these.
+   * The weight tensors this layer owns, in the order the framework stores them, given the inputs of
+   * its first call. The parameter count is always derived from these.
    */
   default List<WeightSpec> weights(List<Shape> inputs) {
     return List.of();

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /** Layers (in file order), the model's input and output tensors. */
 public final class ModelGraph {
-  /** How deep models may be nested inside one another: importers refuse deeper ones, inference too. */
+  /**
+   * How deep models may be nested inside one another: importers refuse deeper ones, inference too.
+   */
   public static final int MAX_NESTING = 64;
 
   private final String name;
@@ -15,7 +17,12 @@ public final class ModelGraph {
   private final List<TensorRef> inputs;
   private final List<TensorRef> outputs;
 
-  public ModelGraph(String name, String className, List<Layer> layers, List<TensorRef> inputs, List<TensorRef> outputs) {
+  public ModelGraph(
+      String name,
+      String className,
+      List<Layer> layers,
+      List<TensorRef> inputs,
+      List<TensorRef> outputs) {
     this.name = name;
     this.className = className;
     for (Layer l : layers) {

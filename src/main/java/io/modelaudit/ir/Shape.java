@@ -71,7 +71,8 @@ public final class Shape {
   public int axis(int i) {
     int a = i < 0 ? i + known().size() : i;
     if (a < 0 || a >= known().size()) {
-      throw new ShapeException("axis " + i + " is out of range for a tensor of rank " + known().size());
+      throw new ShapeException(
+          "axis " + i + " is out of range for a tensor of rank " + known().size());
     }
     return a;
   }
@@ -142,7 +143,8 @@ public final class Shape {
     if (dims == null) {
       return "(unknown)";
     }
-    String inner = dims.stream().map(d -> d == null ? "None" : d.toString()).collect(Collectors.joining(", "));
+    String inner =
+        dims.stream().map(d -> d == null ? "None" : d.toString()).collect(Collectors.joining(", "));
     return "(" + inner + (dims.size() == 1 ? ",)" : ")");
   }
 }

@@ -25,7 +25,8 @@ public abstract class SingleInputKind implements LayerKind {
   protected static long known(Shape input, int axis, String what) {
     Long d = input.dim(axis);
     if (d == null) {
-      throw new UnknownDimensionException(what + " (axis " + axis + " of " + input + ") is unknown");
+      throw new UnknownDimensionException(
+          what + " (axis " + axis + " of " + input + ") is unknown");
     }
     return d;
   }

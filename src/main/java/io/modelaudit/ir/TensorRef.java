@@ -4,6 +4,7 @@ package io.modelaudit.ir;
 public record TensorRef(String layer, int callIndex, int tensorIndex) {
   @Override
   public String toString() {
-    return layer + (callIndex == 0 && tensorIndex == 0 ? "" : "[" + callIndex + "][" + tensorIndex + "]");
+    return layer
+        + (callIndex == 0 && tensorIndex == 0 ? "" : "[" + callIndex + "][" + tensorIndex + "]");
   }
 }

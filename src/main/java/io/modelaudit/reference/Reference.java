@@ -2,9 +2,9 @@ package io.modelaudit.reference;
 
 /**
  * One source of the framework's own numbers, set beside ours. The audit asks each reference in
- * turn, before any report exists: the stored reference first (the file's own weight shapes,
- * which gives the rows of {@link LayerTable}), then any other (Deeplearning4j), which sees those
- * rows through {@link Subject#ours()}.
+ * turn, before any report exists: the stored reference first (the file's own weight shapes, which
+ * gives the rows of {@link LayerTable}), then any other (Deeplearning4j), which sees those rows
+ * through {@link Subject#ours()}.
  */
 public interface Reference {
 
@@ -20,6 +20,9 @@ public interface Reference {
     return false;
   }
 
-  /** What this reference says about the subject. A problem with the file is a finding, not an exception. */
+  /**
+   * What this reference says about the subject. A problem with the file is a finding, not an
+   * exception.
+   */
   Verdict compare(Subject subject);
 }

@@ -10,8 +10,8 @@ public interface Verdict {
   List<Finding> findings();
 
   /**
-   * The rows and totals this verdict sets our numbers beside, or null. Only the stored
-   * reference gives them: its findings are already in their rows.
+   * The rows and totals this verdict sets our numbers beside, or null. Only the stored reference
+   * gives them: its findings are already in their rows.
    */
   default LayerTable table() {
     return null;

@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelaudit.compare.Explanation;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.ir.Shape;
-import io.modelaudit.report.Dl4jAnswer;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** The JSON report, schema_version 1 (docs/json-report.md, docs/report.schema.json): key names are a public contract. */
+/**
+ * The JSON report, schema_version 1 (docs/json-report.md, docs/report.schema.json): key names are a
+ * public contract.
+ */
 public final class JsonRenderer implements ReportRenderer {
   public static final int SCHEMA_VERSION = 1;
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public void render(AuditReport report, PrintWriter out) {
@@ -151,7 +154,10 @@ public final class JsonRenderer implements ReportRenderer {
     n.put("config_pointer", l.configPointer());
   }
 
-  /** DL4J's answer for the model; its layers that no row of ours carries are listed here so none is lost. */
+  /**
+   * DL4J's answer for the model; its layers that no row of ours carries are listed here so none is
+   * lost.
+   */
   private static void dl4jModel(ObjectNode n, ModelReport m) {
     Dl4jAnswer d = m.dl4j();
     n.put("status", d.status());
@@ -172,7 +178,8 @@ public final class JsonRenderer implements ReportRenderer {
     }
     ArrayNode others = n.putArray("unmatched_layers");
     for (Dl4jAnswer.Layer l : d.layers()) {
-      boolean matched = m.layers().stream().anyMatch(r -> r.depth() == 0 && r.name().equals(l.name()));
+      boolean matched =
+          m.layers().stream().anyMatch(r -> r.depth() == 0 && r.name().equals(l.name()));
       if (!matched) {
         ObjectNode o = others.addObject();
         o.put("name", l.name());
@@ -181,16 +188,21 @@ public final class JsonRenderer implements ReportRenderer {
     }
   }
 
-  /** {@code built}: false when DL4J counted without building the network, so it has no parameter table. */
+  /**
+   * {@code built}: false when DL4J counted without building the network, so it has no parameter
+   * table.
+   */
   private static void dl4jLayer(ObjectNode n, Dl4jAnswer.Layer l, boolean built) {
     n.put("params", l.params());
     n.put("class", l.className());
     if (built) {
       ObjectNode table = n.putObject("param_table");
-      l.paramTable().forEach((name, dims) -> {
-        ArrayNode a = table.putArray(name);
-        dims.forEach(a::add);
-      });
+      l.paramTable()
+          .forEach(
+              (name, dims) -> {
+                ArrayNode a = table.putArray(name);
+                dims.forEach(a::add);
+              });
     }
     n.put("activation", l.activation());
     n.put("output_type", l.outputType());

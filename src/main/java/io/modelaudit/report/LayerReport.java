@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One layer's row.
  *
- * @param outputShapes shapes of the first call's outputs, or null when unknown (entries may be null)
+ * @param outputShapes shapes of the first call's outputs, or null when unknown (entries may be
+ *     null)
  * @param calls every call when the layer is called more than once, else null
  * @param params our count, or the stored count when {@code paramsSource} is "stored", or null
  * @param storedParams what the file stores for this layer, or null when it stores nothing for it
@@ -15,24 +16,105 @@ import java.util.List;
  * @param inputShapes shapes of the first call's inputs, or null when unknown (entries may be null)
  * @param activation the activation function as the file names it, or null
  */
-public record LayerReport(String name, String path, String className, List<String> inbound, List<Shape> outputShapes,
-    List<CallReport> calls, Long params, Long trainable, Long nonTrainable, String paramsSource,
-    List<WeightReport> weights, Long storedParams, String status, String formula, String note, int depth, String configPointer,
-    List<Shape> inputShapes, String activation) {
+public record LayerReport(
+    String name,
+    String path,
+    String className,
+    List<String> inbound,
+    List<Shape> outputShapes,
+    List<CallReport> calls,
+    Long params,
+    Long trainable,
+    Long nonTrainable,
+    String paramsSource,
+    List<WeightReport> weights,
+    Long storedParams,
+    String status,
+    String formula,
+    String note,
+    int depth,
+    String configPointer,
+    List<Shape> inputShapes,
+    String activation) {
 
-  public LayerReport(String name, String path, String className, List<String> inbound, List<Shape> outputShapes,
-      List<CallReport> calls, Long params, Long trainable, Long nonTrainable, String paramsSource,
-      List<WeightReport> weights, Long storedParams, String status, String formula, String note, int depth, String configPointer,
+  public LayerReport(
+      String name,
+      String path,
+      String className,
+      List<String> inbound,
+      List<Shape> outputShapes,
+      List<CallReport> calls,
+      Long params,
+      Long trainable,
+      Long nonTrainable,
+      String paramsSource,
+      List<WeightReport> weights,
+      Long storedParams,
+      String status,
+      String formula,
+      String note,
+      int depth,
+      String configPointer,
       List<Shape> inputShapes) {
-    this(name, path, className, inbound, outputShapes, calls, params, trainable, nonTrainable, paramsSource, weights,
-        storedParams, status, formula, note, depth, configPointer, inputShapes, null);
+    this(
+        name,
+        path,
+        className,
+        inbound,
+        outputShapes,
+        calls,
+        params,
+        trainable,
+        nonTrainable,
+        paramsSource,
+        weights,
+        storedParams,
+        status,
+        formula,
+        note,
+        depth,
+        configPointer,
+        inputShapes,
+        null);
   }
 
-  public LayerReport(String name, String path, String className, List<String> inbound, List<Shape> outputShapes,
-      List<CallReport> calls, Long params, Long trainable, Long nonTrainable, String paramsSource,
-      List<WeightReport> weights, Long storedParams, String status, String formula, String note, int depth, String configPointer) {
-    this(name, path, className, inbound, outputShapes, calls, params, trainable, nonTrainable, paramsSource, weights,
-        storedParams, status, formula, note, depth, configPointer, null);
+  public LayerReport(
+      String name,
+      String path,
+      String className,
+      List<String> inbound,
+      List<Shape> outputShapes,
+      List<CallReport> calls,
+      Long params,
+      Long trainable,
+      Long nonTrainable,
+      String paramsSource,
+      List<WeightReport> weights,
+      Long storedParams,
+      String status,
+      String formula,
+      String note,
+      int depth,
+      String configPointer) {
+    this(
+        name,
+        path,
+        className,
+        inbound,
+        outputShapes,
+        calls,
+        params,
+        trainable,
+        nonTrainable,
+        paramsSource,
+        weights,
+        storedParams,
+        status,
+        formula,
+        note,
+        depth,
+        configPointer,
+        null);
   }
 
   public static final String OK = "ok";
@@ -44,5 +126,11 @@ public record LayerReport(String name, String path, String className, List<Strin
   public record CallReport(List<String> inbound, List<Shape> outputShapes) {}
 
   /** An expected weight and the stored tensor matched to it; either side may be null. */
-  public record WeightReport(String name, Shape shape, Shape storedShape, String storedName, String storedPath, Boolean trainable) {}
+  public record WeightReport(
+      String name,
+      Shape shape,
+      Shape storedShape,
+      String storedName,
+      String storedPath,
+      Boolean trainable) {}
 }

@@ -2,8 +2,6 @@ package io.modelaudit.report;
 
 import io.modelaudit.compare.Explanation;
 import io.modelaudit.compare.Finding;
-import io.modelaudit.report.Dl4jAnswer;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,28 +17,90 @@ import java.util.Map;
  * @param dl4jExplanations why DL4J's numbers differ from ours, by top-level layer name (also where
  *     the counts agree but DL4J counts them another way)
  */
-public record ModelReport(String path, String format, Framework framework, String modelName, String status,
-    ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings, String architecture,
-    Dl4jAnswer dl4j, Map<String, Explanation> dl4jExplanations) {
+public record ModelReport(
+    String path,
+    String format,
+    Framework framework,
+    String modelName,
+    String status,
+    ErrorInfo error,
+    List<LayerReport> layers,
+    Totals totals,
+    List<Finding> findings,
+    String architecture,
+    Dl4jAnswer dl4j,
+    Map<String, Explanation> dl4jExplanations) {
 
   public ModelReport {
-    dl4jExplanations = dl4jExplanations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(dl4jExplanations));
+    dl4jExplanations =
+        dl4jExplanations == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(dl4jExplanations));
   }
 
-  public ModelReport(String path, String format, Framework framework, String modelName, String status,
-      ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings, String architecture,
+  public ModelReport(
+      String path,
+      String format,
+      Framework framework,
+      String modelName,
+      String status,
+      ErrorInfo error,
+      List<LayerReport> layers,
+      Totals totals,
+      List<Finding> findings,
+      String architecture,
       Dl4jAnswer dl4j) {
-    this(path, format, framework, modelName, status, error, layers, totals, findings, architecture, dl4j, null);
+    this(
+        path,
+        format,
+        framework,
+        modelName,
+        status,
+        error,
+        layers,
+        totals,
+        findings,
+        architecture,
+        dl4j,
+        null);
   }
 
-  public ModelReport(String path, String format, Framework framework, String modelName, String status,
-      ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings) {
+  public ModelReport(
+      String path,
+      String format,
+      Framework framework,
+      String modelName,
+      String status,
+      ErrorInfo error,
+      List<LayerReport> layers,
+      Totals totals,
+      List<Finding> findings) {
     this(path, format, framework, modelName, status, error, layers, totals, findings, null, null);
   }
 
-  public ModelReport(String path, String format, Framework framework, String modelName, String status,
-      ErrorInfo error, List<LayerReport> layers, Totals totals, List<Finding> findings, String architecture) {
-    this(path, format, framework, modelName, status, error, layers, totals, findings, architecture, null);
+  public ModelReport(
+      String path,
+      String format,
+      Framework framework,
+      String modelName,
+      String status,
+      ErrorInfo error,
+      List<LayerReport> layers,
+      Totals totals,
+      List<Finding> findings,
+      String architecture) {
+    this(
+        path,
+        format,
+        framework,
+        modelName,
+        status,
+        error,
+        layers,
+        totals,
+        findings,
+        architecture,
+        null);
   }
 
   public static final String OK = "ok";
@@ -50,23 +110,34 @@ public record ModelReport(String path, String format, Framework framework, Strin
   /** The framework that wrote the file, as the file says. */
   public record Framework(String name, String version, String backend) {}
 
-  /** {@code kind} is a stable identifier (not_found, not_a_model, corrupt, weights_only, unsupported_format, internal). */
+  /**
+   * {@code kind} is a stable identifier (not_found, not_a_model, corrupt, weights_only,
+   * unsupported_format, internal).
+   */
   public record ErrorInfo(String kind, String message) {}
 
   /**
    * Model totals. {@code params} adds our counts and, for layers we could not infer, the stored
-   * ones ({@code unverified}: whether those train is unknown, so they are in neither
-   * {@code trainable} nor {@code nonTrainable}); {@code complete} is false when any layer's count
-   * is not ours. {@code stored} is what the file stores in all, or null when it stores no weights.
+   * ones ({@code unverified}: whether those train is unknown, so they are in neither {@code
+   * trainable} nor {@code nonTrainable}); {@code complete} is false when any layer's count is not
+   * ours. {@code stored} is what the file stores in all, or null when it stores no weights.
    */
-  public record Totals(long params, long trainable, long nonTrainable, long unverified, Long stored, boolean complete) {}
+  public record Totals(
+      long params,
+      long trainable,
+      long nonTrainable,
+      long unverified,
+      Long stored,
+      boolean complete) {}
 
   public static ModelReport error(String path, String format, ErrorInfo error) {
     return error(path, format, error, null);
   }
 
   /** An error caused by the separate architecture file {@code architecture}. */
-  public static ModelReport error(String path, String format, ErrorInfo error, String architecture) {
-    return new ModelReport(path, format, null, null, ERROR, error, List.of(), null, List.of(), architecture);
+  public static ModelReport error(
+      String path, String format, ErrorInfo error, String architecture) {
+    return new ModelReport(
+        path, format, null, null, ERROR, error, List.of(), null, List.of(), architecture);
   }
 }

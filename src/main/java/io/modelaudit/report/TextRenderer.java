@@ -32,8 +32,12 @@ public final class TextRenderer implements ReportRenderer {
     }
     if (report.models().size() > 1) {
       out.println();
-      out.printf("%d models: %d ok, %d with mismatches, %d could not be read%n", report.models().size(),
-          report.count(ModelReport.OK), report.count(ModelReport.MISMATCH), report.count(ModelReport.ERROR));
+      out.printf(
+          "%d models: %d ok, %d with mismatches, %d could not be read%n",
+          report.models().size(),
+          report.count(ModelReport.OK),
+          report.count(ModelReport.MISMATCH),
+          report.count(ModelReport.ERROR));
     }
     out.flush();
   }
@@ -41,7 +45,11 @@ public final class TextRenderer implements ReportRenderer {
   private void model(ModelReport m, PrintWriter out) {
     StringBuilder title = new StringBuilder(m.path()).append("  ").append(m.format());
     if (m.framework() != null && m.framework().version() != null) {
-      title.append(" · ").append(capitalize(m.framework().name())).append(' ').append(m.framework().version());
+      title
+          .append(" · ")
+          .append(capitalize(m.framework().name()))
+          .append(' ')
+          .append(m.framework().version());
       if (m.framework().backend() != null) {
         title.append(" (").append(m.framework().backend()).append(')');
       }
@@ -57,8 +65,14 @@ public final class TextRenderer implements ReportRenderer {
     List<String[]> rows = new ArrayList<>();
     for (LayerReport l : m.layers()) {
       String indent = "  ".repeat(l.depth());
-      String params = l.params() == null ? "?" : Formulas.number(l.params()) + ("stored".equals(l.paramsSource()) ? "*" : "");
-      rows.add(new String[] {indent + l.name() + " (" + l.className() + ")", shapes(l), params, l.status()});
+      String params =
+          l.params() == null
+              ? "?"
+              : Formulas.number(l.params()) + ("stored".equals(l.paramsSource()) ? "*" : "");
+      rows.add(
+          new String[] {
+            indent + l.name() + " (" + l.className() + ")", shapes(l), params, l.status()
+          });
     }
     String[] header = {"Layer (type)", "Output Shape", "Param #", "Status"};
     int[] width = new int[4];
@@ -78,20 +92,38 @@ public final class TextRenderer implements ReportRenderer {
     }
     out.println(rule);
     ModelReport.Totals t = m.totals();
-    String stored = t.stored() == null ? "" : "   (stored in the file: " + Formulas.number(t.stored()) + ")";
+    String stored =
+        t.stored() == null ? "" : "   (stored in the file: " + Formulas.number(t.stored()) + ")";
     long uncounted = m.layers().stream().filter(l -> l.params() == null).count();
-    String incomplete = uncounted == 0 ? "" : "   (incomplete: " + uncounted + (uncounted == 1 ? " layer" : " layers") + " not counted, marked ?)";
+    String incomplete =
+        uncounted == 0
+            ? ""
+            : "   (incomplete: "
+                + uncounted
+                + (uncounted == 1 ? " layer" : " layers")
+                + " not counted, marked ?)";
     out.println("Total params: " + Formulas.number(t.params()) + stored + incomplete);
     out.println("Trainable params: " + Formulas.number(t.trainable()));
     out.println("Non-trainable params: " + Formulas.number(t.nonTrainable()));
     if (m.dl4j() != null && m.dl4j().totalParams() != null) {
-      out.println("DL4J " + m.dl4j().dl4jVersion() + " params: " + Formulas.number(m.dl4j().totalParams()) + " (" + m.dl4j().modelClass() + ")");
+      out.println(
+          "DL4J "
+              + m.dl4j().dl4jVersion()
+              + " params: "
+              + Formulas.number(m.dl4j().totalParams())
+              + " ("
+              + m.dl4j().modelClass()
+              + ")");
     }
     if (t.unverified() > 0) {
-      out.println("Unverified params: " + Formulas.number(t.unverified()) + " (stored for layers we could not verify; trainable or not is unknown)");
+      out.println(
+          "Unverified params: "
+              + Formulas.number(t.unverified())
+              + " (stored for layers we could not verify; trainable or not is unknown)");
     }
     if (m.layers().stream().anyMatch(l -> "stored".equals(l.paramsSource()))) {
-      out.println("* counted from the stored weights: no rule, or an input shape we could not infer");
+      out.println(
+          "* counted from the stored weights: no rule, or an input shape we could not infer");
     }
     if (m.layers().stream().anyMatch(l -> l.params() == null)) {
       out.println("? not counted: no rule or an unknown input shape, and nothing stored to count");
@@ -104,11 +136,27 @@ public final class TextRenderer implements ReportRenderer {
     for (Finding f : m.findings()) {
       String where = f.layer() == null ? "" : f.layer() + ": ";
       // The formula explains a count; shape findings carry it in JSON only, to keep lines short.
-      String formula = f.formula() == null || (f.rule() != Rule.PARAM_MISMATCH && f.rule() != Rule.DL4J_PARAM_MISMATCH) ? "" : "  [ours: " + f.formula() + "]";
-      out.println("  " + paint(pad(f.severity().id(), 7), f.severity().id()) + " " + f.rule().name() + "  " + where + f.message() + formula);
+      String formula =
+          f.formula() == null
+                  || (f.rule() != Rule.PARAM_MISMATCH && f.rule() != Rule.DL4J_PARAM_MISMATCH)
+              ? ""
+              : "  [ours: " + f.formula() + "]";
+      out.println(
+          "  "
+              + paint(pad(f.severity().id(), 7), f.severity().id())
+              + " "
+              + f.rule().name()
+              + "  "
+              + where
+              + f.message()
+              + formula);
       if (f.explanation() != null) {
-        out.println("          why (" + f.explanation().kind() + (f.explanation().expected() ? ", expected" : "") + "): "
-            + f.explanation().message());
+        out.println(
+            "          why ("
+                + f.explanation().kind()
+                + (f.explanation().expected() ? ", expected" : "")
+                + "): "
+                + f.explanation().message());
       }
     }
   }
@@ -117,7 +165,10 @@ public final class TextRenderer implements ReportRenderer {
     if (l.outputShapes() == null) {
       return "?";
     }
-    String s = l.outputShapes().stream().map(x -> x == null ? "?" : x.toString()).collect(Collectors.joining(", "));
+    String s =
+        l.outputShapes().stream()
+            .map(x -> x == null ? "?" : x.toString())
+            .collect(Collectors.joining(", "));
     if (l.outputShapes().size() > 1) {
       s = "[" + s + "]";
     }
@@ -129,7 +180,13 @@ public final class TextRenderer implements ReportRenderer {
 
   private String row(String[] cells, int[] width, boolean paintStatus) {
     String status = paintStatus ? paint(cells[3], cells[3]) : cells[3];
-    return pad(cells[0], width[0]) + "  " + pad(cells[1], width[1]) + "  " + padLeft(cells[2], width[2]) + "  " + status;
+    return pad(cells[0], width[0])
+        + "  "
+        + pad(cells[1], width[1])
+        + "  "
+        + padLeft(cells[2], width[2])
+        + "  "
+        + status;
   }
 
   private String paint(String text, String key) {

@@ -17,18 +17,24 @@ import java.util.stream.Stream;
 
 /**
  * Measures auditing throughput on a folder of real models, every file the tool detects as a model
- * (default: the shared Keras corpus):
- * warm-up rounds, then timed rounds in one JVM. Run with bench/corpus (not part of the tests).
+ * (default: the shared Keras corpus): warm-up rounds, then timed rounds in one JVM. Run with
+ * bench/corpus (not part of the tests).
  */
 public final class CorpusBenchmark {
   private CorpusBenchmark() {}
 
   public static void main(String[] args) throws IOException {
-    Path root = Path.of(args.length > 0 ? args[0] : "../shared/corpus/dl4j-test-resources/modelimport/keras");
+    Path root =
+        Path.of(
+            args.length > 0 ? args[0] : "../shared/corpus/dl4j-test-resources/modelimport/keras");
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(Files::isRegularFile).filter(CorpusBenchmark::isModel).sorted().collect(Collectors.toList());
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(CorpusBenchmark::isModel)
+              .sorted()
+              .collect(Collectors.toList());
     }
     long bytes = 0;
     for (Path f : files) {
@@ -53,9 +59,14 @@ public final class CorpusBenchmark {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     long[] sorted = perFile.stream().mapToLong(Long::longValue).sorted().toArray();
-    System.out.printf("files: %d (%.1f MB), rounds: %d, audited per round: %d%n", files.size(), bytes / 1e6, rounds, audited / rounds);
-    System.out.printf("throughput: %.0f files/s, %.1f MB/s%n", files.size() * rounds / seconds, bytes * rounds / 1e6 / seconds);
-    System.out.printf("per file: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+    System.out.printf(
+        "files: %d (%.1f MB), rounds: %d, audited per round: %d%n",
+        files.size(), bytes / 1e6, rounds, audited / rounds);
+    System.out.printf(
+        "throughput: %.0f files/s, %.1f MB/s%n",
+        files.size() * rounds / seconds, bytes * rounds / 1e6 / seconds);
+    System.out.printf(
+        "per file: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
         percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
     long peakHeap = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -32,14 +32,15 @@ import java.util.zip.ZipOutputStream;
  * Random damage over the Keras 3 archive, architecture JSON and TF.js forms: each seed file is
  * truncated, has bytes flipped, or gets pieces of another seed spliced in (for archives also inside
  * one entry, rewritten into a valid zip, so the damage reaches config.json and model.weights.h5),
- * then audited in this JVM with a time limit. Counts internal errors (exceptions escaping
- * {@link ModelAuditor#audit}), timeouts and the slowest case; the files that failed are kept in
- * the output folder to replay. Run with bench/fuzz (not part of the tests).
+ * then audited in this JVM with a time limit. Counts internal errors (exceptions escaping {@link
+ * ModelAuditor#audit}), timeouts and the slowest case; the files that failed are kept in the output
+ * folder to replay. Run with bench/fuzz (not part of the tests).
  *
  * <p>Arguments: OUT_DIR CASES_PER_SEED SEED TIMEOUT_SECONDS ROOT...
  */
 public final class DamageFuzz {
-  private static final Set<ModelFormat> FORMS = Set.of(ModelFormat.KERAS_V3, ModelFormat.KERAS_JSON, ModelFormat.TFJS_LAYERS);
+  private static final Set<ModelFormat> FORMS =
+      Set.of(ModelFormat.KERAS_V3, ModelFormat.KERAS_JSON, ModelFormat.TFJS_LAYERS);
 
   private DamageFuzz() {}
 
@@ -77,7 +78,8 @@ public final class DamageFuzz {
       for (int c = 0; c < perSeed; c++) {
         String kind;
         byte[] damaged;
-        boolean zip = contents.get(s).length > 1 && contents.get(s)[0] == 'P' && contents.get(s)[1] == 'K';
+        boolean zip =
+            contents.get(s).length > 1 && contents.get(s)[0] == 'P' && contents.get(s)[1] == 'K';
         int choice = random.nextInt(5);
         switch (choice) {
           case 0:
@@ -90,15 +92,22 @@ public final class DamageFuzz {
             break;
           case 2:
             kind = "splice";
-            damaged = splice(contents.get(s), contents.get(random.nextInt(contents.size())), random);
+            damaged =
+                splice(contents.get(s), contents.get(random.nextInt(contents.size())), random);
             break;
           case 3:
             kind = zip ? "entry" : "numbers";
-            damaged = zip ? damageEntry(contents.get(s), contents, random) : mutateNumbers(contents.get(s), random);
+            damaged =
+                zip
+                    ? damageEntry(contents.get(s), contents, random)
+                    : mutateNumbers(contents.get(s), random);
             break;
           default:
             kind = "values";
-            damaged = zip ? damageEntry(contents.get(s), contents, random) : mutateValues(contents.get(s), random);
+            damaged =
+                zip
+                    ? damageEntry(contents.get(s), contents, random)
+                    : mutateValues(contents.get(s), random);
             break;
         }
         String name = String.format("case_%03d_%04d_%s%s", s, c, kind, ext);
@@ -106,16 +115,26 @@ public final class DamageFuzz {
         Files.write(file, damaged);
         cases++;
         long start = System.nanoTime();
-        Future<String> result = worker.submit(() -> {
-          var report = auditor.audit(file);
-          // A bug caught and shown as a finding or an error is still a bug: its message names a Java exception.
-          String leaked = report.findings().stream().map(f -> f.message()).filter(DamageFuzz::namesJavaException).findFirst()
-              .orElse(report.error() != null && namesJavaException(report.error().message()) ? report.error().message() : null);
-          if (leaked != null) {
-            return "leaked:" + leaked;
-          }
-          return report.error() == null ? "audited" : "error:" + report.error().kind();
-        });
+        Future<String> result =
+            worker.submit(
+                () -> {
+                  var report = auditor.audit(file);
+                  // A bug caught and shown as a finding or an error is still a bug: its message
+                  // names a Java exception.
+                  String leaked =
+                      report.findings().stream()
+                          .map(f -> f.message())
+                          .filter(DamageFuzz::namesJavaException)
+                          .findFirst()
+                          .orElse(
+                              report.error() != null && namesJavaException(report.error().message())
+                                  ? report.error().message()
+                                  : null);
+                  if (leaked != null) {
+                    return "leaked:" + leaked;
+                  }
+                  return report.error() == null ? "audited" : "error:" + report.error().kind();
+                });
         try {
           String outcome = result.get(timeoutMs, TimeUnit.MILLISECONDS);
           if (outcome.startsWith("leaked:")) {
@@ -148,21 +167,27 @@ public final class DamageFuzz {
     }
     worker.shutdownNow();
     System.out.printf("seeds: %d, cases: %d, outcomes: %s%n", seeds.size(), cases, outcomes);
-    System.out.printf("internal errors (escaped, or shown as a Java exception in a message): %d, timeouts: %d%n", internal.values().stream().mapToInt(Integer::intValue).sum(), timeouts);
+    System.out.printf(
+        "internal errors (escaped, or shown as a Java exception in a message): %d, timeouts: %d%n",
+        internal.values().stream().mapToInt(Integer::intValue).sum(), timeouts);
     internal.forEach((k, v) -> System.out.println("  " + v + " × " + k));
     System.out.printf("slowest: %.0f ms, %s%n", slowest / 1e6, slowestCase);
   }
 
   private static boolean namesJavaException(String message) {
-    return message != null && (message.contains("java.") || message.contains("Exception") || message.contains("Error:"));
+    return message != null
+        && (message.contains("java.")
+            || message.contains("Exception")
+            || message.contains("Error:"));
   }
 
   private static ExecutorService newWorker() {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(null, r, "fuzz-worker", 64L * 1024 * 1024);
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(null, r, "fuzz-worker", 64L * 1024 * 1024);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private static byte[] flip(byte[] data, Random random) {
@@ -180,11 +205,15 @@ public final class DamageFuzz {
 
   /** Bytes that JSON and binary parsers treat specially. */
   private static byte interesting(Random random) {
-    byte[] choices = {'"', '[', ']', '{', '}', ',', ':', '-', '9', '0', 'e', '\\', 0, (byte) 0xff, 0x7f, (byte) 0x80};
+    byte[] choices = {
+      '"', '[', ']', '{', '}', ',', ':', '-', '9', '0', 'e', '\\', 0, (byte) 0xff, 0x7f, (byte) 0x80
+    };
     return choices[random.nextInt(choices.length)];
   }
 
-  /** A piece of {@code donor} (possibly the same file) overwrites or is inserted into {@code data}. */
+  /**
+   * A piece of {@code donor} (possibly the same file) overwrites or is inserted into {@code data}.
+   */
   private static byte[] splice(byte[] data, byte[] donor, Random random) {
     if (data.length == 0 || donor.length == 0) {
       return data.clone();
@@ -200,8 +229,12 @@ public final class DamageFuzz {
     return out.toByteArray();
   }
 
-  /** Damages one entry of a zip and writes a valid zip again (model.weights.h5 stored, as Keras does). */
-  private static byte[] damageEntry(byte[] zip, List<byte[]> donors, Random random) throws IOException {
+  /**
+   * Damages one entry of a zip and writes a valid zip again (model.weights.h5 stored, as Keras
+   * does).
+   */
+  private static byte[] damageEntry(byte[] zip, List<byte[]> donors, Random random)
+      throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
@@ -227,7 +260,10 @@ public final class DamageFuzz {
         data = splice(data, donors.get(random.nextInt(donors.size())), random);
         break;
       default:
-        data = !victim.endsWith(".json") ? flip(data, random) : random.nextBoolean() ? mutateNumbers(data, random) : mutateValues(data, random);
+        data =
+            !victim.endsWith(".json")
+                ? flip(data, random)
+                : random.nextBoolean() ? mutateNumbers(data, random) : mutateValues(data, random);
         break;
     }
     entries.put(victim, data);
@@ -255,7 +291,8 @@ public final class DamageFuzz {
    * extreme ones, or by a copy of another subtree, so that the damage reaches the layer readers.
    */
   private static byte[] mutateValues(byte[] json, Random random) {
-    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.JsonNode root;
     try {
       root = mapper.readTree(json);
@@ -269,10 +306,12 @@ public final class DamageFuzz {
     }
     int n = 1 + random.nextInt(4);
     for (int i = 0; i < n; i++) {
-      com.fasterxml.jackson.databind.JsonNode target = containers.get(random.nextInt(containers.size()));
+      com.fasterxml.jackson.databind.JsonNode target =
+          containers.get(random.nextInt(containers.size()));
       com.fasterxml.jackson.databind.JsonNode value = randomValue(containers, random, mapper);
       if (target instanceof com.fasterxml.jackson.databind.node.ObjectNode && target.size() > 0) {
-        com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) target;
+        com.fasterxml.jackson.databind.node.ObjectNode o =
+            (com.fasterxml.jackson.databind.node.ObjectNode) target;
         List<String> keys = new ArrayList<>();
         o.fieldNames().forEachRemaining(keys::add);
         String key = keys.get(random.nextInt(keys.size()));
@@ -281,8 +320,10 @@ public final class DamageFuzz {
         } else {
           o.set(key, value);
         }
-      } else if (target instanceof com.fasterxml.jackson.databind.node.ArrayNode && target.size() > 0) {
-        com.fasterxml.jackson.databind.node.ArrayNode a = (com.fasterxml.jackson.databind.node.ArrayNode) target;
+      } else if (target instanceof com.fasterxml.jackson.databind.node.ArrayNode
+          && target.size() > 0) {
+        com.fasterxml.jackson.databind.node.ArrayNode a =
+            (com.fasterxml.jackson.databind.node.ArrayNode) target;
         int at = random.nextInt(a.size());
         switch (random.nextInt(3)) {
           case 0:
@@ -304,41 +345,72 @@ public final class DamageFuzz {
     }
   }
 
-  private static void collectContainers(com.fasterxml.jackson.databind.JsonNode node, List<com.fasterxml.jackson.databind.JsonNode> out) {
+  private static void collectContainers(
+      com.fasterxml.jackson.databind.JsonNode node,
+      List<com.fasterxml.jackson.databind.JsonNode> out) {
     if (node.isContainerNode()) {
       out.add(node);
       node.forEach(child -> collectContainers(child, out));
     }
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode randomValue(List<com.fasterxml.jackson.databind.JsonNode> containers, Random random,
+  private static com.fasterxml.jackson.databind.JsonNode randomValue(
+      List<com.fasterxml.jackson.databind.JsonNode> containers,
+      Random random,
       com.fasterxml.jackson.databind.ObjectMapper mapper) {
     var f = mapper.getNodeFactory();
     switch (random.nextInt(12)) {
-      case 0: return f.nullNode();
-      case 1: return f.numberNode(-1);
-      case 2: return f.numberNode(0);
-      case 3: return f.numberNode(Long.MAX_VALUE);
-      case 4: return f.numberNode(new java.math.BigInteger("99999999999999999999999"));
-      case 5: return f.numberNode(1.5);
-      case 6: return f.textNode(random.nextBoolean() ? "" : "same");
-      case 7: return f.booleanNode(random.nextBoolean());
-      case 8: return f.arrayNode();
-      case 9: return f.objectNode();
-      case 10: return f.numberNode(random.nextInt(5000));
-      default: return containers.get(random.nextInt(containers.size())).deepCopy();
+      case 0:
+        return f.nullNode();
+      case 1:
+        return f.numberNode(-1);
+      case 2:
+        return f.numberNode(0);
+      case 3:
+        return f.numberNode(Long.MAX_VALUE);
+      case 4:
+        return f.numberNode(new java.math.BigInteger("99999999999999999999999"));
+      case 5:
+        return f.numberNode(1.5);
+      case 6:
+        return f.textNode(random.nextBoolean() ? "" : "same");
+      case 7:
+        return f.booleanNode(random.nextBoolean());
+      case 8:
+        return f.arrayNode();
+      case 9:
+        return f.objectNode();
+      case 10:
+        return f.numberNode(random.nextInt(5000));
+      default:
+        return containers.get(random.nextInt(containers.size())).deepCopy();
     }
   }
 
   /** Replaces a few numbers in a JSON text by extreme ones. */
   private static byte[] mutateNumbers(byte[] json, Random random) {
-    String[] extremes = {"-1", "0", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "1e308",
-        "4294967296", "2147483648", "1.5", "null", "[]", "{}", "\"x\""};
+    String[] extremes = {
+      "-1",
+      "0",
+      "9223372036854775807",
+      "9223372036854775808",
+      "-9223372036854775808",
+      "1e308",
+      "4294967296",
+      "2147483648",
+      "1.5",
+      "null",
+      "[]",
+      "{}",
+      "\"x\""
+    };
     String text = new String(json, StandardCharsets.UTF_8);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.\"])\\d+(?![\\w.\"])").matcher(text);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?<![\\w.\"])\\d+(?![\\w.\"])").matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, random.nextInt(8) == 0 ? extremes[random.nextInt(extremes.length)] : m.group());
+      m.appendReplacement(
+          out, random.nextInt(8) == 0 ? extremes[random.nextInt(extremes.length)] : m.group());
     }
     m.appendTail(out);
     return out.toString().getBytes(StandardCharsets.UTF_8);

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputTest {
   private static final Path SEED = TestPaths.kerasModels().resolve("seed_cnn.h5");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static void assertOneLineError(CliRun run, Path file, String reason) {
     assertEquals(3, run.exitCode, run.out + run.err);
@@ -65,11 +64,14 @@ class BadInputTest {
     for (int i = 0; i < 40; i++) {
       byte[] damaged = whole.clone();
       for (int j = 0; j < 8; j++) {
-        damaged[8 + random.nextInt(Math.min(4096, damaged.length - 8))] = (byte) random.nextInt(256);
+        damaged[8 + random.nextInt(Math.min(4096, damaged.length - 8))] =
+            (byte) random.nextInt(256);
       }
       Path file = Files.write(dir.resolve("damaged_" + i + ".h5"), damaged);
       CliRun run = CliRun.of(file.toString());
-      assertTrue(run.exitCode == 0 || run.exitCode == 1 || run.exitCode == 3, "exit " + run.exitCode + ": " + run.err);
+      assertTrue(
+          run.exitCode == 0 || run.exitCode == 1 || run.exitCode == 3,
+          "exit " + run.exitCode + ": " + run.err);
       assertFalse(run.err.contains("\tat "), "no stack trace: " + run.err);
     }
   }

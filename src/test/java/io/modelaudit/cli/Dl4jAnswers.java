@@ -33,7 +33,9 @@ final class Dl4jAnswers {
 
   private static String describe(JsonNode model) {
     JsonNode dl4j = model.at("/references/dl4j");
-    return model.path("path").asText() + ": DL4J " + dl4j.path("status").asText("(not asked)")
+    return model.path("path").asText()
+        + ": DL4J "
+        + dl4j.path("status").asText("(not asked)")
         + (dl4j.has("message") ? ": " + dl4j.get("message").asText() : "")
         + (dl4j.has("failure") ? ": " + dl4j.get("failure") : "");
   }

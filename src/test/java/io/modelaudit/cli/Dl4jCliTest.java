@@ -18,15 +18,17 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Deeplearning4j files on the command line: real archives, arrays, and damaged or hostile archives. */
+/**
+ * Deeplearning4j files on the command line: real archives, arrays, and damaged or hostile archives.
+ */
 class Dl4jCliTest {
   /** A MultiLayerNetwork of 41 parameters: Dense 3→4 (16) and Output 4→5 (25). */
-  private static final String MLP = "{\"confs\": ["
-      + "{\"layer\": {\"@class\": \"org.deeplearning4j.nn.conf.layers.DenseLayer\", \"layerName\": \"d\", \"nin\": 3, \"nout\": 4}, \"variables\": [\"W\", \"b\"]},"
-      + "{\"layer\": {\"@class\": \"org.deeplearning4j.nn.conf.layers.OutputLayer\", \"layerName\": \"o\", \"nin\": 4, \"nout\": 5}, \"variables\": [\"W\", \"b\"]}]}";
+  private static final String MLP =
+      "{\"confs\": ["
+          + "{\"layer\": {\"@class\": \"org.deeplearning4j.nn.conf.layers.DenseLayer\", \"layerName\": \"d\", \"nin\": 3, \"nout\": 4}, \"variables\": [\"W\", \"b\"]},"
+          + "{\"layer\": {\"@class\": \"org.deeplearning4j.nn.conf.layers.OutputLayer\", \"layerName\": \"o\", \"nin\": 4, \"nout\": 5}, \"variables\": [\"W\", \"b\"]}]}";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Path regression(String rel) {
     return TestPaths.corpus().resolve("dl4j-test-resources/regression_testing").resolve(rel);
@@ -52,25 +54,36 @@ class Dl4jCliTest {
 
   @Test
   void jsonReportNamesTheFramework() {
-    CliRun r = run(regression("100b6/SyntheticBidirectionalRNNGraph_100b6.bin"), "--format", "json");
+    CliRun r =
+        run(regression("100b6/SyntheticBidirectionalRNNGraph_100b6.bin"), "--format", "json");
     assertEquals(0, r.exitCode, r.err);
-    assertTrue(r.out.contains("\"format\" : \"dl4j-zip\"") || r.out.contains("\"format\": \"dl4j-zip\""), r.out);
+    assertTrue(
+        r.out.contains("\"format\" : \"dl4j-zip\"") || r.out.contains("\"format\": \"dl4j-zip\""),
+        r.out);
     assertTrue(r.out.matches("(?s).*\"name\" ?: ?\"dl4j\".*"), r.out);
   }
 
-  /** In a folder, DL4J archives and configurations are found by content; arrays and evaluation JSON are skipped. */
+  /**
+   * In a folder, DL4J archives and configurations are found by content; arrays and evaluation JSON
+   * are skipped.
+   */
   @Test
   void folderOfEveryVersion() {
     CliRun r = run(regression(""), "--format", "json");
     assertEquals(1, r.exitCode, r.err);
-    assertTrue(r.out.replaceAll("\\s", "").contains("\"summary\":{\"models\":34,\"ok\":32,\"mismatch\":2,\"error\":0}"), r.out);
+    assertTrue(
+        r.out
+            .replaceAll("\\s", "")
+            .contains("\"summary\":{\"models\":34,\"ok\":32,\"mismatch\":2,\"error\":0}"),
+        r.out);
   }
 
   @Test
   void arrayFileIsNotAModel() {
     CliRun r = run(regression("100b4/SyntheticCNN_Input_100b4.bin"));
     assertEquals(3, r.exitCode);
-    assertTrue(r.err.contains("an ND4J array (FLOAT array of shape [4, 1, 28, 28]), not a model"), r.err);
+    assertTrue(
+        r.err.contains("an ND4J array (FLOAT array of shape [4, 1, 28, 28]), not a model"), r.err);
   }
 
   @Test
@@ -91,16 +104,33 @@ class Dl4jCliTest {
 
   @Test
   void storedVectorShorterThanTheConfiguration() throws IOException {
-    Path zip = archive("short.zip", Map.of("configuration.json", MLP.getBytes(StandardCharsets.UTF_8), "coefficients.bin", vector(40)));
+    Path zip =
+        archive(
+            "short.zip",
+            Map.of(
+                "configuration.json",
+                MLP.getBytes(StandardCharsets.UTF_8),
+                "coefficients.bin",
+                vector(40)));
     CliRun r = run(zip);
     assertEquals(1, r.exitCode, r.out + r.err);
-    assertTrue(r.out.contains("the configuration needs 41 parameters, coefficients.bin holds 40: the vector ends inside 'o'"), r.out);
+    assertTrue(
+        r.out.contains(
+            "the configuration needs 41 parameters, coefficients.bin holds 40: the vector ends inside 'o'"),
+        r.out);
   }
 
   @Test
   void recordedParameterNamesAreChecked() throws IOException {
     String conf = MLP.replaceFirst("\\[\"W\", \"b\"\\]", "[\"W\"]");
-    Path zip = archive("names.zip", Map.of("configuration.json", conf.getBytes(StandardCharsets.UTF_8), "coefficients.bin", vector(41)));
+    Path zip =
+        archive(
+            "names.zip",
+            Map.of(
+                "configuration.json",
+                conf.getBytes(StandardCharsets.UTF_8),
+                "coefficients.bin",
+                vector(41)));
     CliRun r = run(zip);
     assertEquals(1, r.exitCode, r.out + r.err);
     assertTrue(r.out.contains("expected parameters [W, b], DL4J recorded [W]"), r.out);
@@ -109,8 +139,20 @@ class Dl4jCliTest {
   @Test
   void serializedEntriesAreNeverOpened() throws IOException {
     byte[] hostile = {(byte) 0xAC, (byte) 0xED, 0, 5, 's', 'r', 0, 0x7f};
-    Path zip = archive("objects.zip", Map.of("configuration.json", MLP.getBytes(StandardCharsets.UTF_8), "coefficients.bin", vector(41),
-        "preprocessor.bin", hostile, "normalizer.bin", hostile, "objects/x", hostile));
+    Path zip =
+        archive(
+            "objects.zip",
+            Map.of(
+                "configuration.json",
+                MLP.getBytes(StandardCharsets.UTF_8),
+                "coefficients.bin",
+                vector(41),
+                "preprocessor.bin",
+                hostile,
+                "normalizer.bin",
+                hostile,
+                "objects/x",
+                hostile));
     CliRun r = run(zip);
     assertEquals(0, r.exitCode, r.out + r.err);
   }
@@ -118,8 +160,14 @@ class Dl4jCliTest {
   @Test
   void truncatedVector() throws IOException {
     byte[] full = vector(41);
-    Path zip = archive("trunc.bin", Map.of("configuration.json", MLP.getBytes(StandardCharsets.UTF_8),
-        "coefficients.bin", java.util.Arrays.copyOf(full, full.length - 8)));
+    Path zip =
+        archive(
+            "trunc.bin",
+            Map.of(
+                "configuration.json",
+                MLP.getBytes(StandardCharsets.UTF_8),
+                "coefficients.bin",
+                java.util.Arrays.copyOf(full, full.length - 8)));
     CliRun r = run(zip);
     assertEquals(3, r.exitCode);
     assertTrue(r.err.contains("its header announces 41 FLOAT values"), r.err);
@@ -160,12 +208,20 @@ class Dl4jCliTest {
 
   @Test
   void impossibleSizes() throws IOException {
-    String conf = "{\"confs\": [{\"layer\": {\"dense\": {\"nin\": 4000000000, \"nout\": 4000000000}}},"
-        + "{\"layer\": {\"CustomLayer\": {\"nin\": 1, \"nout\": 1}}},"
-        + "{\"layer\": {\"output\": {\"nin\": 4000000000, \"nout\": 4000000000}}},"
-        + "{\"layer\": {\"convolution\": {\"nin\": 3, \"nout\": 3, \"kernelSize\": [-1, 2]}}},"
-        + "{\"layer\": {\"zeroPadding\": {\"padding\": [-5, 0, 0, 0]}}}]}";
-    Path zip = archive("huge.zip", Map.of("configuration.json", conf.getBytes(StandardCharsets.UTF_8), "coefficients.bin", vector(3)));
+    String conf =
+        "{\"confs\": [{\"layer\": {\"dense\": {\"nin\": 4000000000, \"nout\": 4000000000}}},"
+            + "{\"layer\": {\"CustomLayer\": {\"nin\": 1, \"nout\": 1}}},"
+            + "{\"layer\": {\"output\": {\"nin\": 4000000000, \"nout\": 4000000000}}},"
+            + "{\"layer\": {\"convolution\": {\"nin\": 3, \"nout\": 3, \"kernelSize\": [-1, 2]}}},"
+            + "{\"layer\": {\"zeroPadding\": {\"padding\": [-5, 0, 0, 0]}}}]}";
+    Path zip =
+        archive(
+            "huge.zip",
+            Map.of(
+                "configuration.json",
+                conf.getBytes(StandardCharsets.UTF_8),
+                "coefficients.bin",
+                vector(3)));
     CliRun r = run(zip);
     assertEquals(1, r.exitCode, r.out + r.err);
     assertTrue(r.out.contains("overflows"), r.out);
@@ -174,7 +230,10 @@ class Dl4jCliTest {
 
   @Test
   void brokenConfiguration() throws IOException {
-    Path zip = archive("broken.zip", Map.of("configuration.json", "{\"confs\": [".getBytes(StandardCharsets.UTF_8)));
+    Path zip =
+        archive(
+            "broken.zip",
+            Map.of("configuration.json", "{\"confs\": [".getBytes(StandardCharsets.UTF_8)));
     CliRun r = run(zip);
     assertEquals(3, r.exitCode);
     assertTrue(r.err.contains("configuration.json is not valid JSON"), r.err);
@@ -201,7 +260,8 @@ class Dl4jCliTest {
 
   private Path archive(String name, Map<String, byte[]> entries) throws IOException {
     Path zip = dir.resolve(name);
-    try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+    try (OutputStream file = Files.newOutputStream(zip);
+        ZipOutputStream out = new ZipOutputStream(file)) {
       for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(entries).entrySet()) {
         out.putNextEntry(new ZipEntry(e.getKey()));
         out.write(e.getValue());

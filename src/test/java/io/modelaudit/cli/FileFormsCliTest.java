@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Keras file forms through the command line: detection by content, architecture JSON alone
- * or beside a weights-only file (--config or by name), TF.js, and --input-shape.
+ * The Keras file forms through the command line: detection by content, architecture JSON alone or
+ * beside a weights-only file (--config or by name), TF.js, and --input-shape.
  */
 class FileFormsCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path KERAS = TestPaths.kerasModels();
-  private static final Path EXAMPLES = TestPaths.corpus().resolve("dl4j-test-resources/modelimport/keras/examples");
+  private static final Path EXAMPLES =
+      TestPaths.corpus().resolve("dl4j-test-resources/modelimport/keras/examples");
 
   private static JsonNode model(CliRun run) throws Exception {
     return JSON.readTree(run.out).at("/models/0");
@@ -26,8 +27,12 @@ class FileFormsCliTest {
 
   @Test
   void seedCnnReadsTheSameInEveryForm() throws Exception {
-    for (String[] form : new String[][] {{"seed_cnn.h5", "keras-h5", "ok"}, {"seed_cnn.keras", "keras-v3", "ok"},
-        {"seed_cnn.json", "keras-json", "unverified"}}) {
+    for (String[] form :
+        new String[][] {
+          {"seed_cnn.h5", "keras-h5", "ok"},
+          {"seed_cnn.keras", "keras-v3", "ok"},
+          {"seed_cnn.json", "keras-json", "unverified"}
+        }) {
       CliRun run = CliRun.of("--format", "json", KERAS.resolve(form[0]).toString());
       assertEquals(0, run.exitCode, run.err);
       JsonNode m = model(run);
@@ -43,7 +48,10 @@ class FileFormsCliTest {
   @Test
   void architectureJsonStoresNothingSoTotalsAreUnverified() throws Exception {
     JsonNode m = model(CliRun.of("--format", "json", KERAS.resolve("seed_cnn.json").toString()));
-    assertTrue(m.at("/totals/references/stored").isMissingNode() || m.at("/totals/references/stored").isNull(), m.toString());
+    assertTrue(
+        m.at("/totals/references/stored").isMissingNode()
+            || m.at("/totals/references/stored").isNull(),
+        m.toString());
   }
 
   @Test
@@ -61,7 +69,9 @@ class FileFormsCliTest {
     CliRun run = CliRun.of("--format", "json", weights.toString());
     assertEquals(0, run.exitCode, run.err);
     JsonNode m = model(run);
-    assertTrue(m.get("architecture").asText().endsWith("simple_lstm_tf_keras_2_config.json"), m.toString());
+    assertTrue(
+        m.get("architecture").asText().endsWith("simple_lstm_tf_keras_2_config.json"),
+        m.toString());
     assertEquals("ok", m.get("status").asText());
     assertEquals(10451, m.at("/totals/references/stored").asLong());
     assertEquals(10451, m.at("/totals/params").asLong());
@@ -105,7 +115,8 @@ class FileFormsCliTest {
 
     CliRun conflict = CliRun.of("--input-shape", "input_layer=1,31,32,3", seed);
     assertEquals(3, conflict.exitCode);
-    assertTrue(conflict.err.contains("the file fixes the input to (None, 32, 32, 3)"), conflict.err);
+    assertTrue(
+        conflict.err.contains("the file fixes the input to (None, 32, 32, 3)"), conflict.err);
 
     CliRun unknownName = CliRun.of("--input-shape", "image=1,32,32,3", seed);
     assertEquals(3, unknownName.exitCode);

@@ -25,8 +25,13 @@ class FolderScanTest {
   private static List<String> audited(CliRun run, Path dir) throws Exception {
     List<String> out = new ArrayList<>();
     for (JsonNode m : JSON.readTree(run.out).get("models")) {
-      out.add(dir.relativize(Path.of(m.get("path").asText())) + " " + m.get("format").asText()
-          + (m.has("architecture") ? " with " + Path.of(m.get("architecture").asText()).getFileName() : ""));
+      out.add(
+          dir.relativize(Path.of(m.get("path").asText()))
+              + " "
+              + m.get("format").asText()
+              + (m.has("architecture")
+                  ? " with " + Path.of(m.get("architecture").asText()).getFileName()
+                  : ""));
     }
     return out;
   }
@@ -47,17 +52,26 @@ class FolderScanTest {
 
     CliRun run = CliRun.of("--format", "json", dir.toString());
     assertEquals(0, run.exitCode, run.err);
-    assertEquals(List.of("architecture_alone.json keras-json", "cnn_weights.h5 keras-h5 with cnn_config.json",
-        "sub/model.json tfjs-layers", "sub/saved_model keras-v3"), audited(run, dir));
+    assertEquals(
+        List.of(
+            "architecture_alone.json keras-json",
+            "cnn_weights.h5 keras-h5 with cnn_config.json",
+            "sub/model.json tfjs-layers",
+            "sub/saved_model keras-v3"),
+        audited(run, dir));
   }
 
   @Test
   void filesNamedOnTheCommandLineAreAlwaysAudited(@TempDir Path dir) throws Exception {
-    Path weights = Files.copy(KERAS.resolve("variants/seed_cnn_weights_only.h5"), dir.resolve("cnn_weights.h5"));
+    Path weights =
+        Files.copy(
+            KERAS.resolve("variants/seed_cnn_weights_only.h5"), dir.resolve("cnn_weights.h5"));
     Path config = Files.copy(KERAS.resolve("seed_cnn.json"), dir.resolve("cnn_config.json"));
     CliRun run = CliRun.of("--format", "json", weights.toString(), config.toString());
     assertEquals(0, run.exitCode, run.err);
-    assertEquals(List.of("cnn_weights.h5 keras-h5 with cnn_config.json", "cnn_config.json keras-json"), audited(run, dir));
+    assertEquals(
+        List.of("cnn_weights.h5 keras-h5 with cnn_config.json", "cnn_config.json keras-json"),
+        audited(run, dir));
   }
 
   @Test
@@ -67,7 +81,13 @@ class FolderScanTest {
     assertEquals(3, run.exitCode, run.err);
     List<String> lines = run.err.lines().toList();
     assertEquals(1, lines.size(), run.err);
-    assertTrue(lines.get(0).startsWith("model-audit: " + dir.resolve("seed_cnn_weights.h5") + ": architecture JSON seed_cnn_config.json"),
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "model-audit: "
+                    + dir.resolve("seed_cnn_weights.h5")
+                    + ": architecture JSON seed_cnn_config.json"),
         run.err);
   }
 }

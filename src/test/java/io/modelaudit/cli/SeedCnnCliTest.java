@@ -9,8 +9,8 @@ import io.modelaudit.TestPaths;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example the tool grew from, end to end through the command line: Keras 3.15.1 reports
- * conv2d (None, 28, 28, 6) with 456 parameters and conv2d_1 (None, 24, 24, 10) with 1,510.
+ * The example the tool grew from, end to end through the command line: Keras 3.15.1 reports conv2d
+ * (None, 28, 28, 6) with 456 parameters and conv2d_1 (None, 24, 24, 10) with 1,510.
  */
 class SeedCnnCliTest {
   private static final String SEED = TestPaths.kerasModels().resolve("seed_cnn.h5").toString();
@@ -20,8 +20,12 @@ class SeedCnnCliTest {
     CliRun run = CliRun.of(SEED);
     assertEquals(0, run.exitCode, run.err);
     assertEquals("", run.err);
-    assertTrue(run.out.matches("(?s).*conv2d \\(Conv2D\\)\\s+\\(None, 28, 28, 6\\)\\s+456\\s+ok.*"), run.out);
-    assertTrue(run.out.matches("(?s).*conv2d_1 \\(Conv2D\\)\\s+\\(None, 24, 24, 10\\)\\s+1,510\\s+ok.*"), run.out);
+    assertTrue(
+        run.out.matches("(?s).*conv2d \\(Conv2D\\)\\s+\\(None, 28, 28, 6\\)\\s+456\\s+ok.*"),
+        run.out);
+    assertTrue(
+        run.out.matches("(?s).*conv2d_1 \\(Conv2D\\)\\s+\\(None, 24, 24, 10\\)\\s+1,510\\s+ok.*"),
+        run.out);
     assertTrue(run.out.contains("Total params: 1,966"), run.out);
     assertTrue(run.out.contains("Trainable params: 1,966"), run.out);
     assertTrue(run.out.contains("Non-trainable params: 0"), run.out);
@@ -61,19 +65,23 @@ class SeedCnnCliTest {
     assertEquals(1966, model.at("/totals/params").asLong());
     assertEquals(1966, model.at("/totals/references/stored").asLong());
     assertEquals(0, model.get("findings").size());
-    assertEquals("{\"models\":1,\"ok\":1,\"mismatch\":0,\"error\":0}", root.get("summary").toString());
+    assertEquals(
+        "{\"models\":1,\"ok\":1,\"mismatch\":0,\"error\":0}", root.get("summary").toString());
   }
 
   @Test
   void foldersAreSearchedRecursively() {
     CliRun run = CliRun.of("--format", "json", TestPaths.kerasModels().toString());
-    // variants/ and crafted/ hold files that cannot be audited: exit 3, one line each, the rest reported.
+    // variants/ and crafted/ hold files that cannot be audited: exit 3, one line each, the rest
+    // reported.
     assertEquals(3, run.exitCode, run.err);
     assertTrue(run.out.contains("seed_cnn.h5"), run.out);
     assertTrue(run.out.contains("functional_nested.h5"), run.out);
     assertTrue(run.out.contains("variants/seed_cnn_wrong_kernel.h5"), run.out);
     assertTrue(run.err.contains("seed_cnn_weights_only.h5: weights-only"), run.err);
-    assertTrue(run.err.lines().allMatch(l -> l.startsWith("model-audit: " + TestPaths.kerasModels())), run.err);
+    assertTrue(
+        run.err.lines().allMatch(l -> l.startsWith("model-audit: " + TestPaths.kerasModels())),
+        run.err);
   }
 
   @Test

@@ -9,12 +9,13 @@ import io.modelaudit.TestPaths;
 import org.junit.jupiter.api.Test;
 
 /**
- * A subclassed model written by Keras 3.15.1 (test-models/keras/subclassed/make_subclassed.py):
- * its config lists no layers, so it is one unsupported row that owns every stored weight. Keras
- * reports 74 parameters in 8 tensors (subclassed_model.txt).
+ * A subclassed model written by Keras 3.15.1 (test-models/keras/subclassed/make_subclassed.py): its
+ * config lists no layers, so it is one unsupported row that owns every stored weight. Keras reports
+ * 74 parameters in 8 tensors (subclassed_model.txt).
  */
 class SubclassedModelCliTest {
-  private static final String FILE = TestPaths.kerasModels().resolve("subclassed").resolve("subclassed_model.keras").toString();
+  private static final String FILE =
+      TestPaths.kerasModels().resolve("subclassed").resolve("subclassed_model.keras").toString();
 
   @Test
   void auditedAsOneUnsupportedRowWithEveryStoredWeight() throws Exception {

@@ -32,58 +32,69 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class Dl4jCorpusConformanceTest {
 
-  /** DL4J's numParams() per archive, as the coefficients header records it (checked by hand against the readme configurations). */
-  private static final Map<String, Long> STORED = Map.ofEntries(
-      Map.entry("050/050_ModelSerializer_Regression_MLP_1.zip", 41L),
-      Map.entry("050/050_ModelSerializer_Regression_MLP_2.zip", 41L),
-      Map.entry("050/050_ModelSerializer_Regression_CNN_1.zip", 10_184L),
-      Map.entry("060/060_ModelSerializer_Regression_MLP_1.zip", 41L),
-      Map.entry("060/060_ModelSerializer_Regression_MLP_2.zip", 41L),
-      Map.entry("060/060_ModelSerializer_Regression_CNN_1.zip", 10_184L),
-      Map.entry("060/060_ModelSerializer_Regression_LSTM_1.zip", 477L),
-      Map.entry("060/060_ModelSerializer_Regression_CG_LSTM_1.zip", 477L),
-      Map.entry("071/071_ModelSerializer_Regression_MLP_1.zip", 41L),
-      Map.entry("071/071_ModelSerializer_Regression_MLP_2.zip", 41L),
-      Map.entry("071/071_ModelSerializer_Regression_CNN_1.zip", 10_184L),
-      Map.entry("071/071_ModelSerializer_Regression_LSTM_1.zip", 477L),
-      Map.entry("071/071_ModelSerializer_Regression_CG_LSTM_1.zip", 477L),
-      Map.entry("080/080_ModelSerializer_Regression_MLP_1.zip", 41L),
-      Map.entry("080/080_ModelSerializer_Regression_MLP_2.zip", 41L),
-      Map.entry("080/080_ModelSerializer_Regression_CNN_1.zip", 10_184L),
-      Map.entry("080/080_ModelSerializer_Regression_LSTM_1.zip", 477L),
-      Map.entry("080/080_ModelSerializer_Regression_CG_LSTM_1.zip", 477L),
-      Map.entry("100a/CustomLayerExample_100a.bin", 149L),
-      Map.entry("100a/CustomLayerExample_Graph_100a.bin", 149L),
-      Map.entry("100a/upsampling/net.bin", 94_178L),
-      Map.entry("100b3/CustomLayerExample_100b3_double.bin", 149L),
-      Map.entry("100b3/CustomLayerExample_100b3_float.bin", 149L),
-      Map.entry("100b4/CustomLayerExample_100b4_double.bin", 149L),
-      Map.entry("100b4/CustomLayerExample_100b4_float.bin", 149L),
-      Map.entry("100b4/CustomLayerExample_100b4_half.bin", 149L),
-      Map.entry("100b4/SyntheticCNN_100b4.bin", 1_304L),
-      Map.entry("100b4/SyntheticBidirectionalRNNGraph_100b4.bin", 4_515L),
-      Map.entry("100b6/CustomLayerExample_100b6_double.bin", 149L),
-      Map.entry("100b6/CustomLayerExample_100b6_float.bin", 149L),
-      Map.entry("100b6/CustomLayerExample_100b6_half.bin", 149L),
-      Map.entry("100b6/SyntheticCNN_100b6.bin", 1_304L),
-      Map.entry("100b6/SyntheticBidirectionalRNNGraph_100b6.bin", 4_515L));
+  /**
+   * DL4J's numParams() per archive, as the coefficients header records it (checked by hand against
+   * the readme configurations).
+   */
+  private static final Map<String, Long> STORED =
+      Map.ofEntries(
+          Map.entry("050/050_ModelSerializer_Regression_MLP_1.zip", 41L),
+          Map.entry("050/050_ModelSerializer_Regression_MLP_2.zip", 41L),
+          Map.entry("050/050_ModelSerializer_Regression_CNN_1.zip", 10_184L),
+          Map.entry("060/060_ModelSerializer_Regression_MLP_1.zip", 41L),
+          Map.entry("060/060_ModelSerializer_Regression_MLP_2.zip", 41L),
+          Map.entry("060/060_ModelSerializer_Regression_CNN_1.zip", 10_184L),
+          Map.entry("060/060_ModelSerializer_Regression_LSTM_1.zip", 477L),
+          Map.entry("060/060_ModelSerializer_Regression_CG_LSTM_1.zip", 477L),
+          Map.entry("071/071_ModelSerializer_Regression_MLP_1.zip", 41L),
+          Map.entry("071/071_ModelSerializer_Regression_MLP_2.zip", 41L),
+          Map.entry("071/071_ModelSerializer_Regression_CNN_1.zip", 10_184L),
+          Map.entry("071/071_ModelSerializer_Regression_LSTM_1.zip", 477L),
+          Map.entry("071/071_ModelSerializer_Regression_CG_LSTM_1.zip", 477L),
+          Map.entry("080/080_ModelSerializer_Regression_MLP_1.zip", 41L),
+          Map.entry("080/080_ModelSerializer_Regression_MLP_2.zip", 41L),
+          Map.entry("080/080_ModelSerializer_Regression_CNN_1.zip", 10_184L),
+          Map.entry("080/080_ModelSerializer_Regression_LSTM_1.zip", 477L),
+          Map.entry("080/080_ModelSerializer_Regression_CG_LSTM_1.zip", 477L),
+          Map.entry("100a/CustomLayerExample_100a.bin", 149L),
+          Map.entry("100a/CustomLayerExample_Graph_100a.bin", 149L),
+          Map.entry("100a/upsampling/net.bin", 94_178L),
+          Map.entry("100b3/CustomLayerExample_100b3_double.bin", 149L),
+          Map.entry("100b3/CustomLayerExample_100b3_float.bin", 149L),
+          Map.entry("100b4/CustomLayerExample_100b4_double.bin", 149L),
+          Map.entry("100b4/CustomLayerExample_100b4_float.bin", 149L),
+          Map.entry("100b4/CustomLayerExample_100b4_half.bin", 149L),
+          Map.entry("100b4/SyntheticCNN_100b4.bin", 1_304L),
+          Map.entry("100b4/SyntheticBidirectionalRNNGraph_100b4.bin", 4_515L),
+          Map.entry("100b6/CustomLayerExample_100b6_double.bin", 149L),
+          Map.entry("100b6/CustomLayerExample_100b6_float.bin", 149L),
+          Map.entry("100b6/CustomLayerExample_100b6_half.bin", 149L),
+          Map.entry("100b6/SyntheticCNN_100b6.bin", 1_304L),
+          Map.entry("100b6/SyntheticBidirectionalRNNGraph_100b6.bin", 4_515L));
 
   /**
    * Real inconsistencies in the files, not our bugs. 0.7.1 and 0.8.0 CNN_1: the readme sets
-   * ConvolutionMode.Same, so the activation stays 28×28×3 = 2,352 (DL4J's own preprocessor
-   * records 28×28×3), but the OutputLayer keeps nIn(26*26*3) = 2,028 from the 0.6.0 version:
-   * DL4J would fail on the first forward pass. The parameter count still matches.
+   * ConvolutionMode.Same, so the activation stays 28×28×3 = 2,352 (DL4J's own preprocessor records
+   * 28×28×3), but the OutputLayer keeps nIn(26*26*3) = 2,028 from the 0.6.0 version: DL4J would
+   * fail on the first forward pass. The parameter count still matches.
    */
-  private static final Map<String, String> KNOWN_FINDINGS = Map.of(
-      "071/071_ModelSerializer_Regression_CNN_1.zip", "SHAPE_RULE_FAILED 2: nIn is 2028 but the input (None, 2352) has 2352 features",
-      "080/080_ModelSerializer_Regression_CNN_1.zip", "SHAPE_RULE_FAILED layer2: nIn is 2028 but the input (None, 2352) has 2352 features");
+  private static final Map<String, String> KNOWN_FINDINGS =
+      Map.of(
+          "071/071_ModelSerializer_Regression_CNN_1.zip",
+              "SHAPE_RULE_FAILED 2: nIn is 2028 but the input (None, 2352) has 2352 features",
+          "080/080_ModelSerializer_Regression_CNN_1.zip",
+              "SHAPE_RULE_FAILED layer2: nIn is 2028 but the input (None, 2352) has 2352 features");
 
   @Test
   void regressionFilesOfEveryVersion() throws IOException {
     Path root = TestPaths.corpus().resolve("dl4j-test-resources/regression_testing");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).sorted().collect(Collectors.toList());
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.toString().endsWith(".md"))
+              .sorted()
+              .collect(Collectors.toList());
     }
     ModelAuditor auditor = new ModelAuditor(Map.of());
     List<String> problems = new ArrayList<>();
@@ -93,10 +104,15 @@ class Dl4jCorpusConformanceTest {
       String rel = root.relativize(file).toString();
       ModelReport report = auditor.audit(file);
       String name = file.getFileName().toString();
-      boolean array = name.contains("_Input") || name.contains("_Output") || rel.startsWith("100a/upsampling/") && !name.equals("net.bin");
+      boolean array =
+          name.contains("_Input")
+              || name.contains("_Output")
+              || rel.startsWith("100a/upsampling/") && !name.equals("net.bin");
       if (array) {
         arrays++;
-        if (report.error() == null || !report.error().kind().equals("not_a_model") || !report.error().message().startsWith("an ND4J array")) {
+        if (report.error() == null
+            || !report.error().kind().equals("not_a_model")
+            || !report.error().message().startsWith("an ND4J array")) {
           problems.add(rel + ": expected 'not a model (ND4J array)', got " + describe(report));
         }
         continue;
@@ -111,15 +127,18 @@ class Dl4jCorpusConformanceTest {
       problems.addAll(check(rel, report, STORED.get(rel)));
     }
     assertEquals(List.of(), problems);
-    assertEquals(STORED.size() + 1, models, "model files (archives + legacy_frozen/configuration.json)");
+    assertEquals(
+        STORED.size() + 1, models, "model files (archives + legacy_frozen/configuration.json)");
     assertEquals(51, arrays);
   }
 
   @Test
   void githubArchives() throws IOException {
     Path root = TestPaths.corpus().resolve("github");
-    List<String> rows = Files.readAllLines(root.resolve("MANIFEST.tsv")).stream().filter(l -> l.split("\t").length > 10
-        && l.split("\t")[4].equals("dl4j-zip")).collect(Collectors.toList());
+    List<String> rows =
+        Files.readAllLines(root.resolve("MANIFEST.tsv")).stream()
+            .filter(l -> l.split("\t").length > 10 && l.split("\t")[4].equals("dl4j-zip"))
+            .collect(Collectors.toList());
     ModelAuditor auditor = new ModelAuditor(Map.of());
     List<String> problems = new ArrayList<>();
     for (String row : rows) {
@@ -140,12 +159,16 @@ class Dl4jCorpusConformanceTest {
    */
   @Test
   void legacyFrozenResNet50() {
-    Path file = TestPaths.corpus().resolve("dl4j-test-resources/regression_testing/misc/legacy_frozen/configuration.json");
+    Path file =
+        TestPaths.corpus()
+            .resolve(
+                "dl4j-test-resources/regression_testing/misc/legacy_frozen/configuration.json");
     ModelReport report = new ModelAuditor(Map.of()).audit(file);
     assertEquals("dl4j-json", report.format());
     assertEquals(25_636_712L - 2_049_000L + 4_098L, report.totals().params());
     assertEquals(4_098L, report.totals().trainable());
-    assertTrue(report.layers().stream().filter(l -> l.className().equals("FrozenLayer")).count() > 100);
+    assertTrue(
+        report.layers().stream().filter(l -> l.className().equals("FrozenLayer")).count() > 100);
   }
 
   /**
@@ -156,19 +179,24 @@ class Dl4jCorpusConformanceTest {
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "100b4/SyntheticCNN_100b4.bin, (input), 100b4/SyntheticCNN_Input_100b4.bin, 100b4/SyntheticCNN_Output_100b4.bin",
-      "100b6/SyntheticCNN_100b6.bin, (input), 100b6/SyntheticCNN_Input_100b6.bin, 100b6/SyntheticCNN_Output_100b6.bin",
-      "100b4/SyntheticBidirectionalRNNGraph_100b4.bin, input, 100b4/SyntheticBidirectionalRNNGraph_Input_100b4.bin, 100b4/SyntheticBidirectionalRNNGraph_Output_100b4.bin",
-      "100b6/SyntheticBidirectionalRNNGraph_100b6.bin, input, 100b6/SyntheticBidirectionalRNNGraph_Input_100b6.bin, 100b6/SyntheticBidirectionalRNNGraph_Output_100b6.bin",
-      "100a/upsampling/net.bin, (input), 100a/upsampling/in.bin, 100a/upsampling/out.bin",
+    "100b4/SyntheticCNN_100b4.bin, (input), 100b4/SyntheticCNN_Input_100b4.bin, 100b4/SyntheticCNN_Output_100b4.bin",
+    "100b6/SyntheticCNN_100b6.bin, (input), 100b6/SyntheticCNN_Input_100b6.bin, 100b6/SyntheticCNN_Output_100b6.bin",
+    "100b4/SyntheticBidirectionalRNNGraph_100b4.bin, input, 100b4/SyntheticBidirectionalRNNGraph_Input_100b4.bin, 100b4/SyntheticBidirectionalRNNGraph_Output_100b4.bin",
+    "100b6/SyntheticBidirectionalRNNGraph_100b6.bin, input, 100b6/SyntheticBidirectionalRNNGraph_Input_100b6.bin, 100b6/SyntheticBidirectionalRNNGraph_Output_100b6.bin",
+    "100a/upsampling/net.bin, (input), 100a/upsampling/in.bin, 100a/upsampling/out.bin",
   })
-  void outputShapeIsWhatDl4jComputed(String model, String input, String in, String out) throws IOException {
+  void outputShapeIsWhatDl4jComputed(String model, String input, String in, String out)
+      throws IOException {
     Path root = TestPaths.corpus().resolve("dl4j-test-resources/regression_testing");
     Shape inShape = Shape.of(header(root.resolve(in)).shape());
     ModelReport report = new ModelAuditor(Map.of(input, inShape)).audit(root.resolve(model));
     LayerReport last = report.layers().get(report.layers().size() - 1);
     assertEquals(List.of(Shape.of(header(root.resolve(out)).shape())), last.outputShapes(), model);
-    assertEquals(List.of(), report.findings().stream().filter(f -> f.severity() != Severity.INFO).collect(Collectors.toList()));
+    assertEquals(
+        List.of(),
+        report.findings().stream()
+            .filter(f -> f.severity() != Severity.INFO)
+            .collect(Collectors.toList()));
   }
 
   private static NdArrayHeader header(Path file) throws IOException {
@@ -184,18 +212,24 @@ class Dl4jCorpusConformanceTest {
       return problems;
     }
     if (!report.format().startsWith("dl4j") || !report.framework().name().equals("dl4j")) {
-      problems.add(rel + ": format " + report.format() + ", framework " + report.framework().name());
+      problems.add(
+          rel + ": format " + report.format() + ", framework " + report.framework().name());
     }
     Long stored = report.totals().stored();
     if (expectedStored != null && !expectedStored.equals(stored)) {
-      problems.add(rel + ": coefficients header read as " + stored + ", DL4J wrote " + expectedStored);
+      problems.add(
+          rel + ": coefficients header read as " + stored + ", DL4J wrote " + expectedStored);
     }
     if (stored != null && stored != report.totals().params()) {
       problems.add(rel + ": our total " + report.totals().params() + ", stored " + stored);
     }
-    List<String> errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR)
-        .map(f -> f.rule() + " " + f.layer() + ": " + f.message()).collect(Collectors.toList());
-    List<String> known = KNOWN_FINDINGS.containsKey(rel) ? List.of(KNOWN_FINDINGS.get(rel)) : List.of();
+    List<String> errors =
+        report.findings().stream()
+            .filter(f -> f.severity() == Severity.ERROR)
+            .map(f -> f.rule() + " " + f.layer() + ": " + f.message())
+            .collect(Collectors.toList());
+    List<String> known =
+        KNOWN_FINDINGS.containsKey(rel) ? List.of(KNOWN_FINDINGS.get(rel)) : List.of();
     if (!errors.equals(known)) {
       problems.add(rel + ": findings " + errors + ", expected " + known);
     }
@@ -213,6 +247,8 @@ class Dl4jCorpusConformanceTest {
   }
 
   private static String describe(ModelReport r) {
-    return r.error() == null ? "status " + r.status() + " (" + r.format() + ")" : r.error().kind() + ": " + r.error().message();
+    return r.error() == null
+        ? "status " + r.status() + " (" + r.format() + ")"
+        : r.error().kind() + ": " + r.error().message();
   }
 }

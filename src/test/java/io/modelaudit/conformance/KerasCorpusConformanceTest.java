@@ -25,20 +25,28 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Audits every Keras file in the shared corpus, in every form (HDF5, .keras archive, architecture
- * JSON, TF.js), found by content. Files Keras wrote are consistent by construction, so any
- * mismatch is a bug in the auditor. Prints the figures per source and format.
+ * JSON, TF.js), found by content. Files Keras wrote are consistent by construction, so any mismatch
+ * is a bug in the auditor. Prints the figures per source and format.
  */
 class KerasCorpusConformanceTest {
   private static final Set<ModelFormat> KERAS_FORMATS =
-      Set.of(ModelFormat.HDF5, ModelFormat.KERAS_V3, ModelFormat.KERAS_JSON, ModelFormat.TFJS_LAYERS);
+      Set.of(
+          ModelFormat.HDF5, ModelFormat.KERAS_V3, ModelFormat.KERAS_JSON, ModelFormat.TFJS_LAYERS);
 
   /**
    * Classes users defined themselves (github/MANIFEST.tsv notes): unsupported by nature. Any other
    * class is a Keras built-in and must have a rule (Lambda and op layers are unverified, not
    * unsupported).
    */
-  private static final Set<String> CUSTOM = Set.of("DenseKAN", "PositionalIndex", "ClassTokenIndex",
-      "ClassTokenSelector", "PositionalEncoding", "TransformerBlock", "ImageCompressionModel");
+  private static final Set<String> CUSTOM =
+      Set.of(
+          "DenseKAN",
+          "PositionalIndex",
+          "ClassTokenIndex",
+          "ClassTokenSelector",
+          "PositionalEncoding",
+          "TransformerBlock",
+          "ImageCompressionModel");
 
   /** Files that are not models although their content looks like one, and why. */
   private static boolean expectedError(Path file, ModelReport report) {
@@ -48,7 +56,8 @@ class KerasCorpusConformanceTest {
       return true; // HDF5 test data of the DL4J test resources: arrays, no model
     }
     // Keras Tokenizer / TimeseriesGenerator configurations
-    return file.getParent().getFileName().toString().equals("preprocessing") && kind.equals("not_a_model");
+    return file.getParent().getFileName().toString().equals("preprocessing")
+        && kind.equals("not_a_model");
   }
 
   private static boolean allowedUnsupported(LayerReport l) {
@@ -66,7 +75,8 @@ class KerasCorpusConformanceTest {
 
     @Override
     public String toString() {
-      return String.format("%d files, %d audited, %d mismatches, layers %d ok / %d unverified, unsupported %s, errors %s",
+      return String.format(
+          "%d files, %d audited, %d mismatches, layers %d ok / %d unverified, unsupported %s, errors %s",
           files, audited, mismatches, layersOk, layersUnverified, unsupported, errors);
     }
   }
@@ -75,8 +85,10 @@ class KerasCorpusConformanceTest {
   void everyKerasModelInTheCorpusAuditsWithoutMismatch() throws IOException {
     Path corpus = TestPaths.corpus();
     List<Path> files;
-    try (Stream<Path> walk = Stream.concat(Files.walk(corpus.resolve("dl4j-test-resources/modelimport/keras")),
-        Files.walk(corpus.resolve("github")))) {
+    try (Stream<Path> walk =
+        Stream.concat(
+            Files.walk(corpus.resolve("dl4j-test-resources/modelimport/keras")),
+            Files.walk(corpus.resolve("github")))) {
       files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
     }
     ModelAuditor auditor = new ModelAuditor(Map.of());
@@ -112,7 +124,14 @@ class KerasCorpusConformanceTest {
           case LayerReport.UNSUPPORTED:
             f.unsupported.merge(l.className(), 1, Integer::sum);
             if (!allowedUnsupported(l)) {
-              unexpectedUnsupported.add(corpus.relativize(file) + " " + l.path() + " (" + l.className() + "): " + l.note());
+              unexpectedUnsupported.add(
+                  corpus.relativize(file)
+                      + " "
+                      + l.path()
+                      + " ("
+                      + l.className()
+                      + "): "
+                      + l.note());
             }
             break;
           default:
@@ -122,14 +141,22 @@ class KerasCorpusConformanceTest {
       for (Finding finding : report.findings()) {
         if (finding.severity() == Severity.ERROR) {
           f.mismatches++;
-          mismatches.add(corpus.relativize(file) + " " + finding.rule() + " " + finding.layer() + ": " + finding.message());
+          mismatches.add(
+              corpus.relativize(file)
+                  + " "
+                  + finding.rule()
+                  + " "
+                  + finding.layer()
+                  + ": "
+                  + finding.message());
         }
       }
     }
     figures.forEach((k, v) -> System.out.println("Keras corpus, " + k + ": " + v));
     assertEquals(List.of(), unexpectedErrors, "files that should have been audited");
     assertEquals(List.of(), mismatches, "mismatches on files Keras wrote itself");
-    assertEquals(List.of(), unexpectedUnsupported, "layers of Keras' own classes reported unsupported");
+    assertEquals(
+        List.of(), unexpectedUnsupported, "layers of Keras' own classes reported unsupported");
     // Floors against silent regressions (a file quietly not found or not audited).
     assertTrue(figures.get("dl4j-test-resources keras-h5").audited >= 670, figures.toString());
     assertTrue(figures.get("dl4j-test-resources keras-json").audited >= 164, figures.toString());

@@ -20,19 +20,29 @@ class GeneratedDocsTest {
   @TestFactory
   Stream<DynamicTest> generatedDocsAreUpToDate() {
     boolean write = Boolean.getBoolean("docs.write");
-    return GeneratedDocs.all().stream().map(doc -> DynamicTest.dynamicTest(doc.file(), () -> {
-      Path file = FOLDER.resolve(doc.file());
-      if (write) {
-        Files.createDirectories(FOLDER);
-        Files.writeString(file, doc.text());
-        return;
-      }
-      String current = current(file);
-      if (!current.equals(doc.text())) {
-        fail("docs/generated/" + doc.file() + " is stale (" + firstDifference(doc.text(), current) + "): rewrite it with "
-            + GeneratedDocs.REWRITE);
-      }
-    }));
+    return GeneratedDocs.all().stream()
+        .map(
+            doc ->
+                DynamicTest.dynamicTest(
+                    doc.file(),
+                    () -> {
+                      Path file = FOLDER.resolve(doc.file());
+                      if (write) {
+                        Files.createDirectories(FOLDER);
+                        Files.writeString(file, doc.text());
+                        return;
+                      }
+                      String current = current(file);
+                      if (!current.equals(doc.text())) {
+                        fail(
+                            "docs/generated/"
+                                + doc.file()
+                                + " is stale ("
+                                + firstDifference(doc.text(), current)
+                                + "): rewrite it with "
+                                + GeneratedDocs.REWRITE);
+                      }
+                    }));
   }
 
   private static String firstDifference(String expected, String current) {

@@ -3,7 +3,9 @@ package io.modelaudit.docs;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Markdown table, built row by row; cells are escaped so that a {@code |} in one cannot split it. */
+/**
+ * A Markdown table, built row by row; cells are escaped so that a {@code |} in one cannot split it.
+ */
 final class MarkdownTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/report.schema.json describes what the JSON renderer really writes: the report of every
- * test model and of every model of the shared corpus validates against it, and a report whose
- * keys were renamed or dropped does not.
+ * docs/report.schema.json describes what the JSON renderer really writes: the report of every test
+ * model and of every model of the shared corpus validates against it, and a report whose keys were
+ * renamed or dropped does not.
  */
 class ReportSchemaTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +35,9 @@ class ReportSchemaTest {
   @BeforeAll
   static void loadSchema() throws Exception {
     String text = Files.readString(TestPaths.projectRoot().resolve("docs/report.schema.json"));
-    schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text, InputFormat.JSON);
+    schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(text, InputFormat.JSON);
     schema.initializeValidators();
   }
 
@@ -60,15 +62,21 @@ class ReportSchemaTest {
   }
 
   private static String describe(List<Error> errors) {
-    return errors.stream().limit(20).map(e -> e.getInstanceLocation() + ": " + e.getMessage()).collect(Collectors.joining("\n"));
+    return errors.stream()
+        .limit(20)
+        .map(e -> e.getInstanceLocation() + ": " + e.getMessage())
+        .collect(Collectors.joining("\n"));
   }
 
   private static void assertValid(Path folder) throws Exception {
     String report = report(folder);
     JsonNode root = JSON.readTree(report);
-    assertTrue(root.get("models").size() > 10, folder + " gave " + root.get("models").size() + " models");
+    assertTrue(
+        root.get("models").size() > 10, folder + " gave " + root.get("models").size() + " models");
     List<Error> errors = validate(report);
-    assertTrue(errors.isEmpty(), folder + ": the report does not fit docs/report.schema.json:\n" + describe(errors));
+    assertTrue(
+        errors.isEmpty(),
+        folder + ": the report does not fit docs/report.schema.json:\n" + describe(errors));
   }
 
   @Test
@@ -98,12 +106,15 @@ class ReportSchemaTest {
     ObjectNode findingRenamed = (ObjectNode) JSON.readTree(report);
     ObjectNode finding = (ObjectNode) findingRenamed.at("/models/1/findings/0");
     finding.set("rule_id", finding.remove("rule"));
-    assertFalse(validate(JSON.writeValueAsString(findingRenamed)).isEmpty(), "a finding's rule renamed to rule_id");
+    assertFalse(
+        validate(JSON.writeValueAsString(findingRenamed)).isEmpty(),
+        "a finding's rule renamed to rule_id");
 
     ObjectNode optionalRenamed = (ObjectNode) JSON.readTree(report);
     ObjectNode conv = (ObjectNode) optionalRenamed.at("/models/0/layers/0");
     conv.set("activation_fn", conv.remove("activation"));
-    assertFalse(validate(JSON.writeValueAsString(optionalRenamed)).isEmpty(), "an optional key renamed");
+    assertFalse(
+        validate(JSON.writeValueAsString(optionalRenamed)).isEmpty(), "an optional key renamed");
   }
 
   @Test
@@ -120,6 +131,7 @@ class ReportSchemaTest {
 
     ObjectNode wrongVersion = (ObjectNode) JSON.readTree(report);
     wrongVersion.put("schema_version", 2);
-    assertFalse(validate(JSON.writeValueAsString(wrongVersion)).isEmpty(), "another schema_version");
+    assertFalse(
+        validate(JSON.writeValueAsString(wrongVersion)).isEmpty(), "another schema_version");
   }
 }

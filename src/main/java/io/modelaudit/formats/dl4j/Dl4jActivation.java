@@ -15,7 +15,10 @@ final class Dl4jActivation {
 
   private Dl4jActivation() {}
 
-  /** The activation's name, or null when the layer has none (subsampling, batch norm in old files ...). */
+  /**
+   * The activation's name, or null when the layer has none (subsampling, batch norm in old files
+   * ...).
+   */
   static String of(Dl4jTyped layer) {
     return of(layer, 0);
   }

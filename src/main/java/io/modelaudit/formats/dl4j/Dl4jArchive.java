@@ -13,32 +13,40 @@ import java.util.List;
 /**
  * What a ModelSerializer archive holds, read with bounds: the configuration JSON (capped), the
  * header of {@code coefficients.bin} (never its elements), and the names of the other entries.
- * Java-serialized entries ({@code preprocessor.bin}, {@code normalizer.bin}, {@code objects/*})
- * are listed, never opened.
+ * Java-serialized entries ({@code preprocessor.bin}, {@code normalizer.bin}, {@code objects/*}) are
+ * listed, never opened.
  *
  * @param coefficients the parameter vector's header, or null when the archive stores none
  * @param coefficientsEntrySize the entry's declared uncompressed size, -1 when unknown
  * @param otherEntries entries besides configuration.json and coefficients.bin
  */
-public record Dl4jArchive(String configuration, NdArrayHeader coefficients, long coefficientsEntrySize,
+public record Dl4jArchive(
+    String configuration,
+    NdArrayHeader coefficients,
+    long coefficientsEntrySize,
     List<String> otherEntries) {
   public static final String CONFIGURATION = "configuration.json";
   public static final String COEFFICIENTS = "coefficients.bin";
   public static final String NO_PARAMS_MARKER = "noParams.marker";
   static final int MAX_ENTRIES = 10_000;
   static final int MAX_CONFIGURATION_BYTES = 64 << 20;
+
   /** A header is under 200 bytes: rank ≤ 32 longs plus three short names. */
   private static final int MAX_HEADER_BYTES = 4096;
 
   public static Dl4jArchive read(Path file) {
     try (ZipArchive zip = ZipArchive.open(file)) {
       if (zip.names().size() > MAX_ENTRIES) {
-        throw new ModelFileException("corrupt", "the archive has " + zip.names().size() + " entries, more than " + MAX_ENTRIES);
+        throw new ModelFileException(
+            "corrupt",
+            "the archive has " + zip.names().size() + " entries, more than " + MAX_ENTRIES);
       }
       if (!zip.has(CONFIGURATION)) {
-        throw new ModelFileException("not_a_model", "zip archive without " + CONFIGURATION + ": not a Deeplearning4j model");
+        throw new ModelFileException(
+            "not_a_model", "zip archive without " + CONFIGURATION + ": not a Deeplearning4j model");
       }
-      String configuration = new String(zip.read(CONFIGURATION, MAX_CONFIGURATION_BYTES), StandardCharsets.UTF_8);
+      String configuration =
+          new String(zip.read(CONFIGURATION, MAX_CONFIGURATION_BYTES), StandardCharsets.UTF_8);
       NdArrayHeader coefficients = null;
       long entrySize = -1;
       if (zip.has(COEFFICIENTS)) {

@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /** Typed, strict access to the fields of one DL4J layer or vertex configuration. */
 final class Dl4jArgs {
-  private static final java.util.Set<String> CHANNELS_LAST = java.util.Set.of("NHWC", "NWC", "NDHWC");
+  private static final java.util.Set<String> CHANNELS_LAST =
+      java.util.Set.of("NHWC", "NWC", "NDHWC");
   private final Dl4jTyped typed;
 
   Dl4jArgs(Dl4jTyped typed) {
@@ -89,7 +90,9 @@ final class Dl4jArgs {
     return out;
   }
 
-  /** Every integer of a possibly nested array, flattened ({@code [[1, 1], [2, 2]]} → 1, 1, 2, 2). */
+  /**
+   * Every integer of a possibly nested array, flattened ({@code [[1, 1], [2, 2]]} → 1, 1, 2, 2).
+   */
   long[] flatInts(String name) {
     JsonNode v = get(name);
     if (v == null) {
@@ -130,10 +133,12 @@ final class Dl4jArgs {
     // Convolution3D and Deconvolution3D also inherit ConvolutionLayer's cnn2dDataFormat (always
     // NCHW there); their own 3D dataFormat is the one that applies.
     JsonNode format3d = get("dataFormat");
-    if (format3d != null && (format3d.asText().equals("NDHWC") || format3d.asText().equals("NCDHW"))) {
+    if (format3d != null
+        && (format3d.asText().equals("NDHWC") || format3d.asText().equals("NCDHW"))) {
       return format3d.asText().equals("NDHWC");
     }
-    for (String key : new String[] {"cnn2dDataFormat", "cnn2DFormat", "rnnDataFormat", "dataFormat", "format"}) {
+    for (String key :
+        new String[] {"cnn2dDataFormat", "cnn2DFormat", "rnnDataFormat", "dataFormat", "format"}) {
       JsonNode v = get(key);
       if (v != null && v.isTextual()) {
         return CHANNELS_LAST.contains(v.asText());

@@ -15,13 +15,14 @@ import java.util.Map;
 
 /**
  * Builds our graph from a DL4J configuration: MultiLayerConfiguration ({@code confs}, one layer
- * each, plus {@code inputPreProcessors} by layer index) or ComputationGraphConfiguration
- * ({@code vertices}, {@code vertexInputs}, {@code networkInputs}, {@code networkOutputs}).
- * Records facts only: configured sizes, recorded parameter names, the parameter order.
+ * each, plus {@code inputPreProcessors} by layer index) or ComputationGraphConfiguration ({@code
+ * vertices}, {@code vertexInputs}, {@code networkInputs}, {@code networkOutputs}). Records facts
+ * only: configured sizes, recorded parameter names, the parameter order.
  */
 public final class Dl4jGraphBuilder {
   /** The implicit input of a MultiLayerNetwork (a name no DL4J layer gets by default). */
   static final String MLN_INPUT = "(input)";
+
   static final int MAX_LAYERS = 100_000;
 
   private final Map<String, List<String>> variables = new LinkedHashMap<>();
@@ -44,13 +45,21 @@ public final class Dl4jGraphBuilder {
       ModelGraph g = b.multiLayer(root);
       List<String> order = new ArrayList<>();
       g.layers().stream().filter(l -> !l.hidden()).forEach(l -> order.add(l.name()));
-      return new Dl4jModel(g, "MultiLayerNetwork", b.legacy ? "legacy" : "@class", b.variables, order, dataType);
+      return new Dl4jModel(
+          g, "MultiLayerNetwork", b.legacy ? "legacy" : "@class", b.variables, order, dataType);
     }
     if (isComputationGraph(root)) {
       ModelGraph g = b.computationGraph(root);
-      return new Dl4jModel(g, "ComputationGraph", b.legacy ? "legacy" : "@class", b.variables, parameterOrder(root, g), dataType);
+      return new Dl4jModel(
+          g,
+          "ComputationGraph",
+          b.legacy ? "legacy" : "@class",
+          b.variables,
+          parameterOrder(root, g),
+          dataType);
     }
-    throw new Dl4jConfigException("neither 'confs' (MultiLayerNetwork) nor 'vertices' (ComputationGraph)");
+    throw new Dl4jConfigException(
+        "neither 'confs' (MultiLayerNetwork) nor 'vertices' (ComputationGraph)");
   }
 
   private ModelGraph multiLayer(JsonNode root) {
@@ -85,7 +94,11 @@ public final class Dl4jGraphBuilder {
       previous = name;
     }
     layers.add(0, inputLayer(MLN_INPUT, inputShape));
-    return new ModelGraph(null, "MultiLayerNetwork", layers, List.of(new TensorRef(MLN_INPUT, 0, 0)),
+    return new ModelGraph(
+        null,
+        "MultiLayerNetwork",
+        layers,
+        List.of(new TensorRef(MLN_INPUT, 0, 0)),
         List.of(new TensorRef(previous, 0, 0)));
   }
 
@@ -100,8 +113,12 @@ public final class Dl4jGraphBuilder {
     JsonNode inputTypes = root.path("networkInputTypes");
     List<Layer> layers = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
-      Shape declared = inputTypes.isArray() ? Dl4jInputTypes.fromInputType(inputTypes.get(i)) : null;
-      layers.add(inputLayer(inputs.get(i), declared != null ? declared : consumerShape(inputs.get(i), vertices, vertexInputs)));
+      Shape declared =
+          inputTypes.isArray() ? Dl4jInputTypes.fromInputType(inputTypes.get(i)) : null;
+      layers.add(
+          inputLayer(
+              inputs.get(i),
+              declared != null ? declared : consumerShape(inputs.get(i), vertices, vertexInputs)));
     }
     Iterator<Map.Entry<String, JsonNode>> it = vertices.fields();
     while (it.hasNext()) {
@@ -136,31 +153,43 @@ public final class Dl4jGraphBuilder {
     if (layerField != null) {
       Dl4jArgs a = new Dl4jArgs(vertex);
       JsonNode layerConf = a.get(layerField);
-      Dl4jTyped layer = Dl4jTyped.of(layerConf == null ? null : layerConf.get("layer"), "layer of vertex '" + name + "'");
+      Dl4jTyped layer =
+          Dl4jTyped.of(
+              layerConf == null ? null : layerConf.get("layer"), "layer of vertex '" + name + "'");
       if (layer == null) {
-        return Layer.invalid(name, vertex.name(), "the vertex has no layer configuration", List.of(new Call(refs)), pointer);
+        return Layer.invalid(
+            name,
+            vertex.name(),
+            "the vertex has no layer configuration",
+            List.of(new Call(refs)),
+            pointer);
       }
       legacy |= layer.legacy();
       recordVariables(name, layerConf);
       return layer(name, layer, a.get("preProcessor"), refs, pointer + "/" + layerField + "/layer");
     }
-    return Dl4jVertexBindings.resolve(vertex).layer(name, vertex.name(), List.of(new Call(refs)), pointer);
+    return Dl4jVertexBindings.resolve(vertex)
+        .layer(name, vertex.name(), List.of(new Call(refs)), pointer);
   }
 
-  private Layer layer(String name, Dl4jTyped layer, JsonNode preprocessor, List<TensorRef> refs, String pointer) {
-    return Dl4jLayerBindings.resolve(layer, preprocessor).layer(name, layer.name(), List.of(new Call(refs)), pointer)
+  private Layer layer(
+      String name, Dl4jTyped layer, JsonNode preprocessor, List<TensorRef> refs, String pointer) {
+    return Dl4jLayerBindings.resolve(layer, preprocessor)
+        .layer(name, layer.name(), List.of(new Call(refs)), pointer)
         .withActivation(Dl4jActivation.of(layer));
   }
 
   private static Layer inputLayer(String name, Shape shape) {
-    return Layer.of(name, "InputLayer", new InputKind(shape), List.of(new Call(List.of())), "/").asHidden();
+    return Layer.of(name, "InputLayer", new InputKind(shape), List.of(new Call(List.of())), "/")
+        .asHidden();
   }
 
   /**
    * Without a recorded input type, a network input has the rank of the activation its first
    * consuming layer takes and that layer's configured nIn; its other sizes are unknown.
    */
-  private static Shape networkInput(Dl4jTyped layer, JsonNode preprocessor, java.util.function.IntSupplier rankDownstream) {
+  private static Shape networkInput(
+      Dl4jTyped layer, JsonNode preprocessor, java.util.function.IntSupplier rankDownstream) {
     int rank;
     long nIn;
     try {
@@ -240,9 +269,12 @@ public final class Dl4jGraphBuilder {
         if (layerField != null) {
           Dl4jTyped layer = Dl4jTyped.of(v.fields().path(layerField).get("layer"), "layer");
           if (layer != null) {
-            Shape s = networkInput(layer, v.fields().get("preProcessor"), () -> Dl4jLayerBindings.ANY);
+            Shape s =
+                networkInput(layer, v.fields().get("preProcessor"), () -> Dl4jLayerBindings.ANY);
             // Only the input's rank is known when it is merged with others before the layer.
-            return s == null || e.getValue().size() == 1 ? s : Dl4jInputTypes.forRank(s.rank(), 0, false);
+            return s == null || e.getValue().size() == 1
+                ? s
+                : Dl4jInputTypes.forRank(s.rank(), 0, false);
           }
         }
       } catch (Dl4jConfigException ignored) {
@@ -253,8 +285,8 @@ public final class Dl4jGraphBuilder {
   }
 
   /**
-   * DL4J flattens a ComputationGraph's parameters in its topological order, recorded as
-   * {@code topologicalOrderStr} from 1.0.0-beta; older files: the vertices' order.
+   * DL4J flattens a ComputationGraph's parameters in its topological order, recorded as {@code
+   * topologicalOrderStr} from 1.0.0-beta; older files: the vertices' order.
    */
   private static List<String> parameterOrder(JsonNode root, ModelGraph g) {
     List<String> order = new ArrayList<>();

@@ -30,13 +30,22 @@ public final class Dl4jImporter {
   /** A configuration JSON: it stores no parameters. */
   public static ImportedModel importJson(Path file) throws IOException {
     if (Files.size(file) > Dl4jArchive.MAX_CONFIGURATION_BYTES) {
-      throw new ModelFileException("too_large", "the configuration is larger than " + (Dl4jArchive.MAX_CONFIGURATION_BYTES >> 20) + " MB");
+      throw new ModelFileException(
+          "too_large",
+          "the configuration is larger than "
+              + (Dl4jArchive.MAX_CONFIGURATION_BYTES >> 20)
+              + " MB");
     }
     return imported(FORMAT_JSON, build(parse(Files.readString(file), "the configuration")), null);
   }
 
   private static ImportedModel imported(String format, Dl4jModel model, Long vectorLength) {
-    return new ImportedModel(format, FRAMEWORK, null, null, model.graph(),
+    return new ImportedModel(
+        format,
+        FRAMEWORK,
+        null,
+        null,
+        model.graph(),
         new Dl4jParameters(model.variables(), model.parameterOrder(), vectorLength));
   }
 
@@ -44,7 +53,8 @@ public final class Dl4jImporter {
     try {
       return Dl4jGraphBuilder.build(root);
     } catch (Dl4jConfigException | IllegalArgumentException e) {
-      throw new ModelFileException("corrupt", "unreadable DL4J configuration: " + e.getMessage(), e);
+      throw new ModelFileException(
+          "corrupt", "unreadable DL4J configuration: " + e.getMessage(), e);
     }
   }
 
@@ -55,14 +65,25 @@ public final class Dl4jImporter {
   /** The vector must be a row [1, N] (or [N]) whose bytes the entry really holds. */
   private static void checkCoefficients(NdArrayHeader h, long entrySize) {
     if (h.shape().size() > 2 || (h.shape().size() == 2 && h.shape().get(0) != 1)) {
-      throw new ModelFileException("corrupt", Dl4jArchive.COEFFICIENTS + " is not a parameter vector: shape " + h.shape());
+      throw new ModelFileException(
+          "corrupt", Dl4jArchive.COEFFICIENTS + " is not a parameter vector: shape " + h.shape());
     }
     int elementSize = h.elementSize();
     if (entrySize >= 0 && elementSize > 0) {
       long expected = Math.addExact(h.headerBytes(), Math.multiplyExact(h.length(), elementSize));
       if (entrySize != expected) {
-        throw new ModelFileException("corrupt", Dl4jArchive.COEFFICIENTS + " holds " + entrySize + " bytes, its header announces "
-            + h.length() + " " + h.dataType() + " values (" + expected + " bytes)");
+        throw new ModelFileException(
+            "corrupt",
+            Dl4jArchive.COEFFICIENTS
+                + " holds "
+                + entrySize
+                + " bytes, its header announces "
+                + h.length()
+                + " "
+                + h.dataType()
+                + " values ("
+                + expected
+                + " bytes)");
       }
     }
   }

@@ -33,11 +33,14 @@ final class Dl4jInputTypes {
       Long h = positive(a, "height");
       Long w = positive(a, "width");
       Long c = a.get("depth") != null ? positive(a, "depth") : positive(a, "channels");
-      return h == null || w == null || c == null ? Shape.of(null, null) : Shape.of(null, Math.multiplyExact(Math.multiplyExact(h, w), c));
+      return h == null || w == null || c == null
+          ? Shape.of(null, null)
+          : Shape.of(null, Math.multiplyExact(Math.multiplyExact(h, w), c));
     }
     if (n.contains("convolutional3d")) {
       Long c = positive(a, "channels");
-      Shape s = Shape.of(null, c, positive(a, "depth"), positive(a, "height"), positive(a, "width"));
+      Shape s =
+          Shape.of(null, c, positive(a, "depth"), positive(a, "height"), positive(a, "width"));
       return last ? Shape.of(null, s.dim(2), s.dim(3), s.dim(4), c) : s;
     }
     if (n.contains("convolutional")) {
@@ -49,7 +52,10 @@ final class Dl4jInputTypes {
     return null;
   }
 
-  /** An input of the given rank with {@code nIn} (0: unknown) on the channel axis, other sizes unknown. */
+  /**
+   * An input of the given rank with {@code nIn} (0: unknown) on the channel axis, other sizes
+   * unknown.
+   */
   static Shape forRank(int rank, long nIn, boolean channelsLast) {
     Long[] dims = new Long[rank];
     if (nIn > 0) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.formats.BindingResult;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.layers.FrozenKind;
+import io.modelaudit.ir.layers.IdentityKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jBatchNormKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jBidirectionalKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jChannelCheckKind;
@@ -22,8 +24,6 @@ import io.modelaudit.ir.layers.dl4j.Dl4jSpatialKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jSubsamplingKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jVariationalAutoencoderKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jWeightlessKind;
-import io.modelaudit.ir.layers.FrozenKind;
-import io.modelaudit.ir.layers.IdentityKind;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -34,11 +34,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * DL4J layer classes → layer kinds, one line per class (simple class name; legacy registered
- * names are mapped to it by {@link Dl4jTyped}). Each line also carries the class's {@link Traits}:
- * the activation its input is (feed-forward, recurrent, 2D or 3D convolutional), the field that
- * holds its nIn, the field that holds the layer it wraps, and the network input it implies, so
- * that a network input without a recorded input type gets the right shape.
+ * DL4J layer classes → layer kinds, one line per class (simple class name; legacy registered names
+ * are mapped to it by {@link Dl4jTyped}). Each line also carries the class's {@link Traits}: the
+ * activation its input is (feed-forward, recurrent, 2D or 3D convolutional), the field that holds
+ * its nIn, the field that holds the layer it wraps, and the network input it implies, so that a
+ * network input without a recorded input type gets the right shape.
  */
 public final class Dl4jLayerBindings {
   /** Input ranks: [mb, n], [mb, n, T], [mb, c, h, w], [mb, c, d, h, w]; ANY: any rank. */
@@ -52,11 +52,17 @@ public final class Dl4jLayerBindings {
    * @param wrappedField the field that holds the wrapped layer, or null
    * @param networkInput the shape of a network input that feeds the layer directly, or null when
    *     its rank and nIn give it
-   * @param changesRank the layer takes any rank but gives another one (so the layers after it do not
-   *     tell the rank it takes)
-   * @param legacyNames the keys that name the class in 0.5 – 1.0.0-alpha files ({@code {"dense": {...}}})
+   * @param changesRank the layer takes any rank but gives another one (so the layers after it do
+   *     not tell the rank it takes)
+   * @param legacyNames the keys that name the class in 0.5 – 1.0.0-alpha files ({@code {"dense":
+   *     {...}}})
    */
-  public record Traits(int inputRank, String nInField, String wrappedField, Shape networkInput, boolean changesRank,
+  public record Traits(
+      int inputRank,
+      String nInField,
+      String wrappedField,
+      Shape networkInput,
+      boolean changesRank,
       List<String> legacyNames) {
     static Traits takes(int inputRank) {
       return new Traits(inputRank, "nin", null, null, false, List.of());
@@ -79,11 +85,15 @@ public final class Dl4jLayerBindings {
     }
 
     Traits legacy(String... keys) {
-      return new Traits(inputRank, nInField, wrappedField, networkInput, changesRank, List.of(keys));
+      return new Traits(
+          inputRank, nInField, wrappedField, networkInput, changesRank, List.of(keys));
     }
   }
 
-  /** A registered class as the docs show it: the kind its rule makes (LayerKind: the wrapped layer's) and its traits. */
+  /**
+   * A registered class as the docs show it: the kind its rule makes (LayerKind: the wrapped
+   * layer's) and its traits.
+   */
   public record Entry(Class<? extends LayerKind> kind, Traits traits) {}
 
   /** A wrapper's rule: its own configuration, its layer's, and the kind of its layer. */
@@ -101,7 +111,8 @@ public final class Dl4jLayerBindings {
    * Binds class names to a rule. A rule throws {@link Dl4jConfigException} (or, deliberately,
    * IllegalArgumentException / ArithmeticException) for a configuration it cannot read.
    */
-  static <K extends LayerKind> void register(Class<K> kind, Traits traits, Function<Dl4jArgs, ? extends K> rule, String... names) {
+  static <K extends LayerKind> void register(
+      Class<K> kind, Traits traits, Function<Dl4jArgs, ? extends K> rule, String... names) {
     for (String n : names) {
       BINDINGS.put(n, new Binding(new Entry(kind, traits), rule));
     }
@@ -109,78 +120,323 @@ public final class Dl4jLayerBindings {
   }
 
   /** Binds a wrapper: its rule gets the layer under {@code traits.wrappedField()} already bound. */
-  static <K extends LayerKind> void register(Class<K> kind, Traits traits, WrapperRule<K> rule, String... names) {
-    register(kind, traits, a -> {
-      Dl4jArgs wrapped = wrapped(a, traits.wrappedField());
-      return rule.apply(a, wrapped, wrappedKind(wrapped));
-    }, names);
+  static <K extends LayerKind> void register(
+      Class<K> kind, Traits traits, WrapperRule<K> rule, String... names) {
+    register(
+        kind,
+        traits,
+        a -> {
+          Dl4jArgs wrapped = wrapped(a, traits.wrappedField());
+          return rule.apply(a, wrapped, wrappedKind(wrapped));
+        },
+        names);
   }
 
   static {
-    register(Dl4jDenseKind.class, Traits.takes(FF).legacy("dense"), a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.getBool("hasLayerNorm", false), false),
+    register(
+        Dl4jDenseKind.class,
+        Traits.takes(FF).legacy("dense"),
+        a ->
+            Dl4jDenseKind.dense(
+                a.size("nin"),
+                a.size("nout"),
+                a.getBool("hasBias", true),
+                a.getBool("hasLayerNorm", false),
+                false),
         "DenseLayer");
-    register(Dl4jDenseKind.class, Traits.takes(FF).legacy("output"), a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false), "OutputLayer");
-    register(Dl4jDenseKind.class, Traits.takes(RNN).legacy("rnnoutput"), a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.channelsLast()), "RnnOutputLayer");
-    register(Dl4jDenseKind.class, Traits.takes(FF), a -> Dl4jDenseKind.centerLoss(a.size("nin"), a.size("nout"), a.getBool("hasBias", true)), "CenterLossOutputLayer");
-    register(Dl4jDenseKind.class, Traits.takes(FF).legacy("autoEncoder"), a -> Dl4jDenseKind.autoEncoder(a.size("nin"), a.size("nout")), "AutoEncoder", "RBM");
-    register(Dl4jDenseKind.class, Traits.takes(FF).legacy("ElementWiseMult"), a -> Dl4jDenseKind.elementWise(a.size("nin"), a.size("nout")), "ElementWiseMultiplicationLayer");
+    register(
+        Dl4jDenseKind.class,
+        Traits.takes(FF).legacy("output"),
+        a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false),
+        "OutputLayer");
+    register(
+        Dl4jDenseKind.class,
+        Traits.takes(RNN).legacy("rnnoutput"),
+        a ->
+            Dl4jDenseKind.dense(
+                a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.channelsLast()),
+        "RnnOutputLayer");
+    register(
+        Dl4jDenseKind.class,
+        Traits.takes(FF),
+        a -> Dl4jDenseKind.centerLoss(a.size("nin"), a.size("nout"), a.getBool("hasBias", true)),
+        "CenterLossOutputLayer");
+    register(
+        Dl4jDenseKind.class,
+        Traits.takes(FF).legacy("autoEncoder"),
+        a -> Dl4jDenseKind.autoEncoder(a.size("nin"), a.size("nout")),
+        "AutoEncoder",
+        "RBM");
+    register(
+        Dl4jDenseKind.class,
+        Traits.takes(FF).legacy("ElementWiseMult"),
+        a -> Dl4jDenseKind.elementWise(a.size("nin"), a.size("nout")),
+        "ElementWiseMultiplicationLayer");
     // An EmbeddingLayer takes one index per example; an EmbeddingSequenceLayer a sequence of them.
-    register(Dl4jEmbeddingKind.class, Traits.takes(FF).legacy("embedding").networkInput(Shape.of(null, 1L)),
-        a -> new Dl4jEmbeddingKind(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false, 0), "EmbeddingLayer");
-    register(Dl4jEmbeddingKind.class, Traits.takes(FF).networkInput(Shape.of(null, null)), a -> new Dl4jEmbeddingKind(a.size("nin"),
-        a.size("nout"), a.getBool("hasBias", true), true, a.getLong("inputLength", 0)), "EmbeddingSequenceLayer");
-    register(Dl4jVariationalAutoencoderKind.class, Traits.takes(FF), Dl4jLayerBindings::variationalAutoencoder, "VariationalAutoencoder");
-    register(Dl4jConvKind.class, Traits.takes(CNN).legacy("convolution"), a -> conv(a, Variant.STANDARD, 2), "ConvolutionLayer", "Convolution2D");
-    register(Dl4jConvKind.class, Traits.takes(RNN).legacy("convolution1d"), a -> conv(a, Variant.STANDARD, 1), "Convolution1DLayer", "Convolution1D");
-    register(Dl4jConvKind.class, Traits.takes(CNN3D), a -> conv(a, Variant.STANDARD, 3), "Convolution3D");
-    register(Dl4jConvKind.class, Traits.takes(CNN), a -> conv(a, Variant.DECONVOLUTION, 2), "Deconvolution2D");
-    register(Dl4jConvKind.class, Traits.takes(CNN3D), a -> conv(a, Variant.DECONVOLUTION, 3), "Deconvolution3D");
-    register(Dl4jConvKind.class, Traits.takes(CNN), a -> conv(a, Variant.SEPARABLE, 2), "SeparableConvolution2D");
-    register(Dl4jConvKind.class, Traits.takes(CNN), a -> conv(a, Variant.DEPTHWISE, 2), "DepthwiseConvolution2D");
-    register(Dl4jSubsamplingKind.class, Traits.takes(CNN).legacy("subsampling"), a -> pool(a, 2), "SubsamplingLayer", "Pooling2D");
-    register(Dl4jSubsamplingKind.class, Traits.takes(RNN).legacy("subsampling1d"), a -> pool(a, 1), "Subsampling1DLayer", "Pooling1D");
+    register(
+        Dl4jEmbeddingKind.class,
+        Traits.takes(FF).legacy("embedding").networkInput(Shape.of(null, 1L)),
+        a ->
+            new Dl4jEmbeddingKind(
+                a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false, 0),
+        "EmbeddingLayer");
+    register(
+        Dl4jEmbeddingKind.class,
+        Traits.takes(FF).networkInput(Shape.of(null, null)),
+        a ->
+            new Dl4jEmbeddingKind(
+                a.size("nin"),
+                a.size("nout"),
+                a.getBool("hasBias", true),
+                true,
+                a.getLong("inputLength", 0)),
+        "EmbeddingSequenceLayer");
+    register(
+        Dl4jVariationalAutoencoderKind.class,
+        Traits.takes(FF),
+        Dl4jLayerBindings::variationalAutoencoder,
+        "VariationalAutoencoder");
+    register(
+        Dl4jConvKind.class,
+        Traits.takes(CNN).legacy("convolution"),
+        a -> conv(a, Variant.STANDARD, 2),
+        "ConvolutionLayer",
+        "Convolution2D");
+    register(
+        Dl4jConvKind.class,
+        Traits.takes(RNN).legacy("convolution1d"),
+        a -> conv(a, Variant.STANDARD, 1),
+        "Convolution1DLayer",
+        "Convolution1D");
+    register(
+        Dl4jConvKind.class,
+        Traits.takes(CNN3D),
+        a -> conv(a, Variant.STANDARD, 3),
+        "Convolution3D");
+    register(
+        Dl4jConvKind.class,
+        Traits.takes(CNN),
+        a -> conv(a, Variant.DECONVOLUTION, 2),
+        "Deconvolution2D");
+    register(
+        Dl4jConvKind.class,
+        Traits.takes(CNN3D),
+        a -> conv(a, Variant.DECONVOLUTION, 3),
+        "Deconvolution3D");
+    register(
+        Dl4jConvKind.class,
+        Traits.takes(CNN),
+        a -> conv(a, Variant.SEPARABLE, 2),
+        "SeparableConvolution2D");
+    register(
+        Dl4jConvKind.class,
+        Traits.takes(CNN),
+        a -> conv(a, Variant.DEPTHWISE, 2),
+        "DepthwiseConvolution2D");
+    register(
+        Dl4jSubsamplingKind.class,
+        Traits.takes(CNN).legacy("subsampling"),
+        a -> pool(a, 2),
+        "SubsamplingLayer",
+        "Pooling2D");
+    register(
+        Dl4jSubsamplingKind.class,
+        Traits.takes(RNN).legacy("subsampling1d"),
+        a -> pool(a, 1),
+        "Subsampling1DLayer",
+        "Pooling1D");
     register(Dl4jSubsamplingKind.class, Traits.takes(CNN3D), a -> pool(a, 3), "Subsampling3DLayer");
-    register(Dl4jSpatialKind.class, Traits.takes(RNN), a -> Dl4jSpatialKind.upsampling(a.tuple("size", 1, null), a.channelsLast()), "Upsampling1D");
-    register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.upsampling(a.tuple("size", 2, null), a.channelsLast()), "Upsampling2D");
-    register(Dl4jSpatialKind.class, Traits.takes(CNN3D), a -> Dl4jSpatialKind.upsampling(a.tuple("size", 3, null), a.channelsLast()), "Upsampling3D");
-    register(Dl4jSpatialKind.class, Traits.takes(RNN).legacy("zeroPadding1d"), a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 2, null), a.channelsLast()), "ZeroPadding1DLayer");
-    register(Dl4jSpatialKind.class, Traits.takes(CNN).legacy("zeroPadding"), a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 4, null), a.channelsLast()), "ZeroPaddingLayer");
-    register(Dl4jSpatialKind.class, Traits.takes(CNN3D), a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 6, null), a.channelsLast()), "ZeroPadding3DLayer");
-    register(Dl4jSpatialKind.class, Traits.takes(RNN), a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 2, null), a.channelsLast()), "Cropping1D");
-    register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 4, null), a.channelsLast()), "Cropping2D");
-    register(Dl4jSpatialKind.class, Traits.takes(CNN3D), a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 6, null), a.channelsLast()), "Cropping3D");
-    register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.spaceToDepth(a.requireLong("blockSize"), a.channelsLast()), "SpaceToDepthLayer");
-    register(Dl4jSpatialKind.class, Traits.takes(CNN), a -> Dl4jSpatialKind.spaceToBatch(a.tuple("blocks", 2, null), a.flatInts("padding"), a.channelsLast()),
+    register(
+        Dl4jSpatialKind.class,
+        Traits.takes(RNN),
+        a -> Dl4jSpatialKind.upsampling(a.tuple("size", 1, null), a.channelsLast()),
+        "Upsampling1D");
+    register(
+        Dl4jSpatialKind.class,
+        Traits.takes(CNN),
+        a -> Dl4jSpatialKind.upsampling(a.tuple("size", 2, null), a.channelsLast()),
+        "Upsampling2D");
+    register(
+        Dl4jSpatialKind.class,
+        Traits.takes(CNN3D),
+        a -> Dl4jSpatialKind.upsampling(a.tuple("size", 3, null), a.channelsLast()),
+        "Upsampling3D");
+    register(
+        Dl4jSpatialKind.class,
+        Traits.takes(RNN).legacy("zeroPadding1d"),
+        a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 2, null), a.channelsLast()),
+        "ZeroPadding1DLayer");
+    register(
+        Dl4jSpatialKind.class,
+        Traits.takes(CNN).legacy("zeroPadding"),
+        a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 4, null), a.channelsLast()),
+        "ZeroPaddingLayer");
+    register(
+        Dl4jSpatialKind.class,
+        Traits.takes(CNN3D),
+        a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 6, null), a.channelsLast()),
+        "ZeroPadding3DLayer");
+    register(
+        Dl4jSpatialKind.class,
+        Traits.takes(RNN),
+        a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 2, null), a.channelsLast()),
+        "Cropping1D");
+    register(
+        Dl4jSpatialKind.class,
+        Traits.takes(CNN),
+        a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 4, null), a.channelsLast()),
+        "Cropping2D");
+    register(
+        Dl4jSpatialKind.class,
+        Traits.takes(CNN3D),
+        a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 6, null), a.channelsLast()),
+        "Cropping3D");
+    register(
+        Dl4jSpatialKind.class,
+        Traits.takes(CNN),
+        a -> Dl4jSpatialKind.spaceToDepth(a.requireLong("blockSize"), a.channelsLast()),
+        "SpaceToDepthLayer");
+    register(
+        Dl4jSpatialKind.class,
+        Traits.takes(CNN),
+        a ->
+            Dl4jSpatialKind.spaceToBatch(
+                a.tuple("blocks", 2, null), a.flatInts("padding"), a.channelsLast()),
         "SpaceToBatchLayer");
-    register(Dl4jBatchNormKind.class, Traits.takes(ANY).legacy("batchNormalization").nIn("nout"), a -> new Dl4jBatchNormKind(a.size("nout"), a.getBool("lockGammaBeta", false),
-        a.getBool("useLogStd", false), a.channelsLast()), "BatchNormalization");
-    register(Dl4jWeightlessKind.class, Traits.takes(CNN).legacy("localResponseNormalization"), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "LocalResponseNormalization");
-    register(Dl4jWeightlessKind.class, Traits.takes(ANY).legacy("activation"), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "ActivationLayer");
-    register(Dl4jWeightlessKind.class, Traits.takes(ANY).legacy("dropout"), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "DropoutLayer");
-    register(Dl4jWeightlessKind.class, Traits.takes(ANY), a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "MaskLayer", "Yolo2OutputLayer");
-    register(Dl4jChannelCheckKind.class, Traits.takes(FF).legacy("loss"), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), false), "LossLayer");
-    register(Dl4jChannelCheckKind.class, Traits.takes(RNN), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "RnnLossLayer");
-    register(Dl4jChannelCheckKind.class, Traits.takes(CNN), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "CnnLossLayer");
-    register(Dl4jChannelCheckKind.class, Traits.takes(CNN3D), a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()), "Cnn3DLossLayer");
-    register(Dl4jGlobalPoolingKind.class, Traits.takes(ANY).legacy("GlobalPooling").changingRank(), a -> new Dl4jGlobalPoolingKind(a.get("poolingDimensions") == null ? null
-        : java.util.Arrays.stream(a.flatInts("poolingDimensions")).mapToInt(Math::toIntExact).toArray(),
-        a.getBool("collapseDimensions", true)), "GlobalPoolingLayer");
-    register(Dl4jPReLUKind.class, Traits.takes(ANY), a -> new Dl4jPReLUKind(a.flatInts("inputShape"), a.get("sharedAxes") == null ? new long[0]
-        : a.flatInts("sharedAxes")), "PReLULayer");
-    register(Dl4jRecurrentKind.class, Traits.takes(RNN), a -> new Dl4jRecurrentKind(Cell.LSTM, a.size("nin"), a.size("nout"), false, a.channelsLast()), "LSTM");
-    register(Dl4jRecurrentKind.class, Traits.takes(RNN).legacy("gravesLSTM"), a -> new Dl4jRecurrentKind(Cell.GRAVES_LSTM, a.size("nin"), a.size("nout"), false,
-        a.channelsLast()), "GravesLSTM");
-    register(Dl4jRecurrentKind.class, Traits.takes(RNN).legacy("gravesBidirectionalLSTM"), a -> new Dl4jRecurrentKind(Cell.GRAVES_BIDIRECTIONAL_LSTM, a.size("nin"), a.size("nout"),
-        false, a.channelsLast()), "GravesBidirectionalLSTM");
-    register(Dl4jRecurrentKind.class, Traits.takes(RNN), a -> new Dl4jRecurrentKind(Cell.SIMPLE_RNN, a.size("nin"), a.size("nout"),
-        a.getBool("hasLayerNorm", false), a.channelsLast()), "SimpleRnn");
-    register(Dl4jBidirectionalKind.class, Traits.wraps(RNN, "fwd"), (a, wrapped, kind) -> new Dl4jBidirectionalKind(kind, a.getString("mode", "CONCAT"),
-        wrapped.channelsLast()), "Bidirectional");
-    register(Dl4jLastTimeStepKind.class, Traits.wraps(RNN, "underlying"), (a, wrapped, kind) -> new Dl4jLastTimeStepKind(kind, wrapped.channelsLast()),
+    register(
+        Dl4jBatchNormKind.class,
+        Traits.takes(ANY).legacy("batchNormalization").nIn("nout"),
+        a ->
+            new Dl4jBatchNormKind(
+                a.size("nout"),
+                a.getBool("lockGammaBeta", false),
+                a.getBool("useLogStd", false),
+                a.channelsLast()),
+        "BatchNormalization");
+    register(
+        Dl4jWeightlessKind.class,
+        Traits.takes(CNN).legacy("localResponseNormalization"),
+        a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE),
+        "LocalResponseNormalization");
+    register(
+        Dl4jWeightlessKind.class,
+        Traits.takes(ANY).legacy("activation"),
+        a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE),
+        "ActivationLayer");
+    register(
+        Dl4jWeightlessKind.class,
+        Traits.takes(ANY).legacy("dropout"),
+        a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE),
+        "DropoutLayer");
+    register(
+        Dl4jWeightlessKind.class,
+        Traits.takes(ANY),
+        a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE),
+        "MaskLayer",
+        "Yolo2OutputLayer");
+    register(
+        Dl4jChannelCheckKind.class,
+        Traits.takes(FF).legacy("loss"),
+        a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), false),
+        "LossLayer");
+    register(
+        Dl4jChannelCheckKind.class,
+        Traits.takes(RNN),
+        a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()),
+        "RnnLossLayer");
+    register(
+        Dl4jChannelCheckKind.class,
+        Traits.takes(CNN),
+        a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()),
+        "CnnLossLayer");
+    register(
+        Dl4jChannelCheckKind.class,
+        Traits.takes(CNN3D),
+        a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()),
+        "Cnn3DLossLayer");
+    register(
+        Dl4jGlobalPoolingKind.class,
+        Traits.takes(ANY).legacy("GlobalPooling").changingRank(),
+        a ->
+            new Dl4jGlobalPoolingKind(
+                a.get("poolingDimensions") == null
+                    ? null
+                    : java.util.Arrays.stream(a.flatInts("poolingDimensions"))
+                        .mapToInt(Math::toIntExact)
+                        .toArray(),
+                a.getBool("collapseDimensions", true)),
+        "GlobalPoolingLayer");
+    register(
+        Dl4jPReLUKind.class,
+        Traits.takes(ANY),
+        a ->
+            new Dl4jPReLUKind(
+                a.flatInts("inputShape"),
+                a.get("sharedAxes") == null ? new long[0] : a.flatInts("sharedAxes")),
+        "PReLULayer");
+    register(
+        Dl4jRecurrentKind.class,
+        Traits.takes(RNN),
+        a ->
+            new Dl4jRecurrentKind(
+                Cell.LSTM, a.size("nin"), a.size("nout"), false, a.channelsLast()),
+        "LSTM");
+    register(
+        Dl4jRecurrentKind.class,
+        Traits.takes(RNN).legacy("gravesLSTM"),
+        a ->
+            new Dl4jRecurrentKind(
+                Cell.GRAVES_LSTM, a.size("nin"), a.size("nout"), false, a.channelsLast()),
+        "GravesLSTM");
+    register(
+        Dl4jRecurrentKind.class,
+        Traits.takes(RNN).legacy("gravesBidirectionalLSTM"),
+        a ->
+            new Dl4jRecurrentKind(
+                Cell.GRAVES_BIDIRECTIONAL_LSTM,
+                a.size("nin"),
+                a.size("nout"),
+                false,
+                a.channelsLast()),
+        "GravesBidirectionalLSTM");
+    register(
+        Dl4jRecurrentKind.class,
+        Traits.takes(RNN),
+        a ->
+            new Dl4jRecurrentKind(
+                Cell.SIMPLE_RNN,
+                a.size("nin"),
+                a.size("nout"),
+                a.getBool("hasLayerNorm", false),
+                a.channelsLast()),
+        "SimpleRnn");
+    register(
+        Dl4jBidirectionalKind.class,
+        Traits.wraps(RNN, "fwd"),
+        (a, wrapped, kind) ->
+            new Dl4jBidirectionalKind(kind, a.getString("mode", "CONCAT"), wrapped.channelsLast()),
+        "Bidirectional");
+    register(
+        Dl4jLastTimeStepKind.class,
+        Traits.wraps(RNN, "underlying"),
+        (a, wrapped, kind) -> new Dl4jLastTimeStepKind(kind, wrapped.channelsLast()),
         "LastTimeStep");
-    register(LayerKind.class, Traits.wraps(RNN, "underlying"), (a, wrapped, kind) -> kind, "MaskZeroLayer", "TimeDistributed");
-    register(FrozenKind.class, Traits.wraps(ANY, "layer"), (a, wrapped, kind) -> new FrozenKind(kind), "FrozenLayer");
-    register(FrozenKind.class, Traits.wraps(ANY, "underlying"), (a, wrapped, kind) -> new FrozenKind(kind), "FrozenLayerWithBackprop");
+    register(
+        LayerKind.class,
+        Traits.wraps(RNN, "underlying"),
+        (a, wrapped, kind) -> kind,
+        "MaskZeroLayer",
+        "TimeDistributed");
+    register(
+        FrozenKind.class,
+        Traits.wraps(ANY, "layer"),
+        (a, wrapped, kind) -> new FrozenKind(kind),
+        "FrozenLayer");
+    register(
+        FrozenKind.class,
+        Traits.wraps(ANY, "underlying"),
+        (a, wrapped, kind) -> new FrozenKind(kind),
+        "FrozenLayerWithBackprop");
   }
 
   private Dl4jLayerBindings() {}
@@ -192,7 +448,10 @@ public final class Dl4jLayerBindings {
     }
   }
 
-  /** Legacy keys → the class names they stand for (read by {@link Dl4jTyped}, and the generated docs). */
+  /**
+   * Legacy keys → the class names they stand for (read by {@link Dl4jTyped}, and the generated
+   * docs).
+   */
   public static Map<String, String> legacyNames() {
     return Collections.unmodifiableMap(LEGACY_NAMES);
   }
@@ -205,23 +464,25 @@ public final class Dl4jLayerBindings {
   }
 
   /**
-   * The layer a configuration and the preprocessor before it make: bound, unsupported (no rule
-   * for the class, or a wrapper around such a class) or invalid. A bug in a rule propagates.
+   * The layer a configuration and the preprocessor before it make: bound, unsupported (no rule for
+   * the class, or a wrapper around such a class) or invalid. A bug in a rule propagates.
    */
   static BindingResult resolve(Dl4jTyped layer, JsonNode preprocessor) {
-    return outcome(() -> {
-      LayerKind kind = kindFor(layer);
-      if (kind == null) {
-        return null;
-      }
-      Dl4jPreprocessorKind pre = Dl4jPreprocessors.read(preprocessor, 0);
-      return pre == null ? kind : new Dl4jPreprocessedKind(pre, kind);
-    }, "custom or unknown DL4J layer class " + layer.qualified());
+    return outcome(
+        () -> {
+          LayerKind kind = kindFor(layer);
+          if (kind == null) {
+            return null;
+          }
+          Dl4jPreprocessorKind pre = Dl4jPreprocessors.read(preprocessor, 0);
+          return pre == null ? kind : new Dl4jPreprocessedKind(pre, kind);
+        },
+        "custom or unknown DL4J layer class " + layer.qualified());
   }
 
   /**
-   * A rule's outcome: its kind, {@code noRule} when it gives none, and invalid for the configuration
-   * exceptions rules raise on purpose. Every other exception is a bug and propagates.
+   * A rule's outcome: its kind, {@code noRule} when it gives none, and invalid for the
+   * configuration exceptions rules raise on purpose. Every other exception is a bug and propagates.
    */
   static BindingResult outcome(Supplier<LayerKind> rule, String noRule) {
     try {
@@ -234,7 +495,10 @@ public final class Dl4jLayerBindings {
     }
   }
 
-  /** The kind for a layer configuration, or null when no rule exists for its class; throws for a bad configuration. */
+  /**
+   * The kind for a layer configuration, or null when no rule exists for its class; throws for a bad
+   * configuration.
+   */
   static LayerKind kindFor(Dl4jTyped layer) {
     Binding b = BINDINGS.get(layer.name());
     return b == null ? null : b.rule().apply(new Dl4jArgs(layer));
@@ -245,7 +509,10 @@ public final class Dl4jLayerBindings {
     return b == null ? UNREGISTERED : b.entry().traits();
   }
 
-  /** The rank of the activation the layer takes (see {@link #FF} …), or {@link #ANY}; a wrapper of any rank: its layer's. */
+  /**
+   * The rank of the activation the layer takes (see {@link #FF} …), or {@link #ANY}; a wrapper of
+   * any rank: its layer's.
+   */
   static int inputRank(Dl4jTyped layer) {
     Traits t = traits(layer);
     if (t.inputRank() == ANY && t.wrappedField() != null) {
@@ -266,7 +533,10 @@ public final class Dl4jLayerBindings {
     return n != null && n.isIntegralNumber() && n.asLong() > 0 ? n.asLong() : 0;
   }
 
-  /** The shape of a network input feeding this layer directly, or null when its rank and nIn give it. */
+  /**
+   * The shape of a network input feeding this layer directly, or null when its rank and nIn give
+   * it.
+   */
   static Shape networkInput(Dl4jTyped layer) {
     return traits(layer).networkInput();
   }
@@ -302,10 +572,22 @@ public final class Dl4jLayerBindings {
   private static Dl4jConvKind conv(Dl4jArgs a, Variant variant, int spatial) {
     long nIn = a.size("nin");
     long depthMultiplier = a.getLong("depthMultiplier", 1);
-    long nOut = variant == Variant.DEPTHWISE && a.getLong("nout", 0) == 0 ? Math.multiplyExact(nIn, depthMultiplier) : a.size("nout");
+    long nOut =
+        variant == Variant.DEPTHWISE && a.getLong("nout", 0) == 0
+            ? Math.multiplyExact(nIn, depthMultiplier)
+            : a.size("nout");
     try {
-      return new Dl4jConvKind(variant, nIn, nOut, depthMultiplier, a.tuple("kernelSize", spatial, null), a.tuple("stride", spatial, 1L),
-          a.tuple("padding", spatial, 0L), a.tuple("dilation", spatial, 1L), a.convolutionMode(), a.getBool("hasBias", true),
+      return new Dl4jConvKind(
+          variant,
+          nIn,
+          nOut,
+          depthMultiplier,
+          a.tuple("kernelSize", spatial, null),
+          a.tuple("stride", spatial, 1L),
+          a.tuple("padding", spatial, 0L),
+          a.tuple("dilation", spatial, 1L),
+          a.convolutionMode(),
+          a.getBool("hasBias", true),
           a.channelsLast());
     } catch (IllegalArgumentException e) {
       throw new Dl4jConfigException(e.getMessage());
@@ -314,8 +596,13 @@ public final class Dl4jLayerBindings {
 
   private static Dl4jSubsamplingKind pool(Dl4jArgs a, int spatial) {
     try {
-      return new Dl4jSubsamplingKind(a.tuple("kernelSize", spatial, null), a.tuple("stride", spatial, 1L), a.tuple("padding", spatial, 0L),
-          a.tuple("dilation", spatial, 1L), a.convolutionMode(), a.channelsLast());
+      return new Dl4jSubsamplingKind(
+          a.tuple("kernelSize", spatial, null),
+          a.tuple("stride", spatial, 1L),
+          a.tuple("padding", spatial, 0L),
+          a.tuple("dilation", spatial, 1L),
+          a.convolutionMode(),
+          a.channelsLast());
     } catch (IllegalArgumentException e) {
       throw new Dl4jConfigException(e.getMessage());
     }
@@ -328,13 +615,19 @@ public final class Dl4jLayerBindings {
     long perFeature;
     if (d.toLowerCase().contains("gaussian")) {
       perFeature = 2;
-    } else if (d.toLowerCase().contains("bernoulli") || d.toLowerCase().contains("exponential") || d.toLowerCase().contains("lossfunction")) {
+    } else if (d.toLowerCase().contains("bernoulli")
+        || d.toLowerCase().contains("exponential")
+        || d.toLowerCase().contains("lossfunction")) {
       perFeature = 1;
     } else {
       throw new Dl4jConfigException("reconstruction distribution " + d + " has no rule");
     }
     try {
-      return new Dl4jVariationalAutoencoderKind(nIn, a.size("nout"), a.flatInts("encoderLayerSizes"), a.flatInts("decoderLayerSizes"),
+      return new Dl4jVariationalAutoencoderKind(
+          nIn,
+          a.size("nout"),
+          a.flatInts("encoderLayerSizes"),
+          a.flatInts("decoderLayerSizes"),
           Math.multiplyExact(perFeature, nIn));
     } catch (IllegalArgumentException e) {
       throw new Dl4jConfigException(e.getMessage());

@@ -17,7 +17,10 @@ import java.util.TreeMap;
  * network input it implies when it sits right after one.
  */
 public final class Dl4jPreprocessors {
-  /** The network input a preprocessor implies, from its recorded sizes (0: not recorded) and its layer's nIn. */
+  /**
+   * The network input a preprocessor implies, from its recorded sizes (0: not recorded) and its
+   * layer's nIn.
+   */
   public enum ImpliedInput {
     NONE("(from the layer)"),
     FEED_FORWARD_OF_SIZES("[mb, h·w·c]"),
@@ -42,7 +45,11 @@ public final class Dl4jPreprocessors {
         case FEED_FORWARD_OF_SIZES:
           return Dl4jInputTypes.forRank(2, height * width * channels, false);
         case CNN_OF_SIZES:
-          return Shape.of(null, channels > 0 ? channels : null, height > 0 ? height : null, width > 0 ? width : null);
+          return Shape.of(
+              null,
+              channels > 0 ? channels : null,
+              height > 0 ? height : null,
+              width > 0 ? width : null);
         case RNN_OF_SIZES:
           return Dl4jInputTypes.forRank(3, height * width * channels, false);
         case RNN_OF_NIN:
@@ -63,40 +70,86 @@ public final class Dl4jPreprocessors {
   private record Binding(ImpliedInput input, String legacyName, Rule rule) {}
 
   private static final int MAX_DEPTH = 16;
-  private static final Rule IDENTITY = (a, d) -> new Dl4jPreprocessorKind(Op.IDENTITY, new long[0], 0);
+  private static final Rule IDENTITY =
+      (a, d) -> new Dl4jPreprocessorKind(Op.IDENTITY, new long[0], 0);
   private static final Map<String, Binding> BINDINGS = new HashMap<>();
 
-  /** Binds a class; {@code legacyName} is the key that names it in 0.5 – 1.0.0-alpha files, or null. */
+  /**
+   * Binds a class; {@code legacyName} is the key that names it in 0.5 – 1.0.0-alpha files, or null.
+   */
   static void register(ImpliedInput input, String legacyName, Rule rule, String name) {
     BINDINGS.put(name, new Binding(input, legacyName, rule));
   }
 
   static {
-    register(ImpliedInput.CNN_OF_SIZES, "cnnToFeedForward", (a, d) -> new Dl4jPreprocessorKind(Op.CNN_TO_FEED_FORWARD, hw(a),
-        a.getLong("numChannels", 0)), "CnnToFeedForwardPreProcessor");
-    register(ImpliedInput.NONE, null, (a, d) -> new Dl4jPreprocessorKind(Op.CNN3D_TO_FEED_FORWARD,
-        new long[] {a.getLong("inputDepth", 0), a.getLong("inputHeight", 0), a.getLong("inputWidth", 0)}, a.getLong("numChannels", 0)),
+    register(
+        ImpliedInput.CNN_OF_SIZES,
+        "cnnToFeedForward",
+        (a, d) ->
+            new Dl4jPreprocessorKind(Op.CNN_TO_FEED_FORWARD, hw(a), a.getLong("numChannels", 0)),
+        "CnnToFeedForwardPreProcessor");
+    register(
+        ImpliedInput.NONE,
+        null,
+        (a, d) ->
+            new Dl4jPreprocessorKind(
+                Op.CNN3D_TO_FEED_FORWARD,
+                new long[] {
+                  a.getLong("inputDepth", 0),
+                  a.getLong("inputHeight", 0),
+                  a.getLong("inputWidth", 0)
+                },
+                a.getLong("numChannels", 0)),
         "Cnn3DToFeedForwardPreProcessor");
-    register(ImpliedInput.FEED_FORWARD_OF_SIZES, "feedForwardToCnn", (a, d) -> new Dl4jPreprocessorKind(Op.FEED_FORWARD_TO_CNN, requiredHw(a),
-        a.requireLong("numChannels")), "FeedForwardToCnnPreProcessor");
-    register(ImpliedInput.CNN_OF_SIZES, "cnnToRnn", (a, d) -> new Dl4jPreprocessorKind(Op.CNN_TO_RNN, hw(a), a.getLong("numChannels", 0)),
+    register(
+        ImpliedInput.FEED_FORWARD_OF_SIZES,
+        "feedForwardToCnn",
+        (a, d) ->
+            new Dl4jPreprocessorKind(
+                Op.FEED_FORWARD_TO_CNN, requiredHw(a), a.requireLong("numChannels")),
+        "FeedForwardToCnnPreProcessor");
+    register(
+        ImpliedInput.CNN_OF_SIZES,
+        "cnnToRnn",
+        (a, d) -> new Dl4jPreprocessorKind(Op.CNN_TO_RNN, hw(a), a.getLong("numChannels", 0)),
         "CnnToRnnPreProcessor");
-    register(ImpliedInput.RNN_OF_SIZES, "rnnToCnn", (a, d) -> new Dl4jPreprocessorKind(Op.RNN_TO_CNN, requiredHw(a),
-        a.requireLong("numChannels")), "RnnToCnnPreProcessor");
-    register(ImpliedInput.RNN_OF_NIN, "rnnToFeedForward", (a, d) -> new Dl4jPreprocessorKind(Op.RNN_TO_FEED_FORWARD, new long[0], 0),
+    register(
+        ImpliedInput.RNN_OF_SIZES,
+        "rnnToCnn",
+        (a, d) ->
+            new Dl4jPreprocessorKind(Op.RNN_TO_CNN, requiredHw(a), a.requireLong("numChannels")),
+        "RnnToCnnPreProcessor");
+    register(
+        ImpliedInput.RNN_OF_NIN,
+        "rnnToFeedForward",
+        (a, d) -> new Dl4jPreprocessorKind(Op.RNN_TO_FEED_FORWARD, new long[0], 0),
         "RnnToFeedForwardPreProcessor");
-    register(ImpliedInput.FEED_FORWARD_OF_NIN, "feedForwardToRnn", (a, d) -> new Dl4jPreprocessorKind(Op.FEED_FORWARD_TO_RNN, new long[0], 0),
+    register(
+        ImpliedInput.FEED_FORWARD_OF_NIN,
+        "feedForwardToRnn",
+        (a, d) -> new Dl4jPreprocessorKind(Op.FEED_FORWARD_TO_RNN, new long[0], 0),
         "FeedForwardToRnnPreProcessor");
     register(ImpliedInput.NONE, "binomialSampling", IDENTITY, "BinomialSamplingPreProcessor");
     register(ImpliedInput.NONE, "unitVariance", IDENTITY, "UnitVarianceProcessor");
-    register(ImpliedInput.NONE, "zeroMeanAndUnitVariance", IDENTITY, "ZeroMeanAndUnitVariancePreProcessor");
+    register(
+        ImpliedInput.NONE,
+        "zeroMeanAndUnitVariance",
+        IDENTITY,
+        "ZeroMeanAndUnitVariancePreProcessor");
     register(ImpliedInput.NONE, "zeroMean", IDENTITY, "ZeroMeanPrePreProcessor");
-    register(ImpliedInput.NONE, "composableInput", Dl4jPreprocessors::composable, "ComposableInputPreProcessor");
+    register(
+        ImpliedInput.NONE,
+        "composableInput",
+        Dl4jPreprocessors::composable,
+        "ComposableInputPreProcessor");
   }
 
   private Dl4jPreprocessors() {}
 
-  /** A registered class as the docs show it: the network input it implies and its legacy key (or null). */
+  /**
+   * A registered class as the docs show it: the network input it implies and its legacy key (or
+   * null).
+   */
   public record Entry(ImpliedInput impliedInput, String legacyName) {}
 
   /** Every registered class name and its entry, sorted by name (for the generated docs). */
@@ -109,11 +162,12 @@ public final class Dl4jPreprocessors {
   /** Legacy keys → the class names they stand for (read by {@link Dl4jTyped}). */
   static Map<String, String> legacyNames() {
     Map<String, String> out = new HashMap<>();
-    BINDINGS.forEach((name, b) -> {
-      if (b.legacyName() != null) {
-        out.put(b.legacyName(), name);
-      }
-    });
+    BINDINGS.forEach(
+        (name, b) -> {
+          if (b.legacyName() != null) {
+            out.put(b.legacyName(), name);
+          }
+        });
     return out;
   }
 

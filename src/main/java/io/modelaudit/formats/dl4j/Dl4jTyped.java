@@ -6,9 +6,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * A polymorphic object in a DL4J configuration, in either of its historical forms: the
- * wrapper-key form of 0.5 – 1.0.0-alpha ({@code {"dense": {...}}}, the key being a registered
- * name) or the {@code @class} form of 1.0.0-beta and later ({@code {"@class":
+ * A polymorphic object in a DL4J configuration, in either of its historical forms: the wrapper-key
+ * form of 0.5 – 1.0.0-alpha ({@code {"dense": {...}}}, the key being a registered name) or the
+ * {@code @class} form of 1.0.0-beta and later ({@code {"@class":
  * "org.deeplearning4j.nn.conf.layers.DenseLayer", ...}}).
  *
  * @param name the simple class name ({@code DenseLayer}); legacy keys are mapped to it

@@ -18,8 +18,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * DL4J ComputationGraph vertex classes → layer kinds, one line per class (simple class name).
- * A LayerVertex holds a layer configuration, bound by {@link Dl4jLayerBindings} instead.
+ * DL4J ComputationGraph vertex classes → layer kinds, one line per class (simple class name). A
+ * LayerVertex holds a layer configuration, bound by {@link Dl4jLayerBindings} instead.
  */
 public final class Dl4jVertexBindings {
   /**
@@ -30,18 +30,24 @@ public final class Dl4jVertexBindings {
    * @param networkInputField the field that names a network input the vertex reads besides its
    *     vertex inputs, or null
    */
-  public record Entry(Class<? extends LayerKind> kind, String layerField, String networkInputField) {}
+  public record Entry(
+      Class<? extends LayerKind> kind, String layerField, String networkInputField) {}
 
   private record Binding(Entry entry, Function<Dl4jArgs, ? extends LayerKind> rule) {}
 
   private static final Map<String, Binding> BINDINGS = new HashMap<>();
 
-  /** Binds class names to a rule; it throws {@link Dl4jConfigException} for a configuration it cannot read. */
-  static <K extends LayerKind> void register(Class<K> kind, Function<Dl4jArgs, ? extends K> rule, String... names) {
+  /**
+   * Binds class names to a rule; it throws {@link Dl4jConfigException} for a configuration it
+   * cannot read.
+   */
+  static <K extends LayerKind> void register(
+      Class<K> kind, Function<Dl4jArgs, ? extends K> rule, String... names) {
     register(new Entry(kind, null, null), rule, names);
   }
 
-  private static void register(Entry entry, Function<Dl4jArgs, ? extends LayerKind> rule, String... names) {
+  private static void register(
+      Entry entry, Function<Dl4jArgs, ? extends LayerKind> rule, String... names) {
     for (String n : names) {
       BINDINGS.put(n, new Binding(entry, rule));
     }
@@ -49,20 +55,47 @@ public final class Dl4jVertexBindings {
 
   static {
     register(new Entry(null, "layerConf", null), a -> null, "LayerVertex");
-    register(Dl4jWeightlessKind.class, a -> new Dl4jWeightlessKind(new ConcatenateKind((int) a.getLong("mergeAxis", 1))), "MergeVertex");
-    register(Dl4jWeightlessKind.class, a -> new Dl4jWeightlessKind(a.getString("op", "Add").equals("Subtract") ? new ElementwiseMergeKind(2, 2)
-        : new ElementwiseMergeKind(1, Integer.MAX_VALUE)), "ElementWiseVertex");
-    register(Dl4jVertexKind.class, a -> Dl4jVertexKind.subset(a.requireLong("from"), a.requireLong("to")), "SubsetVertex");
+    register(
+        Dl4jWeightlessKind.class,
+        a -> new Dl4jWeightlessKind(new ConcatenateKind((int) a.getLong("mergeAxis", 1))),
+        "MergeVertex");
+    register(
+        Dl4jWeightlessKind.class,
+        a ->
+            new Dl4jWeightlessKind(
+                a.getString("op", "Add").equals("Subtract")
+                    ? new ElementwiseMergeKind(2, 2)
+                    : new ElementwiseMergeKind(1, Integer.MAX_VALUE)),
+        "ElementWiseVertex");
+    register(
+        Dl4jVertexKind.class,
+        a -> Dl4jVertexKind.subset(a.requireLong("from"), a.requireLong("to")),
+        "SubsetVertex");
     register(Dl4jVertexKind.class, a -> Dl4jVertexKind.stack(), "StackVertex");
-    register(Dl4jVertexKind.class, a -> Dl4jVertexKind.unstack(a.requireLong("from"), a.requireLong("stackSize")), "UnstackVertex");
-    register(Dl4jVertexKind.class, a -> Dl4jVertexKind.reshape(a.flatInts("newShape")), "ReshapeVertex");
+    register(
+        Dl4jVertexKind.class,
+        a -> Dl4jVertexKind.unstack(a.requireLong("from"), a.requireLong("stackSize")),
+        "UnstackVertex");
+    register(
+        Dl4jVertexKind.class, a -> Dl4jVertexKind.reshape(a.flatInts("newShape")), "ReshapeVertex");
     register(Dl4jVertexKind.class, a -> Dl4jVertexKind.l2(), "L2Vertex");
     register(Dl4jVertexKind.class, a -> Dl4jVertexKind.poolHelper(), "PoolHelperVertex");
     // The time length comes from the network input the vertex names: a data dependency DL4J's
     // vertexInputs do not list.
-    register(new Entry(Dl4jVertexKind.class, null, "inputName"), a -> Dl4jVertexKind.duplicateToTimeSeries(), "DuplicateToTimeSeriesVertex");
-    register(Dl4jLastTimeStepKind.class, a -> new Dl4jLastTimeStepKind(null, false), "LastTimeStepVertex");
-    register(Dl4jWeightlessKind.class, a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE), "ScaleVertex", "ShiftVertex", "L2NormalizeVertex");
+    register(
+        new Entry(Dl4jVertexKind.class, null, "inputName"),
+        a -> Dl4jVertexKind.duplicateToTimeSeries(),
+        "DuplicateToTimeSeriesVertex");
+    register(
+        Dl4jLastTimeStepKind.class,
+        a -> new Dl4jLastTimeStepKind(null, false),
+        "LastTimeStepVertex");
+    register(
+        Dl4jWeightlessKind.class,
+        a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE),
+        "ScaleVertex",
+        "ShiftVertex",
+        "L2NormalizeVertex");
     register(Dl4jPreprocessorKind.class, Dl4jVertexBindings::preprocessor, "PreprocessorVertex");
     register(FrozenKind.class, Dl4jVertexBindings::frozen, "FrozenVertex");
   }
@@ -83,9 +116,13 @@ public final class Dl4jVertexBindings {
     return Collections.unmodifiableSortedMap(out);
   }
 
-  /** A vertex (other than one that holds a layer): bound, unsupported or invalid. A bug in a rule propagates. */
+  /**
+   * A vertex (other than one that holds a layer): bound, unsupported or invalid. A bug in a rule
+   * propagates.
+   */
   static BindingResult resolve(Dl4jTyped vertex) {
-    return Dl4jLayerBindings.outcome(() -> kindFor(vertex), "no rule for graph vertex class " + vertex.qualified());
+    return Dl4jLayerBindings.outcome(
+        () -> kindFor(vertex), "no rule for graph vertex class " + vertex.qualified());
   }
 
   /** The field that holds the vertex's layer configuration, or null for a vertex without one. */

@@ -13,20 +13,20 @@ import java.util.List;
  * the header of the data buffer. Elements are never read.
  *
  * <p>Every buffer starts with {@code writeUTF(allocationMode)}, its length ({@code writeInt} for
- * the legacy modes DIRECT / HEAP / JAVACPP, {@code writeLong} for LONG_SHAPE and
- * MIXED_DATA_TYPES) and {@code writeUTF(dataType)}. The shape buffer holds rank, shape, stride,
- * offset-or-extras, element-wise stride and order ({@code 'c'}/{@code 'f'}). A COMPRESSED data
- * buffer continues with the algorithm's name and three longs: compressed length, original length,
- * element count.
+ * the legacy modes DIRECT / HEAP / JAVACPP, {@code writeLong} for LONG_SHAPE and MIXED_DATA_TYPES)
+ * and {@code writeUTF(dataType)}. The shape buffer holds rank, shape, stride, offset-or-extras,
+ * element-wise stride and order ({@code 'c'}/{@code 'f'}). A COMPRESSED data buffer continues with
+ * the algorithm's name and three longs: compressed length, original length, element count.
  *
  * @param allocationMode e.g. {@code JAVACPP}, {@code LONG_SHAPE}, {@code MIXED_DATA_TYPES}
  * @param shape the array's shape as recorded
  * @param dataType e.g. {@code FLOAT}, {@code DOUBLE}, {@code HALF}, or {@code COMPRESSED}
  * @param length the number of elements
- * @param headerBytes the size of the header; {@code headerBytes + length × elementSize} is the
- *     size of the whole array for uncompressed data
+ * @param headerBytes the size of the header; {@code headerBytes + length × elementSize} is the size
+ *     of the whole array for uncompressed data
  */
-public record NdArrayHeader(String allocationMode, List<Long> shape, String dataType, long length, long headerBytes) {
+public record NdArrayHeader(
+    String allocationMode, List<Long> shape, String dataType, long length, long headerBytes) {
   private static final List<String> INT_LENGTH_MODES = List.of("DIRECT", "HEAP", "JAVACPP");
   private static final List<String> LONG_LENGTH_MODES = List.of("LONG_SHAPE", "MIXED_DATA_TYPES");
   private static final int MAX_RANK = 32;
@@ -34,13 +34,22 @@ public record NdArrayHeader(String allocationMode, List<Long> shape, String data
   /** Bytes per element, or 0 when the type is unknown or compressed. */
   public int elementSize() {
     switch (dataType) {
-      case "DOUBLE": case "LONG": case "UINT64":
+      case "DOUBLE":
+      case "LONG":
+      case "UINT64":
         return 8;
-      case "FLOAT": case "INT": case "UINT32":
+      case "FLOAT":
+      case "INT":
+      case "UINT32":
         return 4;
-      case "HALF": case "BFLOAT16": case "SHORT": case "UINT16":
+      case "HALF":
+      case "BFLOAT16":
+      case "SHORT":
+      case "UINT16":
         return 2;
-      case "BOOL": case "BYTE": case "UBYTE":
+      case "BOOL":
+      case "BYTE":
+      case "UBYTE":
         return 1;
       default:
         return 0;
@@ -58,7 +67,8 @@ public record NdArrayHeader(String allocationMode, List<Long> shape, String data
       boolean longs = shapeInfo.type.equals("LONG");
       long rank = readElement(in.data, longs);
       if (rank < 0 || rank > MAX_RANK || shapeInfo.length != 2 * rank + 4) {
-        throw corrupt(what, "shape information of length " + shapeInfo.length + " for rank " + rank);
+        throw corrupt(
+            what, "shape information of length " + shapeInfo.length + " for rank " + rank);
       }
       Long[] shape = new Long[(int) rank];
       for (int i = 0; i < rank; i++) {
@@ -83,7 +93,14 @@ public record NdArrayHeader(String allocationMode, List<Long> shape, String data
         product = Math.multiplyExact(product, d);
       }
       if (product != length) {
-        throw corrupt(what, "shape " + Arrays.toString(shape) + " holds " + product + " elements, the data buffer " + length);
+        throw corrupt(
+            what,
+            "shape "
+                + Arrays.toString(shape)
+                + " holds "
+                + product
+                + " elements, the data buffer "
+                + length);
       }
       return new NdArrayHeader(data.mode, List.of(shape), data.type, length, in.count);
     } catch (EOFException e) {

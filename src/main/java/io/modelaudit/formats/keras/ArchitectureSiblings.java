@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the architecture JSON that belongs to a weights-only HDF5 file by the common naming:
- * {@code X_weights.h5} (or {@code X.h5}, {@code X.weights.h5}) beside {@code X_config.json},
- * {@code X_model.json}, {@code X_architecture.json} or {@code X.json}.
+ * Finds the architecture JSON that belongs to a weights-only HDF5 file by the common naming: {@code
+ * X_weights.h5} (or {@code X.h5}, {@code X.weights.h5}) beside {@code X_config.json}, {@code
+ * X_model.json}, {@code X_architecture.json} or {@code X.json}.
  */
 public final class ArchitectureSiblings {
-  private static final String[] WEIGHT_SUFFIXES = {"_weights", ".weights", "-weights", "_weight", ""};
-  private static final String[] CONFIG_SUFFIXES = {"_config.json", "_model.json", "_architecture.json", ".json",
-      "-config.json", "-model.json"};
+  private static final String[] WEIGHT_SUFFIXES = {
+    "_weights", ".weights", "-weights", "_weight", ""
+  };
+  private static final String[] CONFIG_SUFFIXES = {
+    "_config.json", "_model.json", "_architecture.json", ".json", "-config.json", "-model.json"
+  };
 
   private ArchitectureSiblings() {}
 

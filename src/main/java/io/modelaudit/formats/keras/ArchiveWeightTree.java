@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The stored tensors of a Keras 3 archive as a tree of groups, whatever file held them
- * ({@code model.weights.h5} or {@code model.weights.npz}): {@code layers/dense/vars/0} is the
- * group {@code layers}, its group {@code dense}, its group {@code vars} and the tensor {@code 0}.
- * Groups exist also when they hold nothing, as Keras creates them for every layer.
+ * The stored tensors of a Keras 3 archive as a tree of groups, whatever file held them ({@code
+ * model.weights.h5} or {@code model.weights.npz}): {@code layers/dense/vars/0} is the group {@code
+ * layers}, its group {@code dense}, its group {@code vars} and the tensor {@code 0}. Groups exist
+ * also when they hold nothing, as Keras creates them for every layer.
  */
 final class ArchiveWeightTree {
   static final List<String> LAYER_CONTAINERS = List.of("layers", "_layer_checkpoint_dependencies");
@@ -39,7 +39,8 @@ final class ArchiveWeightTree {
   /** The group at {@code path} below this one, created with its parents when missing. */
   ArchiveWeightTree group(List<String> path, String file) {
     if (path.size() > MAX_DEPTH) {
-      throw new ModelFileException("corrupt", file + " nests groups more than " + MAX_DEPTH + " deep");
+      throw new ModelFileException(
+          "corrupt", file + " nests groups more than " + MAX_DEPTH + " deep");
     }
     ArchiveWeightTree t = this;
     for (String segment : path) {
@@ -50,7 +51,8 @@ final class ArchiveWeightTree {
 
   void put(String name, Leaf leaf, String file) {
     if (++count[0] > MAX_TENSORS) {
-      throw new ModelFileException("corrupt", file + " holds more than " + MAX_TENSORS + " tensors");
+      throw new ModelFileException(
+          "corrupt", file + " holds more than " + MAX_TENSORS + " tensors");
     }
     tensors.put(name, leaf);
   }

@@ -5,9 +5,9 @@ import io.jhdf.HdfFile;
 import io.modelaudit.formats.BoundedJson;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.formats.StoredWeights;
 import io.modelaudit.formats.ZipArchive;
 import io.modelaudit.ir.ModelGraph;
-import io.modelaudit.formats.StoredWeights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,12 +27,16 @@ public final class KerasArchiveImporter {
   static final String WEIGHTS_H5 = "model.weights.h5";
   static final String WEIGHTS_NPZ = "model.weights.npz";
   private static final long MAX_METADATA_BYTES = 1 << 20;
+
   /**
    * config.json may inflate to at most this: the largest real configurations are a few MB, and a
    * compressed entry can claim any size (a zip bomb), so this bounds the memory one archive costs.
    */
   static final long MAX_CONFIG_BYTES = 64L << 20;
-  /** The weights file is mapped, not read; this bounds only what a compressed entry may inflate to. */
+
+  /**
+   * The weights file is mapped, not read; this bounds only what a compressed entry may inflate to.
+   */
   private static final long MAX_WEIGHTS_BYTES = 16L << 30;
 
   private KerasArchiveImporter() {}
@@ -43,9 +47,12 @@ public final class KerasArchiveImporter {
       JsonNode config = BoundedJson.parseObject(text(zip, CONFIG, MAX_CONFIG_BYTES), CONFIG);
       String version = null;
       if (zip.has(METADATA)) {
-        version = KerasModelSpec.kerasVersion(BoundedJson.parseObject(text(zip, METADATA, MAX_METADATA_BYTES), METADATA));
+        version =
+            KerasModelSpec.kerasVersion(
+                BoundedJson.parseObject(text(zip, METADATA, MAX_METADATA_BYTES), METADATA));
       }
-      ModelGraph graph = KerasModelSpec.graph(KerasModelSpec.unwrap(config, CONFIG), version, CONFIG);
+      ModelGraph graph =
+          KerasModelSpec.graph(KerasModelSpec.unwrap(config, CONFIG), version, CONFIG);
       StoredWeights stored = null;
       if (zip.has(WEIGHTS_H5)) {
         stored = readH5Weights(zip, graph, tempFiles);
@@ -64,18 +71,25 @@ public final class KerasArchiveImporter {
     }
   }
 
-  private static StoredWeights readH5Weights(ZipArchive zip, ModelGraph graph, List<Path> tempFiles) {
-    try (HdfFile hdf = HdfFile.fromByteBuffer(zip.mapped(WEIGHTS_H5, MAX_WEIGHTS_BYTES, tempFiles))) {
+  private static StoredWeights readH5Weights(
+      ZipArchive zip, ModelGraph graph, List<Path> tempFiles) {
+    try (HdfFile hdf =
+        HdfFile.fromByteBuffer(zip.mapped(WEIGHTS_H5, MAX_WEIGHTS_BYTES, tempFiles))) {
       return KerasArchiveWeights.read(hdf, graph);
     } catch (ModelFileException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      throw new ModelFileException("corrupt", "truncated or corrupt " + WEIGHTS_H5 + " in the archive (" + e.getMessage() + ")", e);
+      throw new ModelFileException(
+          "corrupt",
+          "truncated or corrupt " + WEIGHTS_H5 + " in the archive (" + e.getMessage() + ")",
+          e);
     }
   }
 
-  private static StoredWeights readNpzWeights(ZipArchive zip, ModelGraph graph, List<Path> tempFiles) {
-    try (ZipArchive npz = ZipArchive.open(zip.mapped(WEIGHTS_NPZ, MAX_WEIGHTS_BYTES, tempFiles), WEIGHTS_NPZ)) {
+  private static StoredWeights readNpzWeights(
+      ZipArchive zip, ModelGraph graph, List<Path> tempFiles) {
+    try (ZipArchive npz =
+        ZipArchive.open(zip.mapped(WEIGHTS_NPZ, MAX_WEIGHTS_BYTES, tempFiles), WEIGHTS_NPZ)) {
       return KerasArchiveWeights.match(KerasArchiveNpzWeights.tree(npz), graph);
     }
   }

@@ -5,11 +5,11 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.formats.StoredTensor;
+import io.modelaudit.formats.StoredWeights;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.Shape;
-import io.modelaudit.formats.StoredTensor;
-import io.modelaudit.formats.StoredWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,26 +23,41 @@ import java.util.regex.Pattern;
 
 /**
  * Attributes the weights of a Keras 3 archive to the model's layers, from the tree of stored
- * tensors that {@link #read} builds from {@code model.weights.h5} and
- * {@link KerasArchiveNpzWeights} from {@code model.weights.npz}. Keras stores them by position, not by name: a layer's own variables at {@code layers/<storage name>/vars/<i>}, those
- * of its sub-layers below ({@code cell/vars/0}, {@code forward_layer/cell/vars/0}, a nested
- * model's {@code layers/...}). tf.keras 2.13–2.15 wrote {@code _layer_checkpoint_dependencies}
- * instead of {@code layers}, and archives saved on Windows have backslashes inside link names.
+ * tensors that {@link #read} builds from {@code model.weights.h5} and {@link
+ * KerasArchiveNpzWeights} from {@code model.weights.npz}. Keras stores them by position, not by
+ * name: a layer's own variables at {@code layers/<storage name>/vars/<i>}, those of its sub-layers
+ * below ({@code cell/vars/0}, {@code forward_layer/cell/vars/0}, a nested model's {@code
+ * layers/...}). tf.keras 2.13–2.15 wrote {@code _layer_checkpoint_dependencies} instead of {@code
+ * layers}, and archives saved on Windows have backslashes inside link names.
  *
  * <p>The storage name comes from the layer's class ({@code dense}, {@code dense_1}, …; tf.keras
  * skips numbers), so each class's stored groups, in suffix order, are matched to that class's
  * layers in configuration order. Tensors are listed in the order the layer declares its weights
- * (own variables, then its sub-layers in construction order) and named after the layers they
- * belong to ({@code inner_dense/vars/0} for a layer inside a nested model).
+ * (own variables, then its sub-layers in construction order) and named after the layers they belong
+ * to ({@code inner_dense/vars/0} for a layer inside a nested model).
  */
 final class KerasArchiveWeights {
   private static final Pattern FIRST_WORD_BOUNDARY = Pattern.compile("(.)([A-Z][a-z]+)");
   private static final Pattern SECOND_WORD_BOUNDARY = Pattern.compile("([a-z])([A-Z])");
   private static final Pattern NUMBERED = Pattern.compile("(.*?)(?:_(\\d{1,9}))?");
   private static final List<String> LAYER_CONTAINERS = ArchiveWeightTree.LAYER_CONTAINERS;
+
   /** Sub-objects in the order layers create them; Keras saves them alphabetically. */
-  private static final List<String> CONSTRUCTION_ORDER = List.of("vars", "layers", "_layer_checkpoint_dependencies",
-      "cell", "forward_layer", "backward_layer", "layer", "query_dense", "key_dense", "gate_dense", "value_dense", "output_dense");
+  private static final List<String> CONSTRUCTION_ORDER =
+      List.of(
+          "vars",
+          "layers",
+          "_layer_checkpoint_dependencies",
+          "cell",
+          "forward_layer",
+          "backward_layer",
+          "layer",
+          "query_dense",
+          "key_dense",
+          "gate_dense",
+          "value_dense",
+          "output_dense");
+
   private static final List<String> TRAINING_STATE = List.of("optimizer", "metrics");
 
   private KerasArchiveWeights() {}
@@ -57,7 +72,8 @@ final class KerasArchiveWeights {
   static StoredWeights match(ArchiveWeightTree root, ModelGraph graph) {
     StoredWeights stored = new StoredWeights(true);
     if (KerasGraphBuilder.isSubclassedModel(graph)) {
-      // The model's own objects are its attributes: everything but the training state is its weights.
+      // The model's own objects are its attributes: everything but the training state is its
+      // weights.
       List<StoredTensor> tensors = new ArrayList<>();
       root.children.keySet().removeAll(TRAINING_STATE);
       collect(root, null, "", tensors);
@@ -87,25 +103,38 @@ final class KerasArchiveWeights {
    * @param visited addresses of the groups walked: HDF5 hard links can make one group the child of
    *     several others (or of itself), and walking every path through such links is exponential
    */
-  private static void addDatasets(Group group, ArchiveWeightTree tree, int depth, java.util.Set<Long> visited) {
+  private static void addDatasets(
+      Group group, ArchiveWeightTree tree, int depth, java.util.Set<Long> visited) {
     if (depth > ArchiveWeightTree.MAX_DEPTH) {
-      throw new ModelFileException("corrupt", KerasArchiveImporter.WEIGHTS_H5 + " nests groups more than "
-          + ArchiveWeightTree.MAX_DEPTH + " deep");
+      throw new ModelFileException(
+          "corrupt",
+          KerasArchiveImporter.WEIGHTS_H5
+              + " nests groups more than "
+              + ArchiveWeightTree.MAX_DEPTH
+              + " deep");
     }
     if (!visited.add(group.getAddress())) {
-      throw new ModelFileException("corrupt", KerasArchiveImporter.WEIGHTS_H5 + " links one group (" + group.getName()
-          + ") from two places; Keras never does");
+      throw new ModelFileException(
+          "corrupt",
+          KerasArchiveImporter.WEIGHTS_H5
+              + " links one group ("
+              + group.getName()
+              + ") from two places; Keras never does");
     }
     for (Map.Entry<String, Node> e : group.getChildren().entrySet()) {
       String[] segments = e.getKey().split("\\\\");
-      ArchiveWeightTree target = tree.group(Arrays.asList(segments).subList(0, segments.length - 1), KerasArchiveImporter.WEIGHTS_H5);
+      ArchiveWeightTree target =
+          tree.group(
+              Arrays.asList(segments).subList(0, segments.length - 1),
+              KerasArchiveImporter.WEIGHTS_H5);
       String last = segments[segments.length - 1];
       if (e.getValue() instanceof Group) {
         addDatasets((Group) e.getValue(), target.child(last), depth + 1, visited);
       } else if (e.getValue() instanceof Dataset) {
         Dataset d = (Dataset) e.getValue();
         Shape shape = KerasH5Reader.datasetShape(d.getParent(), d, "/" + last);
-        target.put(last, new ArchiveWeightTree.Leaf(shape, d.getPath()), KerasArchiveImporter.WEIGHTS_H5);
+        target.put(
+            last, new ArchiveWeightTree.Leaf(shape, d.getPath()), KerasArchiveImporter.WEIGHTS_H5);
       }
     }
   }
@@ -127,12 +156,14 @@ final class KerasArchiveWeights {
       layersByBase.computeIfAbsent(snakeCase(layer.className()), k -> new ArrayList<>()).add(layer);
     }
     Map<String, Layer> out = new LinkedHashMap<>();
-    layersByBase.forEach((base, layers) -> {
-      List<String> groups = new ArrayList<>(groupsByBase.getOrDefault(base, new TreeMap<>()).values());
-      for (int i = 0; i < Math.min(groups.size(), layers.size()); i++) {
-        out.put(groups.get(i), layers.get(i));
-      }
-    });
+    layersByBase.forEach(
+        (base, layers) -> {
+          List<String> groups =
+              new ArrayList<>(groupsByBase.getOrDefault(base, new TreeMap<>()).values());
+          for (int i = 0; i < Math.min(groups.size(), layers.size()); i++) {
+            out.put(groups.get(i), layers.get(i));
+          }
+        });
     return out;
   }
 
@@ -149,9 +180,12 @@ final class KerasArchiveWeights {
    * @param body the graph of the nested model stored here, whose layer container's children are
    *     renamed after its layers; null for a plain layer
    */
-  private static void collect(ArchiveWeightTree tree, ModelGraph body, String prefix, List<StoredTensor> out) {
+  private static void collect(
+      ArchiveWeightTree tree, ModelGraph body, String prefix, List<StoredTensor> out) {
     List<Map.Entry<String, ArchiveWeightTree>> children = new ArrayList<>(tree.children.entrySet());
-    children.sort(Comparator.comparing((Map.Entry<String, ArchiveWeightTree> c) -> rank(c.getKey())).thenComparing(Map.Entry::getKey));
+    children.sort(
+        Comparator.comparing((Map.Entry<String, ArchiveWeightTree> c) -> rank(c.getKey()))
+            .thenComparing(Map.Entry::getKey));
     for (Map.Entry<String, ArchiveWeightTree> child : children) {
       String name = child.getKey();
       ArchiveWeightTree sub = child.getValue();
@@ -174,15 +208,21 @@ final class KerasArchiveWeights {
   }
 
   private static void vars(ArchiveWeightTree vars, String prefix, List<StoredTensor> out) {
-    List<Map.Entry<String, ArchiveWeightTree.Leaf>> items = new ArrayList<>(vars.tensors.entrySet());
-    items.sort(Comparator.comparing((Map.Entry<String, ArchiveWeightTree.Leaf> e) -> index(e.getKey())).thenComparing(Map.Entry::getKey));
+    List<Map.Entry<String, ArchiveWeightTree.Leaf>> items =
+        new ArrayList<>(vars.tensors.entrySet());
+    items.sort(
+        Comparator.comparing((Map.Entry<String, ArchiveWeightTree.Leaf> e) -> index(e.getKey()))
+            .thenComparing(Map.Entry::getKey));
     for (Map.Entry<String, ArchiveWeightTree.Leaf> e : items) {
       out.add(new StoredTensor(prefix + e.getKey(), e.getValue().shape(), e.getValue().location()));
     }
   }
 
   private static int rank(String childName) {
-    String bare = childName.startsWith("_") && !LAYER_CONTAINERS.contains(childName) ? childName.substring(1) : childName;
+    String bare =
+        childName.startsWith("_") && !LAYER_CONTAINERS.contains(childName)
+            ? childName.substring(1)
+            : childName;
     int i = CONSTRUCTION_ORDER.indexOf(bare);
     return i < 0 ? CONSTRUCTION_ORDER.size() : i;
   }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Typed access to one layer's {@code config} object. Every getter takes the argument's names in
- * all Keras versions (e.g. {@code "filters", "nb_filter"}); the first one present wins.
+ * Typed access to one layer's {@code config} object. Every getter takes the argument's names in all
+ * Keras versions (e.g. {@code "filters", "nb_filter"}); the first one present wins.
  */
 final class KerasArgs {
   private final JsonNode config;
@@ -19,7 +19,8 @@ final class KerasArgs {
   }
 
   KerasArgs(JsonNode config, KerasCallFacts calls) {
-    this.config = config == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : config;
+    this.config =
+        config == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : config;
     this.calls = calls;
   }
 
@@ -97,7 +98,8 @@ final class KerasArgs {
         return out;
       }
       if (v.size() != n) {
-        throw new KerasConfigException("'" + names[0] + "' has " + v.size() + " values, expected " + n);
+        throw new KerasConfigException(
+            "'" + names[0] + "' has " + v.size() + " values, expected " + n);
       }
       for (int i = 0; i < n; i++) {
         out[i] = asLong(v.get(i), names[0]);
@@ -182,10 +184,13 @@ final class KerasArgs {
     if (v.isIntegralNumber() && v.canConvertToLong()) {
       return v.asLong();
     }
-    if (v.isFloatingPointNumber() && v.asDouble() == Math.rint(v.asDouble()) && Math.abs(v.asDouble()) < 1e15) {
+    if (v.isFloatingPointNumber()
+        && v.asDouble() == Math.rint(v.asDouble())
+        && Math.abs(v.asDouble()) < 1e15) {
       return (long) v.asDouble();
     }
-    throw new KerasConfigException("'" + name + "' is not an integer: " + KerasGraphBuilder.quote(v.toString()));
+    throw new KerasConfigException(
+        "'" + name + "' is not an integer: " + KerasGraphBuilder.quote(v.toString()));
   }
 
   static int asInt(JsonNode v, String name) {

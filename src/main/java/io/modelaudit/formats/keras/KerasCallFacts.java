@@ -3,8 +3,8 @@ package io.modelaudit.formats.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What a layer's calls (its inbound nodes) say beyond its configuration and that changes its
- * rule: the writer's Keras generation, and call arguments that add outputs.
+ * What a layer's calls (its inbound nodes) say beyond its configuration and that changes its rule:
+ * the writer's Keras generation, and call arguments that add outputs.
  *
  * @param keras3 written by Keras 3, whose symbolic shape rules differ from tf.keras' in places
  * @param returnsAttentionScores a call passes {@code return_attention_scores=True}
@@ -17,8 +17,8 @@ record KerasCallFacts(boolean keras3, boolean returnsAttentionScores) {
   }
 
   /**
-   * True when a call passes {@code flag=True}: in Keras 3 nodes' {@code kwargs}, or in the
-   * keyword arguments tf.keras appends to a node's first reference.
+   * True when a call passes {@code flag=True}: in Keras 3 nodes' {@code kwargs}, or in the keyword
+   * arguments tf.keras appends to a node's first reference.
    */
   private static boolean anyCallSets(JsonNode spec, String flag) {
     JsonNode nodes = spec == null ? null : spec.get("inbound_nodes");

@@ -23,16 +23,17 @@ import java.util.Set;
  * Reads what the file says and nothing more: no shape is computed here.
  *
  * <p>Handles Sequential (bare list of layers, or {@code {"name", "layers"}}) and functional models
- * ({@code Model}, {@code Functional}, or any class whose config has {@code layers},
- * {@code input_layers} and {@code output_layers}) with Keras 1/2 {@code inbound_nodes} lists and
- * Keras 3 {@code {"args", "kwargs"}} nodes, and models nested as layers.
- * Tensor references are read by {@link KerasNodeReader}.
+ * ({@code Model}, {@code Functional}, or any class whose config has {@code layers}, {@code
+ * input_layers} and {@code output_layers}) with Keras 1/2 {@code inbound_nodes} lists and Keras 3
+ * {@code {"args", "kwargs"}} nodes, and models nested as layers. Tensor references are read by
+ * {@link KerasNodeReader}.
  */
 public final class KerasGraphBuilder {
   static final Set<String> MODEL_CLASSES = Set.of("Sequential", "Model", "Functional");
   private static final int MAX_QUOTED = 120;
 
   private final boolean keras3;
+
   /**
    * Keras 1 took a layer's missing {@code dim_ordering} from the user's keras.json: when every
    * layer that states one says "th", so do the others; null otherwise.
@@ -45,8 +46,8 @@ public final class KerasGraphBuilder {
   }
 
   /**
-   * @param kerasMajor the major version of the Keras that wrote the file, or 0 when unknown
-   *     (then the configuration's own form decides)
+   * @param kerasMajor the major version of the Keras that wrote the file, or 0 when unknown (then
+   *     the configuration's own form decides)
    */
   public static ModelGraph build(JsonNode modelSpec, int kerasMajor) {
     boolean keras3 = kerasMajor >= 3 || (kerasMajor == 0 && hasKeras3Nodes(modelSpec));
@@ -63,19 +64,26 @@ public final class KerasGraphBuilder {
     if (spec == null || !spec.isObject()) {
       return false;
     }
-    return MODEL_CLASSES.contains(spec.path("class_name").asText()) || isFunctionalConfig(spec.get("config"));
+    return MODEL_CLASSES.contains(spec.path("class_name").asText())
+        || isFunctionalConfig(spec.get("config"));
   }
 
   /**
-   * A subclassed model (or any layer saved as the top-level object): a configuration that lists
-   * no layers, but has the {@code name} and {@code trainable} every Keras layer and model writes.
+   * A subclassed model (or any layer saved as the top-level object): a configuration that lists no
+   * layers, but has the {@code name} and {@code trainable} every Keras layer and model writes.
    */
   static boolean isSubclassedModelSpec(JsonNode spec) {
-    if (spec == null || !spec.isObject() || isModelSpec(spec) || !spec.path("class_name").isTextual()) {
+    if (spec == null
+        || !spec.isObject()
+        || isModelSpec(spec)
+        || !spec.path("class_name").isTextual()) {
       return false;
     }
     JsonNode config = spec.get("config");
-    return config != null && config.isObject() && config.path("name").isTextual() && config.has("trainable");
+    return config != null
+        && config.isObject()
+        && config.path("name").isTextual()
+        && config.has("trainable");
   }
 
   /**
@@ -85,23 +93,37 @@ public final class KerasGraphBuilder {
   static ModelGraph subclassedModel(JsonNode spec) {
     String className = spec.get("class_name").asText();
     String name = spec.get("config").get("name").asText();
-    Layer only = Layer.unsupported(name, className, "subclassed model: its configuration lists no layers (its Python code builds"
-        + " them), so its stored weights are counted but not verified", List.of(new Call(List.of())), "/config");
-    return new ModelGraph(name, className, List.of(only), List.of(), List.of(new TensorRef(name, 0, 0)));
+    Layer only =
+        Layer.unsupported(
+            name,
+            className,
+            "subclassed model: its configuration lists no layers (its Python code builds"
+                + " them), so its stored weights are counted but not verified",
+            List.of(new Call(List.of())),
+            "/config");
+    return new ModelGraph(
+        name, className, List.of(only), List.of(), List.of(new TensorRef(name, 0, 0)));
   }
 
   /** True for the graph {@link #subclassedModel} makes. */
   public static boolean isSubclassedModel(ModelGraph graph) {
-    return graph.layers().size() == 1 && !graph.layers().get(0).supported()
-        && graph.layers().get(0).name().equals(graph.name()) && graph.inputs().isEmpty();
+    return graph.layers().size() == 1
+        && !graph.layers().get(0).supported()
+        && graph.layers().get(0).name().equals(graph.name())
+        && graph.inputs().isEmpty();
   }
 
   private static boolean isFunctionalConfig(JsonNode config) {
-    return config != null && config.isObject() && config.has("layers") && config.has("input_layers") && config.has("output_layers");
+    return config != null
+        && config.isObject()
+        && config.has("layers")
+        && config.has("input_layers")
+        && config.has("output_layers");
   }
 
   static boolean isSequential(JsonNode spec) {
-    return "Sequential".equals(spec.path("class_name").asText()) && !isFunctionalConfig(spec.get("config"));
+    return "Sequential".equals(spec.path("class_name").asText())
+        && !isFunctionalConfig(spec.get("config"));
   }
 
   private static boolean hasKeras3Nodes(JsonNode node) {
@@ -121,14 +143,18 @@ public final class KerasGraphBuilder {
 
   private ModelGraph model(JsonNode spec, String pointer, int depth) {
     if (depth > ModelGraph.MAX_NESTING) {
-      throw new KerasConfigException("models are nested more than " + ModelGraph.MAX_NESTING + " deep");
+      throw new KerasConfigException(
+          "models are nested more than " + ModelGraph.MAX_NESTING + " deep");
     }
     String className = spec.path("class_name").asText();
     JsonNode config = spec.get("config");
     if (config == null || !(config.isObject() || config.isArray())) {
       throw new KerasConfigException("model configuration has no 'config'");
     }
-    String name = config.isObject() ? config.path("name").asText(className.toLowerCase()) : className.toLowerCase();
+    String name =
+        config.isObject()
+            ? config.path("name").asText(className.toLowerCase())
+            : className.toLowerCase();
     if (isSequential(spec)) {
       return sequential(name, config, pointer + "/config", depth);
     }
@@ -150,12 +176,20 @@ public final class KerasGraphBuilder {
         declared = lenientShape(config.get("build_input_shape"));
       }
       String inputName = unusedName(layerName(first) + "_input", layerSpecs);
-      layers.add(Layer.of(inputName, "InputLayer", new InputKind(declared), List.of(new Call(List.of())), layersPointer + "/0").asHidden());
+      layers.add(
+          Layer.of(
+                  inputName,
+                  "InputLayer",
+                  new InputKind(declared),
+                  List.of(new Call(List.of())),
+                  layersPointer + "/0")
+              .asHidden());
       previous = new TensorRef(inputName, 0, 0);
     }
     TensorRef input = previous;
     for (int i = 0; i < layerSpecs.size(); i++) {
-      List<Call> calls = previous == null ? List.of(new Call(List.of())) : List.of(new Call(List.of(previous)));
+      List<Call> calls =
+          previous == null ? List.of(new Call(List.of())) : List.of(new Call(List.of(previous)));
       Layer layer = layer(layerSpecs.get(i), calls, layersPointer + "/" + i, depth);
       if (previous == null) {
         layer = layer.asHidden();
@@ -167,7 +201,8 @@ public final class KerasGraphBuilder {
     return new ModelGraph(name, "Sequential", layers, List.of(input), List.of(previous));
   }
 
-  private ModelGraph functional(String name, String className, JsonNode config, String pointer, int depth) {
+  private ModelGraph functional(
+      String name, String className, JsonNode config, String pointer, int depth) {
     JsonNode layerSpecs = config.get("layers");
     if (layerSpecs == null || !layerSpecs.isArray()) {
       throw new KerasConfigException(className + " configuration has no 'layers' list");
@@ -184,8 +219,13 @@ public final class KerasGraphBuilder {
       JsonNode spec = layerSpecs.get(i);
       layers.add(layer(spec, reader.calls(spec), pointer + "/layers/" + i, depth));
     }
-    ModelGraph graph = new ModelGraph(name, className, layers,
-        reader.modelRefs(config.get("input_layers")), reader.modelRefs(config.get("output_layers")));
+    ModelGraph graph =
+        new ModelGraph(
+            name,
+            className,
+            layers,
+            reader.modelRefs(config.get("input_layers")),
+            reader.modelRefs(config.get("output_layers")));
     checkReferences(graph);
     return graph;
   }
@@ -200,11 +240,18 @@ public final class KerasGraphBuilder {
     for (TensorRef ref : all) {
       Layer producer = graph.layer(ref.layer());
       if (producer == null) {
-        throw new KerasConfigException("a reference names layer '" + quote(ref.layer()) + "', which the model does not have");
+        throw new KerasConfigException(
+            "a reference names layer '" + quote(ref.layer()) + "', which the model does not have");
       }
       if (ref.callIndex() >= producer.calls().size()) {
-        throw new KerasConfigException("a reference names call " + ref.callIndex() + " of layer '" + ref.layer()
-            + "', which is called " + producer.calls().size() + " time(s)");
+        throw new KerasConfigException(
+            "a reference names call "
+                + ref.callIndex()
+                + " of layer '"
+                + ref.layer()
+                + "', which is called "
+                + producer.calls().size()
+                + " time(s)");
       }
     }
   }
@@ -222,7 +269,8 @@ public final class KerasGraphBuilder {
 
   private static String unusedName(String wanted, JsonNode layerSpecs) {
     Set<String> taken = new HashSet<>();
-    layerSpecs.forEach(s -> taken.add(s.path("config").path("name").asText(s.path("name").asText())));
+    layerSpecs.forEach(
+        s -> taken.add(s.path("config").path("name").asText(s.path("name").asText())));
     String name = wanted;
     while (taken.contains(name)) {
       name = "_" + name;
@@ -236,22 +284,33 @@ public final class KerasGraphBuilder {
     if (layer.body() == null) {
       layer = layer.withActivation(KerasActivation.of(layer.className(), config));
     }
-    return layer.withIdentity(layer.className() + "|" + layer.name() + "|" + (config == null ? 0 : withoutSharingMarks(config).hashCode()));
+    return layer.withIdentity(
+        layer.className()
+            + "|"
+            + layer.name()
+            + "|"
+            + (config == null ? 0 : withoutSharingMarks(config).hashCode()));
   }
 
-  /** Keras 3 archives mark the second appearance of a shared object with {@code shared_object_id}. */
+  /**
+   * Keras 3 archives mark the second appearance of a shared object with {@code shared_object_id}.
+   */
   private static JsonNode withoutSharingMarks(JsonNode node) {
     if (node.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-      node.fields().forEachRemaining(e -> {
-        if (!e.getKey().equals("shared_object_id")) {
-          copy.set(e.getKey(), withoutSharingMarks(e.getValue()));
-        }
-      });
+      com.fasterxml.jackson.databind.node.ObjectNode copy =
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      node.fields()
+          .forEachRemaining(
+              e -> {
+                if (!e.getKey().equals("shared_object_id")) {
+                  copy.set(e.getKey(), withoutSharingMarks(e.getValue()));
+                }
+              });
       return copy;
     }
     if (node.isArray()) {
-      com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      com.fasterxml.jackson.databind.node.ArrayNode copy =
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
       node.forEach(n -> copy.add(withoutSharingMarks(n)));
       return copy;
     }
@@ -265,17 +324,28 @@ public final class KerasGraphBuilder {
     boolean trainable = config == null || config.path("trainable").asBoolean(true);
     if (isModelSpec(spec)) {
       ModelGraph body = model(spec, pointer, depth + 1);
-      return Layer.of(name, className, new NestedModelKind(body, true), calls, pointer).withTrainable(trainable);
+      return Layer.of(name, className, new NestedModelKind(body, true), calls, pointer)
+          .withTrainable(trainable);
     }
     JsonNode wrapped = config == null ? null : config.get("layer");
     if ("TimeDistributed".equals(className) && isModelSpec(wrapped)) {
       ModelGraph body = model(wrapped, pointer + "/config/layer", depth + 1);
       boolean modelTrainable = wrapped.path("config").path("trainable").asBoolean(true);
-      return Layer.of(name, className, new TimeDistributedKind(new NestedModelKind(body, modelTrainable)), calls, pointer)
+      return Layer.of(
+              name,
+              className,
+              new TimeDistributedKind(new NestedModelKind(body, modelTrainable)),
+              calls,
+              pointer)
           .withTrainable(trainable);
     }
     if ("InputLayer".equals(className)) {
-      return Layer.of(name, className, new InputKind(declaredInputShape(className, config)), List.of(new Call(List.of())), pointer);
+      return Layer.of(
+          name,
+          className,
+          new InputKind(declaredInputShape(className, config)),
+          List.of(new Call(List.of())),
+          pointer);
     }
     LayerKind operation = KerasOperations.kind(className, spec, keras3);
     if (operation != null) {
@@ -284,13 +354,24 @@ public final class KerasGraphBuilder {
     String dtypePolicy = config == null ? "" : config.path("dtype").path("class_name").asText("");
     if (dtypePolicy.startsWith("Quantized")) {
       // Keras 3 quantization (int8, float8) stores other tensors (scales, amax history).
-      return Layer.unsupported(name, className, "quantized layers (" + dtypePolicy + ") are not supported yet", calls, pointer);
+      return Layer.unsupported(
+          name,
+          className,
+          "quantized layers (" + dtypePolicy + ") are not supported yet",
+          calls,
+          pointer);
     }
-    if (keras1DefaultOrdering != null && config != null && config.isObject() && !config.has("dim_ordering")
+    if (keras1DefaultOrdering != null
+        && config != null
+        && config.isObject()
+        && !config.has("dim_ordering")
         && !config.has("data_format")) {
-      config = ((com.fasterxml.jackson.databind.node.ObjectNode) config.deepCopy()).put("dim_ordering", keras1DefaultOrdering);
+      config =
+          ((com.fasterxml.jackson.databind.node.ObjectNode) config.deepCopy())
+              .put("dim_ordering", keras1DefaultOrdering);
     }
-    BindingResult bound = KerasLayerBindings.resolve(className, config, KerasCallFacts.of(spec, keras3));
+    BindingResult bound =
+        KerasLayerBindings.resolve(className, config, KerasCallFacts.of(spec, keras3));
     Layer layer = bound.layer(name, className, calls, pointer);
     return bound instanceof BindingResult.Bound ? layer.withTrainable(trainable) : layer;
   }
@@ -313,12 +394,17 @@ public final class KerasGraphBuilder {
     // Keras 1 shorthand, used only when no batch_input_shape was written.
     JsonNode inputDim = config.get("input_dim");
     JsonNode length = config.get("input_length");
-    Long steps = length == null || !length.canConvertToLong() || !length.isIntegralNumber() ? null : length.asLong();
+    Long steps =
+        length == null || !length.canConvertToLong() || !length.isIntegralNumber()
+            ? null
+            : length.asLong();
     if ("Embedding".equals(className)) {
       return steps == null && (length == null || length.isNull()) ? null : Shape.of(null, steps);
     }
     if (inputDim != null && inputDim.isIntegralNumber() && inputDim.canConvertToLong()) {
-      return "Dense".equals(className) ? Shape.of(null, inputDim.asLong()) : Shape.of(null, steps, inputDim.asLong());
+      return "Dense".equals(className)
+          ? Shape.of(null, inputDim.asLong())
+          : Shape.of(null, steps, inputDim.asLong());
     }
     return null;
   }
@@ -352,5 +438,4 @@ public final class KerasGraphBuilder {
   static String quote(String s) {
     return s.length() <= MAX_QUOTED ? s : s.substring(0, MAX_QUOTED) + "…";
   }
-
 }

@@ -17,31 +17,47 @@ public final class KerasH5Importer {
   private KerasH5Importer() {}
 
   /**
-   * @param architecture the architecture JSON to use for a weights-only file (given with
-   *     {@code --config}, or found beside it), or null
+   * @param architecture the architecture JSON to use for a weights-only file (given with {@code
+   *     --config}, or found beside it), or null
    */
   public static ImportedModel importFile(Path file, Path architecture) {
     KerasH5Reader.Contents contents = KerasH5Reader.read(file);
     if (contents.modelConfig() == null) {
       if (!contents.hasWeights()) {
-        throw new ModelFileException("not_a_model", "HDF5 file without a Keras model_config attribute");
+        throw new ModelFileException(
+            "not_a_model", "HDF5 file without a Keras model_config attribute");
       }
       if (architecture == null) {
-        throw new ModelFileException("weights_only",
+        throw new ModelFileException(
+            "weights_only",
             "weights-only Keras HDF5 file (no model_config attribute): give its architecture with --config ARCH.json");
       }
       try {
         KerasJsonImporter.Architecture arch = KerasJsonImporter.readArchitecture(architecture);
-        String version = contents.kerasVersion() != null ? contents.kerasVersion() : arch.kerasVersion();
-        return new ImportedModel(FORMAT, "keras", version, contents.backend() != null ? contents.backend() : arch.backend(),
-            KerasModelSpec.graph(arch.spec(), version, architecture.getFileName() + ""), contents.stored(), architecture.toString());
+        String version =
+            contents.kerasVersion() != null ? contents.kerasVersion() : arch.kerasVersion();
+        return new ImportedModel(
+            FORMAT,
+            "keras",
+            version,
+            contents.backend() != null ? contents.backend() : arch.backend(),
+            KerasModelSpec.graph(arch.spec(), version, architecture.getFileName() + ""),
+            contents.stored(),
+            architecture.toString());
       } catch (ModelFileException e) {
         throw new ArchitectureException(architecture, e);
       }
     }
-    JsonNode spec = KerasModelSpec.unwrap(BoundedJson.parseObject(contents.modelConfig(), "model_config"), "model_config");
-    return new ImportedModel(FORMAT, "keras", contents.kerasVersion(), contents.backend(),
-        KerasModelSpec.graph(spec, contents.kerasVersion(), "model_config"), contents.hasWeights() ? contents.stored() : null);
+    JsonNode spec =
+        KerasModelSpec.unwrap(
+            BoundedJson.parseObject(contents.modelConfig(), "model_config"), "model_config");
+    return new ImportedModel(
+        FORMAT,
+        "keras",
+        contents.kerasVersion(),
+        contents.backend(),
+        KerasModelSpec.graph(spec, contents.kerasVersion(), "model_config"),
+        contents.hasWeights() ? contents.stored() : null);
   }
 
   /** 2 for "2.2.4-tf", 0 when unknown. */

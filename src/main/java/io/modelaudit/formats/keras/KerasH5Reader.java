@@ -6,30 +6,38 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.modelaudit.formats.ModelFileException;
-import io.modelaudit.ir.Shape;
 import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.formats.StoredWeights;
+import io.modelaudit.ir.Shape;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a Keras HDF5 model file: the root attributes and, for every layer listed in
- * {@code model_weights/layer_names}, the shapes of the datasets named by its {@code weight_names}.
- * Only headers are read, never weight data.
+ * Reads a Keras HDF5 model file: the root attributes and, for every layer listed in {@code
+ * model_weights/layer_names}, the shapes of the datasets named by its {@code weight_names}. Only
+ * headers are read, never weight data.
  */
 public final class KerasH5Reader {
   /** model_config of the largest real models is a few MB. */
   private static final long MAX_ATTRIBUTE_BYTES = 256L << 20;
+
   private KerasH5Reader() {}
 
-  /** What a Keras HDF5 file says about itself. {@code modelConfig} is null for a weights-only file. */
-  public record Contents(String modelConfig, String kerasVersion, String backend, StoredWeights stored, boolean hasWeights) {}
+  /**
+   * What a Keras HDF5 file says about itself. {@code modelConfig} is null for a weights-only file.
+   */
+  public record Contents(
+      String modelConfig,
+      String kerasVersion,
+      String backend,
+      StoredWeights stored,
+      boolean hasWeights) {}
 
   /**
-   * @throws ModelFileException when the HDF5 structure cannot be read (truncated or corrupt);
-   *     jHDF reports such damage with a variety of runtime exceptions
+   * @throws ModelFileException when the HDF5 structure cannot be read (truncated or corrupt); jHDF
+   *     reports such damage with a variety of runtime exceptions
    */
   public static Contents read(Path file) {
     try {
@@ -37,7 +45,10 @@ public final class KerasH5Reader {
     } catch (ModelFileException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+      String detail =
+          e.getMessage() == null
+              ? e.getClass().getSimpleName()
+              : e.getMessage().lines().findFirst().orElse("");
       throw new ModelFileException("corrupt", "truncated or corrupt HDF5 file (" + detail + ")", e);
     }
   }
@@ -76,8 +87,11 @@ public final class KerasH5Reader {
         Group layerGroup = (Group) layerNode;
         for (String weight : strings(layerGroup.getAttribute("weight_names"))) {
           Node dataset = descendant(layerGroup, weight);
-          String name = dataset == null ? weight : dataset.getPath().substring(layerGroup.getPath().length());
-          tensors.add(new StoredTensor(name, datasetShape(layerGroup, dataset, name), layerGroup.getPath() + name));
+          String name =
+              dataset == null ? weight : dataset.getPath().substring(layerGroup.getPath().length());
+          tensors.add(
+              new StoredTensor(
+                  name, datasetShape(layerGroup, dataset, name), layerGroup.getPath() + name));
         }
       }
       stored.put(layer, tensors);
@@ -85,9 +99,9 @@ public final class KerasH5Reader {
   }
 
   /**
-   * A child by name. Keras writes names into ASCII-typed string attributes even when they are
-   * not ASCII (a layer named {@code denseλ}); those read back garbled, while the HDF5 link names
-   * are intact, so a garbled name is matched against the links read the same way.
+   * A child by name. Keras writes names into ASCII-typed string attributes even when they are not
+   * ASCII (a layer named {@code denseλ}); those read back garbled, while the HDF5 link names are
+   * intact, so a garbled name is matched against the links read the same way.
    */
   private static Node child(Group group, String name) {
     Node exact = group.getChildren().get(name);
@@ -141,7 +155,8 @@ public final class KerasH5Reader {
       shape.size(); // a header claiming more elements than a long holds is damage, not a model
       return shape;
     } catch (ArithmeticException e) {
-      throw new ModelFileException("corrupt", "dataset " + group.getPath() + path + " claims an impossible shape");
+      throw new ModelFileException(
+          "corrupt", "dataset " + group.getPath() + path + " claims an impossible shape");
     } catch (RuntimeException e) {
       return null;
     }
@@ -153,7 +168,9 @@ public final class KerasH5Reader {
       return null;
     }
     if (a.getSizeInBytes() > MAX_ATTRIBUTE_BYTES) {
-      throw new ModelFileException("corrupt", "attribute " + name + " is larger than " + (MAX_ATTRIBUTE_BYTES >> 20) + " MB");
+      throw new ModelFileException(
+          "corrupt",
+          "attribute " + name + " is larger than " + (MAX_ATTRIBUTE_BYTES >> 20) + " MB");
     }
     Object data = a.getData();
     if (data instanceof String) {
@@ -188,7 +205,10 @@ public final class KerasH5Reader {
       }
     } else if (data instanceof Object[]) {
       for (Object o : (Object[]) data) {
-        out.add(o instanceof byte[] ? new String((byte[]) o, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(o));
+        out.add(
+            o instanceof byte[]
+                ? new String((byte[]) o, java.nio.charset.StandardCharsets.UTF_8)
+                : String.valueOf(o));
       }
     }
     return out;

@@ -23,27 +23,39 @@ public final class KerasJsonImporter {
 
   public static ImportedModel importFile(Path file) {
     Architecture arch = readArchitecture(file);
-    return new ImportedModel(FORMAT, "keras", arch.kerasVersion(), arch.backend(),
-        KerasModelSpec.graph(arch.spec(), arch.kerasVersion(), "architecture JSON"), null);
+    return new ImportedModel(
+        FORMAT,
+        "keras",
+        arch.kerasVersion(),
+        arch.backend(),
+        KerasModelSpec.graph(arch.spec(), arch.kerasVersion(), "architecture JSON"),
+        null);
   }
 
   static Architecture readArchitecture(Path file) {
     JsonNode document = readDocument(file, "architecture JSON " + file.getFileName());
     if (document.has("modelTopology") || document.has("weightsManifest")) {
-      throw new ModelFileException("not_a_model", file.getFileName() + " is a TF.js model.json, not a Keras architecture JSON");
+      throw new ModelFileException(
+          "not_a_model",
+          file.getFileName() + " is a TF.js model.json, not a Keras architecture JSON");
     }
     if (document.has("confs") || document.has("vertices")) {
-      throw new ModelFileException("not_a_model", file.getFileName() + " is a Deeplearning4j configuration, not a Keras architecture JSON");
+      throw new ModelFileException(
+          "not_a_model",
+          file.getFileName() + " is a Deeplearning4j configuration, not a Keras architecture JSON");
     }
     JsonNode spec = KerasModelSpec.unwrap(document, "model_config");
-    return new Architecture(spec, KerasModelSpec.kerasVersion(document), KerasModelSpec.backend(document));
+    return new Architecture(
+        spec, KerasModelSpec.kerasVersion(document), KerasModelSpec.backend(document));
   }
 
   /** A whole JSON file, refused beyond {@link BoundedJson#MAX_DOCUMENT_BYTES}. */
   static JsonNode readDocument(Path file, String what) {
     try {
       if (Files.size(file) > BoundedJson.MAX_DOCUMENT_BYTES) {
-        throw new ModelFileException("too_large", what + " is larger than " + (BoundedJson.MAX_DOCUMENT_BYTES >> 20) + " MB");
+        throw new ModelFileException(
+            "too_large",
+            what + " is larger than " + (BoundedJson.MAX_DOCUMENT_BYTES >> 20) + " MB");
       }
       try (InputStream in = Files.newInputStream(file)) {
         return BoundedJson.parseObject(in, what);

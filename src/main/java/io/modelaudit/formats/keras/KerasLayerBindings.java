@@ -10,12 +10,9 @@ import io.modelaudit.ir.layers.ConcatenateKind;
 import io.modelaudit.ir.layers.ConvKind;
 import io.modelaudit.ir.layers.ConvKind.KernelLayout;
 import io.modelaudit.ir.layers.ConvLstmKind;
-import io.modelaudit.ir.layers.DepthwiseConvKind;
-import io.modelaudit.ir.layers.LocallyConnectedKind;
-import io.modelaudit.ir.layers.SeparableConvKind;
-import io.modelaudit.ir.layers.TransposedConvKind;
 import io.modelaudit.ir.layers.DataFormat;
 import io.modelaudit.ir.layers.DenseKind;
+import io.modelaudit.ir.layers.DepthwiseConvKind;
 import io.modelaudit.ir.layers.DotKind;
 import io.modelaudit.ir.layers.EinsumDenseKind;
 import io.modelaudit.ir.layers.ElementwiseMergeKind;
@@ -28,11 +25,11 @@ import io.modelaudit.ir.layers.HighwayKind;
 import io.modelaudit.ir.layers.IdentityKind;
 import io.modelaudit.ir.layers.LayerNormKind;
 import io.modelaudit.ir.layers.LayerScaleKind;
+import io.modelaudit.ir.layers.LocallyConnectedKind;
 import io.modelaudit.ir.layers.MaxoutDenseKind;
 import io.modelaudit.ir.layers.MultiHeadAttentionKind;
 import io.modelaudit.ir.layers.NormalizationKind;
 import io.modelaudit.ir.layers.PReLUKind;
-import io.modelaudit.ir.layers.Padding;
 import io.modelaudit.ir.layers.PermuteKind;
 import io.modelaudit.ir.layers.PoolingKind;
 import io.modelaudit.ir.layers.RecurrentKind;
@@ -40,8 +37,10 @@ import io.modelaudit.ir.layers.RecurrentKind.Cell;
 import io.modelaudit.ir.layers.RepeatVectorKind;
 import io.modelaudit.ir.layers.ReshapeKind;
 import io.modelaudit.ir.layers.ResizeKind;
+import io.modelaudit.ir.layers.SeparableConvKind;
 import io.modelaudit.ir.layers.SpatialPaddingKind;
 import io.modelaudit.ir.layers.TimeDistributedKind;
+import io.modelaudit.ir.layers.TransposedConvKind;
 import io.modelaudit.ir.layers.UpSamplingKind;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,101 +54,292 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Keras class names (1.x, 2.x, tf.keras and 3.x spellings) bound to layer kinds. Adding a layer
- * is one line here plus its kind. Classes not listed are reported as unsupported.
+ * Keras class names (1.x, 2.x, tf.keras and 3.x spellings) bound to layer kinds. Adding a layer is
+ * one line here plus its kind. Classes not listed are reported as unsupported.
  */
 public final class KerasLayerBindings {
-  private record Binding(Class<? extends LayerKind> kind, Function<KerasArgs, ? extends LayerKind> rule) {}
+  private record Binding(
+      Class<? extends LayerKind> kind, Function<KerasArgs, ? extends LayerKind> rule) {}
 
   private static final Map<String, Binding> BINDINGS = new HashMap<>();
 
   /**
-   * Binds class names to a rule that makes {@code kind}s. A rule throws {@link KerasConfigException}
-   * (or, deliberately, IllegalArgumentException / ArithmeticException) for a configuration it cannot
-   * read, {@link UnsupportedOptionException} for an option it does not model, and returns null for
-   * a configuration that is not the one the rule is for (another library's class of the same name).
+   * Binds class names to a rule that makes {@code kind}s. A rule throws {@link
+   * KerasConfigException} (or, deliberately, IllegalArgumentException / ArithmeticException) for a
+   * configuration it cannot read, {@link UnsupportedOptionException} for an option it does not
+   * model, and returns null for a configuration that is not the one the rule is for (another
+   * library's class of the same name).
    */
-  static <K extends LayerKind> void register(Class<K> kind, Function<KerasArgs, ? extends K> rule, String... classNames) {
+  static <K extends LayerKind> void register(
+      Class<K> kind, Function<KerasArgs, ? extends K> rule, String... classNames) {
     for (String c : classNames) {
       BINDINGS.put(c, new Binding(kind, rule));
     }
   }
 
   static {
-    register(IdentityKind.class, a -> IdentityKind.INSTANCE, "Activation", "Dropout", "SpatialDropout1D", "SpatialDropout2D",
-        "SpatialDropout3D", "GaussianNoise", "GaussianDropout", "AlphaDropout", "Masking", "LeakyReLU",
-        "ELU", "ReLU", "Softmax", "ThresholdedReLU");
-    register(DenseKind.class, a -> new DenseKind(a.requireLong("units", "output_dim"), a.getBool(true, "use_bias", "bias"), a.getLong(0, "lora_rank")), "Dense");
+    register(
+        IdentityKind.class,
+        a -> IdentityKind.INSTANCE,
+        "Activation",
+        "Dropout",
+        "SpatialDropout1D",
+        "SpatialDropout2D",
+        "SpatialDropout3D",
+        "GaussianNoise",
+        "GaussianDropout",
+        "AlphaDropout",
+        "Masking",
+        "LeakyReLU",
+        "ELU",
+        "ReLU",
+        "Softmax",
+        "ThresholdedReLU");
+    register(
+        DenseKind.class,
+        a ->
+            new DenseKind(
+                a.requireLong("units", "output_dim"),
+                a.getBool(true, "use_bias", "bias"),
+                a.getLong(0, "lora_rank")),
+        "Dense");
     register(PReLUKind.class, KerasLayerBindings::prelu, "PReLU");
     register(FlattenKind.class, a -> new FlattenKind(), "Flatten");
-    register(ReshapeKind.class, a -> new ReshapeKind(a.getLongList(false, "target_shape")), "Reshape");
+    register(
+        ReshapeKind.class, a -> new ReshapeKind(a.getLongList(false, "target_shape")), "Reshape");
     register(PermuteKind.class, KerasLayerBindings::permute, "Permute");
     register(RepeatVectorKind.class, a -> new RepeatVectorKind(a.requireLong("n")), "RepeatVector");
     register(ConvKind.class, a -> conv(a, 1), "Conv1D", "Convolution1D", "AtrousConvolution1D");
     register(ConvKind.class, a -> conv(a, 2), "Conv2D", "Convolution2D", "AtrousConvolution2D");
     register(ConvKind.class, a -> conv(a, 3), "Conv3D", "Convolution3D");
-    register(PoolingKind.class, a -> pooling(a, 1), "MaxPooling1D", "AveragePooling1D", "MaxPool1D", "AvgPool1D");
-    register(PoolingKind.class, a -> pooling(a, 2), "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D");
-    register(PoolingKind.class, a -> pooling(a, 3), "MaxPooling3D", "AveragePooling3D", "MaxPool3D", "AvgPool3D");
-    register(GlobalPoolingKind.class, a -> globalPooling(a, 1), "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPool1D", "GlobalAvgPool1D");
-    register(GlobalPoolingKind.class, a -> globalPooling(a, 2), "GlobalMaxPooling2D", "GlobalAveragePooling2D", "GlobalMaxPool2D", "GlobalAvgPool2D");
-    register(GlobalPoolingKind.class, a -> globalPooling(a, 3), "GlobalMaxPooling3D", "GlobalAveragePooling3D", "GlobalMaxPool3D", "GlobalAvgPool3D");
-    register(SpatialPaddingKind.class, a -> SpatialPaddingKind.zeroPadding(amounts(a, 1, "padding"), a.dataFormat()), "ZeroPadding1D");
-    register(SpatialPaddingKind.class, a -> SpatialPaddingKind.zeroPadding(amounts(a, 2, "padding"), a.dataFormat()), "ZeroPadding2D");
-    register(SpatialPaddingKind.class, a -> SpatialPaddingKind.zeroPadding(amounts(a, 3, "padding"), a.dataFormat()), "ZeroPadding3D");
-    register(SpatialPaddingKind.class, a -> SpatialPaddingKind.cropping(amounts(a, 1, "cropping"), a.dataFormat()), "Cropping1D");
-    register(SpatialPaddingKind.class, a -> SpatialPaddingKind.cropping(amounts(a, 2, "cropping"), a.dataFormat()), "Cropping2D");
-    register(SpatialPaddingKind.class, a -> SpatialPaddingKind.cropping(amounts(a, 3, "cropping"), a.dataFormat()), "Cropping3D");
-    register(UpSamplingKind.class, a -> new UpSamplingKind(a.getTuple(1, 2L, "size", "length"), a.dataFormat()), "UpSampling1D");
-    register(UpSamplingKind.class, a -> new UpSamplingKind(a.getTuple(2, 2L, "size"), a.dataFormat()), "UpSampling2D");
-    register(UpSamplingKind.class, a -> new UpSamplingKind(a.getTuple(3, 2L, "size"), a.dataFormat()), "UpSampling3D");
-    register(BatchNormKind.class, KerasLayerBindings::batchNorm, "BatchNormalization", "BatchNormalizationV1", "BatchNormalizationV2");
+    register(
+        PoolingKind.class,
+        a -> pooling(a, 1),
+        "MaxPooling1D",
+        "AveragePooling1D",
+        "MaxPool1D",
+        "AvgPool1D");
+    register(
+        PoolingKind.class,
+        a -> pooling(a, 2),
+        "MaxPooling2D",
+        "AveragePooling2D",
+        "MaxPool2D",
+        "AvgPool2D");
+    register(
+        PoolingKind.class,
+        a -> pooling(a, 3),
+        "MaxPooling3D",
+        "AveragePooling3D",
+        "MaxPool3D",
+        "AvgPool3D");
+    register(
+        GlobalPoolingKind.class,
+        a -> globalPooling(a, 1),
+        "GlobalMaxPooling1D",
+        "GlobalAveragePooling1D",
+        "GlobalMaxPool1D",
+        "GlobalAvgPool1D");
+    register(
+        GlobalPoolingKind.class,
+        a -> globalPooling(a, 2),
+        "GlobalMaxPooling2D",
+        "GlobalAveragePooling2D",
+        "GlobalMaxPool2D",
+        "GlobalAvgPool2D");
+    register(
+        GlobalPoolingKind.class,
+        a -> globalPooling(a, 3),
+        "GlobalMaxPooling3D",
+        "GlobalAveragePooling3D",
+        "GlobalMaxPool3D",
+        "GlobalAvgPool3D");
+    register(
+        SpatialPaddingKind.class,
+        a -> SpatialPaddingKind.zeroPadding(amounts(a, 1, "padding"), a.dataFormat()),
+        "ZeroPadding1D");
+    register(
+        SpatialPaddingKind.class,
+        a -> SpatialPaddingKind.zeroPadding(amounts(a, 2, "padding"), a.dataFormat()),
+        "ZeroPadding2D");
+    register(
+        SpatialPaddingKind.class,
+        a -> SpatialPaddingKind.zeroPadding(amounts(a, 3, "padding"), a.dataFormat()),
+        "ZeroPadding3D");
+    register(
+        SpatialPaddingKind.class,
+        a -> SpatialPaddingKind.cropping(amounts(a, 1, "cropping"), a.dataFormat()),
+        "Cropping1D");
+    register(
+        SpatialPaddingKind.class,
+        a -> SpatialPaddingKind.cropping(amounts(a, 2, "cropping"), a.dataFormat()),
+        "Cropping2D");
+    register(
+        SpatialPaddingKind.class,
+        a -> SpatialPaddingKind.cropping(amounts(a, 3, "cropping"), a.dataFormat()),
+        "Cropping3D");
+    register(
+        UpSamplingKind.class,
+        a -> new UpSamplingKind(a.getTuple(1, 2L, "size", "length"), a.dataFormat()),
+        "UpSampling1D");
+    register(
+        UpSamplingKind.class,
+        a -> new UpSamplingKind(a.getTuple(2, 2L, "size"), a.dataFormat()),
+        "UpSampling2D");
+    register(
+        UpSamplingKind.class,
+        a -> new UpSamplingKind(a.getTuple(3, 2L, "size"), a.dataFormat()),
+        "UpSampling3D");
+    register(
+        BatchNormKind.class,
+        KerasLayerBindings::batchNorm,
+        "BatchNormalization",
+        "BatchNormalizationV1",
+        "BatchNormalizationV2");
     register(EmbeddingKind.class, KerasLayerBindings::embedding, "Embedding");
     register(RecurrentKind.class, a -> recurrent(a, Cell.SIMPLE), "SimpleRNN");
     register(RecurrentKind.class, a -> recurrent(a, Cell.LSTM), "LSTM", "LSTMV1", "LSTMV2");
     register(RecurrentKind.class, a -> recurrent(a, Cell.GRU), "GRU", "GRUV1", "GRUV2");
     register(BidirectionalKind.class, KerasLayerBindings::bidirectional, "Bidirectional");
-    register(TimeDistributedKind.class, a -> new TimeDistributedKind(inner(a, "layer")), "TimeDistributed");
+    register(
+        TimeDistributedKind.class,
+        a -> new TimeDistributedKind(inner(a, "layer")),
+        "TimeDistributed");
     register(ElementwiseMergeKind.class, a -> new ElementwiseMergeKind(2, 2), "Subtract");
-    register(ElementwiseMergeKind.class, a -> new ElementwiseMergeKind(1, Integer.MAX_VALUE), "Add", "Multiply", "Average", "Maximum", "Minimum");
+    register(
+        ElementwiseMergeKind.class,
+        a -> new ElementwiseMergeKind(1, Integer.MAX_VALUE),
+        "Add",
+        "Multiply",
+        "Average",
+        "Maximum",
+        "Minimum");
     register(ConcatenateKind.class, a -> new ConcatenateKind(a.getInt(-1, "axis")), "Concatenate");
     register(DotKind.class, KerasLayerBindings::dot, "Dot");
     register(LayerKind.class, KerasLayerBindings::keras1Merge, "Merge");
-    register(TransposedConvKind.class, a -> transposedConv(a, 1), "Conv1DTranspose", "Convolution1DTranspose");
-    register(TransposedConvKind.class, a -> transposedConv(a, 2), "Conv2DTranspose", "Convolution2DTranspose", "Deconvolution2D", "Deconv2D");
-    register(TransposedConvKind.class, a -> transposedConv(a, 3), "Conv3DTranspose", "Convolution3DTranspose", "Deconvolution3D", "Deconv3D");
+    register(
+        TransposedConvKind.class,
+        a -> transposedConv(a, 1),
+        "Conv1DTranspose",
+        "Convolution1DTranspose");
+    register(
+        TransposedConvKind.class,
+        a -> transposedConv(a, 2),
+        "Conv2DTranspose",
+        "Convolution2DTranspose",
+        "Deconvolution2D",
+        "Deconv2D");
+    register(
+        TransposedConvKind.class,
+        a -> transposedConv(a, 3),
+        "Conv3DTranspose",
+        "Convolution3DTranspose",
+        "Deconvolution3D",
+        "Deconv3D");
     register(DepthwiseConvKind.class, a -> depthwiseConv(a, 1), "DepthwiseConv1D");
     register(DepthwiseConvKind.class, a -> depthwiseConv(a, 2), "DepthwiseConv2D");
-    register(SeparableConvKind.class, a -> separableConv(a, 1), "SeparableConv1D", "SeparableConvolution1D");
-    register(SeparableConvKind.class, a -> separableConv(a, 2), "SeparableConv2D", "SeparableConvolution2D");
+    register(
+        SeparableConvKind.class,
+        a -> separableConv(a, 1),
+        "SeparableConv1D",
+        "SeparableConvolution1D");
+    register(
+        SeparableConvKind.class,
+        a -> separableConv(a, 2),
+        "SeparableConv2D",
+        "SeparableConvolution2D");
     register(LocallyConnectedKind.class, a -> locallyConnected(a, 1), "LocallyConnected1D");
     register(LocallyConnectedKind.class, a -> locallyConnected(a, 2), "LocallyConnected2D");
     register(ConvLstmKind.class, a -> convLstm(a, 1), "ConvLSTM1D");
     register(ConvLstmKind.class, a -> convLstm(a, 2), "ConvLSTM2D");
     register(ConvLstmKind.class, a -> convLstm(a, 3), "ConvLSTM3D");
-    register(MultiHeadAttentionKind.class, KerasLayerBindings::multiHeadAttention, "MultiHeadAttention");
-    register(AttentionKind.class, a -> AttentionKind.dot(a.getBool(false, "use_scale"), "concat".equals(a.getString("dot", "score_mode")),
-        returnsScores(a)), "Attention");
-    register(AttentionKind.class, a -> AttentionKind.additive(a.getBool(true, "use_scale"), returnsScores(a)), "AdditiveAttention");
+    register(
+        MultiHeadAttentionKind.class, KerasLayerBindings::multiHeadAttention, "MultiHeadAttention");
+    register(
+        AttentionKind.class,
+        a ->
+            AttentionKind.dot(
+                a.getBool(false, "use_scale"),
+                "concat".equals(a.getString("dot", "score_mode")),
+                returnsScores(a)),
+        "Attention");
+    register(
+        AttentionKind.class,
+        a -> AttentionKind.additive(a.getBool(true, "use_scale"), returnsScores(a)),
+        "AdditiveAttention");
     register(EinsumDenseKind.class, KerasLayerBindings::einsumDense, "EinsumDense");
-    register(LayerNormKind.class, a -> new LayerNormKind(a.has("axis") ? a.getIntOrList("axis") : List.of(-1), a.getBool(true, "center"),
-        a.getBool(true, "scale"), a.getBool(false, "rms_scaling")), "LayerNormalization");
-    register(GroupNormKind.class, a -> new GroupNormKind(a.getLong(32, "groups"), a.getInt(-1, "axis"), a.getBool(true, "center"),
-        a.getBool(true, "scale")), "GroupNormalization");
-    register(IdentityKind.class, a -> IdentityKind.INSTANCE, "Identity", "UnitNormalization", "Rescaling");
+    register(
+        LayerNormKind.class,
+        a ->
+            new LayerNormKind(
+                a.has("axis") ? a.getIntOrList("axis") : List.of(-1),
+                a.getBool(true, "center"),
+                a.getBool(true, "scale"),
+                a.getBool(false, "rms_scaling")),
+        "LayerNormalization");
+    register(
+        GroupNormKind.class,
+        a ->
+            new GroupNormKind(
+                a.getLong(32, "groups"),
+                a.getInt(-1, "axis"),
+                a.getBool(true, "center"),
+                a.getBool(true, "scale")),
+        "GroupNormalization");
+    register(
+        IdentityKind.class,
+        a -> IdentityKind.INSTANCE,
+        "Identity",
+        "UnitNormalization",
+        "Rescaling");
     register(NormalizationKind.class, KerasLayerBindings::normalization, "Normalization");
-    // Keras Applications' ConvNeXt block (keras.applications.convnext, tf.keras 2.10+ and Keras 3). A
+    // Keras Applications' ConvNeXt block (keras.applications.convnext, tf.keras 2.10+ and Keras 3).
+    // A
     // custom layer of the same name without projection_dim is someone else's: no rule for it.
-    register(LayerScaleKind.class, a -> a.has("projection_dim") && a.has("init_values") ? new LayerScaleKind(a.requireLong("projection_dim")) : null,
+    register(
+        LayerScaleKind.class,
+        a ->
+            a.has("projection_dim") && a.has("init_values")
+                ? new LayerScaleKind(a.requireLong("projection_dim"))
+                : null,
         "LayerScale");
-    register(IdentityKind.class, a -> a.has("drop_path_rate") ? IdentityKind.INSTANCE : null, "StochasticDepth");
-    register(ResizeKind.class, a -> new ResizeKind(a.requireLong("height"), a.requireLong("width"), a.dataFormat()), "Resizing", "CenterCrop");
-    register(RecurrentKind.class, a -> RecurrentKind.cudnn(Cell.LSTM, a.requireLong("units"), a.getBool(false, "return_sequences"),
-        a.getBool(false, "return_state")), "CuDNNLSTM");
-    register(RecurrentKind.class, a -> RecurrentKind.cudnn(Cell.GRU, a.requireLong("units"), a.getBool(false, "return_sequences"),
-        a.getBool(false, "return_state")), "CuDNNGRU");
-    register(DenseKind.class, a -> new DenseKind(a.requireLong("output_dim"), a.getBool(true, "bias")), "TimeDistributedDense");
-    register(MaxoutDenseKind.class, a -> new MaxoutDenseKind(a.requireLong("output_dim"), a.getLong(4, "nb_feature"), a.getBool(true, "bias")), "MaxoutDense");
+    register(
+        IdentityKind.class,
+        a -> a.has("drop_path_rate") ? IdentityKind.INSTANCE : null,
+        "StochasticDepth");
+    register(
+        ResizeKind.class,
+        a -> new ResizeKind(a.requireLong("height"), a.requireLong("width"), a.dataFormat()),
+        "Resizing",
+        "CenterCrop");
+    register(
+        RecurrentKind.class,
+        a ->
+            RecurrentKind.cudnn(
+                Cell.LSTM,
+                a.requireLong("units"),
+                a.getBool(false, "return_sequences"),
+                a.getBool(false, "return_state")),
+        "CuDNNLSTM");
+    register(
+        RecurrentKind.class,
+        a ->
+            RecurrentKind.cudnn(
+                Cell.GRU,
+                a.requireLong("units"),
+                a.getBool(false, "return_sequences"),
+                a.getBool(false, "return_state")),
+        "CuDNNGRU");
+    register(
+        DenseKind.class,
+        a -> new DenseKind(a.requireLong("output_dim"), a.getBool(true, "bias")),
+        "TimeDistributedDense");
+    register(
+        MaxoutDenseKind.class,
+        a ->
+            new MaxoutDenseKind(
+                a.requireLong("output_dim"), a.getLong(4, "nb_feature"), a.getBool(true, "bias")),
+        "MaxoutDense");
     register(HighwayKind.class, a -> new HighwayKind(a.getBool(true, "bias")), "Highway");
   }
 
@@ -162,7 +352,10 @@ public final class KerasLayerBindings {
     }
   }
 
-  /** Every registered class name and the kind its rule makes, sorted by name (for the generated docs). */
+  /**
+   * Every registered class name and the kind its rule makes, sorted by name (for the generated
+   * docs).
+   */
   public static SortedMap<String, Class<? extends LayerKind>> kinds() {
     SortedMap<String, Class<? extends LayerKind>> out = new TreeMap<>();
     BINDINGS.forEach((name, b) -> out.put(name, b.kind()));
@@ -185,14 +378,17 @@ public final class KerasLayerBindings {
     } catch (ArithmeticException e) {
       return new BindingResult.Invalid("cannot read its configuration: " + e);
     }
-    return kind == null ? new BindingResult.Unsupported("no rule for Keras class " + className) : new BindingResult.Bound(kind);
+    return kind == null
+        ? new BindingResult.Unsupported("no rule for Keras class " + className)
+        : new BindingResult.Bound(kind);
   }
 
   /**
    * The kind for a class, or null when the class (or this configuration of it) has no rule.
    *
    * @throws KerasConfigException when the configuration cannot be read
-   * @throws UnsupportedOptionException when the rule does not model an option the configuration sets
+   * @throws UnsupportedOptionException when the rule does not model an option the configuration
+   *     sets
    */
   static LayerKind bind(String className, JsonNode config) {
     return kind(className, config, KerasCallFacts.NONE);
@@ -211,7 +407,8 @@ public final class KerasLayerBindings {
     }
     String className = spec.get("class_name").asText();
     if (KerasGraphBuilder.isModelSpec(spec)) {
-      throw new UnsupportedOptionException("wraps a nested model (" + className + "), which is not supported yet");
+      throw new UnsupportedOptionException(
+          "wraps a nested model (" + className + "), which is not supported yet");
     }
     LayerKind kind = bind(className, spec.get("config"));
     if (kind == null) {
@@ -244,7 +441,10 @@ public final class KerasLayerBindings {
       kernel = new long[] {a.requireLong("filter_length")};
       strides = new long[] {a.getLong(1, "subsample_length")};
     } else {
-      kernel = rank == 2 ? a.getSeparate("nb_row", "nb_col") : a.getSeparate("kernel_dim1", "kernel_dim2", "kernel_dim3");
+      kernel =
+          rank == 2
+              ? a.getSeparate("nb_row", "nb_col")
+              : a.getSeparate("kernel_dim1", "kernel_dim2", "kernel_dim3");
       strides = a.getTuple(rank, 1L, "subsample");
     }
     long[] dilation = a.getTuple(rank, 1L, "dilation_rate", "atrous_rate");
@@ -256,14 +456,25 @@ public final class KerasLayerBindings {
       layout = KernelLayout.OUT_IN_SPATIAL;
     }
     DataFormat format = rank == 1 && keras1 ? DataFormat.CHANNELS_LAST : a.dataFormat();
-    return new ConvKind(filters, kernel, strides, dilation, a.padding(), format,
-        a.getLong(1, "groups"), a.getBool(true, "use_bias", "bias"), layout, a.getLong(0, "lora_rank"));
+    return new ConvKind(
+        filters,
+        kernel,
+        strides,
+        dilation,
+        a.padding(),
+        format,
+        a.getLong(1, "groups"),
+        a.getBool(true, "use_bias", "bias"),
+        layout,
+        a.getLong(0, "lora_rank"));
   }
 
   private static PoolingKind pooling(KerasArgs a, int rank) {
     long[] pool = a.getTuple(rank, 2L, "pool_size", "pool_length");
-    long[] strides = a.has("strides", "stride") ? a.getTuple(rank, null, "strides", "stride") : pool;
-    DataFormat format = rank == 1 && a.has("pool_length") ? DataFormat.CHANNELS_LAST : a.dataFormat();
+    long[] strides =
+        a.has("strides", "stride") ? a.getTuple(rank, null, "strides", "stride") : pool;
+    DataFormat format =
+        rank == 1 && a.has("pool_length") ? DataFormat.CHANNELS_LAST : a.dataFormat();
     return new PoolingKind(pool, strides, a.padding(), format);
   }
 
@@ -283,10 +494,13 @@ public final class KerasLayerBindings {
       throw new KerasConfigException("missing '" + name + "'");
     }
     if (v.isObject()) {
-      String[][] keys = rank == 1 ? new String[][] {{"left_pad", "right_pad"}}
-          : new String[][] {{"top_pad", "bottom_pad"}, {"left_pad", "right_pad"}};
+      String[][] keys =
+          rank == 1
+              ? new String[][] {{"left_pad", "right_pad"}}
+              : new String[][] {{"top_pad", "bottom_pad"}, {"left_pad", "right_pad"}};
       if (keys.length != rank) {
-        throw new KerasConfigException("'" + name + "' as a dictionary is only defined in 1D and 2D");
+        throw new KerasConfigException(
+            "'" + name + "' as a dictionary is only defined in 1D and 2D");
       }
       for (int i = 0; i < rank; i++) {
         for (int j = 0; j < 2; j++) {
@@ -317,7 +531,8 @@ public final class KerasLayerBindings {
       return out;
     }
     if (v.size() != rank) {
-      throw new KerasConfigException("'" + name + "' has " + v.size() + " entries, expected " + rank);
+      throw new KerasConfigException(
+          "'" + name + "' has " + v.size() + " entries, expected " + rank);
     }
     for (int i = 0; i < rank; i++) {
       JsonNode e = v.get(i);
@@ -343,23 +558,41 @@ public final class KerasLayerBindings {
     boolean keras1 = a.has("mode");
     return keras1
         ? new BatchNormKind(axes, true, true, "running_mean", "running_std")
-        : new BatchNormKind(axes, a.getBool(true, "center"), a.getBool(true, "scale"), "moving_mean", "moving_variance",
+        : new BatchNormKind(
+            axes,
+            a.getBool(true, "center"),
+            a.getBool(true, "scale"),
+            "moving_mean",
+            "moving_variance",
             a.getBool(false, "renorm"));
   }
 
   private static EmbeddingKind embedding(KerasArgs a) {
     JsonNode length = a.get("input_length");
-    List<Long> inputLength = length == null ? null
-        : length.isArray() ? a.getLongList(true, "input_length") : List.of(KerasArgs.asLong(length, "input_length"));
-    return new EmbeddingKind(a.requireLong("input_dim"), a.requireLong("output_dim"), inputLength, a.getLong(0, "lora_rank"));
+    List<Long> inputLength =
+        length == null
+            ? null
+            : length.isArray()
+                ? a.getLongList(true, "input_length")
+                : List.of(KerasArgs.asLong(length, "input_length"));
+    return new EmbeddingKind(
+        a.requireLong("input_dim"),
+        a.requireLong("output_dim"),
+        inputLength,
+        a.getLong(0, "lora_rank"));
   }
 
   private static RecurrentKind recurrent(KerasArgs a, Cell cell) {
     boolean keras1 = a.has("output_dim") && !a.has("units");
     boolean splitGates = keras1 && !"gpu".equals(a.getString("", "consume_less"));
-    return new RecurrentKind(cell, a.requireLong("units", "output_dim"), a.getBool(true, "use_bias", "bias"),
-        a.getBool(false, "return_sequences"), a.getBool(false, "return_state"),
-        a.getBool(false, "reset_after"), splitGates);
+    return new RecurrentKind(
+        cell,
+        a.requireLong("units", "output_dim"),
+        a.getBool(true, "use_bias", "bias"),
+        a.getBool(false, "return_sequences"),
+        a.getBool(false, "return_state"),
+        a.getBool(false, "reset_after"),
+        splitGates);
   }
 
   private static BidirectionalKind bidirectional(KerasArgs a) {
@@ -373,10 +606,13 @@ public final class KerasLayerBindings {
     }
   }
 
-  /** Keras 1 {@code Merge}: one layer for every merge mode; a Python function as mode has no rule. */
+  /**
+   * Keras 1 {@code Merge}: one layer for every merge mode; a Python function as mode has no rule.
+   */
   private static LayerKind keras1Merge(KerasArgs a) {
     if (!"raw".equals(a.getString("raw", "mode_type"))) {
-      throw new UnsupportedOptionException("merges with a Python function, which is never run or read");
+      throw new UnsupportedOptionException(
+          "merges with a Python function, which is never run or read");
     }
     String mode = a.getString("sum", "mode");
     switch (mode) {
@@ -390,7 +626,9 @@ public final class KerasLayerBindings {
       case "dot":
       case "cos":
         List<Integer> axes = a.getIntOrList("dot_axes");
-        return axes.size() == 1 ? new DotKind(axes.get(0), axes.get(0)) : new DotKind(axes.get(0), axes.get(1));
+        return axes.size() == 1
+            ? new DotKind(axes.get(0), axes.get(0))
+            : new DotKind(axes.get(0), axes.get(1));
       default:
         throw new KerasConfigException("unknown merge mode '" + mode + "'");
     }
@@ -411,10 +649,19 @@ public final class KerasLayerBindings {
     if (a.has("nb_filter")) {
       return keras1Deconvolution(a, rank);
     }
-    long[] outputPadding = a.has("output_padding") ? a.getTuple(rank, null, "output_padding") : null;
-    return new TransposedConvKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
-        a.getTuple(rank, 1L, "strides"), a.getTuple(rank, 1L, "dilation_rate"), a.padding(), outputPadding, null,
-        a.dataFormat(), a.getBool(true, "use_bias"), TransposedConvKind.KernelLayout.SPATIAL_OUT_IN);
+    long[] outputPadding =
+        a.has("output_padding") ? a.getTuple(rank, null, "output_padding") : null;
+    return new TransposedConvKind(
+        a.requireLong("filters"),
+        a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"),
+        a.getTuple(rank, 1L, "dilation_rate"),
+        a.padding(),
+        outputPadding,
+        null,
+        a.dataFormat(),
+        a.getBool(true, "use_bias"),
+        TransposedConvKind.KernelLayout.SPATIAL_OUT_IN);
   }
 
   /** Keras 1 Deconvolution2D: a Convolution2D's weights, and the output shape it was given. */
@@ -424,20 +671,33 @@ public final class KerasLayerBindings {
     }
     List<Long> declared = a.getLongList(true, "output_shape");
     if (declared.size() != 4) {
-      throw new KerasConfigException("'output_shape' has " + declared.size() + " entries, expected 4");
+      throw new KerasConfigException(
+          "'output_shape' has " + declared.size() + " entries, expected 4");
     }
     boolean theano = a.theanoOrdering();
-    Long[] spatial = theano ? new Long[] {declared.get(2), declared.get(3)} : new Long[] {declared.get(1), declared.get(2)};
-    return new TransposedConvKind(a.requireLong("nb_filter"), a.getSeparate("nb_row", "nb_col"),
-        a.getTuple(2, 1L, "subsample"), new long[] {1, 1}, a.padding(), null, spatial, a.dataFormat(),
-        a.getBool(true, "bias"), theano ? TransposedConvKind.KernelLayout.KERAS1_OUT_IN_SPATIAL
+    Long[] spatial =
+        theano
+            ? new Long[] {declared.get(2), declared.get(3)}
+            : new Long[] {declared.get(1), declared.get(2)};
+    return new TransposedConvKind(
+        a.requireLong("nb_filter"),
+        a.getSeparate("nb_row", "nb_col"),
+        a.getTuple(2, 1L, "subsample"),
+        new long[] {1, 1},
+        a.padding(),
+        null,
+        spatial,
+        a.dataFormat(),
+        a.getBool(true, "bias"),
+        theano
+            ? TransposedConvKind.KernelLayout.KERAS1_OUT_IN_SPATIAL
             : TransposedConvKind.KernelLayout.KERAS1_SPATIAL_IN_OUT);
   }
 
   /**
-   * True for a configuration written by Keras 3, which serialises the dtype as a
-   * {@code DTypePolicy} object (tf.keras's mixed-precision one is a {@code Policy}). Only used to
-   * name a weight the way the file does, for messages about a missing one.
+   * True for a configuration written by Keras 3, which serialises the dtype as a {@code
+   * DTypePolicy} object (tf.keras's mixed-precision one is a {@code Policy}). Only used to name a
+   * weight the way the file does, for messages about a missing one.
    */
   private static boolean keras3(KerasArgs a) {
     JsonNode dtype = a.get("dtype");
@@ -445,9 +705,15 @@ public final class KerasLayerBindings {
   }
 
   private static DepthwiseConvKind depthwiseConv(KerasArgs a, int rank) {
-    return new DepthwiseConvKind(a.getTuple(rank, null, "kernel_size"), a.getTuple(rank, 1L, "strides"),
-        a.getTuple(rank, 1L, "dilation_rate"), a.padding(), a.dataFormat(), a.getLong(1, "depth_multiplier"),
-        a.getBool(true, "use_bias"), keras3(a) ? "kernel" : "depthwise_kernel");
+    return new DepthwiseConvKind(
+        a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"),
+        a.getTuple(rank, 1L, "dilation_rate"),
+        a.padding(),
+        a.dataFormat(),
+        a.getLong(1, "depth_multiplier"),
+        a.getBool(true, "use_bias"),
+        keras3(a) ? "kernel" : "depthwise_kernel");
   }
 
   private static SeparableConvKind separableConv(KerasArgs a, int rank) {
@@ -455,23 +721,44 @@ public final class KerasLayerBindings {
       if (rank != 2) {
         throw new KerasConfigException("Keras 1 separable convolutions are 2D only");
       }
-      return new SeparableConvKind(a.requireLong("nb_filter"), a.getSeparate("nb_row", "nb_col"),
-          a.getTuple(2, 1L, "subsample"), new long[] {1, 1}, a.padding(), a.dataFormat(), a.getLong(1, "depth_multiplier"),
-          a.getBool(true, "bias"), a.theanoOrdering() ? SeparableConvKind.KernelLayout.OUT_IN_SPATIAL
+      return new SeparableConvKind(
+          a.requireLong("nb_filter"),
+          a.getSeparate("nb_row", "nb_col"),
+          a.getTuple(2, 1L, "subsample"),
+          new long[] {1, 1},
+          a.padding(),
+          a.dataFormat(),
+          a.getLong(1, "depth_multiplier"),
+          a.getBool(true, "bias"),
+          a.theanoOrdering()
+              ? SeparableConvKind.KernelLayout.OUT_IN_SPATIAL
               : SeparableConvKind.KernelLayout.SPATIAL_IN_OUT);
     }
-    return new SeparableConvKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
-        a.getTuple(rank, 1L, "strides"), a.getTuple(rank, 1L, "dilation_rate"), a.padding(), a.dataFormat(),
-        a.getLong(1, "depth_multiplier"), a.getBool(true, "use_bias"), SeparableConvKind.KernelLayout.SPATIAL_IN_OUT);
+    return new SeparableConvKind(
+        a.requireLong("filters"),
+        a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"),
+        a.getTuple(rank, 1L, "dilation_rate"),
+        a.padding(),
+        a.dataFormat(),
+        a.getLong(1, "depth_multiplier"),
+        a.getBool(true, "use_bias"),
+        SeparableConvKind.KernelLayout.SPATIAL_IN_OUT);
   }
 
   private static LocallyConnectedKind locallyConnected(KerasArgs a, int rank) {
     if (a.has("nb_filter")) {
-      throw new UnsupportedOptionException("Keras 1 locally connected layers are not supported yet");
+      throw new UnsupportedOptionException(
+          "Keras 1 locally connected layers are not supported yet");
     }
     // Early Keras 2 releases have no 'implementation': their only layout is implementation 1's.
-    return new LocallyConnectedKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
-        a.getTuple(rank, 1L, "strides"), a.padding(), a.dataFormat(), a.getBool(true, "use_bias"),
+    return new LocallyConnectedKind(
+        a.requireLong("filters"),
+        a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"),
+        a.padding(),
+        a.dataFormat(),
+        a.getBool(true, "use_bias"),
         a.getInt(1, "implementation"));
   }
 
@@ -479,12 +766,22 @@ public final class KerasLayerBindings {
     if (a.has("nb_filter")) {
       throw new UnsupportedOptionException("Keras 1 ConvLSTM2D is not supported yet");
     }
-    return new ConvLstmKind(a.requireLong("filters"), a.getTuple(rank, null, "kernel_size"),
-        a.getTuple(rank, 1L, "strides"), a.getTuple(rank, 1L, "dilation_rate"), a.padding(), a.dataFormat(),
-        a.getBool(true, "use_bias"), a.getBool(false, "return_sequences"), a.getBool(false, "return_state"));
+    return new ConvLstmKind(
+        a.requireLong("filters"),
+        a.getTuple(rank, null, "kernel_size"),
+        a.getTuple(rank, 1L, "strides"),
+        a.getTuple(rank, 1L, "dilation_rate"),
+        a.padding(),
+        a.dataFormat(),
+        a.getBool(true, "use_bias"),
+        a.getBool(false, "return_sequences"),
+        a.getBool(false, "return_state"));
   }
 
-  /** {@code return_attention_scores}: a call argument (tf.keras 2.4+, Keras 3) or, earlier, a setting. */
+  /**
+   * {@code return_attention_scores}: a call argument (tf.keras 2.4+, Keras 3) or, earlier, a
+   * setting.
+   */
   private static boolean returnsScores(KerasArgs a) {
     return a.calls().returnsAttentionScores() || a.getBool(false, "return_attention_scores");
   }
@@ -492,12 +789,23 @@ public final class KerasLayerBindings {
   private static MultiHeadAttentionKind multiHeadAttention(KerasArgs a) {
     long keyDim = a.requireLong("key_dim");
     JsonNode out = a.get("output_shape");
-    List<Long> outputShape = out == null ? null
-        : out.isArray() ? a.getLongList(false, "output_shape") : List.of(KerasArgs.asLong(out, "output_shape"));
+    List<Long> outputShape =
+        out == null
+            ? null
+            : out.isArray()
+                ? a.getLongList(false, "output_shape")
+                : List.of(KerasArgs.asLong(out, "output_shape"));
     List<Integer> axes = a.has("attention_axes") ? a.getIntOrList("attention_axes") : null;
-    return new MultiHeadAttentionKind(a.requireLong("num_heads"), keyDim, a.getLong(keyDim, "value_dim"),
-        outputShape == null || outputShape.isEmpty() ? null : outputShape, a.getBool(true, "use_bias"),
-        a.getBool(false, "use_gate"), axes, returnsScores(a), a.calls().keras3());
+    return new MultiHeadAttentionKind(
+        a.requireLong("num_heads"),
+        keyDim,
+        a.getLong(keyDim, "value_dim"),
+        outputShape == null || outputShape.isEmpty() ? null : outputShape,
+        a.getBool(true, "use_bias"),
+        a.getBool(false, "use_gate"),
+        axes,
+        returnsScores(a),
+        a.calls().keras3());
   }
 
   private static EinsumDenseKind einsumDense(KerasArgs a) {
@@ -505,14 +813,19 @@ public final class KerasLayerBindings {
     if (out == null) {
       throw new KerasConfigException("missing 'output_shape'");
     }
-    List<Long> partial = out.isArray() ? a.getLongList(true, "output_shape") : List.of(KerasArgs.asLong(out, "output_shape"));
+    List<Long> partial =
+        out.isArray()
+            ? a.getLongList(true, "output_shape")
+            : List.of(KerasArgs.asLong(out, "output_shape"));
     String biasAxes = a.has("bias_axes") ? a.getString("", "bias_axes") : null;
-    return new EinsumDenseKind(a.getString("", "equation"), partial, biasAxes, a.getLong(0, "lora_rank"));
+    return new EinsumDenseKind(
+        a.getString("", "equation"), partial, biasAxes, a.getLong(0, "lora_rank"));
   }
 
   /** Normalization: {@code axis} an int, a list, or null (no kept axis); default -1. */
   private static NormalizationKind normalization(KerasArgs a) {
-    List<Integer> axes = a.isExplicitNull("axis") ? List.of() : a.has("axis") ? a.getIntOrList("axis") : List.of(-1);
+    List<Integer> axes =
+        a.isExplicitNull("axis") ? List.of() : a.has("axis") ? a.getIntOrList("axis") : List.of(-1);
     return new NormalizationKind(axes, a.has("mean"));
   }
 }

@@ -6,19 +6,25 @@ import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.ir.ModelGraph;
 
 /**
- * The model configuration every Keras file form carries ({@code {"class_name", "config"}}),
- * however it is wrapped, turned into a graph.
+ * The model configuration every Keras file form carries ({@code {"class_name", "config"}}), however
+ * it is wrapped, turned into a graph.
  */
 final class KerasModelSpec {
   private KerasModelSpec() {}
 
   /**
-   * The model configuration inside a document: the document itself, or what it holds under
-   * {@code model_config} (HDF5 attribute layout, some TF.js topologies), itself possibly a string.
+   * The model configuration inside a document: the document itself, or what it holds under {@code
+   * model_config} (HDF5 attribute layout, some TF.js topologies), itself possibly a string.
    */
   static JsonNode unwrap(JsonNode document, String what) {
     JsonNode node = document;
-    for (int i = 0; i < 3 && node != null && node.isObject() && !node.has("class_name") && node.has("model_config"); i++) {
+    for (int i = 0;
+        i < 3
+            && node != null
+            && node.isObject()
+            && !node.has("class_name")
+            && node.has("model_config");
+        i++) {
       JsonNode inner = node.get("model_config");
       node = inner.isTextual() ? BoundedJson.parseObject(inner.asText(), what) : inner;
     }
@@ -42,8 +48,13 @@ final class KerasModelSpec {
       return KerasGraphBuilder.subclassedModel(spec);
     }
     if (!KerasGraphBuilder.isModelSpec(spec)) {
-      throw new ModelFileException("not_a_model", what + " is not a Keras Sequential or functional model"
-          + (spec != null && spec.has("class_name") ? " (class " + spec.get("class_name").asText() + ")" : ""));
+      throw new ModelFileException(
+          "not_a_model",
+          what
+              + " is not a Keras Sequential or functional model"
+              + (spec != null && spec.has("class_name")
+                  ? " (class " + spec.get("class_name").asText() + ")"
+                  : ""));
     }
     try {
       return KerasGraphBuilder.build(spec, KerasH5Importer.majorVersion(kerasVersion));

@@ -10,19 +10,19 @@ import java.util.Map;
 
 /**
  * Reads one functional model's tensor references: each layer's inbound nodes (Keras 1/2 lists,
- * tf.keras flat and dict nodes, Keras 3 {@code args}/{@code kwargs}) and the model's
- * {@code input_layers} / {@code output_layers}.
+ * tf.keras flat and dict nodes, Keras 3 {@code args}/{@code kwargs}) and the model's {@code
+ * input_layers} / {@code output_layers}.
  *
  * <p>Node indices: a reference {@code [layer, node, tensor]} names the {@code node}-th call of
  * {@code layer} in this model's config, except that Keras counts the construction of a nested
  * functional model as its call 0 (Keras 2 {@code Network.get_config}: "Networks start with a
- * pre-existing node"; tf.keras {@code _should_skip_first_node}; Keras 3 only in
- * {@code input_layers} / {@code output_layers}). Those references are shifted back here.
+ * pre-existing node"; tf.keras {@code _should_skip_first_node}; Keras 3 only in {@code
+ * input_layers} / {@code output_layers}). Those references are shifted back here.
  */
 final class KerasNodeReader {
   /**
-   * Attention's inputs in the order its kind takes them, whether they were passed by position or
-   * by name (MultiHeadAttention {@code call(query, value, key=None, …)}).
+   * Attention's inputs in the order its kind takes them, whether they were passed by position or by
+   * name (MultiHeadAttention {@code call(query, value, key=None, …)}).
    */
   private static final List<String> ATTENTION_ARGUMENTS = List.of("query", "value", "key");
 
@@ -53,7 +53,9 @@ final class KerasNodeReader {
           }
           for (Iterator<Map.Entry<String, JsonNode>> it = kwargs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!isMask(e.getKey()) && !e.getKey().equals("training") && !ATTENTION_ARGUMENTS.contains(e.getKey())) {
+            if (!isMask(e.getKey())
+                && !e.getKey().equals("training")
+                && !ATTENTION_ARGUMENTS.contains(e.getKey())) {
               collectKerasTensors(e.getValue(), inputs);
             }
           }
@@ -74,7 +76,8 @@ final class KerasNodeReader {
         }
         addAttentionKwargs(node.get(0), inputs);
       } else {
-        throw new KerasConfigException("unreadable inbound node " + KerasGraphBuilder.quote(node.toString()));
+        throw new KerasConfigException(
+            "unreadable inbound node " + KerasGraphBuilder.quote(node.toString()));
       }
       calls.add(new Call(inputs));
     }
@@ -96,19 +99,23 @@ final class KerasNodeReader {
     }
     for (JsonNode r : refs) {
       TensorRef ref = ref(r);
-      boolean shifted = keras3 ? isFunctionalModel(ref.layer()) : startsWithConstructionNode(ref.layer());
+      boolean shifted =
+          keras3 ? isFunctionalModel(ref.layer()) : startsWithConstructionNode(ref.layer());
       out.add(shifted ? shiftBack(ref) : ref);
     }
     return out;
   }
 
   /**
-   * tf.keras writes the arguments after the first as keyword arguments of the first reference,
-   * e.g. {@code ["q", 0, 0, {"value": ["v", 0, 0], "key": ["k", 0, 0]}]}; attention's value and
-   * key are inputs.
+   * tf.keras writes the arguments after the first as keyword arguments of the first reference, e.g.
+   * {@code ["q", 0, 0, {"value": ["v", 0, 0], "key": ["k", 0, 0]}]}; attention's value and key are
+   * inputs.
    */
   private void addAttentionKwargs(JsonNode firstRef, List<TensorRef> out) {
-    if (firstRef == null || !firstRef.isArray() || firstRef.size() < 4 || !firstRef.get(3).isObject()) {
+    if (firstRef == null
+        || !firstRef.isArray()
+        || firstRef.size() < 4
+        || !firstRef.get(3).isObject()) {
       return;
     }
     for (String name : ATTENTION_ARGUMENTS) {
@@ -119,12 +126,17 @@ final class KerasNodeReader {
     }
   }
 
-  /** Masks (mask, attention_mask, query_mask, …) guide a layer's computation; they are not its data. */
+  /**
+   * Masks (mask, attention_mask, query_mask, …) guide a layer's computation; they are not its data.
+   */
   private static boolean isMask(String argument) {
     return argument.equals("mask") || argument.endsWith("_mask");
   }
 
-  /** Keras 3 tensors: {@code {"class_name": "__keras_tensor__", "config": {"keras_history": [...]}}}. */
+  /**
+   * Keras 3 tensors: {@code {"class_name": "__keras_tensor__", "config": {"keras_history":
+   * [...]}}}.
+   */
   private void collectKerasTensors(JsonNode node, List<TensorRef> out) {
     if (node == null) {
       return;
@@ -155,12 +167,14 @@ final class KerasNodeReader {
 
   private boolean isFunctionalModel(String layer) {
     JsonNode spec = specsByName.get(layer);
-    return spec != null && KerasGraphBuilder.isModelSpec(spec) && !KerasGraphBuilder.isSequential(spec);
+    return spec != null
+        && KerasGraphBuilder.isModelSpec(spec)
+        && !KerasGraphBuilder.isSequential(spec);
   }
 
   /**
-   * Keras 1/2: a nested functional model, or a nested Sequential built with an input shape,
-   * has a construction node that the outer configuration counts as node 0.
+   * Keras 1/2: a nested functional model, or a nested Sequential built with an input shape, has a
+   * construction node that the outer configuration counts as node 0.
    */
   private boolean startsWithConstructionNode(String layer) {
     JsonNode spec = specsByName.get(layer);
@@ -177,21 +191,30 @@ final class KerasNodeReader {
     }
     JsonNode first = layers.get(0);
     return "InputLayer".equals(first.path("class_name").asText())
-        || KerasGraphBuilder.declaredInputShape(first.path("class_name").asText(), first.path("config")) != null;
+        || KerasGraphBuilder.declaredInputShape(
+                first.path("class_name").asText(), first.path("config"))
+            != null;
   }
 
   private TensorRef shiftBack(TensorRef ref) {
-    return ref.callIndex() > 0 ? new TensorRef(ref.layer(), ref.callIndex() - 1, ref.tensorIndex()) : ref;
+    return ref.callIndex() > 0
+        ? new TensorRef(ref.layer(), ref.callIndex() - 1, ref.tensorIndex())
+        : ref;
   }
 
   private static boolean isFlatRef(JsonNode v) {
-    return v.isArray() && v.size() >= 3 && v.get(0).isTextual() && v.get(1).isIntegralNumber() && v.get(2).isIntegralNumber();
+    return v.isArray()
+        && v.size() >= 3
+        && v.get(0).isTextual()
+        && v.get(1).isIntegralNumber()
+        && v.get(2).isIntegralNumber();
   }
 
   /** {@code [layer, node_index, tensor_index, (kwargs)]}. */
   private static TensorRef ref(JsonNode ref) {
     if (ref == null || !ref.isArray() || ref.size() < 1 || !ref.get(0).isTextual()) {
-      throw new KerasConfigException("unreadable tensor reference " + KerasGraphBuilder.quote(String.valueOf(ref)));
+      throw new KerasConfigException(
+          "unreadable tensor reference " + KerasGraphBuilder.quote(String.valueOf(ref)));
     }
     return new TensorRef(ref.get(0).asText(), index(ref, 1), index(ref, 2));
   }
@@ -202,7 +225,11 @@ final class KerasNodeReader {
     }
     JsonNode v = ref.get(position);
     if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
-      throw new KerasConfigException("bad index " + KerasGraphBuilder.quote(v.toString()) + " in tensor reference " + KerasGraphBuilder.quote(ref.toString()));
+      throw new KerasConfigException(
+          "bad index "
+              + KerasGraphBuilder.quote(v.toString())
+              + " in tensor reference "
+              + KerasGraphBuilder.quote(ref.toString()));
     }
     return v.asInt();
   }

@@ -3,9 +3,9 @@ package io.modelaudit.formats.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.Shape;
-import io.modelaudit.formats.StoredTensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +24,32 @@ public final class TfjsLayersImporter {
     JsonNode document = KerasJsonImporter.readDocument(file, "TF.js model.json");
     JsonNode topology = document.get("modelTopology");
     JsonNode kind = document.get("format");
-    if (kind != null && kind.isTextual() && kind.asText().equals("graph-model") || topology != null && topology.has("node")) {
-      throw new ModelFileException("unsupported_format", "TF.js graph model (a TensorFlow graph, not Keras layers): not supported");
+    if (kind != null && kind.isTextual() && kind.asText().equals("graph-model")
+        || topology != null && topology.has("node")) {
+      throw new ModelFileException(
+          "unsupported_format",
+          "TF.js graph model (a TensorFlow graph, not Keras layers): not supported");
     }
     if (topology == null || !topology.isObject()) {
-      throw new ModelFileException("not_a_model", "TF.js model.json without a modelTopology: the model's architecture is missing");
+      throw new ModelFileException(
+          "not_a_model",
+          "TF.js model.json without a modelTopology: the model's architecture is missing");
     }
     String version = KerasModelSpec.kerasVersion(topology);
-    ModelGraph graph = KerasModelSpec.graph(KerasModelSpec.unwrap(topology, "modelTopology"), version, "modelTopology");
+    ModelGraph graph =
+        KerasModelSpec.graph(
+            KerasModelSpec.unwrap(topology, "modelTopology"), version, "modelTopology");
     JsonNode manifest = document.get("weightsManifest");
     if (manifest == null) {
-      return new ImportedModel(FORMAT, "keras", version, KerasModelSpec.backend(topology), graph, null);
+      return new ImportedModel(
+          FORMAT, "keras", version, KerasModelSpec.backend(topology), graph, null);
     }
-    return new ImportedModel(FORMAT, "keras", version, KerasModelSpec.backend(topology), graph,
+    return new ImportedModel(
+        FORMAT,
+        "keras",
+        version,
+        KerasModelSpec.backend(topology),
+        graph,
         WeightOwners.group(manifestTensors(manifest), graph));
   }
 

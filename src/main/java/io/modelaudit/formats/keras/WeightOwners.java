@@ -1,9 +1,9 @@
 package io.modelaudit.formats.keras;
 
-import io.modelaudit.ir.Layer;
-import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.formats.StoredWeights;
+import io.modelaudit.ir.Layer;
+import io.modelaudit.ir.ModelGraph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Groups a flat list of named weights ({@code sequential/conv2d/kernel}, {@code dense_1/bias})
- * by the top-level layer that owns them, for formats that list weights by name only (TF.js).
- * The owner is the first name segment that is a top-level layer; failing that, a layer inside a
- * nested model, which its top-level model owns; failing that, the first segment itself (which
- * the comparison then reports as a layer the configuration lacks).
+ * Groups a flat list of named weights ({@code sequential/conv2d/kernel}, {@code dense_1/bias}) by
+ * the top-level layer that owns them, for formats that list weights by name only (TF.js). The owner
+ * is the first name segment that is a top-level layer; failing that, a layer inside a nested model,
+ * which its top-level model owns; failing that, the first segment itself (which the comparison then
+ * reports as a layer the configuration lacks).
  */
 final class WeightOwners {
   private WeightOwners() {}

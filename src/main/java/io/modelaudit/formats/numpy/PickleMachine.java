@@ -43,16 +43,35 @@ public final class PickleMachine {
   private static final int MAX_GLOBAL_LINE = 256;
 
   /** Names of the opcodes Python knows but this reader refuses, for messages. */
-  private static final Map<Integer, String> REFUSED_OPCODES = Map.ofEntries(
-      Map.entry((int) 'P', " (PERSID)"), Map.entry((int) 'Q', " (BINPERSID)"), Map.entry((int) 'i', " (INST)"),
-      Map.entry((int) 'o', " (OBJ)"), Map.entry(0x82, " (EXT1)"), Map.entry(0x83, " (EXT2)"), Map.entry(0x84, " (EXT4)"),
-      Map.entry(0x92, " (NEWOBJ_EX)"), Map.entry(0x97, " (NEXT_BUFFER)"), Map.entry(0x98, " (READONLY_BUFFER)"),
-      Map.entry(0x96, " (BYTEARRAY8)"), Map.entry(0x8f, " (EMPTY_SET)"), Map.entry(0x90, " (ADDITEMS)"),
-      Map.entry(0x91, " (FROZENSET)"), Map.entry((int) 'S', " (STRING)"), Map.entry((int) 'T', " (BINSTRING)"),
-      Map.entry((int) 'U', " (SHORT_BINSTRING)"), Map.entry((int) 'V', " (UNICODE)"), Map.entry((int) 'I', " (INT)"),
-      Map.entry((int) 'L', " (LONG)"), Map.entry(0x8b, " (LONG4)"), Map.entry((int) 'F', " (FLOAT)"),
-      Map.entry((int) 'p', " (PUT)"), Map.entry((int) 'g', " (GET)"), Map.entry((int) '0', " (POP)"),
-      Map.entry((int) '1', " (POP_MARK)"), Map.entry((int) '2', " (DUP)"));
+  private static final Map<Integer, String> REFUSED_OPCODES =
+      Map.ofEntries(
+          Map.entry((int) 'P', " (PERSID)"),
+          Map.entry((int) 'Q', " (BINPERSID)"),
+          Map.entry((int) 'i', " (INST)"),
+          Map.entry((int) 'o', " (OBJ)"),
+          Map.entry(0x82, " (EXT1)"),
+          Map.entry(0x83, " (EXT2)"),
+          Map.entry(0x84, " (EXT4)"),
+          Map.entry(0x92, " (NEWOBJ_EX)"),
+          Map.entry(0x97, " (NEXT_BUFFER)"),
+          Map.entry(0x98, " (READONLY_BUFFER)"),
+          Map.entry(0x96, " (BYTEARRAY8)"),
+          Map.entry(0x8f, " (EMPTY_SET)"),
+          Map.entry(0x90, " (ADDITEMS)"),
+          Map.entry(0x91, " (FROZENSET)"),
+          Map.entry((int) 'S', " (STRING)"),
+          Map.entry((int) 'T', " (BINSTRING)"),
+          Map.entry((int) 'U', " (SHORT_BINSTRING)"),
+          Map.entry((int) 'V', " (UNICODE)"),
+          Map.entry((int) 'I', " (INT)"),
+          Map.entry((int) 'L', " (LONG)"),
+          Map.entry(0x8b, " (LONG4)"),
+          Map.entry((int) 'F', " (FLOAT)"),
+          Map.entry((int) 'p', " (PUT)"),
+          Map.entry((int) 'g', " (GET)"),
+          Map.entry((int) '0', " (POP)"),
+          Map.entry((int) '1', " (POP_MARK)"),
+          Map.entry((int) '2', " (DUP)"));
 
   private final InputStream in;
   private final String where;
@@ -80,7 +99,8 @@ public final class PickleMachine {
     } catch (EOFException e) {
       throw new ModelFileException("corrupt", where + ": the pickle is truncated");
     } catch (IOException e) {
-      throw new ModelFileException("corrupt", where + ": cannot read the pickle (" + e.getMessage() + ")", e);
+      throw new ModelFileException(
+          "corrupt", where + ": cannot read the pickle (" + e.getMessage() + ")", e);
     }
   }
 
@@ -89,13 +109,14 @@ public final class PickleMachine {
       long at = offset;
       int op = u1();
       switch (op) {
-        case 0x80: { // PROTO
-          int protocol = u1();
-          if (protocol < 2 || protocol > 5) {
-            throw refused("pickle protocol " + protocol + " (only 2 to 5 are read)");
+        case 0x80:
+          { // PROTO
+            int protocol = u1();
+            if (protocol < 2 || protocol > 5) {
+              throw refused("pickle protocol " + protocol + " (only 2 to 5 are read)");
+            }
+            break;
           }
-          break;
-        }
         case 0x95: // FRAME: a length hint, the opcodes follow inline
           le(8);
           break;
@@ -128,18 +149,19 @@ public final class PickleMachine {
         case 'J': // BININT
           push((long) (int) le(4));
           break;
-        case 0x8a: { // LONG1
-          int n = u1();
-          if (n > 8) {
-            throw refused("an integer of " + n + " bytes");
+        case 0x8a:
+          { // LONG1
+            int n = u1();
+            if (n > 8) {
+              throw refused("an integer of " + n + " bytes");
+            }
+            long v = n == 0 ? 0 : le(n);
+            if (n > 0 && n < 8 && (v & (1L << (8 * n - 1))) != 0) {
+              v |= -1L << (8 * n);
+            }
+            push(v);
+            break;
           }
-          long v = n == 0 ? 0 : le(n);
-          if (n > 0 && n < 8 && (v & (1L << (8 * n - 1))) != 0) {
-            v |= -1L << (8 * n);
-          }
-          push(v);
-          break;
-        }
         case 'G': // BINFLOAT, big-endian
           push(Double.longBitsToDouble(Long.reverseBytes(le(8))));
           break;
@@ -169,50 +191,57 @@ public final class PickleMachine {
           break;
         case 0x85:
         case 0x86:
-        case 0x87: {
-          int n = op - 0x84;
-          List<Object> items = new ArrayList<>(popN(n));
-          push(tuple(items));
-          break;
-        }
+        case 0x87:
+          {
+            int n = op - 0x84;
+            List<Object> items = new ArrayList<>(popN(n));
+            push(tuple(items));
+            break;
+          }
         case ']':
           push(new PyList());
           break;
-        case 'l': {
-          PyList list = new PyList();
-          append(list, popMark());
-          push(list);
-          break;
-        }
-        case 'a': {
-          List<Object> item = popN(1);
-          append(top(PyList.class, "APPEND"), item);
-          break;
-        }
-        case 'e': {
-          List<Object> items = popMark();
-          append(top(PyList.class, "APPENDS"), items);
-          break;
-        }
+        case 'l':
+          {
+            PyList list = new PyList();
+            append(list, popMark());
+            push(list);
+            break;
+          }
+        case 'a':
+          {
+            List<Object> item = popN(1);
+            append(top(PyList.class, "APPEND"), item);
+            break;
+          }
+        case 'e':
+          {
+            List<Object> items = popMark();
+            append(top(PyList.class, "APPENDS"), items);
+            break;
+          }
         case '}':
           push(new PyDict());
           break;
-        case 'd': {
-          PyDict dict = new PyDict();
-          setItems(dict, popMark());
-          push(dict);
-          break;
-        }
-        case 's': {
-          List<Object> pair = popN(2);
-          setItems(top(PyDict.class, "SETITEM"), pair);
-          break;
-        }
-        case 'u': {
-          List<Object> items = popMark();
-          setItems(top(PyDict.class, "SETITEMS"), items);
-          break;
-        }
+        case 'd':
+          {
+            PyDict dict = new PyDict();
+            setItems(dict, popMark());
+            push(dict);
+            break;
+          }
+        case 's':
+          {
+            List<Object> pair = popN(2);
+            setItems(top(PyDict.class, "SETITEM"), pair);
+            break;
+          }
+        case 'u':
+          {
+            List<Object> items = popMark();
+            setItems(top(PyDict.class, "SETITEMS"), items);
+            break;
+          }
         case 'q': // BINPUT
           put((int) u1());
           break;
@@ -228,48 +257,66 @@ public final class PickleMachine {
         case 'j': // LONG_BINGET
           get(le(4));
           break;
-        case 'c': { // GLOBAL module\nname\n
-          String module = line();
-          String name = line();
-          push(global(module, name));
-          break;
-        }
-        case 0x93: { // STACK_GLOBAL
-          List<Object> names = popN(2);
-          if (!(names.get(0) instanceof String) || !(names.get(1) instanceof String)) {
-            throw refused("STACK_GLOBAL of a " + PickleValue.typeName(names.get(0)) + " and a " + PickleValue.typeName(names.get(1)));
+        case 'c':
+          { // GLOBAL module\nname\n
+            String module = line();
+            String name = line();
+            push(global(module, name));
+            break;
           }
-          push(global((String) names.get(0), (String) names.get(1)));
-          break;
-        }
+        case 0x93:
+          { // STACK_GLOBAL
+            List<Object> names = popN(2);
+            if (!(names.get(0) instanceof String) || !(names.get(1) instanceof String)) {
+              throw refused(
+                  "STACK_GLOBAL of a "
+                      + PickleValue.typeName(names.get(0))
+                      + " and a "
+                      + PickleValue.typeName(names.get(1)));
+            }
+            push(global((String) names.get(0), (String) names.get(1)));
+            break;
+          }
         case 'R': // REDUCE
-        case 0x81: { // NEWOBJ
-          String opName = op == 'R' ? "REDUCE" : "NEWOBJ";
-          List<Object> both = popN(2);
-          if (!(both.get(0) instanceof Global)) {
-            throw refused(opName + " applies a " + PickleValue.typeName(both.get(0)) + ", not a named callable");
+        case 0x81:
+          { // NEWOBJ
+            String opName = op == 'R' ? "REDUCE" : "NEWOBJ";
+            List<Object> both = popN(2);
+            if (!(both.get(0) instanceof Global)) {
+              throw refused(
+                  opName
+                      + " applies a "
+                      + PickleValue.typeName(both.get(0))
+                      + ", not a named callable");
+            }
+            if (!(both.get(1) instanceof Tuple)) {
+              throw refused(
+                  opName
+                      + " with arguments that are a "
+                      + PickleValue.typeName(both.get(1))
+                      + ", not a tuple");
+            }
+            Call call = new Call((Global) both.get(0), (Tuple) both.get(1), op == 0x81);
+            checkDepth(call.depth);
+            push(call);
+            break;
           }
-          if (!(both.get(1) instanceof Tuple)) {
-            throw refused(opName + " with arguments that are a " + PickleValue.typeName(both.get(1)) + ", not a tuple");
+        case 'b':
+          { // BUILD
+            Object state = popN(1).get(0);
+            Call target = top(Call.class, "BUILD");
+            if (target.state != null) {
+              throw refused("BUILD on an object that already has its state");
+            }
+            target.state = state;
+            target.depth = Math.max(target.depth, PickleValue.depth(state) + 1);
+            checkDepth(target.depth);
+            break;
           }
-          Call call = new Call((Global) both.get(0), (Tuple) both.get(1), op == 0x81);
-          checkDepth(call.depth);
-          push(call);
-          break;
-        }
-        case 'b': { // BUILD
-          Object state = popN(1).get(0);
-          Call target = top(Call.class, "BUILD");
-          if (target.state != null) {
-            throw refused("BUILD on an object that already has its state");
-          }
-          target.state = state;
-          target.depth = Math.max(target.depth, PickleValue.depth(state) + 1);
-          checkDepth(target.depth);
-          break;
-        }
         default:
-          throw refused(String.format("opcode 0x%02x%s at byte %d", op, REFUSED_OPCODES.getOrDefault(op, ""), at));
+          throw refused(
+              String.format(
+                  "opcode 0x%02x%s at byte %d", op, REFUSED_OPCODES.getOrDefault(op, ""), at));
       }
     }
     throw refused("more than " + MAX_OPCODES + " opcodes");
@@ -278,8 +325,12 @@ public final class PickleMachine {
   private Global global(String module, String name) {
     Global g = new Global(module, name);
     if (!allowed.contains(g)) {
-      throw refused("it names " + printable(module) + "." + printable(name)
-          + ", which is not part of a numpy array or Keras variable");
+      throw refused(
+          "it names "
+              + printable(module)
+              + "."
+              + printable(name)
+              + ", which is not part of a numpy array or Keras variable");
     }
     return g;
   }
@@ -307,7 +358,8 @@ public final class PickleMachine {
     }
     for (int i = 0; i < items.size(); i += 2) {
       if (!(items.get(i) instanceof String)) {
-        throw refused("a dictionary key that is a " + PickleValue.typeName(items.get(i)) + ", not a str");
+        throw refused(
+            "a dictionary key that is a " + PickleValue.typeName(items.get(i)) + ", not a str");
       }
       dict.items.put((String) items.get(i), items.get(i + 1));
       dict.depth = Math.max(dict.depth, PickleValue.depth(items.get(i + 1)) + 1);
@@ -370,7 +422,12 @@ public final class PickleMachine {
   private <T> T top(Class<T> type, String opName) {
     int floor = marks.isEmpty() ? 0 : marks.peek();
     if (stack.size() <= floor || !type.isInstance(stack.get(stack.size() - 1))) {
-      throw refused(opName + " on a " + (stack.size() <= floor ? "missing value" : PickleValue.typeName(stack.get(stack.size() - 1))));
+      throw refused(
+          opName
+              + " on a "
+              + (stack.size() <= floor
+                  ? "missing value"
+                  : PickleValue.typeName(stack.get(stack.size() - 1))));
     }
     return type.cast(stack.get(stack.size() - 1));
   }
@@ -384,7 +441,9 @@ public final class PickleMachine {
     return b;
   }
 
-  /** An unsigned little-endian integer of {@code n} bytes (a negative long for 8 bytes past 2^63). */
+  /**
+   * An unsigned little-endian integer of {@code n} bytes (a negative long for 8 bytes past 2^63).
+   */
   private long le(int n) throws IOException {
     long v = 0;
     for (int i = 0; i < n; i++) {
@@ -395,7 +454,12 @@ public final class PickleMachine {
 
   private String text(long length) throws IOException {
     if (length < 0 || length > MAX_STRING_BYTES) {
-      throw refused("a string of " + Long.toUnsignedString(length) + " bytes (at most " + MAX_STRING_BYTES + ")");
+      throw refused(
+          "a string of "
+              + Long.toUnsignedString(length)
+              + " bytes (at most "
+              + MAX_STRING_BYTES
+              + ")");
     }
     byte[] b = in.readNBytes((int) length);
     if (b.length < length) {
@@ -403,8 +467,12 @@ public final class PickleMachine {
     }
     offset += length;
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b))
+          .toString();
     } catch (CharacterCodingException e) {
       throw refused("a string that is not UTF-8");
     }
@@ -436,8 +504,14 @@ public final class PickleMachine {
 
   /** A name from the file as it may be shown on one line. */
   private static String printable(String s) {
-    String t = s.codePoints().limit(80).collect(StringBuilder::new,
-        (sb, c) -> sb.appendCodePoint(c < 0x20 || c == 0x7f ? '?' : c), StringBuilder::append).toString();
+    String t =
+        s.codePoints()
+            .limit(80)
+            .collect(
+                StringBuilder::new,
+                (sb, c) -> sb.appendCodePoint(c < 0x20 || c == 0x7f ? '?' : c),
+                StringBuilder::append)
+            .toString();
     return s.codePointCount(0, s.length()) > 80 ? t + "…" : t;
   }
 }

@@ -7,18 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a pickle describes, as inert data: no class is looked up and nothing is called. Scalars
- * are {@link Long}, {@link Double}, {@link Boolean}, {@link String} and {@link #NONE}; the records
+ * What a pickle describes, as inert data: no class is looked up and nothing is called. Scalars are
+ * {@link Long}, {@link Double}, {@link Boolean}, {@link String} and {@link #NONE}; the records
  * below stand for the rest. {@code depth} is how deeply containers nest inside a value.
  */
 public final class PickleValue {
   /** Python's None. */
-  public static final Object NONE = new Object() {
-    @Override
-    public String toString() {
-      return "None";
-    }
-  };
+  public static final Object NONE =
+      new Object() {
+        @Override
+        public String toString() {
+          return "None";
+        }
+      };
 
   private PickleValue() {}
 
@@ -34,8 +35,8 @@ public final class PickleValue {
   }
 
   /**
-   * A tuple. Equality is identity: tuples share sub-tuples through the memo, so a structural
-   * {@code equals} or {@code hashCode} could visit exponentially many of them.
+   * A tuple. Equality is identity: tuples share sub-tuples through the memo, so a structural {@code
+   * equals} or {@code hashCode} could visit exponentially many of them.
    */
   public record Tuple(List<Object> items, int depth) {
     @Override
@@ -60,8 +61,8 @@ public final class PickleValue {
   }
 
   /**
-   * {@code callable(*args)} as REDUCE or NEWOBJ writes it, with the state BUILD gives it (null
-   * when none).
+   * {@code callable(*args)} as REDUCE or NEWOBJ writes it, with the state BUILD gives it (null when
+   * none).
    */
   public static final class Call {
     public final Global callable;
@@ -93,7 +94,8 @@ public final class PickleValue {
 
   /** The error for a pickle that is not what the reader accepts. */
   public static ModelFileException refused(String where, String what) {
-    return new ModelFileException("unsafe_pickle", where + ": refused pickle: " + what + " (nothing was run)");
+    return new ModelFileException(
+        "unsafe_pickle", where + ": refused pickle: " + what + " (nothing was run)");
   }
 
   /** Python's name for a value's type, for messages. */

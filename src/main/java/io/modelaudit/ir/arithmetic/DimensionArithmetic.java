@@ -16,7 +16,8 @@ public final class DimensionArithmetic {
     }
     long out = Math.addExact(length, amount);
     if (out < 0) {
-      throw new DegenerateShapeException("a dimension of " + length + " changed by " + amount + " becomes " + out);
+      throw new DegenerateShapeException(
+          "a dimension of " + length + " changed by " + amount + " becomes " + out);
     }
     return out;
   }

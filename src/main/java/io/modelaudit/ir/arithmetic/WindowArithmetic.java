@@ -13,8 +13,11 @@ import io.modelaudit.ir.ShapeException;
 public final class WindowArithmetic {
   private WindowArithmetic() {}
 
-  /** Length of the output along one axis; {@code padding} is DL4J's explicit padding (0 for Keras). */
-  public static Long outputLength(Long length, long kernel, long stride, long dilation, long padding, WindowMode mode) {
+  /**
+   * Length of the output along one axis; {@code padding} is DL4J's explicit padding (0 for Keras).
+   */
+  public static Long outputLength(
+      Long length, long kernel, long stride, long dilation, long padding, WindowMode mode) {
     if (length == null) {
       return null;
     }
@@ -25,28 +28,53 @@ public final class WindowArithmetic {
     }
     long effective = effectiveKernel(kernel, dilation);
     switch (mode) {
-      case KERAS_VALID: {
-        long span = span(length, 0, effective);
-        return kerasNonEmpty(span < 0 ? 0 : span / stride + 1, length, kernel, stride, dilation, mode);
-      }
+      case KERAS_VALID:
+        {
+          long span = span(length, 0, effective);
+          return kerasNonEmpty(
+              span < 0 ? 0 : span / stride + 1, length, kernel, stride, dilation, mode);
+        }
       case KERAS_SAME:
       case KERAS_CAUSAL:
         return kerasNonEmpty(ceilDiv(length, stride), length, kernel, stride, dilation, mode);
       case KERAS_FULL:
-        return kerasNonEmpty(ceilDiv(Math.addExact(length, effective - 1), stride), length, kernel, stride, dilation, mode);
+        return kerasNonEmpty(
+            ceilDiv(Math.addExact(length, effective - 1), stride),
+            length,
+            kernel,
+            stride,
+            dilation,
+            mode);
       case DL4J_TRUNCATE:
-      case DL4J_STRICT: {
-        long span = span(length, padding, effective);
-        if (span < 0) {
-          throw new DegenerateShapeException("kernel " + kernel + " (dilation " + dilation + ", padding " + padding
-              + ") does not fit an input of length " + length);
+      case DL4J_STRICT:
+        {
+          long span = span(length, padding, effective);
+          if (span < 0) {
+            throw new DegenerateShapeException(
+                "kernel "
+                    + kernel
+                    + " (dilation "
+                    + dilation
+                    + ", padding "
+                    + padding
+                    + ") does not fit an input of length "
+                    + length);
+          }
+          if (mode == WindowMode.DL4J_STRICT && span % stride != 0) {
+            throw new ShapeException(
+                "ConvolutionMode."
+                    + mode.label()
+                    + ": kernel "
+                    + kernel
+                    + ", stride "
+                    + stride
+                    + " and padding "
+                    + padding
+                    + " do not tile an input of length "
+                    + length);
+          }
+          return span / stride + 1;
         }
-        if (mode == WindowMode.DL4J_STRICT && span % stride != 0) {
-          throw new ShapeException("ConvolutionMode." + mode.label() + ": kernel " + kernel + ", stride " + stride
-              + " and padding " + padding + " do not tile an input of length " + length);
-        }
-        return span / stride + 1;
-      }
       default:
         throw new IllegalStateException(mode.name());
     }
@@ -62,7 +90,13 @@ public final class WindowArithmetic {
    * @param padding DL4J's explicit padding (0 for Keras)
    * @param outputPadding Keras' {@code output_padding}, or null when not set (always null for DL4J)
    */
-  public static Long transposedLength(Long length, long kernel, long stride, long dilation, long padding, Long outputPadding,
+  public static Long transposedLength(
+      Long length,
+      long kernel,
+      long stride,
+      long dilation,
+      long padding,
+      Long outputPadding,
       WindowMode mode) {
     if (length == null) {
       return null;
@@ -75,21 +109,29 @@ public final class WindowArithmetic {
     if (mode.isKeras()) {
       out = kerasTransposed(length, effective, stride, mode, outputPadding);
       if (out <= 0) {
-        throw new DegenerateShapeException("transposed window " + kernel + " (stride " + stride
-            + ") gives an empty output for an input of length " + length);
+        throw new DegenerateShapeException(
+            "transposed window "
+                + kernel
+                + " (stride "
+                + stride
+                + ") gives an empty output for an input of length "
+                + length);
       }
     } else {
       out = transposed(length, effective, stride, padding, 0);
       if (out <= 0) {
-        throw new DegenerateShapeException("transposed convolution of an input of length " + length + " gives " + out);
+        throw new DegenerateShapeException(
+            "transposed convolution of an input of length " + length + " gives " + out);
       }
     }
     return out;
   }
 
-  private static long kerasTransposed(long length, long effective, long stride, WindowMode mode, Long outputPadding) {
+  private static long kerasTransposed(
+      long length, long effective, long stride, WindowMode mode, Long outputPadding) {
     if (mode == WindowMode.KERAS_CAUSAL) {
-      throw new ShapeException(mode.label() + " padding is not defined for transposed convolutions");
+      throw new ShapeException(
+          mode.label() + " padding is not defined for transposed convolutions");
     }
     if (outputPadding == null) {
       switch (mode) {
@@ -101,12 +143,16 @@ public final class WindowArithmetic {
           return transposed(length, effective, stride, effective - 1, 0);
       }
     }
-    long pad = mode == WindowMode.KERAS_VALID ? 0 : mode == WindowMode.KERAS_SAME ? effective / 2 : effective - 1;
+    long pad =
+        mode == WindowMode.KERAS_VALID
+            ? 0
+            : mode == WindowMode.KERAS_SAME ? effective / 2 : effective - 1;
     return transposed(length, effective, stride, pad, outputPadding);
   }
 
   /** (L − 1)·s + e − 2·pad + outputPadding */
-  private static long transposed(long length, long effective, long stride, long pad, long outputPadding) {
+  private static long transposed(
+      long length, long effective, long stride, long pad, long outputPadding) {
     long grown = Math.addExact(Math.multiplyExact(length - 1, stride), effective);
     return Math.addExact(Math.subtractExact(grown, Math.multiplyExact(2, pad)), outputPadding);
   }
@@ -116,7 +162,9 @@ public final class WindowArithmetic {
     return Math.addExact(Math.multiplyExact(dilation, Math.subtractExact(kernel, 1)), 1);
   }
 
-  /** L + 2p − e: how far the window can move over the padded input (negative when it does not fit). */
+  /**
+   * L + 2p − e: how far the window can move over the padded input (negative when it does not fit).
+   */
   private static long span(long length, long padding, long effective) {
     return Math.subtractExact(Math.addExact(length, Math.multiplyExact(2, padding)), effective);
   }
@@ -126,10 +174,20 @@ public final class WindowArithmetic {
     return Math.floorDiv(a - 1, b) + 1;
   }
 
-  private static long kerasNonEmpty(long out, long length, long kernel, long stride, long dilation, WindowMode mode) {
+  private static long kerasNonEmpty(
+      long out, long length, long kernel, long stride, long dilation, WindowMode mode) {
     if (out <= 0) {
-      throw new DegenerateShapeException("window " + kernel + " (dilation " + dilation + ", stride " + stride + ", "
-          + mode.label() + ") does not fit an input of length " + length);
+      throw new DegenerateShapeException(
+          "window "
+              + kernel
+              + " (dilation "
+              + dilation
+              + ", stride "
+              + stride
+              + ", "
+              + mode.label()
+              + ") does not fit an input of length "
+              + length);
     }
     return out;
   }
@@ -138,7 +196,8 @@ public final class WindowArithmetic {
   public static void requirePositive(String name, long[] values) {
     for (long v : values) {
       if (v < 1) {
-        throw new IllegalArgumentException(name + " must be at least 1, got " + java.util.Arrays.toString(values));
+        throw new IllegalArgumentException(
+            name + " must be at least 1, got " + java.util.Arrays.toString(values));
       }
     }
   }

@@ -1,10 +1,10 @@
 package io.modelaudit.ir.arithmetic;
 
 /**
- * How a framework places a sliding window along one axis: the options of {@link
- * WindowArithmetic}. Keras names its modes by the {@code padding} argument, DL4J by {@code
- * ConvolutionMode}; modes that share a formula still differ in what they reject and how they say
- * it, so each framework keeps its own constants.
+ * How a framework places a sliding window along one axis: the options of {@link WindowArithmetic}.
+ * Keras names its modes by the {@code padding} argument, DL4J by {@code ConvolutionMode}; modes
+ * that share a formula still differ in what they reject and how they say it, so each framework
+ * keeps its own constants.
  */
 public enum WindowMode {
   /** Keras valid: no padding, ⌊(L − e) / s⌋ + 1; the window must fit. */
@@ -13,7 +13,9 @@ public enum WindowMode {
   KERAS_SAME("same"),
   /** Keras causal (1D only): left padding, ⌈L / s⌉; not defined for transposed convolutions. */
   KERAS_CAUSAL("causal"),
-  /** Keras 1 (Theano) full: every position where the window overlaps the input, ⌈(L + e − 1) / s⌉. */
+  /**
+   * Keras 1 (Theano) full: every position where the window overlaps the input, ⌈(L + e − 1) / s⌉.
+   */
   KERAS_FULL("full"),
   /** DL4J Truncate: explicit padding p, ⌊(L + 2p − e) / s⌋ + 1; the window must fit. */
   DL4J_TRUNCATE("Truncate"),

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Dot-product (Luong) and additive (Bahdanau) attention over [query, value(, key)]: the output
- * has the query's shape with the value's last axis; the scores are (…, Tq, Tv). Weights are
- * scalars or one per query feature.
+ * Dot-product (Luong) and additive (Bahdanau) attention over [query, value(, key)]: the output has
+ * the query's shape with the value's last axis; the scores are (…, Tq, Tv). Weights are scalars or
+ * one per query feature.
  */
 public final class AttentionKind implements LayerKind {
   private final boolean additive;
@@ -19,14 +19,18 @@ public final class AttentionKind implements LayerKind {
   private final boolean concatScore;
   private final boolean returnScores;
 
-  private AttentionKind(boolean additive, boolean useScale, boolean concatScore, boolean returnScores) {
+  private AttentionKind(
+      boolean additive, boolean useScale, boolean concatScore, boolean returnScores) {
     this.additive = additive;
     this.useScale = useScale;
     this.concatScore = concatScore;
     this.returnScores = returnScores;
   }
 
-  /** Attention: a scalar {@code scale}; {@code score_mode="concat"} adds a scalar {@code concat_score_weight}. */
+  /**
+   * Attention: a scalar {@code scale}; {@code score_mode="concat"} adds a scalar {@code
+   * concat_score_weight}.
+   */
   public static AttentionKind dot(boolean useScale, boolean concatScore, boolean returnScores) {
     return new AttentionKind(false, useScale, concatScore, returnScores);
   }
@@ -38,7 +42,10 @@ public final class AttentionKind implements LayerKind {
 
   private static void check(List<Shape> inputs) {
     if (inputs.size() < 2 || inputs.size() > 3) {
-      throw new ShapeException("attention expects [query, value] or [query, value, key], got " + inputs.size() + " inputs");
+      throw new ShapeException(
+          "attention expects [query, value] or [query, value, key], got "
+              + inputs.size()
+              + " inputs");
     }
     for (Shape s : inputs) {
       if (s.rank() < 2) {
@@ -67,7 +74,8 @@ public final class AttentionKind implements LayerKind {
     if (useScale && additive) {
       Long dim = inputs.get(0).dim(-1);
       if (dim == null) {
-        throw new UnknownDimensionException("query features (last axis of " + inputs.get(0) + ") are unknown");
+        throw new UnknownDimensionException(
+            "query features (last axis of " + inputs.get(0) + ") are unknown");
       }
       w.add(WeightSpec.trainable("scale", dim));
     } else if (useScale) {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Batch normalization over the given axes: gamma (scale) and beta (center) are trained, the
- * moving mean and variance are saved state. One axis gives parameters of shape (C,); several
- * axes (tf.keras) give the input's rank with 1 on every other axis.
+ * Batch normalization over the given axes: gamma (scale) and beta (center) are trained, the moving
+ * mean and variance are saved state. One axis gives parameters of shape (C,); several axes
+ * (tf.keras) give the input's rank with 1 on every other axis.
  */
 public final class BatchNormKind extends SingleInputKind {
   private final List<Integer> axes;
@@ -22,15 +22,24 @@ public final class BatchNormKind extends SingleInputKind {
   private final boolean renorm;
 
   /**
-   * @param meanName, varianceName the moving statistics as the file's writer names them
-   *     ({@code moving_mean, moving_variance}; Keras 1: {@code running_mean, running_std})
+   * @param meanName, varianceName the moving statistics as the file's writer names them ({@code
+   *     moving_mean, moving_variance}; Keras 1: {@code running_mean, running_std})
    */
-  public BatchNormKind(List<Integer> axes, boolean center, boolean scale, String meanName, String varianceName) {
+  public BatchNormKind(
+      List<Integer> axes, boolean center, boolean scale, String meanName, String varianceName) {
     this(axes, center, scale, meanName, varianceName, false);
   }
 
-  /** @param renorm batch renormalization (tf.keras, Keras 3): three more saved statistics */
-  public BatchNormKind(List<Integer> axes, boolean center, boolean scale, String meanName, String varianceName, boolean renorm) {
+  /**
+   * @param renorm batch renormalization (tf.keras, Keras 3): three more saved statistics
+   */
+  public BatchNormKind(
+      List<Integer> axes,
+      boolean center,
+      boolean scale,
+      String meanName,
+      String varianceName,
+      boolean renorm) {
     this.renorm = renorm;
     if (axes.isEmpty()) {
       throw new IllegalArgumentException("no axis to normalize");

@@ -11,7 +11,11 @@ public final class BidirectionalKind implements LayerKind {
 
   /** How the forward and backward outputs are combined; NONE returns both. */
   public enum Merge {
-    CONCAT, SUM, MUL, AVE, NONE
+    CONCAT,
+    SUM,
+    MUL,
+    AVE,
+    NONE
   }
 
   private final LayerKind forward;
@@ -57,8 +61,12 @@ public final class BidirectionalKind implements LayerKind {
     if (f.equals(b)) {
       return List.of();
     }
-    return List.of("Keras takes the output shapes " + f + " from the forward layer, but the backward layer produces " + b
-        + ": the stored model is built on the forward shapes and fails when run");
+    return List.of(
+        "Keras takes the output shapes "
+            + f
+            + " from the forward layer, but the backward layer produces "
+            + b
+            + ": the stored model is built on the forward shapes and fails when run");
   }
 
   @Override
@@ -72,6 +80,10 @@ public final class BidirectionalKind implements LayerKind {
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     List<WeightSpec> f = forward.weights(inputs);
-    return "forward [" + forward.formula(inputs, f) + "] + backward [" + backward.formula(inputs, backward.weights(inputs)) + "]";
+    return "forward ["
+        + forward.formula(inputs, f)
+        + "] + backward ["
+        + backward.formula(inputs, backward.weights(inputs))
+        + "]";
   }
 }

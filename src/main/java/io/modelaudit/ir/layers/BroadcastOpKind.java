@@ -9,13 +9,16 @@ import java.util.List;
 /**
  * A Keras 3 element-wise operation node ({@code x + y}, {@code keras.ops.multiply} …): numpy
  * broadcasting over the whole shapes, batch included, of the input tensors and of the constant
- * tensors among the arguments (a positional encoding added to the input). Unlike the merge layers, an unknown dimension broadcast against a known one takes the
- * known one (Keras {@code operation_utils.broadcast_shapes}). No weights.
+ * tensors among the arguments (a positional encoding added to the input). Unlike the merge layers,
+ * an unknown dimension broadcast against a known one takes the known one (Keras {@code
+ * operation_utils.broadcast_shapes}). No weights.
  */
 public final class BroadcastOpKind implements LayerKind {
   private final List<Shape> constants;
 
-  /** @param constants the shapes of the constant tensor arguments (scalars need none) */
+  /**
+   * @param constants the shapes of the constant tensor arguments (scalars need none)
+   */
   public BroadcastOpKind(List<Shape> constants) {
     this.constants = List.copyOf(constants);
   }

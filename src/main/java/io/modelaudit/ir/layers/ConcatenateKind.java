@@ -6,8 +6,8 @@ import io.modelaudit.ir.ShapeException;
 import java.util.List;
 
 /**
- * Joins inputs along one axis; every other axis must agree and is taken from the first input,
- * as Keras does (an unknown dimension there stays unknown even when another input knows it).
+ * Joins inputs along one axis; every other axis must agree and is taken from the first input, as
+ * Keras does (an unknown dimension there stays unknown even when another input knows it).
  */
 public final class ConcatenateKind implements LayerKind {
   private final int axis;
@@ -36,7 +36,8 @@ public final class ConcatenateKind implements LayerKind {
         Long x = out.dim(i);
         Long y = s.dim(i);
         if (x != null && y != null && !x.equals(y)) {
-          throw new ShapeException("cannot concatenate " + first + " and " + s + " on axis " + axis);
+          throw new ShapeException(
+              "cannot concatenate " + first + " and " + s + " on axis " + axis);
         }
       }
       total = total == null || s.dim(a) == null ? null : Math.addExact(total, s.dim(a));

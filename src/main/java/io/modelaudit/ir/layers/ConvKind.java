@@ -1,12 +1,12 @@
 package io.modelaudit.ir.layers;
 
-import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,14 +30,33 @@ public final class ConvKind extends SingleInputKind {
   private final KernelLayout layout;
   private final long loraRank;
 
-  public ConvKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding,
-      DataFormat format, long groups, boolean useBias, KernelLayout layout) {
+  public ConvKind(
+      long filters,
+      long[] kernel,
+      long[] strides,
+      long[] dilation,
+      Padding padding,
+      DataFormat format,
+      long groups,
+      boolean useBias,
+      KernelLayout layout) {
     this(filters, kernel, strides, dilation, padding, format, groups, useBias, layout, 0);
   }
 
-  /** @param loraRank Keras 3 {@code lora_rank} (see {@link LoRA}); 0 without LoRA */
-  public ConvKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding,
-      DataFormat format, long groups, boolean useBias, KernelLayout layout, long loraRank) {
+  /**
+   * @param loraRank Keras 3 {@code lora_rank} (see {@link LoRA}); 0 without LoRA
+   */
+  public ConvKind(
+      long filters,
+      long[] kernel,
+      long[] strides,
+      long[] dilation,
+      Padding padding,
+      DataFormat format,
+      long groups,
+      boolean useBias,
+      KernelLayout layout,
+      long loraRank) {
     this.window = new SlidingWindow(kernel, strides, dilation, padding, format);
     WindowArithmetic.requirePositive("filters and groups", new long[] {filters, groups});
     this.filters = filters;
@@ -59,7 +78,8 @@ public final class ConvKind extends SingleInputKind {
   private long inputChannels(Shape input) {
     long in = window.inputChannels(input);
     if (in % groups != 0 || filters % groups != 0) {
-      throw new ShapeException("groups " + groups + " must divide input channels " + in + " and filters " + filters);
+      throw new ShapeException(
+          "groups " + groups + " must divide input channels " + in + " and filters " + filters);
     }
     return in;
   }
@@ -85,7 +105,12 @@ public final class ConvKind extends SingleInputKind {
     if (useBias) {
       w.add(WeightSpec.trainable("bias", filters));
     }
-    w.addAll(LoRA.factors("lora_kernel", Shape.ofKnown(KernelDims.concat(kernel, new long[] {perGroup})), filters, loraRank));
+    w.addAll(
+        LoRA.factors(
+            "lora_kernel",
+            Shape.ofKnown(KernelDims.concat(kernel, new long[] {perGroup})),
+            filters,
+            loraRank));
     return w;
   }
 

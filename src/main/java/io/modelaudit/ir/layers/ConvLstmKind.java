@@ -1,11 +1,11 @@
 package io.modelaudit.ir.layers;
 
-import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +25,16 @@ public final class ConvLstmKind implements LayerKind {
   private final boolean returnSequences;
   private final boolean returnState;
 
-  public ConvLstmKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding, DataFormat format,
-      boolean useBias, boolean returnSequences, boolean returnState) {
+  public ConvLstmKind(
+      long filters,
+      long[] kernel,
+      long[] strides,
+      long[] dilation,
+      Padding padding,
+      DataFormat format,
+      boolean useBias,
+      boolean returnSequences,
+      boolean returnState) {
     WindowArithmetic.requirePositive("filters", new long[] {filters});
     this.window = new SlidingWindow(kernel, strides, dilation, padding, format);
     this.filters = filters;
@@ -42,8 +50,13 @@ public final class ConvLstmKind implements LayerKind {
     }
     Shape in = inputs.get(0);
     if (in.rank() != window.rank() + 3) {
-      throw new ShapeException("a " + window.rank() + "D ConvLSTM expects a tensor of rank " + (window.rank() + 3)
-          + " (batch, time, spatial and channel axes), got " + in);
+      throw new ShapeException(
+          "a "
+              + window.rank()
+              + "D ConvLSTM expects a tensor of rank "
+              + (window.rank() + 3)
+              + " (batch, time, spatial and channel axes), got "
+              + in);
     }
     return in;
   }
@@ -76,7 +89,8 @@ public final class ConvLstmKind implements LayerKind {
     long width = Math.multiplyExact(GATES, filters);
     List<WeightSpec> w = new ArrayList<>();
     w.add(WeightSpec.trainable("kernel", KernelDims.concat(window.kernel, in, width)));
-    w.add(WeightSpec.trainable("recurrent_kernel", KernelDims.concat(window.kernel, filters, width)));
+    w.add(
+        WeightSpec.trainable("recurrent_kernel", KernelDims.concat(window.kernel, filters, width)));
     if (useBias) {
       w.add(WeightSpec.trainable("bias", width));
     }
@@ -87,8 +101,11 @@ public final class ConvLstmKind implements LayerKind {
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     long in = inputChannels(inputs);
-    String body = KernelDims.product(KernelDims.concat(window.kernel, in, filters)) + " + "
-        + KernelDims.product(KernelDims.concat(window.kernel, filters, filters)) + (useBias ? " + " + filters : "");
+    String body =
+        KernelDims.product(KernelDims.concat(window.kernel, in, filters))
+            + " + "
+            + KernelDims.product(KernelDims.concat(window.kernel, filters, filters))
+            + (useBias ? " + " + filters : "");
     return GATES + " × (" + body + ") = " + Formulas.number(Formulas.total(weights));
   }
 }

@@ -20,7 +20,8 @@ public enum DataFormat {
   /** Checks that {@code input} is batch + {@code spatialRank} spatial dims + channels. */
   public void requireRank(Shape input, int spatialRank, String layer) {
     if (input.rank() != spatialRank + 2) {
-      throw new ShapeException(layer + " expects a tensor of rank " + (spatialRank + 2) + ", got " + input);
+      throw new ShapeException(
+          layer + " expects a tensor of rank " + (spatialRank + 2) + ", got " + input);
     }
   }
 }

@@ -19,8 +19,8 @@ public final class DenseKind extends SingleInputKind {
   }
 
   /**
-   * @param loraRank Keras 3 {@code lora_rank}: the kernel is frozen and two trainable factors
-   *     (in, r) and (r, units) are added; 0 without LoRA
+   * @param loraRank Keras 3 {@code lora_rank}: the kernel is frozen and two trainable factors (in,
+   *     r) and (r, units) are added; 0 without LoRA
    */
   public DenseKind(long units, boolean useBias, long loraRank) {
     this.units = units;

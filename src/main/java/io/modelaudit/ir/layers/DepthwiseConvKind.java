@@ -1,12 +1,12 @@
 package io.modelaudit.ir.layers;
 
-import io.modelaudit.ir.arithmetic.DimensionArithmetic;
-import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.arithmetic.DimensionArithmetic;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +21,18 @@ public final class DepthwiseConvKind extends SingleInputKind {
   private final boolean useBias;
   private final String kernelName;
 
-  /** @param kernelName {@code depthwise_kernel} in Keras 2, {@code kernel} in Keras 3 */
-  public DepthwiseConvKind(long[] kernel, long[] strides, long[] dilation, Padding padding, DataFormat format,
-      long depthMultiplier, boolean useBias, String kernelName) {
+  /**
+   * @param kernelName {@code depthwise_kernel} in Keras 2, {@code kernel} in Keras 3
+   */
+  public DepthwiseConvKind(
+      long[] kernel,
+      long[] strides,
+      long[] dilation,
+      Padding padding,
+      DataFormat format,
+      long depthMultiplier,
+      boolean useBias,
+      String kernelName) {
     WindowArithmetic.requirePositive("depth_multiplier", new long[] {depthMultiplier});
     this.window = new SlidingWindow(kernel, strides, dilation, padding, format);
     this.depthMultiplier = depthMultiplier;
@@ -54,7 +63,12 @@ public final class DepthwiseConvKind extends SingleInputKind {
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     long in = window.inputChannels(LayerKind.single(inputs));
     String perChannel = KernelDims.product(window.kernel);
-    return in + "·" + depthMultiplier + " × " + (useBias ? "(" + perChannel + " + 1)" : perChannel) + " = "
+    return in
+        + "·"
+        + depthMultiplier
+        + " × "
+        + (useBias ? "(" + perChannel + " + 1)" : perChannel)
+        + " = "
         + Formulas.number(Formulas.total(weights));
   }
 }

@@ -28,7 +28,8 @@ public final class DotKind implements LayerKind {
     Long x = a.dim(a1);
     Long y = b.dim(a2);
     if (x != null && y != null && !x.equals(y)) {
-      throw new ShapeException("dot of " + a + " (axis " + a1 + ") and " + b + " (axis " + a2 + "): " + x + " ≠ " + y);
+      throw new ShapeException(
+          "dot of " + a + " (axis " + a1 + ") and " + b + " (axis " + a2 + "): " + x + " ≠ " + y);
     }
     List<Long> out = new ArrayList<>(a.withoutDim(a1).dims());
     out.addAll(b.withoutDim(a2).tail().dims());

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * EinsumDense: a kernel whose axes are named by an einsum equation. Each kernel axis takes its
- * size from the output axis of the same letter (given by {@code output_shape}) or else from the
- * input axis; the bias spans the output from its first biased axis on, with 1 on axes not in
- * {@code bias_axes}.
+ * EinsumDense: a kernel whose axes are named by an einsum equation. Each kernel axis takes its size
+ * from the output axis of the same letter (given by {@code output_shape}) or else from the input
+ * axis; the bias spans the output from its first biased axis on, with 1 on axes not in {@code
+ * bias_axes}.
  */
 public final class EinsumDenseKind extends SingleInputKind {
   private final String equationText;
@@ -28,7 +28,8 @@ public final class EinsumDenseKind extends SingleInputKind {
    * @param partialOutput {@code output_shape} without the batch axis (null entries: unknown)
    * @param biasAxes the output letters that get a bias, or null for no bias
    */
-  public EinsumDenseKind(String equation, List<Long> partialOutput, String biasAxes, long loraRank) {
+  public EinsumDenseKind(
+      String equation, List<Long> partialOutput, String biasAxes, long loraRank) {
     this.equationText = equation;
     this.equation = EinsumEquation.parse(equation);
     this.partialOutput = new ArrayList<>(partialOutput);
@@ -36,7 +37,8 @@ public final class EinsumDenseKind extends SingleInputKind {
     this.loraRank = loraRank;
     for (char c : biasAxes == null ? new char[0] : biasAxes.toCharArray()) {
       if (this.equation.output().indexOf(c) < 0) {
-        throw new ShapeException("bias axis '" + c + "' is not in the output '" + this.equation.output() + "'");
+        throw new ShapeException(
+            "bias axis '" + c + "' is not in the output '" + this.equation.output() + "'");
       }
     }
   }
@@ -45,7 +47,15 @@ public final class EinsumDenseKind extends SingleInputKind {
   private int elided(Shape input) {
     int n = input.rank() - equation.input().length();
     if (n < 0) {
-      throw new ShapeException("equation '" + equationText + "' names " + equation.input().length() + " input axes, the input " + input + " has " + input.rank());
+      throw new ShapeException(
+          "equation '"
+              + equationText
+              + "' names "
+              + equation.input().length()
+              + " input axes, the input "
+              + input
+              + " has "
+              + input.rank());
     }
     return n;
   }
@@ -81,8 +91,10 @@ public final class EinsumDenseKind extends SingleInputKind {
     List<Long> real = new ArrayList<>(input.subShape(0, elided).dims());
     real.addAll(partialOutput);
     Shape symbolic = Shape.of(fullOutput(input));
-    return symbolic.equals(Shape.of(real)) ? List.of()
-        : List.of("Keras declares the output as " + symbolic + "; computed it is " + Shape.of(real));
+    return symbolic.equals(Shape.of(real))
+        ? List.of()
+        : List.of(
+            "Keras declares the output as " + symbolic + "; computed it is " + Shape.of(real));
   }
 
   /** Letter → axis of the input. */
@@ -104,7 +116,14 @@ public final class EinsumDenseKind extends SingleInputKind {
     for (int i = 0; i < spec.length(); i++) {
       int axis = i + offset;
       if (axis >= out.size()) {
-        throw new ShapeException("output_shape " + partialOutput + " is too short for the output '" + spec + "' of '" + equationText + "'");
+        throw new ShapeException(
+            "output_shape "
+                + partialOutput
+                + " is too short for the output '"
+                + spec
+                + "' of '"
+                + equationText
+                + "'");
       }
       map.put(spec.charAt(i), axis);
     }
@@ -120,12 +139,26 @@ public final class EinsumDenseKind extends SingleInputKind {
       Integer o = outAxes.get(e.getKey());
       Long inDim = input.dim(e.getValue());
       if (o != null && out.get(o) != null && inDim != null && !out.get(o).equals(inDim)) {
-        throw new ShapeException("axis '" + e.getKey() + "' is " + inDim + " in the input " + input + " and " + out.get(o) + " in output_shape");
+        throw new ShapeException(
+            "axis '"
+                + e.getKey()
+                + "' is "
+                + inDim
+                + " in the input "
+                + input
+                + " and "
+                + out.get(o)
+                + " in output_shape");
       }
     }
     for (char c : equation.output().toCharArray()) {
       if (!in.containsKey(c) && equation.weight().indexOf(c) < 0) {
-        throw new ShapeException("output axis '" + c + "' of '" + equationText + "' is neither in the input nor in the weight");
+        throw new ShapeException(
+            "output axis '"
+                + c
+                + "' of '"
+                + equationText
+                + "' is neither in the input nor in the weight");
       }
     }
     return Shape.of(out);
@@ -144,10 +177,16 @@ public final class EinsumDenseKind extends SingleInputKind {
       } else if (in.containsKey(c)) {
         d = input.dim(in.get(c));
       } else {
-        throw new ShapeException("weight axis '" + c + "' of '" + equationText + "' is neither in the input nor in the output");
+        throw new ShapeException(
+            "weight axis '"
+                + c
+                + "' of '"
+                + equationText
+                + "' is neither in the input nor in the output");
       }
       if (d == null) {
-        throw new UnknownDimensionException("kernel axis '" + c + "' of '" + equationText + "' is unknown for input " + input);
+        throw new UnknownDimensionException(
+            "kernel axis '" + c + "' of '" + equationText + "' is unknown for input " + input);
       }
       dims.add(d);
     }
@@ -170,7 +209,8 @@ public final class EinsumDenseKind extends SingleInputKind {
     for (char c : spec.substring(first).toCharArray()) {
       Long d = biasAxes.indexOf(c) >= 0 ? out.get(outAxes.get(c)) : Long.valueOf(1);
       if (d == null) {
-        throw new UnknownDimensionException("bias axis '" + c + "' of '" + equationText + "' is unknown for input " + input);
+        throw new UnknownDimensionException(
+            "bias axis '" + c + "' of '" + equationText + "' is unknown for input " + input);
       }
       dims.add(d);
     }
@@ -192,7 +232,9 @@ public final class EinsumDenseKind extends SingleInputKind {
       w.add(WeightSpec.trainable("bias", bias));
     }
     if (kernel.rank() > 0) {
-      w.addAll(LoRA.factors("lora_kernel", kernel.subShape(0, kernel.rank() - 1), kernel.dim(-1), loraRank));
+      w.addAll(
+          LoRA.factors(
+              "lora_kernel", kernel.subShape(0, kernel.rank() - 1), kernel.dim(-1), loraRank));
     }
     return w;
   }

@@ -29,6 +29,9 @@ record EinsumEquation(String input, String weight, String output, boolean leftEl
     if (m.lookingAt()) {
       return new EinsumEquation(m.group(1), m.group(2), m.group(3), false);
     }
-    throw new ShapeException("invalid einsum equation '" + equation + "': expected [X],[Y]->[Z], ...[X],[Y]->...[Z] or [X]...,[Y]->[Z]...");
+    throw new ShapeException(
+        "invalid einsum equation '"
+            + equation
+            + "': expected [X],[Y]->[Z], ...[X],[Y]->...[Z] or [X]...,[Y]->[Z]...");
   }
 }

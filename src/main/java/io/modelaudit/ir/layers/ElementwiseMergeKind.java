@@ -25,7 +25,11 @@ public final class ElementwiseMergeKind implements LayerKind {
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     if (inputs.size() < minInputs || inputs.size() > maxInputs) {
-      throw new ShapeException("expects " + (minInputs == maxInputs ? String.valueOf(minInputs) : "at least " + minInputs) + " inputs, got " + inputs.size());
+      throw new ShapeException(
+          "expects "
+              + (minInputs == maxInputs ? String.valueOf(minInputs) : "at least " + minInputs)
+              + " inputs, got "
+              + inputs.size());
     }
     Set<Long> batchSizes = new HashSet<>();
     Shape out = null;

@@ -59,6 +59,8 @@ public final class EmbeddingKind extends SingleInputKind {
 
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
-    return loraRank > 0 ? Formulas.sumOfProducts(weights) : inputDim + " × " + outputDim + " = " + Formulas.number(Formulas.total(weights));
+    return loraRank > 0
+        ? Formulas.sumOfProducts(weights)
+        : inputDim + " × " + outputDim + " = " + Formulas.number(Formulas.total(weights));
   }
 }

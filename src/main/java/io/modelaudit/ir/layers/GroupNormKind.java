@@ -32,7 +32,8 @@ public final class GroupNormKind extends SingleInputKind {
     Long channels = input.dim(axis);
     long g = groups == -1 && channels != null ? channels : groups;
     if (channels != null && (channels < g || channels % g != 0)) {
-      throw new ShapeException(g + " groups do not divide the " + channels + " channels of " + input);
+      throw new ShapeException(
+          g + " groups do not divide the " + channels + " channels of " + input);
     }
     return input;
   }

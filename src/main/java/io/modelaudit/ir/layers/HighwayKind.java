@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keras 1 Highway on (batch, features): a transform and a carry gate, each a square (in, in)
- * matrix with an (in,) bias, stored W, b, W_carry, b_carry.
+ * Keras 1 Highway on (batch, features): a transform and a carry gate, each a square (in, in) matrix
+ * with an (in,) bias, stored W, b, W_carry, b_carry.
  */
 public final class HighwayKind extends SingleInputKind {
   private final boolean useBias;

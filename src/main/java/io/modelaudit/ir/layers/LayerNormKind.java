@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Layer normalization over the given axes: gamma (scale) and beta (center) have one entry per
- * element of the normalized axes, in the order the axes are listed. With RMS scaling (Keras 3)
- * only gamma exists.
+ * element of the normalized axes, in the order the axes are listed. With RMS scaling (Keras 3) only
+ * gamma exists.
  */
 public final class LayerNormKind extends SingleInputKind {
   private final List<Integer> axes;

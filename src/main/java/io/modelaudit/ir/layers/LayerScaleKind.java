@@ -28,7 +28,8 @@ public final class LayerScaleKind extends SingleInputKind {
     Long last = input.dim(-1);
     // Keras broadcasts x * gamma: a last axis of 1 or unknown takes gamma's size.
     if (last != null && last != 1 && last != projectionDim) {
-      throw new ShapeException("last axis of " + input + " cannot be scaled by " + projectionDim + " values");
+      throw new ShapeException(
+          "last axis of " + input + " cannot be scaled by " + projectionDim + " values");
     }
     return input.withDim(input.rank() - 1, projectionDim);
   }

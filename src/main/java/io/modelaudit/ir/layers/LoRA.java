@@ -22,7 +22,8 @@ final class LoRA {
       return List.of();
     }
     // A .keras archive stores the kernel with the LoRA update merged in, and not the factors.
-    return List.of(WeightSpec.trainable(prefix + "_a", inputDims.append(rank)).asFoldedOnSave(),
+    return List.of(
+        WeightSpec.trainable(prefix + "_a", inputDims.append(rank)).asFoldedOnSave(),
         WeightSpec.trainable(prefix + "_b", rank, out).asFoldedOnSave());
   }
 }

@@ -1,28 +1,30 @@
 package io.modelaudit.ir.layers;
 
-import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.UnknownDimensionException;
 import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Keras 2 LocallyConnected1D / 2D: a convolution whose weights are not shared between output
- * positions. The three {@code implementation}s store the same logical weights differently, and
- * two of them store a different number of values:
+ * positions. The three {@code implementation}s store the same logical weights differently, and two
+ * of them store a different number of values:
+ *
  * <ul>
  *   <li>1: one kernel slice per output position, (positions, window·in, filters): exactly the
  *       logical weights;
- *   <li>2: a dense (masked) kernel connecting every input value to every output value, mostly
- *       zeros that never train;
+ *   <li>2: a dense (masked) kernel connecting every input value to every output value, mostly zeros
+ *       that never train;
  *   <li>3: only the connections, as a flat vector; with {@code same} padding, border windows
  *       overlap the input partly, so it holds fewer values than positions·window·in·filters.
  * </ul>
+ *
  * The rule models what is stored; the formula says how it relates to the logical count.
  */
 public final class LocallyConnectedKind extends SingleInputKind {
@@ -35,8 +37,14 @@ public final class LocallyConnectedKind extends SingleInputKind {
   private final boolean useBias;
   private final int implementation;
 
-  public LocallyConnectedKind(long filters, long[] kernel, long[] strides, Padding padding, DataFormat format,
-      boolean useBias, int implementation) {
+  public LocallyConnectedKind(
+      long filters,
+      long[] kernel,
+      long[] strides,
+      Padding padding,
+      DataFormat format,
+      boolean useBias,
+      int implementation) {
     if (kernel.length != strides.length) {
       throw new IllegalArgumentException("kernel and strides must have the same rank");
     }
@@ -44,8 +52,12 @@ public final class LocallyConnectedKind extends SingleInputKind {
       throw new IllegalArgumentException("implementation must be 1, 2 or 3, got " + implementation);
     }
     if (padding != Padding.VALID && (padding != Padding.SAME || implementation == 1)) {
-      throw new IllegalArgumentException("padding " + padding.name().toLowerCase()
-          + " is not supported by implementation " + implementation + " (valid, or same with implementation 2 or 3)");
+      throw new IllegalArgumentException(
+          "padding "
+              + padding.name().toLowerCase()
+              + " is not supported by implementation "
+              + implementation
+              + " (valid, or same with implementation 2 or 3)");
     }
     WindowArithmetic.requirePositive("kernel size", kernel);
     WindowArithmetic.requirePositive("strides", strides);
@@ -87,7 +99,8 @@ public final class LocallyConnectedKind extends SingleInputKind {
     for (int i = 0; i < kernel.length; i++) {
       Long v = out.dim(format.spatialAxis(i, out.rank()));
       if (v == null) {
-        throw new UnknownDimensionException("output length (axis " + format.spatialAxis(i, out.rank()) + ") is unknown");
+        throw new UnknownDimensionException(
+            "output length (axis " + format.spatialAxis(i, out.rank()) + ") is unknown");
       }
       d[i] = v;
     }
@@ -105,7 +118,8 @@ public final class LocallyConnectedKind extends SingleInputKind {
       long left = kernel[i] / 2;
       long axis = 0;
       for (long o = 0; o < out[i]; o++) {
-        long centre = Math.addExact(Math.multiplyExact(o, strides[i]), padding == Padding.VALID ? left : 0);
+        long centre =
+            Math.addExact(Math.multiplyExact(o, strides[i]), padding == Padding.VALID ? left : 0);
         long start = Math.max(0, centre - left);
         long end = Math.min(in[i], Math.addExact(centre - left, kernel[i]));
         axis = Math.addExact(axis, Math.max(0, end - start));
@@ -125,13 +139,23 @@ public final class LocallyConnectedKind extends SingleInputKind {
     List<WeightSpec> w = new ArrayList<>();
     switch (implementation) {
       case 1:
-        w.add(WeightSpec.trainable("kernel", positions, Math.multiplyExact(Shape.ofKnown(kernel).size(), channels), filters));
+        w.add(
+            WeightSpec.trainable(
+                "kernel",
+                positions,
+                Math.multiplyExact(Shape.ofKnown(kernel).size(), channels),
+                filters));
         break;
       case 2:
-        w.add(WeightSpec.trainable("kernel", format == DataFormat.CHANNELS_LAST
-            ? KernelDims.concat(KernelDims.concat(inSpatial, channels), KernelDims.concat(out, filters))
-            : KernelDims.concat(KernelDims.concat(new long[] {channels}, inSpatial),
-                KernelDims.concat(new long[] {filters}, out))));
+        w.add(
+            WeightSpec.trainable(
+                "kernel",
+                format == DataFormat.CHANNELS_LAST
+                    ? KernelDims.concat(
+                        KernelDims.concat(inSpatial, channels), KernelDims.concat(out, filters))
+                    : KernelDims.concat(
+                        KernelDims.concat(new long[] {channels}, inSpatial),
+                        KernelDims.concat(new long[] {filters}, out))));
         break;
       default:
         w.add(WeightSpec.trainable("kernel", connections(in, out)));
@@ -154,15 +178,33 @@ public final class LocallyConnectedKind extends SingleInputKind {
       case 1:
         return KernelDims.product(out) + " positions × " + window + " × " + filters + bias + total;
       case 2:
-        return "implementation 2 stores a dense kernel " + KernelDims.product(in) + " × "
-            + KernelDims.product(KernelDims.concat(out, filters)) + " (" + Formulas.number(weights.get(0).size())
-            + " values, of which " + Formulas.number(connections(in, out)) + " connect an input to an output; "
-            + "the rest are multiplied by a zero mask)" + bias + total;
+        return "implementation 2 stores a dense kernel "
+            + KernelDims.product(in)
+            + " × "
+            + KernelDims.product(KernelDims.concat(out, filters))
+            + " ("
+            + Formulas.number(weights.get(0).size())
+            + " values, of which "
+            + Formulas.number(connections(in, out))
+            + " connect an input to an output; "
+            + "the rest are multiplied by a zero mask)"
+            + bias
+            + total;
       default:
-        return "implementation 3 stores only the " + Formulas.number(weights.get(0).size()) + " connections"
-            + (padding == Padding.SAME ? " (at most " + KernelDims.product(out) + " positions × " + window + " × "
-                + filters + ": same-padded border windows overlap the input only partly)" : "")
-            + bias + total;
+        return "implementation 3 stores only the "
+            + Formulas.number(weights.get(0).size())
+            + " connections"
+            + (padding == Padding.SAME
+                ? " (at most "
+                    + KernelDims.product(out)
+                    + " positions × "
+                    + window
+                    + " × "
+                    + filters
+                    + ": same-padded border windows overlap the input only partly)"
+                : "")
+            + bias
+            + total;
     }
   }
 }

@@ -10,9 +10,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Multi-head attention over inputs (query, value[, key]): four EinsumDense projections, stored
- * in the order query, key, (gate,) value, attention_output. Query and key project the last axis
- * to (heads, key_dim), value (and the optional sigmoid gate) to (heads, value_dim); the output
+ * Multi-head attention over inputs (query, value[, key]): four EinsumDense projections, stored in
+ * the order query, key, (gate,) value, attention_output. Query and key project the last axis to
+ * (heads, key_dim), value (and the optional sigmoid gate) to (heads, value_dim); the output
  * projection maps (heads, value_dim) to {@code output_shape} (default: the query's last axis).
  */
 public final class MultiHeadAttentionKind implements LayerKind {
@@ -28,14 +28,22 @@ public final class MultiHeadAttentionKind implements LayerKind {
 
   /**
    * @param outputShape {@code output_shape}, or null for the query's last axis
-   * @param attentionAxes axes of the projected query (batch, …, heads, key_dim) attended over;
-   *     null for all axes between the batch and the heads
+   * @param attentionAxes axes of the projected query (batch, …, heads, key_dim) attended over; null
+   *     for all axes between the batch and the heads
    * @param returnScores the layer is called with {@code return_attention_scores=True}
-   * @param symbolicScores Keras 3's shape rule for the scores, (batch, heads, Tq, Tq), whatever
-   *     the key's length and the attention axes; tf.keras gives the scores' real shape
+   * @param symbolicScores Keras 3's shape rule for the scores, (batch, heads, Tq, Tq), whatever the
+   *     key's length and the attention axes; tf.keras gives the scores' real shape
    */
-  public MultiHeadAttentionKind(long heads, long keyDim, long valueDim, List<Long> outputShape, boolean useBias,
-      boolean useGate, List<Integer> attentionAxes, boolean returnScores, boolean symbolicScores) {
+  public MultiHeadAttentionKind(
+      long heads,
+      long keyDim,
+      long valueDim,
+      List<Long> outputShape,
+      boolean useBias,
+      boolean useGate,
+      List<Integer> attentionAxes,
+      boolean returnScores,
+      boolean symbolicScores) {
     this.heads = heads;
     this.keyDim = keyDim;
     this.valueDim = valueDim;
@@ -51,19 +59,25 @@ public final class MultiHeadAttentionKind implements LayerKind {
 
   private static Inputs inputs(List<Shape> inputs) {
     if (inputs.size() < 2 || inputs.size() > 3) {
-      throw new ShapeException("MultiHeadAttention expects query, value and optionally key, got " + inputs.size() + " inputs");
+      throw new ShapeException(
+          "MultiHeadAttention expects query, value and optionally key, got "
+              + inputs.size()
+              + " inputs");
     }
     Shape query = inputs.get(0);
     Shape value = inputs.get(1);
     Shape key = inputs.size() == 3 ? inputs.get(2) : value;
     if (query.rank() < 3 || value.rank() < 3 || key.rank() != value.rank()) {
-      throw new ShapeException("MultiHeadAttention expects inputs of rank 3 or more with key and value of one rank, got " + inputs);
+      throw new ShapeException(
+          "MultiHeadAttention expects inputs of rank 3 or more with key and value of one rank, got "
+              + inputs);
     }
     for (int i = 1; i < value.rank() - 1; i++) {
       Long v = value.dim(i);
       Long k = key.dim(i);
       if (v != null && k != null && !v.equals(k)) {
-        throw new ShapeException("value " + value + " and key " + key + " must agree on all axes but the last");
+        throw new ShapeException(
+            "value " + value + " and key " + key + " must agree on all axes but the last");
       }
     }
     return new Inputs(query, value, key);
@@ -99,7 +113,8 @@ public final class MultiHeadAttentionKind implements LayerKind {
       for (int a : attentionAxes) {
         int axis = a < 0 ? a + rank : a;
         if (axis < 0 || axis >= rank - 1) {
-          throw new ShapeException("attention axis " + a + " is out of range for a query of rank " + in.query().rank());
+          throw new ShapeException(
+              "attention axis " + a + " is out of range for a query of rank " + in.query().rank());
         }
         axes.add(axis);
       }
@@ -129,8 +144,10 @@ public final class MultiHeadAttentionKind implements LayerKind {
     }
     Shape real = scores(in);
     Shape symbolic = keras3Scores(in);
-    return real.equals(symbolic) ? List.of()
-        : List.of("Keras 3 declares the attention scores as " + symbolic + "; computed they are " + real);
+    return real.equals(symbolic)
+        ? List.of()
+        : List.of(
+            "Keras 3 declares the attention scores as " + symbolic + "; computed they are " + real);
   }
 
   /**
@@ -159,9 +176,11 @@ public final class MultiHeadAttentionKind implements LayerKind {
     if (next - 'a' > 26) {
       throw new ShapeException("inputs of this rank exceed the 26 einsum letters");
     }
-    List<Long> partial = new ArrayList<>(Collections.nCopies(output.length() - 1 - added.size(), (Long) null));
+    List<Long> partial =
+        new ArrayList<>(Collections.nCopies(output.length() - 1 - added.size(), (Long) null));
     partial.addAll(added);
-    return new EinsumDenseKind(input + "," + kernel + "->" + output, partial, bias ? biasAxes.toString() : null, 0);
+    return new EinsumDenseKind(
+        input + "," + kernel + "->" + output, partial, bias ? biasAxes.toString() : null, 0);
   }
 
   private static List<WeightSpec> prefixed(String prefix, EinsumDenseKind projection, Shape input) {
@@ -175,15 +194,25 @@ public final class MultiHeadAttentionKind implements LayerKind {
     Inputs in = inputs(shapes);
     int qRank = in.query().rank();
     List<WeightSpec> w = new ArrayList<>();
-    w.addAll(prefixed("query", projection(qRank - 1, 1, List.of(heads, keyDim), useBias), in.query()));
-    w.addAll(prefixed("key", projection(in.key().rank() - 1, 1, List.of(heads, keyDim), useBias), in.key()));
+    w.addAll(
+        prefixed("query", projection(qRank - 1, 1, List.of(heads, keyDim), useBias), in.query()));
+    w.addAll(
+        prefixed(
+            "key", projection(in.key().rank() - 1, 1, List.of(heads, keyDim), useBias), in.key()));
     if (useGate) {
-      w.addAll(prefixed("gate", projection(qRank - 1, 1, List.of(heads, valueDim), useBias), in.query()));
+      w.addAll(
+          prefixed(
+              "gate", projection(qRank - 1, 1, List.of(heads, valueDim), useBias), in.query()));
     }
-    w.addAll(prefixed("value", projection(in.value().rank() - 1, 1, List.of(heads, valueDim), useBias), in.value()));
+    w.addAll(
+        prefixed(
+            "value",
+            projection(in.value().rank() - 1, 1, List.of(heads, valueDim), useBias),
+            in.value()));
     Long features = in.query().dim(-1);
     if (outputShape == null && features == null) {
-      throw new UnknownDimensionException("query features (last axis of " + in.query() + ") are unknown");
+      throw new UnknownDimensionException(
+          "query features (last axis of " + in.query() + ") are unknown");
     }
     List<Long> out = outputShape == null ? List.of(features) : outputShape;
     Shape perHead = projected(in.query()).withDim(-1, valueDim);

@@ -9,15 +9,17 @@ import java.util.TreeSet;
 
 /**
  * The Normalization preprocessing layer: statistics over the kept axes. Adapted (no mean and
- * variance in the configuration), it saves mean and variance with one entry per element of the
- * kept axes, in axis order, and a scalar sample count, all non-trainable; given mean and
- * variance are constants, not weights.
+ * variance in the configuration), it saves mean and variance with one entry per element of the kept
+ * axes, in axis order, and a scalar sample count, all non-trainable; given mean and variance are
+ * constants, not weights.
  */
 public final class NormalizationKind extends SingleInputKind {
   private final List<Integer> axes;
   private final boolean statisticsGiven;
 
-  /** @param axes the kept axes (may be empty: one statistic for the whole tensor) */
+  /**
+   * @param axes the kept axes (may be empty: one statistic for the whole tensor)
+   */
   public NormalizationKind(List<Integer> axes, boolean statisticsGiven) {
     this.axes = List.copyOf(axes);
     this.statisticsGiven = statisticsGiven;
@@ -41,7 +43,9 @@ public final class NormalizationKind extends SingleInputKind {
       return List.of();
     }
     Shape stats = Shape.of(dims);
-    return List.of(WeightSpec.nonTrainable("mean", stats), WeightSpec.nonTrainable("variance", stats),
+    return List.of(
+        WeightSpec.nonTrainable("mean", stats),
+        WeightSpec.nonTrainable("variance", stats),
         WeightSpec.nonTrainable("count", Shape.of()));
   }
 }

@@ -10,7 +10,9 @@ import java.util.Set;
 public final class PReLUKind extends SingleInputKind {
   private final Set<Integer> sharedAxes;
 
-  /** @param sharedAxes 1-based axes of the batched input (Keras convention) */
+  /**
+   * @param sharedAxes 1-based axes of the batched input (Keras convention)
+   */
   public PReLUKind(Set<Integer> sharedAxes) {
     this.sharedAxes = Set.copyOf(sharedAxes);
   }

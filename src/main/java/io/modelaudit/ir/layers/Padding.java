@@ -2,7 +2,10 @@ package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.arithmetic.WindowMode;
 
-/** Keras' convolution and pooling {@code padding} argument, an option of the shared window arithmetic. */
+/**
+ * Keras' convolution and pooling {@code padding} argument, an option of the shared window
+ * arithmetic.
+ */
 public enum Padding {
   VALID(WindowMode.KERAS_VALID),
   SAME(WindowMode.KERAS_SAME),

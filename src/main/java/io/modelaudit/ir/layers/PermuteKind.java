@@ -15,7 +15,8 @@ public final class PermuteKind extends SingleInputKind {
     java.util.Collections.sort(sorted);
     for (int i = 0; i < sorted.size(); i++) {
       if (sorted.get(i) != i + 1) {
-        throw new IllegalArgumentException("dims " + dims + " is not a permutation of 1.." + dims.size());
+        throw new IllegalArgumentException(
+            "dims " + dims + " is not a permutation of 1.." + dims.size());
       }
     }
     this.dims = List.copyOf(dims);

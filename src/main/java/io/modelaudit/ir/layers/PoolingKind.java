@@ -1,8 +1,8 @@
 package io.modelaudit.ir.layers;
 
-import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 
 /** Max or average pooling over 1, 2 or 3 spatial dimensions; channels are kept. */
 public final class PoolingKind extends SingleInputKind {
@@ -26,7 +26,11 @@ public final class PoolingKind extends SingleInputKind {
     Shape out = input;
     for (int i = 0; i < pool.length; i++) {
       int axis = format.spatialAxis(i, input.rank());
-      out = out.withDim(axis, WindowArithmetic.outputLength(input.dim(axis), pool[i], strides[i], 1, 0, padding.window()));
+      out =
+          out.withDim(
+              axis,
+              WindowArithmetic.outputLength(
+                  input.dim(axis), pool[i], strides[i], 1, 0, padding.window()));
     }
     return out;
   }

@@ -42,13 +42,26 @@ public final class RecurrentKind implements LayerKind {
    * @param resetAfter GRU only: a second recurrent bias, stored as a (2, 3·units) bias
    * @param splitGates Keras 1 (except {@code consume_less="gpu"}): one W, U and b per gate
    */
-  public RecurrentKind(Cell cell, long units, boolean useBias, boolean returnSequences,
-      boolean returnState, boolean resetAfter, boolean splitGates) {
+  public RecurrentKind(
+      Cell cell,
+      long units,
+      boolean useBias,
+      boolean returnSequences,
+      boolean returnState,
+      boolean resetAfter,
+      boolean splitGates) {
     this(cell, units, useBias, returnSequences, returnState, resetAfter, splitGates, false);
   }
 
-  private RecurrentKind(Cell cell, long units, boolean useBias, boolean returnSequences,
-      boolean returnState, boolean resetAfter, boolean splitGates, boolean cudnnBias) {
+  private RecurrentKind(
+      Cell cell,
+      long units,
+      boolean useBias,
+      boolean returnSequences,
+      boolean returnState,
+      boolean resetAfter,
+      boolean splitGates,
+      boolean cudnnBias) {
     this.cudnnBias = cudnnBias;
     this.cell = cell;
     this.units = units;
@@ -60,10 +73,11 @@ public final class RecurrentKind implements LayerKind {
   }
 
   /**
-   * Keras 2 / tf.keras 1.x CuDNNLSTM and CuDNNGRU: always biased, with separate input and
-   * recurrent biases in one (2 · gates · units,) vector.
+   * Keras 2 / tf.keras 1.x CuDNNLSTM and CuDNNGRU: always biased, with separate input and recurrent
+   * biases in one (2 · gates · units,) vector.
    */
-  public static RecurrentKind cudnn(Cell cell, long units, boolean returnSequences, boolean returnState) {
+  public static RecurrentKind cudnn(
+      Cell cell, long units, boolean returnSequences, boolean returnState) {
     return new RecurrentKind(cell, units, true, returnSequences, returnState, false, false, true);
   }
 
@@ -114,8 +128,10 @@ public final class RecurrentKind implements LayerKind {
     w.add(WeightSpec.trainable("kernel", features, width));
     w.add(WeightSpec.trainable("recurrent_kernel", units, width));
     if (useBias) {
-      w.add(resetAfter ? WeightSpec.trainable("bias", 2, width)
-          : WeightSpec.trainable("bias", cudnnBias ? Math.multiplyExact(2, width) : width));
+      w.add(
+          resetAfter
+              ? WeightSpec.trainable("bias", 2, width)
+              : WeightSpec.trainable("bias", cudnnBias ? Math.multiplyExact(2, width) : width));
     }
     return w;
   }
@@ -126,6 +142,17 @@ public final class RecurrentKind implements LayerKind {
     long total = Formulas.total(weights);
     String bias = !useBias ? "" : resetAfter || cudnnBias ? " + 2·" + units : " + " + units;
     String gates = cell.gates == 1 ? "" : cell.gates + " × ";
-    return gates + "(" + f + "·" + units + " + " + units + "·" + units + bias + ") = " + Formulas.number(total);
+    return gates
+        + "("
+        + f
+        + "·"
+        + units
+        + " + "
+        + units
+        + "·"
+        + units
+        + bias
+        + ") = "
+        + Formulas.number(total);
   }
 }

@@ -13,7 +13,8 @@ public final class ReshapeKind extends SingleInputKind {
   public ReshapeKind(List<Long> target) {
     for (Long d : target) {
       if (d == null || d < -1) {
-        throw new IllegalArgumentException("target shape " + target + " may hold sizes and one -1 only");
+        throw new IllegalArgumentException(
+            "target shape " + target + " may hold sizes and one -1 only");
       }
     }
     if (target.stream().filter(d -> d == -1).count() > 1) {
@@ -45,11 +46,21 @@ public final class ReshapeKind extends SingleInputKind {
     long size = rest.size();
     if (free >= 0) {
       if (known == 0 || size % known != 0) {
-        throw new ShapeException("cannot reshape " + input + " (" + size + " elements) to " + target);
+        throw new ShapeException(
+            "cannot reshape " + input + " (" + size + " elements) to " + target);
       }
       dims.set(free + 1, size / known);
     } else if (known != size) {
-      throw new ShapeException("cannot reshape " + input + " (" + size + " elements) to " + target + " (" + known + " elements)");
+      throw new ShapeException(
+          "cannot reshape "
+              + input
+              + " ("
+              + size
+              + " elements) to "
+              + target
+              + " ("
+              + known
+              + " elements)");
     }
     return Shape.of(dims);
   }

@@ -22,7 +22,8 @@ public final class ResizeKind extends SingleInputKind {
   @Override
   protected Shape output(Shape input) {
     if (input.rank() != 3 && input.rank() != 4) {
-      throw new ShapeException("expects an image of rank 3 (unbatched) or 4 (batched), got " + input);
+      throw new ShapeException(
+          "expects an image of rank 3 (unbatched) or 4 (batched), got " + input);
     }
     int first = (input.rank() == 4 ? 1 : 0) + (format == DataFormat.CHANNELS_FIRST ? 1 : 0);
     return input.withDim(first, height).withDim(first + 1, width);

@@ -1,11 +1,11 @@
 package io.modelaudit.ir.layers;
 
-import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,9 +30,18 @@ public final class SeparableConvKind extends SingleInputKind {
   private final boolean useBias;
   private final KernelLayout layout;
 
-  public SeparableConvKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding,
-      DataFormat format, long depthMultiplier, boolean useBias, KernelLayout layout) {
-    WindowArithmetic.requirePositive("filters and depth_multiplier", new long[] {filters, depthMultiplier});
+  public SeparableConvKind(
+      long filters,
+      long[] kernel,
+      long[] strides,
+      long[] dilation,
+      Padding padding,
+      DataFormat format,
+      long depthMultiplier,
+      boolean useBias,
+      KernelLayout layout) {
+    WindowArithmetic.requirePositive(
+        "filters and depth_multiplier", new long[] {filters, depthMultiplier});
     this.window = new SlidingWindow(kernel, strides, dilation, padding, format);
     this.filters = filters;
     this.depthMultiplier = depthMultiplier;
@@ -55,10 +64,15 @@ public final class SeparableConvKind extends SingleInputKind {
     Arrays.fill(ones, 1);
     List<WeightSpec> w = new ArrayList<>();
     if (layout == KernelLayout.OUT_IN_SPATIAL) {
-      w.add(WeightSpec.trainable("depthwise_kernel", KernelDims.concat(new long[] {depthMultiplier, in}, kernel)));
-      w.add(WeightSpec.trainable("pointwise_kernel", KernelDims.concat(new long[] {filters, depth}, ones)));
+      w.add(
+          WeightSpec.trainable(
+              "depthwise_kernel", KernelDims.concat(new long[] {depthMultiplier, in}, kernel)));
+      w.add(
+          WeightSpec.trainable(
+              "pointwise_kernel", KernelDims.concat(new long[] {filters, depth}, ones)));
     } else {
-      w.add(WeightSpec.trainable("depthwise_kernel", KernelDims.concat(kernel, in, depthMultiplier)));
+      w.add(
+          WeightSpec.trainable("depthwise_kernel", KernelDims.concat(kernel, in, depthMultiplier)));
       w.add(WeightSpec.trainable("pointwise_kernel", KernelDims.concat(ones, depth, filters)));
     }
     if (useBias) {
@@ -73,6 +87,11 @@ public final class SeparableConvKind extends SingleInputKind {
     long in = window.inputChannels(LayerKind.single(inputs));
     String depthwise = KernelDims.product(KernelDims.concat(window.kernel, in, depthMultiplier));
     String pointwise = in + "·" + depthMultiplier + "·" + filters;
-    return depthwise + " + " + pointwise + (useBias ? " + " + filters : "") + " = " + Formulas.number(Formulas.total(weights));
+    return depthwise
+        + " + "
+        + pointwise
+        + (useBias ? " + " + filters : "")
+        + " = "
+        + Formulas.number(Formulas.total(weights));
   }
 }

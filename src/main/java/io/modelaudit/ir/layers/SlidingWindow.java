@@ -15,7 +15,8 @@ final class SlidingWindow {
   final Padding padding;
   final DataFormat format;
 
-  SlidingWindow(long[] kernel, long[] strides, long[] dilation, Padding padding, DataFormat format) {
+  SlidingWindow(
+      long[] kernel, long[] strides, long[] dilation, Padding padding, DataFormat format) {
     if (kernel.length != strides.length || kernel.length != dilation.length) {
       throw new IllegalArgumentException("kernel, strides and dilation must have the same rank");
     }
@@ -44,16 +45,25 @@ final class SlidingWindow {
   }
 
   /**
-   * The output of a sliding window over every spatial axis of {@code input}, with the channel
-   * axis set to {@code channels}.
+   * The output of a sliding window over every spatial axis of {@code input}, with the channel axis
+   * set to {@code channels}.
    */
-  static Shape slide(Shape input, DataFormat format, Long channels, long[] kernel, long[] strides, long[] dilation,
+  static Shape slide(
+      Shape input,
+      DataFormat format,
+      Long channels,
+      long[] kernel,
+      long[] strides,
+      long[] dilation,
       Padding padding) {
     Shape out = input.withDim(format.channelAxis(input.rank()), channels);
     for (int i = 0; i < kernel.length; i++) {
       int axis = format.spatialAxis(i, input.rank());
-      out = out.withDim(axis,
-          WindowArithmetic.outputLength(input.dim(axis), kernel[i], strides[i], dilation[i], 0, padding.window()));
+      out =
+          out.withDim(
+              axis,
+              WindowArithmetic.outputLength(
+                  input.dim(axis), kernel[i], strides[i], dilation[i], 0, padding.window()));
     }
     return out;
   }
@@ -63,7 +73,8 @@ final class SlidingWindow {
     int axis = format.channelAxis(input.rank());
     Long c = input.dim(axis);
     if (c == null) {
-      throw new UnknownDimensionException("input channels (axis " + axis + " of " + input + ") are unknown");
+      throw new UnknownDimensionException(
+          "input channels (axis " + axis + " of " + input + ") are unknown");
     }
     return c;
   }

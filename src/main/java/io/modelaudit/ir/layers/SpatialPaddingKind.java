@@ -1,12 +1,10 @@
 package io.modelaudit.ir.layers;
 
-import io.modelaudit.ir.arithmetic.DimensionArithmetic;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
+import io.modelaudit.ir.arithmetic.DimensionArithmetic;
 
-/**
- * ZeroPadding (adds) and Cropping (removes) a fixed amount at both ends of each spatial axis.
- */
+/** ZeroPadding (adds) and Cropping (removes) a fixed amount at both ends of each spatial axis. */
 public final class SpatialPaddingKind extends SingleInputKind {
   private final long[][] amounts;
   private final DataFormat format;
@@ -23,7 +21,9 @@ public final class SpatialPaddingKind extends SingleInputKind {
     this.sign = sign;
   }
 
-  /** @param amounts per spatial axis, {before, after} */
+  /**
+   * @param amounts per spatial axis, {before, after}
+   */
   public static SpatialPaddingKind zeroPadding(long[][] amounts, DataFormat format) {
     return new SpatialPaddingKind(amounts, format, 1);
   }

@@ -22,7 +22,8 @@ public final class TimeDistributedKind implements LayerKind {
   /** The input of one time step: (batch, time, …) without the time axis. */
   public static Shape step(Shape input) {
     if (input.rank() < 3) {
-      throw new ShapeException("TimeDistributed expects (batch, time, …) of rank 3 or more, got " + input);
+      throw new ShapeException(
+          "TimeDistributed expects (batch, time, …) of rank 3 or more, got " + input);
     }
     return input.withoutDim(1);
   }

@@ -1,9 +1,9 @@
 package io.modelaudit.ir.layers;
 
-import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +14,10 @@ public final class TransposedConvKind extends SingleInputKind {
   public enum KernelLayout {
     /** Keras 2 and 3: (k1, …, kn, filters, in). */
     SPATIAL_OUT_IN,
-    /** Keras 1 Deconvolution2D, built as a Convolution2D, TensorFlow ordering: (k1, k2, in, filters). */
+    /**
+     * Keras 1 Deconvolution2D, built as a Convolution2D, TensorFlow ordering: (k1, k2, in,
+     * filters).
+     */
     KERAS1_SPATIAL_IN_OUT,
     /** Keras 1 Deconvolution2D, Theano ordering: (filters, in, k1, k2). */
     KERAS1_OUT_IN_SPATIAL
@@ -36,12 +39,23 @@ public final class TransposedConvKind extends SingleInputKind {
    * @param fixedOutput Keras 1's {@code output_shape}: the spatial output sizes the layer declares
    *     (its shape rule returns them whatever the input), or null to compute them
    */
-  public TransposedConvKind(long filters, long[] kernel, long[] strides, long[] dilation, Padding padding,
-      long[] outputPadding, Long[] fixedOutput, DataFormat format, boolean useBias, KernelLayout layout) {
-    if (kernel.length != strides.length || kernel.length != dilation.length
+  public TransposedConvKind(
+      long filters,
+      long[] kernel,
+      long[] strides,
+      long[] dilation,
+      Padding padding,
+      long[] outputPadding,
+      Long[] fixedOutput,
+      DataFormat format,
+      boolean useBias,
+      KernelLayout layout) {
+    if (kernel.length != strides.length
+        || kernel.length != dilation.length
         || (outputPadding != null && outputPadding.length != kernel.length)
         || (fixedOutput != null && fixedOutput.length != kernel.length)) {
-      throw new IllegalArgumentException("kernel, strides, dilation and output padding must have the same rank");
+      throw new IllegalArgumentException(
+          "kernel, strides, dilation and output padding must have the same rank");
     }
     WindowArithmetic.requirePositive("kernel size", kernel);
     WindowArithmetic.requirePositive("strides", strides);
@@ -66,9 +80,17 @@ public final class TransposedConvKind extends SingleInputKind {
     Shape out = input.withDim(format.channelAxis(input.rank()), filters);
     for (int i = 0; i < rank; i++) {
       int axis = format.spatialAxis(i, input.rank());
-      Long length = fixedOutput != null ? fixedOutput[i]
-          : WindowArithmetic.transposedLength(input.dim(axis), kernel[i], strides[i], dilation[i], 0,
-              outputPadding == null ? null : outputPadding[i], padding.window());
+      Long length =
+          fixedOutput != null
+              ? fixedOutput[i]
+              : WindowArithmetic.transposedLength(
+                  input.dim(axis),
+                  kernel[i],
+                  strides[i],
+                  dilation[i],
+                  0,
+                  outputPadding == null ? null : outputPadding[i],
+                  padding.window());
       out = out.withDim(axis, length);
     }
     return out;

@@ -1,9 +1,9 @@
 package io.modelaudit.ir.layers;
 
-import io.modelaudit.ir.arithmetic.DimensionArithmetic;
-import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
+import io.modelaudit.ir.arithmetic.DimensionArithmetic;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 
 /** Repeats each spatial position {@code size[i]} times along spatial axis i. */
 public final class UpSamplingKind extends SingleInputKind {

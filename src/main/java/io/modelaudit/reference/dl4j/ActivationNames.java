@@ -11,34 +11,39 @@ import java.util.Map;
  */
 final class ActivationNames {
   /** Canonical names of spellings that differ after lower-casing and dropping '_' and arguments. */
-  private static final Map<String, String> SYNONYMS = Map.ofEntries(
-      Map.entry("linear", "identity"),
-      Map.entry("lrelu", "leakyrelu"),
-      Map.entry("silu", "swish"),
-      Map.entry("hardswish", "hardsilu"),
-      Map.entry("thresholdrelu", "thresholdedrelu"));
+  private static final Map<String, String> SYNONYMS =
+      Map.ofEntries(
+          Map.entry("linear", "identity"),
+          Map.entry("lrelu", "leakyrelu"),
+          Map.entry("silu", "swish"),
+          Map.entry("hardswish", "hardsilu"),
+          Map.entry("thresholdrelu", "thresholdedrelu"));
 
   /**
-   * Keras activations DL4J 1.0.0-M2.1's Keras import maps to a function of its own
-   * ({@code KerasActivationUtils.mapToActivation}); it refuses every other one.
+   * Keras activations DL4J 1.0.0-M2.1's Keras import maps to a function of its own ({@code
+   * KerasActivationUtils.mapToActivation}); it refuses every other one.
    */
-  private static final Map<String, String> DL4J_KERAS_MAPPING = Map.ofEntries(
-      Map.entry("identity", "ActivationIdentity"),
-      Map.entry("softmax", "ActivationSoftmax"),
-      Map.entry("softplus", "ActivationSoftPlus"),
-      Map.entry("softsign", "ActivationSoftSign"),
-      Map.entry("relu", "ActivationReLU"),
-      Map.entry("relu6", "ActivationReLU6"),
-      Map.entry("elu", "ActivationELU"),
-      Map.entry("selu", "ActivationSELU"),
-      Map.entry("tanh", "ActivationTanH"),
-      Map.entry("sigmoid", "ActivationSigmoid"),
-      Map.entry("hardsigmoid", "ActivationHardSigmoid"),
-      Map.entry("swish", "ActivationSwish"));
+  private static final Map<String, String> DL4J_KERAS_MAPPING =
+      Map.ofEntries(
+          Map.entry("identity", "ActivationIdentity"),
+          Map.entry("softmax", "ActivationSoftmax"),
+          Map.entry("softplus", "ActivationSoftPlus"),
+          Map.entry("softsign", "ActivationSoftSign"),
+          Map.entry("relu", "ActivationReLU"),
+          Map.entry("relu6", "ActivationReLU6"),
+          Map.entry("elu", "ActivationELU"),
+          Map.entry("selu", "ActivationSELU"),
+          Map.entry("tanh", "ActivationTanH"),
+          Map.entry("sigmoid", "ActivationSigmoid"),
+          Map.entry("hardsigmoid", "ActivationHardSigmoid"),
+          Map.entry("swish", "ActivationSwish"));
 
   private ActivationNames() {}
 
-  /** The canonical name ({@code identity}, {@code leakyrelu}, {@code hardsigmoid} ...), or null for null. */
+  /**
+   * The canonical name ({@code identity}, {@code leakyrelu}, {@code hardsigmoid} ...), or null for
+   * null.
+   */
   static String canonical(String name) {
     if (name == null) {
       return null;

@@ -14,7 +14,9 @@ final class Dl4jAnswerParser {
 
   private Dl4jAnswerParser() {}
 
-  /** Parses one result line of the worker; a line that is not one is an IllegalArgumentException. */
+  /**
+   * Parses one result line of the worker; a line that is not one is an IllegalArgumentException.
+   */
   static Dl4jAnswer parse(String line) {
     JsonNode root;
     try {
@@ -39,17 +41,46 @@ final class Dl4jAnswerParser {
             table.put(p.getKey(), dims(p.getValue()));
           }
           JsonNode shape = l.get("output_shape");
-          layers.add(new Dl4jAnswer.Layer(text(l, "name"), text(l, "class"), number(l, "params"), table, text(l, "activation"),
-              text(l, "output_type"), shape == null || !shape.isArray() ? null : dims(shape)));
+          layers.add(
+              new Dl4jAnswer.Layer(
+                  text(l, "name"),
+                  text(l, "class"),
+                  number(l, "params"),
+                  table,
+                  text(l, "activation"),
+                  text(l, "output_type"),
+                  shape == null || !shape.isArray() ? null : dims(shape)));
         }
-        return new Dl4jAnswer(Dl4jAnswer.OK, version, text(root, "model_class"), number(root, "total_params"),
-            root.path("built").asBoolean(true), layers, null, null);
+        return new Dl4jAnswer(
+            Dl4jAnswer.OK,
+            version,
+            text(root, "model_class"),
+            number(root, "total_params"),
+            root.path("built").asBoolean(true),
+            layers,
+            null,
+            null);
       case Dl4jAnswer.IMPORT_FAILED:
         JsonNode f = root.path("failure");
-        return new Dl4jAnswer(Dl4jAnswer.IMPORT_FAILED, version, null, null, false, List.of(),
-            new Dl4jAnswer.Failure(text(f, "layer"), text(f, "exception"), text(f, "message")), null);
+        return new Dl4jAnswer(
+            Dl4jAnswer.IMPORT_FAILED,
+            version,
+            null,
+            null,
+            false,
+            List.of(),
+            new Dl4jAnswer.Failure(text(f, "layer"), text(f, "exception"), text(f, "message")),
+            null);
       case Dl4jAnswer.ERROR:
-        return new Dl4jAnswer(Dl4jAnswer.ERROR, version, null, null, false, List.of(), null, text(root.path("error"), "message"));
+        return new Dl4jAnswer(
+            Dl4jAnswer.ERROR,
+            version,
+            null,
+            null,
+            false,
+            List.of(),
+            null,
+            text(root.path("error"), "message"));
       default:
         throw new IllegalArgumentException("unknown status " + status);
     }

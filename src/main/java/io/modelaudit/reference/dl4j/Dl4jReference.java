@@ -1,17 +1,15 @@
 package io.modelaudit.reference.dl4j;
 
 import io.modelaudit.compare.Explanation;
-import io.modelaudit.compare.ExplanationKind;
 import io.modelaudit.compare.Finding;
+import io.modelaudit.compare.Rule;
 import io.modelaudit.formats.dl4j.Dl4jImporter;
 import io.modelaudit.formats.keras.KerasH5Importer;
-import io.modelaudit.compare.Rule;
-import io.modelaudit.compare.Severity;
 import io.modelaudit.ir.Formulas;
-import io.modelaudit.report.Dl4jAnswer;
 import io.modelaudit.reference.LayerTable;
 import io.modelaudit.reference.Reference;
 import io.modelaudit.reference.Subject;
+import io.modelaudit.report.Dl4jAnswer;
 import io.modelaudit.report.LayerReport;
 import io.modelaudit.report.ModelReport;
 import java.nio.file.Path;
@@ -23,9 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * Asks Deeplearning4j about a file and sets its numbers beside ours: a layer or model count where
- * DL4J disagrees, DL4J's import failure, or a worker that died on the file, each becomes a
- * finding with reference {@code dl4j}. DL4J's layers are paired with our top-level rows by name
- * (DL4J's Keras import keeps Keras' layer names).
+ * DL4J disagrees, DL4J's import failure, or a worker that died on the file, each becomes a finding
+ * with reference {@code dl4j}. DL4J's layers are paired with our top-level rows by name (DL4J's
+ * Keras import keeps Keras' layer names).
  */
 public final class Dl4jReference implements Reference {
   public static final String REFERENCE = "dl4j";
@@ -50,13 +48,20 @@ public final class Dl4jReference implements Reference {
   public Dl4jVerdict compare(Subject subject) {
     LayerTable ours = subject.ours();
     String format = ours.format();
-    if (!(format.equals(KerasH5Importer.FORMAT) || format.equals(Dl4jImporter.FORMAT_ZIP) || format.equals(Dl4jImporter.FORMAT_JSON))) {
+    if (!(format.equals(KerasH5Importer.FORMAT)
+        || format.equals(Dl4jImporter.FORMAT_ZIP)
+        || format.equals(Dl4jImporter.FORMAT_JSON))) {
       // DL4J's Keras import reads HDF5 files only (model.save, or weights with their JSON).
-      String why = "Deeplearning4j imports Keras HDF5 files and its own models, not " + format + " files";
-      return new Dl4jVerdict(Dl4jAnswer.notApplicable(why),
-          List.of(Finding.of(Rule.DL4J_NOT_APPLICABLE, null, REFERENCE, null, null, why, null)), Map.of());
+      String why =
+          "Deeplearning4j imports Keras HDF5 files and its own models, not " + format + " files";
+      return new Dl4jVerdict(
+          Dl4jAnswer.notApplicable(why),
+          List.of(Finding.of(Rule.DL4J_NOT_APPLICABLE, null, REFERENCE, null, null, why, null)),
+          Map.of());
     }
-    Dl4jAnswer dl4j = client.reference(subject.file(), ours.architecture() == null ? null : Path.of(ours.architecture()));
+    Dl4jAnswer dl4j =
+        client.reference(
+            subject.file(), ours.architecture() == null ? null : Path.of(ours.architecture()));
     Map<String, Explanation> explanations = new LinkedHashMap<>();
     List<Finding> findings = findings(ours, dl4j, explanations);
     return new Dl4jVerdict(dl4j, findings, explanations);
@@ -71,7 +76,8 @@ public final class Dl4jReference implements Reference {
    * every top-level layer where DL4J differs, also those without a finding (same count, other
    * bookkeeping).
    */
-  static List<Finding> findings(LayerTable report, Dl4jAnswer dl4j, Map<String, Explanation> explanations) {
+  static List<Finding> findings(
+      LayerTable report, Dl4jAnswer dl4j, Map<String, Explanation> explanations) {
     String who = "DL4J" + (dl4j.dl4jVersion() == null ? "" : " " + dl4j.dl4jVersion());
     List<Finding> out = new ArrayList<>();
     switch (dl4j.status()) {
@@ -80,12 +86,31 @@ public final class Dl4jReference implements Reference {
       case Dl4jAnswer.IMPORT_FAILED:
         Dl4jAnswer.Failure f = dl4j.failure();
         Explanation why = Dl4jFailureExplainer.explain(report, f);
-        out.add(Finding.of(Rule.DL4J_IMPORT_FAILED, f.layer(), REFERENCE, null, null,
-            who + " cannot import the model: " + f.exception() + ": " + oneLine(f.message()), null)
-            .explained(why));
+        out.add(
+            Finding.of(
+                    Rule.DL4J_IMPORT_FAILED,
+                    f.layer(),
+                    REFERENCE,
+                    null,
+                    null,
+                    who
+                        + " cannot import the model: "
+                        + f.exception()
+                        + ": "
+                        + oneLine(f.message()),
+                    null)
+                .explained(why));
         return out;
       default:
-        out.add(Finding.of(Rule.DL4J_REFERENCE_FAILED, null, REFERENCE, null, null, who + ": " + dl4j.message(), null));
+        out.add(
+            Finding.of(
+                Rule.DL4J_REFERENCE_FAILED,
+                null,
+                REFERENCE,
+                null,
+                null,
+                who + ": " + dl4j.message(),
+                null));
         return out;
     }
     Dl4jExplainer explainer = new Dl4jExplainer(report, dl4j);
@@ -99,7 +124,8 @@ public final class Dl4jReference implements Reference {
       Finding activation = Dl4jActivationCheck.check(row, layer, who, keras);
       if (activation != null) {
         out.add(activation);
-        explanations.put(row.name(), activation.explanation()); // a count explanation below takes the place
+        explanations.put(
+            row.name(), activation.explanation()); // a count explanation below takes the place
       } else if (Dl4jActivationCheck.sameFunctionBookedOtherwise(row, layer) != null) {
         explanations.put(row.name(), Dl4jActivationCheck.sameFunctionBookedOtherwise(row, layer));
       }
@@ -118,32 +144,86 @@ public final class Dl4jReference implements Reference {
       miscounted.add(row);
       if (!"inferred".equals(row.paramsSource())) {
         // No rule of ours: the row's count is the file's, DL4J is compared with that alone.
-        out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, row.path(), REFERENCE, null, layer.params(),
-            who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
-                + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", the file stores "
-                + Formulas.number(row.params()), null).explained(why));
+        out.add(
+            Finding.of(
+                    Rule.DL4J_PARAM_MISMATCH,
+                    row.path(),
+                    REFERENCE,
+                    null,
+                    layer.params(),
+                    who
+                        + " builds this layer as "
+                        + layer.className()
+                        + " with "
+                        + Formulas.number(layer.params())
+                        + " parameters"
+                        + (dl4j.built() ? " " + table(layer.paramTable()) : "")
+                        + ", the file stores "
+                        + Formulas.number(row.params()),
+                    null)
+                .explained(why));
         continue;
       }
-      String stored = row.storedParams() == null ? "" : ", the file stores " + Formulas.number(row.storedParams());
+      String stored =
+          row.storedParams() == null
+              ? ""
+              : ", the file stores " + Formulas.number(row.storedParams());
       // DL4J's activation type beside our output shape usually shows where its import went wrong.
-      String output = layer.outputType() == null || row.outputShapes() == null ? ""
-          : "; its output: " + layer.outputType() + ", ours " + row.outputShapes().stream().map(String::valueOf).collect(Collectors.joining(", "));
-      out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, row.path(), REFERENCE, row.params(), layer.params(),
-          who + " builds this layer as " + layer.className() + " with " + Formulas.number(layer.params())
-              + " parameters" + (dl4j.built() ? " " + table(layer.paramTable()) : "") + ", ours " + Formulas.number(row.params()) + stored
-              + output,
-          row.formula()).explained(why));
+      String output =
+          layer.outputType() == null || row.outputShapes() == null
+              ? ""
+              : "; its output: "
+                  + layer.outputType()
+                  + ", ours "
+                  + row.outputShapes().stream()
+                      .map(String::valueOf)
+                      .collect(Collectors.joining(", "));
+      out.add(
+          Finding.of(
+                  Rule.DL4J_PARAM_MISMATCH,
+                  row.path(),
+                  REFERENCE,
+                  row.params(),
+                  layer.params(),
+                  who
+                      + " builds this layer as "
+                      + layer.className()
+                      + " with "
+                      + Formulas.number(layer.params())
+                      + " parameters"
+                      + (dl4j.built() ? " " + table(layer.paramTable()) : "")
+                      + ", ours "
+                      + Formulas.number(row.params())
+                      + stored
+                      + output,
+                  row.formula())
+              .explained(why));
     }
     ModelReport.Totals t = report.totals();
     Long ours = t == null ? null : t.complete() ? Long.valueOf(t.params()) : t.stored();
     if (ours != null && dl4j.totalParams() != null && !ours.equals(dl4j.totalParams())) {
       String stored = t.stored() == null ? "" : ", the file stores " + Formulas.number(t.stored());
-      String basis = t.complete() ? "ours " + Formulas.number(t.params()) + stored : stored.substring(2);
-      Explanation why = explainer.model(miscounted, explanations, dl4j.totalParams(), ours, t.stored());
-      out.add(Finding.of(Rule.DL4J_PARAM_MISMATCH, null, REFERENCE, ours, dl4j.totalParams(),
-          who + " builds the model (" + dl4j.modelClass() + ") with " + Formulas.number(dl4j.totalParams())
-              + " parameters, " + basis + (why.expected() ? "" : ": DL4J does not read this model as it is stored"), null)
-          .explained(why));
+      String basis =
+          t.complete() ? "ours " + Formulas.number(t.params()) + stored : stored.substring(2);
+      Explanation why =
+          explainer.model(miscounted, explanations, dl4j.totalParams(), ours, t.stored());
+      out.add(
+          Finding.of(
+                  Rule.DL4J_PARAM_MISMATCH,
+                  null,
+                  REFERENCE,
+                  ours,
+                  dl4j.totalParams(),
+                  who
+                      + " builds the model ("
+                      + dl4j.modelClass()
+                      + ") with "
+                      + Formulas.number(dl4j.totalParams())
+                      + " parameters, "
+                      + basis
+                      + (why.expected() ? "" : ": DL4J does not read this model as it is stored"),
+                  null)
+              .explained(why));
     }
     return out;
   }

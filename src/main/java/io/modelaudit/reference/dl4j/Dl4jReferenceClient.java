@@ -1,7 +1,6 @@
 package io.modelaudit.reference.dl4j;
 
 import io.modelaudit.report.Dl4jAnswer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,22 +17,28 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Asks the DL4J reference worker about files, one at a time, through one warm worker process.
- * DL4J runs in that process only: a crash, a hang or an out-of-memory there costs the file it
- * was working on, never this JVM. The time limit is enforced from here (the process is killed),
- * standard output is read line by line with a bound on a line's length, and a worker that died
- * or was killed is replaced by a fresh one for the next file. The worker's standard error is kept
- * (its last 64 KB): when it dies, its last lines end the message, and all of it goes to a file
- * the message names.
+ * Asks the DL4J reference worker about files, one at a time, through one warm worker process. DL4J
+ * runs in that process only: a crash, a hang or an out-of-memory there costs the file it was
+ * working on, never this JVM. The time limit is enforced from here (the process is killed),
+ * standard output is read line by line with a bound on a line's length, and a worker that died or
+ * was killed is replaced by a fresh one for the next file. The worker's standard error is kept (its
+ * last 64 KB): when it dies, its last lines end the message, and all of it goes to a file the
+ * message names.
  */
 public final class Dl4jReferenceClient implements AutoCloseable {
   /** A result line is far shorter (ResNet-50: about 40 kB); a longer one is not a result. */
   static final int MAX_LINE_CHARS = 16 << 20;
+
   /** ND4J loads its native backend in 2 to 4 s here; the per-file time limit starts after that. */
   static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+
   static final String READY = "{\"ready\":true}";
-  /** How much of a dead worker's standard error a message quotes (the report keeps it to one line). */
+
+  /**
+   * How much of a dead worker's standard error a message quotes (the report keeps it to one line).
+   */
   static final int STDERR_LINES = 3;
+
   static final int STDERR_CHARS = 400;
   private static final Duration STDERR_END = Duration.ofSeconds(2);
   private static final Object END = new Object();
@@ -44,8 +49,10 @@ public final class Dl4jReferenceClient implements AutoCloseable {
   private Process process;
   private Writer requests;
   private BlockingQueue<Object> lines;
+
   /** The standard error of the current worker, or of the last one once it is gone. */
   private StderrTail stderr;
+
   /** How the last worker that ended by itself ended, for the message. */
   private String lastExit = "";
 
@@ -66,20 +73,29 @@ public final class Dl4jReferenceClient implements AutoCloseable {
   public Dl4jAnswer reference(Path file, Path architecture) {
     String path = file.toAbsolutePath().toString();
     String request = path + (architecture == null ? "" : "\t" + architecture.toAbsolutePath());
-    if (request.indexOf('\n') >= 0 || request.indexOf('\r') >= 0 || request.chars().filter(c -> c == '\t').count() > (architecture == null ? 0 : 1)) {
-      return Dl4jAnswer.unavailable(Dl4jAnswer.ERROR, "the path contains a line break or a tab: the worker reads one request per line");
+    if (request.indexOf('\n') >= 0
+        || request.indexOf('\r') >= 0
+        || request.chars().filter(c -> c == '\t').count() > (architecture == null ? 0 : 1)) {
+      return Dl4jAnswer.unavailable(
+          Dl4jAnswer.ERROR,
+          "the path contains a line break or a tab: the worker reads one request per line");
     }
     Dl4jAnswer result = ask(request, path);
     if (result == null) {
-      // The worker was gone before it read this file (it exits after an Error on the previous one): once more, fresh.
+      // The worker was gone before it read this file (it exits after an Error on the previous one):
+      // once more, fresh.
       result = ask(request, path);
     }
-    return result != null ? result
-        : Dl4jAnswer.unavailable(Dl4jAnswer.CRASHED, "the DL4J worker died while reading this file" + lastExit);
+    return result != null
+        ? result
+        : Dl4jAnswer.unavailable(
+            Dl4jAnswer.CRASHED, "the DL4J worker died while reading this file" + lastExit);
   }
 
   /** The result, or null when the worker ended without answering. */
-  /** @param path the file the answer must name (the request may add its architecture) */
+  /**
+   * @param path the file the answer must name (the request may add its architecture)
+   */
   private Dl4jAnswer ask(String request, String path) {
     if (process == null || !process.isAlive()) {
       String problem = start();
@@ -107,7 +123,9 @@ public final class Dl4jReferenceClient implements AutoCloseable {
       }
       if (line == null) {
         stop();
-        return Dl4jAnswer.unavailable(Dl4jAnswer.TIMEOUT, "DL4J gave no answer within " + timeout.toSeconds() + " s; its worker was stopped");
+        return Dl4jAnswer.unavailable(
+            Dl4jAnswer.TIMEOUT,
+            "DL4J gave no answer within " + timeout.toSeconds() + " s; its worker was stopped");
       }
       if (line == END) {
         lastExit = exitStatus();
@@ -117,7 +135,9 @@ public final class Dl4jReferenceClient implements AutoCloseable {
       }
       if (line == TOO_LONG) {
         stop();
-        return Dl4jAnswer.unavailable(Dl4jAnswer.ERROR, "the DL4J worker printed a line longer than " + MAX_LINE_CHARS + " characters");
+        return Dl4jAnswer.unavailable(
+            Dl4jAnswer.ERROR,
+            "the DL4J worker printed a line longer than " + MAX_LINE_CHARS + " characters");
       }
       String text = (String) line;
       // Anything else on standard output (native code printing) is not for us.
@@ -126,7 +146,8 @@ public final class Dl4jReferenceClient implements AutoCloseable {
           return Dl4jAnswerParser.parse(text);
         } catch (IllegalArgumentException e) {
           stop();
-          return Dl4jAnswer.unavailable(Dl4jAnswer.ERROR, "the DL4J worker's answer is malformed: " + e.getMessage());
+          return Dl4jAnswer.unavailable(
+              Dl4jAnswer.ERROR, "the DL4J worker's answer is malformed: " + e.getMessage());
         }
       }
     }
@@ -145,7 +166,8 @@ public final class Dl4jReferenceClient implements AutoCloseable {
     stderr = StderrTail.drain(process.getErrorStream(), "dl4j-worker-stderr");
     BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     lines = queue;
-    Thread reader = new Thread(() -> readLines(process.getInputStream(), queue), "dl4j-worker-output");
+    Thread reader =
+        new Thread(() -> readLines(process.getInputStream(), queue), "dl4j-worker-output");
     reader.setDaemon(true);
     reader.start();
     long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
@@ -159,7 +181,10 @@ public final class Dl4jReferenceClient implements AutoCloseable {
       }
       if (line == null || line == TOO_LONG) {
         stop();
-        return "the DL4J worker did not start within " + STARTUP_LIMIT.toSeconds() + " s" + lastWords();
+        return "the DL4J worker did not start within "
+            + STARTUP_LIMIT.toSeconds()
+            + " s"
+            + lastWords();
       }
       if (line == END) {
         String exit = exitStatus();
@@ -206,11 +231,20 @@ public final class Dl4jReferenceClient implements AutoCloseable {
     }
     String words = "; its standard error ended: " + last;
     String all = stderr.text();
-    if (stderr.truncated() || all.lines().filter(l -> !l.isBlank()).count() > STDERR_LINES || last.startsWith("…")) {
+    if (stderr.truncated()
+        || all.lines().filter(l -> !l.isBlank()).count() > STDERR_LINES
+        || last.startsWith("…")) {
       try {
         Path file = Files.createTempFile("model-audit-dl4j-worker-", ".stderr");
         Files.writeString(file, all, StandardCharsets.UTF_8);
-        words += " (" + (stderr.truncated() ? "its last " + StderrTail.CAPACITY / 1024 + " KB" : "all of it") + ": " + file + ")";
+        words +=
+            " ("
+                + (stderr.truncated()
+                    ? "its last " + StderrTail.CAPACITY / 1024 + " KB"
+                    : "all of it")
+                + ": "
+                + file
+                + ")";
       } catch (IOException | RuntimeException e) {
         // The last lines are in the message; the rest is a convenience.
       }

@@ -9,14 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the DL4J reference worker is and how to start it. It is built separately
- * ({@code dl4j-reference/}, its own Maven project) so that this tool never loads DL4J: its
- * build leaves {@code model-audit-dl4j-reference.jar} and {@code classpath.txt} (the jars it
- * needs, in the local Maven repository) in {@code dl4j-reference/target}.
+ * Where the DL4J reference worker is and how to start it. It is built separately ({@code
+ * dl4j-reference/}, its own Maven project) so that this tool never loads DL4J: its build leaves
+ * {@code model-audit-dl4j-reference.jar} and {@code classpath.txt} (the jars it needs, in the local
+ * Maven repository) in {@code dl4j-reference/target}.
  */
 public final class Dl4jWorker {
   /** Overrides the folder holding the worker's jar and classpath file. */
   public static final String HOME_PROPERTY = "modelaudit.dl4j.home";
+
   public static final String HOME_ENV = "MODEL_AUDIT_DL4J_HOME";
   static final String JAR = "model-audit-dl4j-reference.jar";
   static final String CLASSPATH = "classpath.txt";
@@ -37,8 +38,12 @@ public final class Dl4jWorker {
     Path jar = home.resolve(JAR);
     Path classpath = home.resolve(CLASSPATH);
     if (!Files.isRegularFile(jar) || !Files.isRegularFile(classpath)) {
-      throw new UnavailableException("the DL4J reference worker is not built (no " + jar + "); build it with"
-          + " dl4j-reference/build-if-stale in the model-audit checkout (the launcher does it for --reference dl4j|all), or set " + HOME_ENV);
+      throw new UnavailableException(
+          "the DL4J reference worker is not built (no "
+              + jar
+              + "); build it with"
+              + " dl4j-reference/build-if-stale in the model-audit checkout (the launcher does it for --reference dl4j|all), or set "
+              + HOME_ENV);
     }
     String dependencies;
     try {
@@ -47,10 +52,19 @@ public final class Dl4jWorker {
       throw new UnavailableException("cannot read " + classpath + ": " + e.getMessage());
     }
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-    // Bounded memory: a configuration may ask for any number of parameters (the worker builds at most 2 GiB of them).
-    return List.of(javaBin.toString(), "-Xss64m", "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=6g", "-Dorg.bytedeco.javacpp.logger=slf4j",
-        "-cp", jar + File.pathSeparator + dependencies, MAIN, "--batch");
+    // Bounded memory: a configuration may ask for any number of parameters (the worker builds at
+    // most 2 GiB of them).
+    return List.of(
+        javaBin.toString(),
+        "-Xss64m",
+        "-Xmx1g",
+        "-Dorg.bytedeco.javacpp.maxbytes=4g",
+        "-Dorg.bytedeco.javacpp.maxphysicalbytes=6g",
+        "-Dorg.bytedeco.javacpp.logger=slf4j",
+        "-cp",
+        jar + File.pathSeparator + dependencies,
+        MAIN,
+        "--batch");
   }
 
   private static Path home() throws UnavailableException {
@@ -59,9 +73,16 @@ public final class Dl4jWorker {
       return Path.of(configured);
     }
     try {
-      // This tool runs from target/model-audit.jar (or target/classes in tests): the worker is built beside it.
-      Path codeSource = Path.of(Dl4jWorker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return codeSource.toAbsolutePath().getParent().getParent().resolve("dl4j-reference").resolve("target");
+      // This tool runs from target/model-audit.jar (or target/classes in tests): the worker is
+      // built beside it.
+      Path codeSource =
+          Path.of(Dl4jWorker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return codeSource
+          .toAbsolutePath()
+          .getParent()
+          .getParent()
+          .resolve("dl4j-reference")
+          .resolve("target");
     } catch (URISyntaxException | RuntimeException e) {
       throw new UnavailableException("cannot tell where model-audit is installed; set " + HOME_ENV);
     }

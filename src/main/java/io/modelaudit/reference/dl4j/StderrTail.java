@@ -16,8 +16,10 @@ final class StderrTail {
   static final int CAPACITY = 64 << 10;
 
   private final byte[] ring = new byte[CAPACITY];
+
   /** Bytes read so far; the ring holds the last min(written, CAPACITY) of them. */
   private long written;
+
   private final Thread reader;
 
   private StderrTail(InputStream stderr, String threadName) {
@@ -48,7 +50,10 @@ final class StderrTail {
     }
   }
 
-  /** Waits (a bounded time) until the process's standard error has ended, so that its last words are in. */
+  /**
+   * Waits (a bounded time) until the process's standard error has ended, so that its last words are
+   * in.
+   */
   StderrTail awaitEnd(Duration limit) {
     try {
       reader.join(Math.max(1, limit.toMillis()));
@@ -75,8 +80,8 @@ final class StderrTail {
   }
 
   /**
-   * The last non-blank lines, on one line (" | " between them, control characters as spaces),
-   * at most {@code maxChars} long (cut at the front); empty when the process wrote nothing.
+   * The last non-blank lines, on one line (" | " between them, control characters as spaces), at
+   * most {@code maxChars} long (cut at the front); empty when the process wrote nothing.
    */
   String lastLines(int lines, int maxChars) {
     List<String> kept = new ArrayList<>();
@@ -85,6 +90,8 @@ final class StderrTail {
       kept.add(all.get(i).replaceAll("\\p{Cntrl}", " "));
     }
     String joined = String.join(" | ", kept);
-    return joined.length() <= maxChars ? joined : "…" + joined.substring(joined.length() - maxChars + 1);
+    return joined.length() <= maxChars
+        ? joined
+        : "…" + joined.substring(joined.length() - maxChars + 1);
   }
 }

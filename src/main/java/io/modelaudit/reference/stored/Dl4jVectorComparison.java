@@ -2,13 +2,12 @@ package io.modelaudit.reference.stored;
 
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Rule;
-
+import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.WeightSpec;
-import io.modelaudit.formats.StoredTensor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,9 +19,9 @@ import java.util.Map;
  * ({@code variables}) and the length of the flattened parameter vector ({@code coefficients.bin}).
  *
  * <p>The vector has no boundaries between layers: only its length is a reference. When our total
- * equals it, the vector is walked in DL4J's parameter order and each layer is given its slice;
- * when exactly one layer has no rule (a custom layer), it is given what is left. When the totals
- * differ, the walk says where the vector runs out or what is left over.
+ * equals it, the vector is walked in DL4J's parameter order and each layer is given its slice; when
+ * exactly one layer has no rule (a custom layer), it is given what is left. When the totals differ,
+ * the walk says where the vector runs out or what is left over.
  */
 public final class Dl4jVectorComparison {
   public static final String VECTOR = "coefficients.bin";
@@ -34,7 +33,10 @@ public final class Dl4jVectorComparison {
    * @param order layer names in DL4J's parameter order
    * @param storedLength the parameter vector's length, or null when the file stores none
    */
-  public static StoredWeightComparison compare(InferredGraph graph, Map<String, List<String>> variables, List<String> order,
+  public static StoredWeightComparison compare(
+      InferredGraph graph,
+      Map<String, List<String>> variables,
+      List<String> order,
       Long storedLength) {
     Map<String, List<Finding>> findings = new LinkedHashMap<>();
     boolean namesRecorded = variables.values().stream().anyMatch(v -> !v.isEmpty());
@@ -70,11 +72,22 @@ public final class Dl4jVectorComparison {
       return;
     }
     Rule rule = ours.size() == recorded.size() ? Rule.WEIGHT_MISSING : Rule.WEIGHT_COUNT_MISMATCH;
-    out.add(Finding.of(rule, l.path(), StoredWeightComparison.REFERENCE, ours.toString(), recorded.toString(),
-        "expected parameters " + ours + ", DL4J recorded " + recorded, l.formula()));
+    out.add(
+        Finding.of(
+            rule,
+            l.path(),
+            StoredWeightComparison.REFERENCE,
+            ours.toString(),
+            recorded.toString(),
+            "expected parameters " + ours + ", DL4J recorded " + recorded,
+            l.formula()));
   }
 
-  private static void walk(InferredGraph graph, List<String> order, long storedLength, Map<String, List<StoredTensor>> slices,
+  private static void walk(
+      InferredGraph graph,
+      List<String> order,
+      long storedLength,
+      Map<String, List<StoredTensor>> slices,
       List<Finding> modelFindings) {
     List<LayerInference> layers = new ArrayList<>();
     for (String name : order) {
@@ -97,22 +110,54 @@ public final class Dl4jVectorComparison {
     }
     long remainder = storedLength - known;
     if (unknown.size() == 1 && remainder < 0) {
-      modelFindings.add(Finding.of(Rule.PARAM_MISMATCH, null, VECTOR, known, storedLength,
-          "the layers with rules alone need " + Formulas.number(known) + " parameters, " + VECTOR + " holds " + Formulas.number(storedLength)
-              + " (and '" + unknown.get(0).layer().name() + "' has no rule)", null));
+      modelFindings.add(
+          Finding.of(
+              Rule.PARAM_MISMATCH,
+              null,
+              VECTOR,
+              known,
+              storedLength,
+              "the layers with rules alone need "
+                  + Formulas.number(known)
+                  + " parameters, "
+                  + VECTOR
+                  + " holds "
+                  + Formulas.number(storedLength)
+                  + " (and '"
+                  + unknown.get(0).layer().name()
+                  + "' has no rule)",
+              null));
       return;
     }
     if (unknown.isEmpty() && remainder != 0) {
-      modelFindings.add(Finding.of(Rule.PARAM_MISMATCH, null, VECTOR, known, storedLength,
-          "the configuration needs " + Formulas.number(known) + " parameters, " + VECTOR + " holds " + Formulas.number(storedLength)
-              + ": " + whereItDiverges(layers, storedLength), null));
+      modelFindings.add(
+          Finding.of(
+              Rule.PARAM_MISMATCH,
+              null,
+              VECTOR,
+              known,
+              storedLength,
+              "the configuration needs "
+                  + Formulas.number(known)
+                  + " parameters, "
+                  + VECTOR
+                  + " holds "
+                  + Formulas.number(storedLength)
+                  + ": "
+                  + whereItDiverges(layers, storedLength),
+              null));
       return;
     }
     long offset = 0;
     for (LayerInference l : layers) {
       long n = l.params() == null ? remainder : l.params();
-      slices.put(l.path(), n == 0 ? List.of()
-          : List.of(new StoredTensor(VECTOR + "[" + offset + ":" + (offset + n) + "]", Shape.ofKnown(n), VECTOR)));
+      slices.put(
+          l.path(),
+          n == 0
+              ? List.of()
+              : List.of(
+                  new StoredTensor(
+                      VECTOR + "[" + offset + ":" + (offset + n) + "]", Shape.ofKnown(n), VECTOR)));
       offset += n;
     }
   }
@@ -122,7 +167,12 @@ public final class Dl4jVectorComparison {
     for (LayerInference l : layers) {
       long end = offset + l.params();
       if (end > storedLength) {
-        return "the vector ends inside '" + l.layer().name() + "', which needs values " + offset + " to " + end;
+        return "the vector ends inside '"
+            + l.layer().name()
+            + "', which needs values "
+            + offset
+            + " to "
+            + end;
       }
       offset = end;
     }

@@ -1,7 +1,6 @@
 package io.modelaudit.reference.stored;
 
 import io.modelaudit.compare.Finding;
-
 import io.modelaudit.formats.StoredTensor;
 import java.util.List;
 
@@ -11,7 +10,8 @@ import java.util.List;
  * @param matches expected weights with their stored counterparts (empty when ours are unknown)
  * @param stored every tensor the file stores for this layer, or null when the file has no entry
  */
-public record LayerComparison(List<WeightMatch> matches, List<StoredTensor> stored, List<Finding> findings) {
+public record LayerComparison(
+    List<WeightMatch> matches, List<StoredTensor> stored, List<Finding> findings) {
 
   public Long storedParams() {
     if (stored == null) {

@@ -4,6 +4,7 @@ import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Rule;
 import io.modelaudit.compare.Severity;
 import io.modelaudit.formats.ImportedModel;
+import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
 import io.modelaudit.infer.LayerInference.Outcome;
@@ -12,7 +13,6 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.WeightBucket;
 import io.modelaudit.ir.WeightSpec;
-import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.reference.LayerTable;
 import io.modelaudit.report.LayerReport;
 import io.modelaudit.report.LayerReport.CallReport;
@@ -25,22 +25,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Joins our inference and the comparison with the stored weights into rows, findings and
- * totals. Formats nothing.
+ * Joins our inference and the comparison with the stored weights into rows, findings and totals.
+ * Formats nothing.
  */
 final class LayerTableBuilder {
   private final StoredWeightComparison comparison;
   private final List<LayerReport> rows = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
-  /** Per row: the layer's identity, and which rows are nested models (counted through their layers). */
+
+  /**
+   * Per row: the layer's identity, and which rows are nested models (counted through their layers).
+   */
   private final List<String> identities = new ArrayList<>();
+
   private final Set<Integer> nestedRows = new HashSet<>();
 
   private LayerTableBuilder(StoredWeightComparison comparison) {
     this.comparison = comparison;
   }
 
-  static LayerTable build(ImportedModel model, InferredGraph graph, StoredWeightComparison comparison) {
+  static LayerTable build(
+      ImportedModel model, InferredGraph graph, StoredWeightComparison comparison) {
     LayerTableBuilder a = new LayerTableBuilder(comparison);
     for (LayerInference layer : graph.layers()) {
       if (!layer.layer().hidden()) {
@@ -51,14 +56,19 @@ final class LayerTableBuilder {
       a.findings.addAll(comparison.modelFindings());
     }
     Long storedTotal = model.stored() == null ? null : model.stored().storedTotal();
-    return new LayerTable(model.format(), new Framework(model.framework(), model.frameworkVersion(), model.backend()),
-        graph.graph().name(), model.architecture(), a.rows, a.totals(storedTotal), a.findings);
+    return new LayerTable(
+        model.format(),
+        new Framework(model.framework(), model.frameworkVersion(), model.backend()),
+        graph.graph().name(),
+        model.architecture(),
+        a.rows,
+        a.totals(storedTotal),
+        a.findings);
   }
 
   /**
-   * Totals over the layers that own weights, at every depth, each counted once: a layer used
-   * both in a model and in a model nested in it owns one set of weights (Keras
-   * {@code count_params}).
+   * Totals over the layers that own weights, at every depth, each counted once: a layer used both
+   * in a model and in a model nested in it owns one set of weights (Keras {@code count_params}).
    */
   private Totals totals(Long storedTotal) {
     long params = 0;
@@ -90,17 +100,29 @@ final class LayerTableBuilder {
     LayerComparison compared = comparison == null ? null : comparison.forPath(layer.path());
     List<Finding> layerFindings = new ArrayList<>();
     if (layer.outcome() == Outcome.RULE_FAILED) {
-      layerFindings.add(Finding.of(Rule.SHAPE_RULE_FAILED, layer.path(), null, null, null, layer.problem(), null));
+      layerFindings.add(
+          Finding.of(
+              Rule.SHAPE_RULE_FAILED, layer.path(), null, null, null, layer.problem(), null));
     } else if (layer.outcome() == Outcome.INVALID_CONFIG) {
-      layerFindings.add(Finding.of(Rule.CONFIG_INVALID, layer.path(), null, null, null, layer.problem(), null));
+      layerFindings.add(
+          Finding.of(Rule.CONFIG_INVALID, layer.path(), null, null, null, layer.problem(), null));
     } else if (layer.outcome() == Outcome.DEGENERATE) {
-      layerFindings.add(Finding.of(Rule.DEGENERATE_SHAPE, layer.path(), null, null, null, layer.problem(), null));
+      layerFindings.add(
+          Finding.of(Rule.DEGENERATE_SHAPE, layer.path(), null, null, null, layer.problem(), null));
     } else if (layer.outcome() == Outcome.UNSUPPORTED) {
-      layerFindings.add(Finding.of(Rule.UNSUPPORTED_LAYER, layer.path(), null, null, null,
-          layer.layer().className() + ": " + layer.problem(), null));
+      layerFindings.add(
+          Finding.of(
+              Rule.UNSUPPORTED_LAYER,
+              layer.path(),
+              null,
+              null,
+              null,
+              layer.layer().className() + ": " + layer.problem(),
+              null));
     }
     for (String caveat : layer.caveats()) {
-      layerFindings.add(Finding.of(Rule.RUNTIME_SHAPE_MISMATCH, layer.path(), null, null, null, caveat, null));
+      layerFindings.add(
+          Finding.of(Rule.RUNTIME_SHAPE_MISMATCH, layer.path(), null, null, null, caveat, null));
     }
     if (compared != null) {
       layerFindings.addAll(compared.findings());
@@ -119,15 +141,35 @@ final class LayerTableBuilder {
       source = storedParams == null ? null : "stored";
     }
     boolean failed = layerFindings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    String status = layer.outcome() == Outcome.UNSUPPORTED ? LayerReport.UNSUPPORTED
-        : failed ? LayerReport.MISMATCH
-        : layer.outcome() != Outcome.INFERRED || compared == null ? LayerReport.UNVERIFIED
-        : LayerReport.OK;
-    LayerReport row = new LayerReport(layer.layer().name(), layer.path(), layer.layer().className(),
-        inbound(layer.layer().calls().isEmpty() ? null : layer.layer().calls().get(0)), layer.callOutputs().get(0),
-        calls(layer), params, trainable, nonTrainable, source, weights, storedParams, status, layer.formula(),
-        layer.outcome() == Outcome.INFERRED ? null : layer.problem(), depth, layer.layer().provenance(),
-        layer.callInputs().isEmpty() ? null : layer.callInputs().get(0), layer.layer().activation());
+    String status =
+        layer.outcome() == Outcome.UNSUPPORTED
+            ? LayerReport.UNSUPPORTED
+            : failed
+                ? LayerReport.MISMATCH
+                : layer.outcome() != Outcome.INFERRED || compared == null
+                    ? LayerReport.UNVERIFIED
+                    : LayerReport.OK;
+    LayerReport row =
+        new LayerReport(
+            layer.layer().name(),
+            layer.path(),
+            layer.layer().className(),
+            inbound(layer.layer().calls().isEmpty() ? null : layer.layer().calls().get(0)),
+            layer.callOutputs().get(0),
+            calls(layer),
+            params,
+            trainable,
+            nonTrainable,
+            source,
+            weights,
+            storedParams,
+            status,
+            layer.formula(),
+            layer.outcome() == Outcome.INFERRED ? null : layer.problem(),
+            depth,
+            layer.layer().provenance(),
+            layer.callInputs().isEmpty() ? null : layer.callInputs().get(0),
+            layer.layer().activation());
     rows.add(row);
     identities.add(layer.layer().identity() == null ? layer.path() : layer.layer().identity());
     findings.addAll(layerFindings);
@@ -157,11 +199,18 @@ final class LayerTableBuilder {
       for (WeightMatch m : compared.matches()) {
         WeightSpec e = m.expected();
         StoredTensor s = m.stored();
-        out.add(new WeightReport(e.name(), e.shape(), s == null ? null : s.shape(), s == null ? null : s.name(),
-            s == null ? null : s.location(), e.bucket() == WeightBucket.TRAINABLE));
+        out.add(
+            new WeightReport(
+                e.name(),
+                e.shape(),
+                s == null ? null : s.shape(),
+                s == null ? null : s.name(),
+                s == null ? null : s.location(),
+                e.bucket() == WeightBucket.TRAINABLE));
       }
       if (compared.stored() != null) {
-        java.util.Set<StoredTensor> paired = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<StoredTensor> paired =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         compared.matches().forEach(m -> paired.add(m.stored()));
         for (StoredTensor s : compared.stored()) {
           if (!paired.contains(s)) {
@@ -173,7 +222,9 @@ final class LayerTableBuilder {
     }
     if (layer.weights() != null) {
       for (WeightSpec e : layer.weights()) {
-        out.add(new WeightReport(e.name(), e.shape(), null, null, null, e.bucket() == WeightBucket.TRAINABLE));
+        out.add(
+            new WeightReport(
+                e.name(), e.shape(), null, null, null, e.bucket() == WeightBucket.TRAINABLE));
       }
     } else if (compared != null && compared.stored() != null) {
       for (StoredTensor s : compared.stored()) {

@@ -1,10 +1,10 @@
 package io.modelaudit.reference.stored;
 
+import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.infer.LayerInference;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.WeightSpec;
-import io.modelaudit.formats.StoredTensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,17 +14,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits the tensors stored for a nested model among its inner layers. Names decide where they
- * can ({@code sequential_1/dense_1/kernel:0}, Keras 1 {@code dense_1_W}, or the name of a layer
- * further down); otherwise the tensors are dealt out in layer order, as many to each layer as it
- * expects.
+ * Splits the tensors stored for a nested model among its inner layers. Names decide where they can
+ * ({@code sequential_1/dense_1/kernel:0}, Keras 1 {@code dense_1_W}, or the name of a layer further
+ * down); otherwise the tensors are dealt out in layer order, as many to each layer as it expects.
  */
 final class NestedWeightAssignment {
   static final String UNASSIGNED = "\u0000unassigned";
 
   private NestedWeightAssignment() {}
 
-  static Map<String, List<StoredTensor>> assign(List<StoredTensor> stored, List<LayerInference> children) {
+  static Map<String, List<StoredTensor>> assign(
+      List<StoredTensor> stored, List<LayerInference> children) {
     Map<String, String> owners = owners(children);
     Map<String, List<StoredTensor>> byName = new LinkedHashMap<>();
     for (StoredTensor t : stored) {
@@ -39,8 +39,8 @@ final class NestedWeightAssignment {
 
   /**
    * Layer name → the child that holds it: each child's own name, then the names of the layers
-   * inside nested children, at any depth (Keras writes {@code bn/gamma}, not
-   * {@code inner/bn/gamma}, for a layer two models down).
+   * inside nested children, at any depth (Keras writes {@code bn/gamma}, not {@code
+   * inner/bn/gamma}, for a layer two models down).
    */
   private static Map<String, String> owners(List<LayerInference> children) {
     Map<String, String> owners = new HashMap<>();
@@ -64,7 +64,8 @@ final class NestedWeightAssignment {
     return owners;
   }
 
-  private static String ownerByName(String weightName, List<LayerInference> children, Map<String, String> owners) {
+  private static String ownerByName(
+      String weightName, List<LayerInference> children, Map<String, String> owners) {
     String[] segments = weightName.split("/");
     for (int i = segments.length - 2; i >= 0; i--) {
       String owner = owners.get(stripSuffix(segments[i]));
@@ -87,7 +88,8 @@ final class NestedWeightAssignment {
     return colon < 0 ? segment : segment.substring(0, colon);
   }
 
-  private static Map<String, List<StoredTensor>> byPosition(List<StoredTensor> stored, List<LayerInference> children) {
+  private static Map<String, List<StoredTensor>> byPosition(
+      List<StoredTensor> stored, List<LayerInference> children) {
     Map<String, List<StoredTensor>> out = new LinkedHashMap<>();
     int next = 0;
     for (LayerInference c : children) {

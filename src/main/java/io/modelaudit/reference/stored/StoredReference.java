@@ -1,5 +1,6 @@
 package io.modelaudit.reference.stored;
 
+import io.modelaudit.compare.Finding;
 import io.modelaudit.formats.StoredFacts;
 import io.modelaudit.formats.StoredWeights;
 import io.modelaudit.formats.dl4j.Dl4jParameters;
@@ -7,13 +8,12 @@ import io.modelaudit.reference.LayerTable;
 import io.modelaudit.reference.Reference;
 import io.modelaudit.reference.Subject;
 import io.modelaudit.reference.Verdict;
-import io.modelaudit.compare.Finding;
 import java.util.List;
 
 /**
  * The file's own numbers: the weight tensors a Keras file stores, or the parameter vector and
- * parameter names a Deeplearning4j file records. Its verdict is the table of our rows beside
- * them, with each layer's findings in its row.
+ * parameter names a Deeplearning4j file records. Its verdict is the table of our rows beside them,
+ * with each layer's findings in its row.
  */
 public final class StoredReference implements Reference {
   public static final String ID = StoredWeightComparison.REFERENCE;
@@ -26,7 +26,8 @@ public final class StoredReference implements Reference {
   @Override
   public Verdict compare(Subject subject) {
     StoredWeightComparison comparison = comparison(subject);
-    return new TableVerdict(LayerTableBuilder.build(subject.model(), subject.inferred(), comparison));
+    return new TableVerdict(
+        LayerTableBuilder.build(subject.model(), subject.inferred(), comparison));
   }
 
   private static StoredWeightComparison comparison(Subject subject) {
@@ -35,12 +36,14 @@ public final class StoredReference implements Reference {
       return StoredWeightComparison.compare(subject.inferred(), weights);
     }
     if (facts instanceof Dl4jParameters vector) {
-      return Dl4jVectorComparison.compare(subject.inferred(), vector.variables(), vector.order(), vector.vectorLength());
+      return Dl4jVectorComparison.compare(
+          subject.inferred(), vector.variables(), vector.order(), vector.vectorLength());
     }
     if (facts == null) {
       return null; // an architecture alone: nothing stored to compare
     }
-    throw new IllegalStateException("no comparison for stored facts of type " + facts.getClass().getName());
+    throw new IllegalStateException(
+        "no comparison for stored facts of type " + facts.getClass().getName());
   }
 
   /** The stored reference's verdict: our rows beside the file's numbers. */

@@ -2,14 +2,13 @@ package io.modelaudit.reference.stored;
 
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Rule;
-
+import io.modelaudit.formats.StoredTensor;
+import io.modelaudit.formats.StoredWeights;
 import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.WeightBucket;
 import io.modelaudit.ir.WeightSpec;
-import io.modelaudit.formats.StoredTensor;
-import io.modelaudit.formats.StoredWeights;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +16,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Compares the weights our rules expect with the tensors stored in the file, layer by layer.
- * Within a layer, tensors are paired by position: Keras writes a layer's weights in the order the
- * layer declares them. Inside nested models, tensors are first assigned to inner layers by name.
+ * Compares the weights our rules expect with the tensors stored in the file, layer by layer. Within
+ * a layer, tensors are paired by position: Keras writes a layer's weights in the order the layer
+ * declares them. Inside nested models, tensors are first assigned to inner layers by name.
  */
 public final class StoredWeightComparison {
   public static final String REFERENCE = "stored";
@@ -28,6 +27,7 @@ public final class StoredWeightComparison {
   private final List<Finding> modelFindings = new ArrayList<>();
 
   private final boolean archiveLayout;
+
   /** How often each layer object occurs in the graph, nested models included. */
   private final Map<String, Integer> occurrences = new java.util.HashMap<>();
 
@@ -58,8 +58,21 @@ public final class StoredWeightComparison {
     for (Map.Entry<String, List<StoredTensor>> e : stored.all().entrySet()) {
       if (!layerNames.contains(e.getKey()) && !e.getValue().isEmpty()) {
         long n = e.getValue().stream().mapToLong(StoredTensor::size).sum();
-        c.modelFindings.add(Finding.of(Rule.STORED_LAYER_UNKNOWN, e.getKey(), REFERENCE, null, n,
-            "the file stores " + e.getValue().size() + " weight tensors (" + n + " parameters) for layer '" + e.getKey() + "', which the configuration does not have", null));
+        c.modelFindings.add(
+            Finding.of(
+                Rule.STORED_LAYER_UNKNOWN,
+                e.getKey(),
+                REFERENCE,
+                null,
+                n,
+                "the file stores "
+                    + e.getValue().size()
+                    + " weight tensors ("
+                    + n
+                    + " parameters) for layer '"
+                    + e.getKey()
+                    + "', which the configuration does not have",
+                null));
       }
     }
     return c;
@@ -69,7 +82,8 @@ public final class StoredWeightComparison {
    * A comparison made elsewhere (e.g. against a DL4J parameter vector, which has no per-tensor
    * shapes): per layer path, and findings about the whole model.
    */
-  public static StoredWeightComparison of(Map<String, LayerComparison> byPath, List<Finding> modelFindings) {
+  public static StoredWeightComparison of(
+      Map<String, LayerComparison> byPath, List<Finding> modelFindings) {
     StoredWeightComparison c = new StoredWeightComparison(false);
     c.byPath.putAll(byPath);
     c.modelFindings.addAll(modelFindings);
@@ -92,10 +106,14 @@ public final class StoredWeightComparison {
     }
     List<Finding> findings = new ArrayList<>();
     List<WeightMatch> matches = new ArrayList<>();
-    List<WeightSpec> expected = archiveLayout ? storedInArchive(layer.weights()) : trainableFirst(layer.weights());
+    List<WeightSpec> expected =
+        archiveLayout ? storedInArchive(layer.weights()) : trainableFirst(layer.weights());
     String path = layer.path();
     List<StoredTensor> actual = stored == null ? List.of() : stored;
-    if (expected != null && actual.isEmpty() && archiveLayout && occurrences.getOrDefault(layer.layer().identity(), 1) > 1) {
+    if (expected != null
+        && actual.isEmpty()
+        && archiveLayout
+        && occurrences.getOrDefault(layer.layer().identity(), 1) > 1) {
       // One layer object in a model and in a model nested in it: an archive stores its weights
       // once, where saving reached it first.
       expected.forEach(e -> matches.add(new WeightMatch(e, null)));
@@ -112,30 +130,64 @@ public final class StoredWeightComparison {
         }
       } else if (!matchByName(path, layer.formula(), expected, actual, matches, findings)) {
         expected.forEach(e -> matches.add(new WeightMatch(e, null)));
-        findings.add(Finding.of(Rule.WEIGHT_COUNT_MISMATCH, path, REFERENCE, expected.size(), actual.size(),
-            "expected " + expected.size() + " weight tensors " + describe(expected) + ", the file stores " + actual.size()
-                + (actual.isEmpty() ? "" : " " + actual.stream().map(s -> s.name() + " " + s.shape()).collect(Collectors.joining(", ", "[", "]"))), layer.formula()));
+        findings.add(
+            Finding.of(
+                Rule.WEIGHT_COUNT_MISMATCH,
+                path,
+                REFERENCE,
+                expected.size(),
+                actual.size(),
+                "expected "
+                    + expected.size()
+                    + " weight tensors "
+                    + describe(expected)
+                    + ", the file stores "
+                    + actual.size()
+                    + (actual.isEmpty()
+                        ? ""
+                        : " "
+                            + actual.stream()
+                                .map(s -> s.name() + " " + s.shape())
+                                .collect(Collectors.joining(", ", "[", "]"))),
+                layer.formula()));
       }
       if (archiveLayout) {
-        layer.weights().stream().filter(WeightSpec::foldedOnSave).forEach(e -> matches.add(new WeightMatch(e, null)));
+        layer.weights().stream()
+            .filter(WeightSpec::foldedOnSave)
+            .forEach(e -> matches.add(new WeightMatch(e, null)));
       }
       long ours = expected.stream().mapToLong(WeightSpec::size).sum();
       long theirs = actual.stream().mapToLong(StoredTensor::size).sum();
       if (ours != theirs) {
-        findings.add(Finding.of(Rule.PARAM_MISMATCH, path, REFERENCE, ours, theirs,
-            "expected " + Formulas.number(ours) + " parameters, the file stores " + Formulas.number(theirs), layer.formula()));
+        findings.add(
+            Finding.of(
+                Rule.PARAM_MISMATCH,
+                path,
+                REFERENCE,
+                ours,
+                theirs,
+                "expected "
+                    + Formulas.number(ours)
+                    + " parameters, the file stores "
+                    + Formulas.number(theirs),
+                layer.formula()));
       }
     }
     byPath.put(path, new LayerComparison(matches, stored, findings));
   }
 
   /**
-   * When the counts differ, pairs tensors by their last name segment ({@code .../bias:0} is
-   * {@code bias}) if every name is unambiguous, so that the finding can say which weight is
-   * missing or extra. Returns false when names cannot decide.
+   * When the counts differ, pairs tensors by their last name segment ({@code .../bias:0} is {@code
+   * bias}) if every name is unambiguous, so that the finding can say which weight is missing or
+   * extra. Returns false when names cannot decide.
    */
-  private static boolean matchByName(String path, String formula, List<WeightSpec> expected, List<StoredTensor> actual,
-      List<WeightMatch> matches, List<Finding> findings) {
+  private static boolean matchByName(
+      String path,
+      String formula,
+      List<WeightSpec> expected,
+      List<StoredTensor> actual,
+      List<WeightMatch> matches,
+      List<Finding> findings) {
     Map<String, StoredTensor> storedByLeaf = new LinkedHashMap<>();
     for (StoredTensor t : actual) {
       if (storedByLeaf.put(leaf(t.name()), t) != null) {
@@ -148,7 +200,8 @@ public final class StoredWeightComparison {
         return false;
       }
     }
-    if (!expectedByName.keySet().containsAll(storedByLeaf.keySet()) && !storedByLeaf.keySet().containsAll(expectedByName.keySet())) {
+    if (!expectedByName.keySet().containsAll(storedByLeaf.keySet())
+        && !storedByLeaf.keySet().containsAll(expectedByName.keySet())) {
       return false;
     }
     for (WeightSpec e : expected) {
@@ -158,24 +211,57 @@ public final class StoredWeightComparison {
     }
     for (StoredTensor s : actual) {
       if (!expectedByName.containsKey(leaf(s.name()))) {
-        findings.add(Finding.of(Rule.WEIGHT_UNEXPECTED, path, REFERENCE, null, String.valueOf(s.shape()),
-            "the file stores '" + s.name() + "' " + s.shape() + ", which the layer does not have", formula));
+        findings.add(
+            Finding.of(
+                Rule.WEIGHT_UNEXPECTED,
+                path,
+                REFERENCE,
+                null,
+                String.valueOf(s.shape()),
+                "the file stores '"
+                    + s.name()
+                    + "' "
+                    + s.shape()
+                    + ", which the layer does not have",
+                formula));
       }
     }
     return true;
   }
 
   /** One expected weight against the stored tensor paired with it (null: none was). */
-  private static void checkPair(String path, String formula, WeightSpec e, StoredTensor s, List<Finding> findings) {
+  private static void checkPair(
+      String path, String formula, WeightSpec e, StoredTensor s, List<Finding> findings) {
     if (s == null) {
-      findings.add(Finding.of(Rule.WEIGHT_MISSING, path, REFERENCE, e.shape().toString(), null,
-          e.name() + " " + e.shape() + " is not stored", formula));
+      findings.add(
+          Finding.of(
+              Rule.WEIGHT_MISSING,
+              path,
+              REFERENCE,
+              e.shape().toString(),
+              null,
+              e.name() + " " + e.shape() + " is not stored",
+              formula));
     } else if (s.shape() == null) {
-      findings.add(Finding.of(Rule.WEIGHT_MISSING, path, REFERENCE, e.shape().toString(), null,
-          "weight '" + s.name() + "' is listed but its dataset " + s.location() + " is absent", formula));
+      findings.add(
+          Finding.of(
+              Rule.WEIGHT_MISSING,
+              path,
+              REFERENCE,
+              e.shape().toString(),
+              null,
+              "weight '" + s.name() + "' is listed but its dataset " + s.location() + " is absent",
+              formula));
     } else if (!s.shape().equals(e.shape())) {
-      findings.add(Finding.of(Rule.WEIGHT_SHAPE_MISMATCH, path, REFERENCE, e.shape().toString(), s.shape().toString(),
-          e.name() + ": expected " + e.shape() + ", stored '" + s.name() + "' is " + s.shape(), formula));
+      findings.add(
+          Finding.of(
+              Rule.WEIGHT_SHAPE_MISMATCH,
+              path,
+              REFERENCE,
+              e.shape().toString(),
+              s.shape().toString(),
+              e.name() + ": expected " + e.shape() + ", stored '" + s.name() + "' is " + s.shape(),
+              formula));
     }
   }
 
@@ -187,9 +273,9 @@ public final class StoredWeightComparison {
   }
 
   /**
-   * Keras writes a layer's trainable weights before its non-trainable ones (Keras 1 and 2
-   * {@code layer.weights}; Keras 3 legacy save {@code trainable_weights + non_trainable_weights}),
-   * so a frozen half of a Bidirectional comes last.
+   * Keras writes a layer's trainable weights before its non-trainable ones (Keras 1 and 2 {@code
+   * layer.weights}; Keras 3 legacy save {@code trainable_weights + non_trainable_weights}), so a
+   * frozen half of a Bidirectional comes last.
    */
   private static List<WeightSpec> trainableFirst(List<WeightSpec> weights) {
     if (weights == null) {
@@ -203,11 +289,15 @@ public final class StoredWeightComparison {
 
   /** A Keras 3 archive stores variables in creation order, without the ones folded on save. */
   private static List<WeightSpec> storedInArchive(List<WeightSpec> weights) {
-    return weights == null ? null : weights.stream().filter(w -> !w.foldedOnSave()).collect(Collectors.toList());
+    return weights == null
+        ? null
+        : weights.stream().filter(w -> !w.foldedOnSave()).collect(Collectors.toList());
   }
 
   private static String describe(List<WeightSpec> specs) {
-    return specs.stream().map(w -> w.name() + " " + w.shape()).collect(Collectors.joining(", ", "[", "]"));
+    return specs.stream()
+        .map(w -> w.name() + " " + w.shape())
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   private void compareNested(LayerInference layer, List<StoredTensor> stored) {
@@ -217,15 +307,23 @@ public final class StoredWeightComparison {
     List<Finding> findings = new ArrayList<>();
     List<StoredTensor> unassigned = assigned.remove(NestedWeightAssignment.UNASSIGNED);
     if (unassigned != null && !unassigned.isEmpty()) {
-      findings.add(Finding.of(Rule.WEIGHT_UNEXPECTED, layer.path(), REFERENCE, null, unassigned.size(),
-          "stored weights that belong to no layer of the nested model: "
-              + unassigned.stream().map(StoredTensor::name).collect(Collectors.joining(", ")), null));
+      findings.add(
+          Finding.of(
+              Rule.WEIGHT_UNEXPECTED,
+              layer.path(),
+              REFERENCE,
+              null,
+              unassigned.size(),
+              "stored weights that belong to no layer of the nested model: "
+                  + unassigned.stream().map(StoredTensor::name).collect(Collectors.joining(", ")),
+              null));
     }
     for (LayerInference child : children) {
       if (child.layer().hidden()) {
         continue;
       }
-      compareLayer(child, assigned.getOrDefault(child.layer().name(), stored == null ? null : List.of()));
+      compareLayer(
+          child, assigned.getOrDefault(child.layer().name(), stored == null ? null : List.of()));
     }
     byPath.put(layer.path(), new LayerComparison(List.of(), stored, findings));
   }

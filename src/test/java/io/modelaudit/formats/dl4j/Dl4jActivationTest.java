@@ -14,8 +14,11 @@ class Dl4jActivationTest {
 
   @Test
   void everyForm() throws Exception {
-    assertEquals("ActivationReLU", of("{\"@class\": \"org.deeplearning4j.nn.conf.layers.DenseLayer\","
-        + " \"activationFn\": {\"@class\": \"org.nd4j.linalg.activations.impl.ActivationReLU\", \"max\": null}}"));
+    assertEquals(
+        "ActivationReLU",
+        of(
+            "{\"@class\": \"org.deeplearning4j.nn.conf.layers.DenseLayer\","
+                + " \"activationFn\": {\"@class\": \"org.nd4j.linalg.activations.impl.ActivationReLU\", \"max\": null}}"));
     assertEquals("LReLU", of("{\"dense\": {\"activationFn\": {\"LReLU\": {\"alpha\": 0.01}}}}"));
     assertEquals("softsign", of("{\"dense\": {\"activationFunction\": \"softsign\"}}"));
     // The legacy ActivationLayer key is "activation".
@@ -24,12 +27,20 @@ class Dl4jActivationTest {
 
   @Test
   void wrappersNameTheirInnerLayers() throws Exception {
-    assertEquals("ActivationTanH", of("{\"@class\": \"org.deeplearning4j.nn.conf.layers.misc.FrozenLayer\", \"layer\":"
-        + " {\"@class\": \"org.deeplearning4j.nn.conf.layers.LSTM\","
-        + " \"activationFn\": {\"@class\": \"org.nd4j.linalg.activations.impl.ActivationTanH\"}}}"));
-    assertEquals("ActivationTanH", of("{\"@class\": \"org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional\", \"fwd\":"
-        + " {\"@class\": \"org.deeplearning4j.nn.conf.layers.LSTM\","
-        + " \"activationFn\": {\"@class\": \"org.nd4j.linalg.activations.impl.ActivationTanH\"}}}"));
-    assertNull(of("{\"@class\": \"org.deeplearning4j.nn.conf.layers.SubsamplingLayer\", \"kernelSize\": [2, 2]}"));
+    assertEquals(
+        "ActivationTanH",
+        of(
+            "{\"@class\": \"org.deeplearning4j.nn.conf.layers.misc.FrozenLayer\", \"layer\":"
+                + " {\"@class\": \"org.deeplearning4j.nn.conf.layers.LSTM\","
+                + " \"activationFn\": {\"@class\": \"org.nd4j.linalg.activations.impl.ActivationTanH\"}}}"));
+    assertEquals(
+        "ActivationTanH",
+        of(
+            "{\"@class\": \"org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional\", \"fwd\":"
+                + " {\"@class\": \"org.deeplearning4j.nn.conf.layers.LSTM\","
+                + " \"activationFn\": {\"@class\": \"org.nd4j.linalg.activations.impl.ActivationTanH\"}}}"));
+    assertNull(
+        of(
+            "{\"@class\": \"org.deeplearning4j.nn.conf.layers.SubsamplingLayer\", \"kernelSize\": [2, 2]}"));
   }
 }

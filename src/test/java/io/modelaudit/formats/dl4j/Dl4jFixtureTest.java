@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every model in {@code test-models/dl4j/} against the numbers DL4J 1.0.0-M2.1 itself reported
- * when it wrote the file ({@code NAME.expected.json}, made by dl4j-reference's
- * GenerateDl4jFixtures; DL4J is not needed here): per layer the parameter count, every parameter's
- * shape (our weight report against DL4J's param table) and the output shape, and the totals.
+ * Every model in {@code test-models/dl4j/} against the numbers DL4J 1.0.0-M2.1 itself reported when
+ * it wrote the file ({@code NAME.expected.json}, made by dl4j-reference's GenerateDl4jFixtures;
+ * DL4J is not needed here): per layer the parameter count, every parameter's shape (our weight
+ * report against DL4J's param table) and the output shape, and the totals.
  *
  * <p>Shapes: DL4J's {@code InputType.getShape(false)} with the minibatch in front is our shape,
  * because our DL4J rules keep DL4J's array layout: FeedForward(n) is (None, n); Recurrent(size, T)
@@ -43,48 +43,84 @@ class Dl4jFixtureTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The totals DL4J's zoo documentation publishes (numClasses 1000; UNet 1). */
-  private static final Map<String, Long> PUBLISHED_ZOO_TOTALS = Map.of(
-      "vgg16", 138_357_544L,
-      "resnet50", 25_636_712L,
-      "darknet19", 20_856_776L,
-      "unet", 31_032_837L,
-      "xception", 22_910_480L,
-      "squeezenet", 1_235_496L);
+  private static final Map<String, Long> PUBLISHED_ZOO_TOTALS =
+      Map.of(
+          "vgg16", 138_357_544L,
+          "resnet50", 25_636_712L,
+          "darknet19", 20_856_776L,
+          "unet", 31_032_837L,
+          "xception", 22_910_480L,
+          "squeezenet", 1_235_496L);
 
   /**
    * Layers whose InputType DL4J's bookkeeping gets wrong: the generator ran each network on zeros
-   * and the activation DL4J really produces ({@code runtime_shape}) differs from the type
-   * ({@code output_shape}). Our shape is compared with the real one there.
+   * and the activation DL4J really produces ({@code runtime_shape}) differs from the type ({@code
+   * output_shape}). Our shape is compared with the real one there.
    */
-  private static final Map<String, String> DL4J_TYPE_ERRORS = Map.ofEntries(
-      Map.entry("conv3d/conv3d", "Convolution3D's type says NDHWC while the layer is NCDHW and writes [c, d, h, w]"),
-      Map.entry("embedding_sequence/gmp", "GlobalPoolingLayer after an RNN keeps the recurrent type; it outputs [n]"),
-      Map.entry("graph_rnn/repeat", "DuplicateToTimeSeriesVertex's type has 1 time step; it repeats to the named input's 5"),
-      Map.entry("graph_rnn/decoder", "follows the 1 time step of DuplicateToTimeSeriesVertex's type"),
-      Map.entry("graph_rnn/out", "follows the 1 time step of DuplicateToTimeSeriesVertex's type"),
-      Map.entry("squeezenet/loss", "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 1000 through"),
-      Map.entry("misc/loss", "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 3 through"),
-      Map.entry("conv3d_more/pad3d", "ZeroPadding3DLayer's type says NDHWC while the activation stays NCDHW [c, d, h, w]"),
-      Map.entry("conv3d_more/crop3d", "Cropping3D's type says NDHWC while the activation stays NCDHW [c, d, h, w]"),
-      Map.entry("conv3d_more/up3d", "Upsampling3D's type says NDHWC while the activation stays NCDHW [c, d, h, w]"),
-      Map.entry("conv3d_more/conv3d", "Convolution3D's type says NDHWC while the layer is NCDHW and writes [c, d, h, w]"),
-      Map.entry("conv3d_more/loss3d", "follows the NDHWC of Convolution3D's type; the activation is NCDHW"),
-      Map.entry("conv3d_channels_last/deconv3d", "Deconvolution3D's NDHWC type says d 6, h 4, w 8; it writes d 3, h 8, w 8"),
-      Map.entry("conv3d_channels_last/up3d", "follows Deconvolution3D's wrong NDHWC type"),
-      Map.entry("conv3d_channels_last/loss3d", "follows Deconvolution3D's wrong NDHWC type"),
-      Map.entry("graph_reshape/pool_helper", "PoolHelperVertex's type is its input's 6×6; it drops the first row and column: 5×5"),
-      Map.entry("darknet19/loss", "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 1000 through"));
+  private static final Map<String, String> DL4J_TYPE_ERRORS =
+      Map.ofEntries(
+          Map.entry(
+              "conv3d/conv3d",
+              "Convolution3D's type says NDHWC while the layer is NCDHW and writes [c, d, h, w]"),
+          Map.entry(
+              "embedding_sequence/gmp",
+              "GlobalPoolingLayer after an RNN keeps the recurrent type; it outputs [n]"),
+          Map.entry(
+              "graph_rnn/repeat",
+              "DuplicateToTimeSeriesVertex's type has 1 time step; it repeats to the named input's 5"),
+          Map.entry(
+              "graph_rnn/decoder", "follows the 1 time step of DuplicateToTimeSeriesVertex's type"),
+          Map.entry(
+              "graph_rnn/out", "follows the 1 time step of DuplicateToTimeSeriesVertex's type"),
+          Map.entry(
+              "squeezenet/loss",
+              "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 1000 through"),
+          Map.entry(
+              "misc/loss",
+              "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 3 through"),
+          Map.entry(
+              "conv3d_more/pad3d",
+              "ZeroPadding3DLayer's type says NDHWC while the activation stays NCDHW [c, d, h, w]"),
+          Map.entry(
+              "conv3d_more/crop3d",
+              "Cropping3D's type says NDHWC while the activation stays NCDHW [c, d, h, w]"),
+          Map.entry(
+              "conv3d_more/up3d",
+              "Upsampling3D's type says NDHWC while the activation stays NCDHW [c, d, h, w]"),
+          Map.entry(
+              "conv3d_more/conv3d",
+              "Convolution3D's type says NDHWC while the layer is NCDHW and writes [c, d, h, w]"),
+          Map.entry(
+              "conv3d_more/loss3d",
+              "follows the NDHWC of Convolution3D's type; the activation is NCDHW"),
+          Map.entry(
+              "conv3d_channels_last/deconv3d",
+              "Deconvolution3D's NDHWC type says d 6, h 4, w 8; it writes d 3, h 8, w 8"),
+          Map.entry("conv3d_channels_last/up3d", "follows Deconvolution3D's wrong NDHWC type"),
+          Map.entry("conv3d_channels_last/loss3d", "follows Deconvolution3D's wrong NDHWC type"),
+          Map.entry(
+              "graph_reshape/pool_helper",
+              "PoolHelperVertex's type is its input's 6×6; it drops the first row and column: 5×5"),
+          Map.entry(
+              "darknet19/loss",
+              "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 1000 through"));
 
   @TestFactory
   Stream<DynamicTest> everyModelMatchesDl4jOwnNumbers() throws IOException {
     return expectations(TestPaths.testModels().resolve("dl4j")).stream()
-        .map(e -> DynamicTest.dynamicTest(e.getFileName().toString(), () -> assertEquals(List.of(), problems(e))));
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.getFileName().toString(), () -> assertEquals(List.of(), problems(e))));
   }
 
   @TestFactory
   Stream<DynamicTest> everyZooArchitectureMatchesDl4jOwnNumbers() throws IOException {
     return expectations(TestPaths.testModels().resolve("dl4j/zoo")).stream()
-        .map(e -> DynamicTest.dynamicTest(e.getFileName().toString(), () -> assertEquals(List.of(), problems(e))));
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.getFileName().toString(), () -> assertEquals(List.of(), problems(e))));
   }
 
   @Test
@@ -116,20 +152,27 @@ class Dl4jFixtureTest {
   private static List<Path> expectations(Path dir) throws IOException {
     List<Path> found;
     try (Stream<Path> s = Files.list(dir)) {
-      found = s.filter(p -> p.getFileName().toString().endsWith(".expected.json")).sorted().collect(Collectors.toList());
+      found =
+          s.filter(p -> p.getFileName().toString().endsWith(".expected.json"))
+              .sorted()
+              .collect(Collectors.toList());
     }
     assertFalse(found.isEmpty(), "no fixtures in " + dir);
     return found;
   }
 
   private static ModelReport audit(Path expectation, JsonNode expected) {
-    return new ModelAuditor(inputShapes(expected)).audit(expectation.resolveSibling(expected.get("file").asText()));
+    return new ModelAuditor(inputShapes(expected))
+        .audit(expectation.resolveSibling(expected.get("file").asText()));
   }
 
   /** DL4J's input types as our shapes, the minibatch in front (see the class comment). */
   private static Map<String, Shape> inputShapes(JsonNode expected) {
     Map<String, Shape> shapes = new LinkedHashMap<>();
-    expected.get("input_types").fields().forEachRemaining(e -> shapes.put(e.getKey(), withBatch(e.getValue().get("shape"))));
+    expected
+        .get("input_types")
+        .fields()
+        .forEachRemaining(e -> shapes.put(e.getKey(), withBatch(e.getValue().get("shape"))));
     return shapes;
   }
 
@@ -154,12 +197,17 @@ class Dl4jFixtureTest {
     for (JsonNode layer : expected.get("layers")) {
       String name = layer.get("name").asText();
       String where = name + " (" + layer.get("class").asText() + ")";
-      LayerReport row = report.layers().stream().filter(l -> l.depth() == 0 && l.name().equals(name)).findFirst().orElse(null);
+      LayerReport row =
+          report.layers().stream()
+              .filter(l -> l.depth() == 0 && l.name().equals(name))
+              .findFirst()
+              .orElse(null);
       if (row == null) {
         problems.add(where + ": missing from our report");
         continue;
       }
-      String status = expected.get("file").asText().endsWith(".json") ? LayerReport.UNVERIFIED : LayerReport.OK;
+      String status =
+          expected.get("file").asText().endsWith(".json") ? LayerReport.UNVERIFIED : LayerReport.OK;
       if (!status.equals(row.status())) {
         problems.add(where + ": status " + row.status() + ": " + row.note());
       }
@@ -168,7 +216,10 @@ class Dl4jFixtureTest {
         problems.add(where + ": params ours " + row.params() + ", DL4J " + params);
       }
       Map<String, Shape> dl4jTable = new TreeMap<>();
-      layer.get("param_table").fields().forEachRemaining(p -> dl4jTable.put(p.getKey(), shapeOf(p.getValue())));
+      layer
+          .get("param_table")
+          .fields()
+          .forEachRemaining(p -> dl4jTable.put(p.getKey(), shapeOf(p.getValue())));
       Map<String, Shape> ourTable = new TreeMap<>();
       for (LayerReport.WeightReport w : row.weights()) {
         if (w.name() == null) {
@@ -183,20 +234,45 @@ class Dl4jFixtureTest {
           problems.add(where + ": parameters ours " + ourTable + ", DL4J " + dl4jTable);
         }
       }
-      Shape ours = row.outputShapes() == null || row.outputShapes().isEmpty() ? null : row.outputShapes().get(0);
+      Shape ours =
+          row.outputShapes() == null || row.outputShapes().isEmpty()
+              ? null
+              : row.outputShapes().get(0);
       Shape typed = layer.has("output_shape") ? withBatch(layer.get("output_shape")) : null;
       Shape real = layer.has("runtime_shape") ? shapeOf(layer.get("runtime_shape")) : null;
       String key = fixture + "/" + name;
       if (real != null) {
         if (!sameOrBothUnknown(ours, real, typed)) {
-          problems.add(where + ": output ours " + ours + ", DL4J computes " + real + " (its type: " + typed + ")");
+          problems.add(
+              where
+                  + ": output ours "
+                  + ours
+                  + ", DL4J computes "
+                  + real
+                  + " (its type: "
+                  + typed
+                  + ")");
         }
         boolean typeWrong = typed != null && !sameOrBothUnknown(typed, real, typed);
         if (typeWrong != DL4J_TYPE_ERRORS.containsKey(key)) {
-          problems.add(where + ": DL4J's type " + typed + " vs its real output " + real + ": pinned as wrong: " + DL4J_TYPE_ERRORS.containsKey(key));
+          problems.add(
+              where
+                  + ": DL4J's type "
+                  + typed
+                  + " vs its real output "
+                  + real
+                  + ": pinned as wrong: "
+                  + DL4J_TYPE_ERRORS.containsKey(key));
         }
       } else if (typed != null && !DL4J_TYPE_ERRORS.containsKey(key) && !typed.equals(ours)) {
-        problems.add(where + ": output ours " + ours + ", DL4J " + typed + " " + layer.get("output_type").asText());
+        problems.add(
+            where
+                + ": output ours "
+                + ours
+                + ", DL4J "
+                + typed
+                + " "
+                + layer.get("output_type").asText());
       }
     }
     long total = expected.get("total_params").asLong();
@@ -204,10 +280,16 @@ class Dl4jFixtureTest {
       problems.add("total params ours " + report.totals().params() + ", DL4J " + total);
     }
     Long stored = report.totals().stored();
-    if (expected.get("file").asText().endsWith(".zip") && (stored == null || stored != expected.get("params_vector_length").asLong())) {
-      problems.add("stored parameter vector read as " + stored + ", DL4J wrote " + expected.get("params_vector_length").asLong());
+    if (expected.get("file").asText().endsWith(".zip")
+        && (stored == null || stored != expected.get("params_vector_length").asLong())) {
+      problems.add(
+          "stored parameter vector read as "
+              + stored
+              + ", DL4J wrote "
+              + expected.get("params_vector_length").asLong());
     }
-    report.findings().stream().filter(f -> f.severity() != Severity.INFO)
+    report.findings().stream()
+        .filter(f -> f.severity() != Severity.INFO)
         .forEach(f -> problems.add("finding " + f.rule() + " " + f.layer() + ": " + f.message()));
     return problems;
   }
@@ -221,7 +303,11 @@ class Dl4jFixtureTest {
       return false;
     }
     for (int i = 1; i < real.rank(); i++) {
-      boolean unknownToBoth = ours.dim(i) == null && typed != null && typed.rank() == real.rank() && typed.dim(i) == null;
+      boolean unknownToBoth =
+          ours.dim(i) == null
+              && typed != null
+              && typed.rank() == real.rank()
+              && typed.dim(i) == null;
       if (!unknownToBoth && !real.dim(i).equals(ours.dim(i))) {
         return false;
       }

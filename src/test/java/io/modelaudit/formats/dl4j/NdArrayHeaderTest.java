@@ -16,9 +16,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The three header variants of Nd4j.write, on files DL4J wrote. */
 class NdArrayHeaderTest {
@@ -28,19 +28,20 @@ class NdArrayHeaderTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      // JAVACPP: int lengths, INT shape information (0.5.0 – 1.0.0-alpha)
-      "050/050_ModelSerializer_Regression_MLP_1.zip, JAVACPP, FLOAT, 41",
-      "080/080_ModelSerializer_Regression_CNN_1.zip, JAVACPP, FLOAT, 10184",
-      "100a/CustomLayerExample_100a.bin, JAVACPP, DOUBLE, 149",
-      // LONG_SHAPE: long lengths, LONG shape information (1.0.0-beta – beta3)
-      "100b3/CustomLayerExample_100b3_double.bin, LONG_SHAPE, DOUBLE, 149",
-      "100b3/CustomLayerExample_100b3_float.bin, LONG_SHAPE, FLOAT, 149",
-      // MIXED_DATA_TYPES: the data type also in the shape's extras (1.0.0-beta4+)
-      "100b4/CustomLayerExample_100b4_half.bin, MIXED_DATA_TYPES, HALF, 149",
-      "100b6/CustomLayerExample_100b6_double.bin, MIXED_DATA_TYPES, DOUBLE, 149",
-      "100b6/SyntheticCNN_100b6.bin, MIXED_DATA_TYPES, FLOAT, 1304",
+    // JAVACPP: int lengths, INT shape information (0.5.0 – 1.0.0-alpha)
+    "050/050_ModelSerializer_Regression_MLP_1.zip, JAVACPP, FLOAT, 41",
+    "080/080_ModelSerializer_Regression_CNN_1.zip, JAVACPP, FLOAT, 10184",
+    "100a/CustomLayerExample_100a.bin, JAVACPP, DOUBLE, 149",
+    // LONG_SHAPE: long lengths, LONG shape information (1.0.0-beta – beta3)
+    "100b3/CustomLayerExample_100b3_double.bin, LONG_SHAPE, DOUBLE, 149",
+    "100b3/CustomLayerExample_100b3_float.bin, LONG_SHAPE, FLOAT, 149",
+    // MIXED_DATA_TYPES: the data type also in the shape's extras (1.0.0-beta4+)
+    "100b4/CustomLayerExample_100b4_half.bin, MIXED_DATA_TYPES, HALF, 149",
+    "100b6/CustomLayerExample_100b6_double.bin, MIXED_DATA_TYPES, DOUBLE, 149",
+    "100b6/SyntheticCNN_100b6.bin, MIXED_DATA_TYPES, FLOAT, 1304",
   })
-  void coefficientsOfEveryVersion(String rel, String mode, String type, long length) throws IOException {
+  void coefficientsOfEveryVersion(String rel, String mode, String type, long length)
+      throws IOException {
     try (ZipFile zip = new ZipFile(regression(rel).toFile())) {
       ZipEntry e = zip.getEntry("coefficients.bin");
       NdArrayHeader h;
@@ -51,15 +52,18 @@ class NdArrayHeaderTest {
       assertEquals(type, h.dataType());
       assertEquals(length, h.length());
       assertEquals(List.of(1L, length), h.shape());
-      assertEquals(e.getSize(), h.headerBytes() + length * h.elementSize(), "header + data = the whole entry");
+      assertEquals(
+          e.getSize(),
+          h.headerBytes() + length * h.elementSize(),
+          "header + data = the whole entry");
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "100a/GravesLSTMCharModelingExample_Input_100a.bin, JAVACPP, 3",
-      "100b3/HouseNumberDetection_Output_100b3.bin, LONG_SHAPE, 4",
-      "100b6/SyntheticCNN_Input_100b6.bin, MIXED_DATA_TYPES, 4",
+    "100a/GravesLSTMCharModelingExample_Input_100a.bin, JAVACPP, 3",
+    "100b3/HouseNumberDetection_Output_100b3.bin, LONG_SHAPE, 4",
+    "100b6/SyntheticCNN_Input_100b6.bin, MIXED_DATA_TYPES, 4",
   })
   void plainArrayFiles(String rel, String mode, int rank) throws IOException {
     NdArrayHeader h;
@@ -101,14 +105,23 @@ class NdArrayHeaderTest {
         InputStream in = zip.getInputStream(zip.getEntry("coefficients.bin"))) {
       real = in.readNBytes(200);
     }
-    ModelFileException truncated = assertThrows(ModelFileException.class,
-        () -> NdArrayHeader.read(new ByteArrayInputStream(java.util.Arrays.copyOf(real, 40)), "coefficients.bin"));
+    ModelFileException truncated =
+        assertThrows(
+            ModelFileException.class,
+            () ->
+                NdArrayHeader.read(
+                    new ByteArrayInputStream(java.util.Arrays.copyOf(real, 40)),
+                    "coefficients.bin"));
     assertTrue(truncated.getMessage().contains("truncated"), truncated.getMessage());
     byte[] badMode = real.clone();
     badMode[2] = 'X';
-    assertThrows(ModelFileException.class, () -> NdArrayHeader.read(new ByteArrayInputStream(badMode), "coefficients.bin"));
-    ModelFileException notArray = assertThrows(ModelFileException.class,
-        () -> NdArrayHeader.read(new ByteArrayInputStream("{\"confs\": []}".getBytes()), "x"));
+    assertThrows(
+        ModelFileException.class,
+        () -> NdArrayHeader.read(new ByteArrayInputStream(badMode), "coefficients.bin"));
+    ModelFileException notArray =
+        assertThrows(
+            ModelFileException.class,
+            () -> NdArrayHeader.read(new ByteArrayInputStream("{\"confs\": []}".getBytes()), "x"));
     assertTrue(notArray.getMessage().contains("not an ND4J array"), notArray.getMessage());
   }
 }

@@ -23,14 +23,16 @@ class BrokenKerasRuleTest {
   /** A class name no Keras writes: only this test binds it. */
   private static final String BROKEN = "BrokenRuleOfBrokenKerasRuleTest";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void registerBrokenRule() {
-    KerasLayerBindings.register(IdentityKind.class, a -> {
-      throw new NullPointerException("a deliberate bug in a rule");
-    }, BROKEN);
+    KerasLayerBindings.register(
+        IdentityKind.class,
+        a -> {
+          throw new NullPointerException("a deliberate bug in a rule");
+        },
+        BROKEN);
   }
 
   @AfterAll
@@ -40,9 +42,14 @@ class BrokenKerasRuleTest {
 
   private Path model() throws Exception {
     Path file = dir.resolve("broken.json");
-    Files.writeString(file, ("{'class_name': 'Sequential', 'config': {'name': 's', 'layers': ["
-        + "{'class_name': 'Dense', 'config': {'name': 'd', 'units': 2, 'batch_input_shape': [null, 3]}},"
-        + "{'class_name': '" + BROKEN + "', 'config': {'name': 'b'}}]}}").replace('\'', '"'));
+    Files.writeString(
+        file,
+        ("{'class_name': 'Sequential', 'config': {'name': 's', 'layers': ["
+                + "{'class_name': 'Dense', 'config': {'name': 'd', 'units': 2, 'batch_input_shape': [null, 3]}},"
+                + "{'class_name': '"
+                + BROKEN
+                + "', 'config': {'name': 'b'}}]}}")
+            .replace('\'', '"'));
     return file;
   }
 
@@ -58,8 +65,12 @@ class BrokenKerasRuleTest {
     Path file = model();
     String[] r = run(file.toString());
     assertEquals("4", r[0], r[1] + r[2]);
-    assertEquals("model-audit: " + file + ": internal error: java.lang.NullPointerException: a deliberate bug in a rule"
-        + " (run with --stacktrace for details)\n", r[2].replace(System.lineSeparator(), "\n"));
+    assertEquals(
+        "model-audit: "
+            + file
+            + ": internal error: java.lang.NullPointerException: a deliberate bug in a rule"
+            + " (run with --stacktrace for details)\n",
+        r[2].replace(System.lineSeparator(), "\n"));
     assertFalse(r[1].contains("cannot read its configuration"), r[1]);
   }
 
@@ -68,8 +79,14 @@ class BrokenKerasRuleTest {
     Path file = model();
     String[] r = run("--stacktrace", file.toString());
     assertEquals("4", r[0], r[1] + r[2]);
-    assertTrue(r[2].startsWith("model-audit: " + file + ": internal error: java.lang.NullPointerException: a deliberate bug in a rule"
-        + System.lineSeparator() + "java.lang.NullPointerException: a deliberate bug in a rule"), r[2]);
+    assertTrue(
+        r[2].startsWith(
+            "model-audit: "
+                + file
+                + ": internal error: java.lang.NullPointerException: a deliberate bug in a rule"
+                + System.lineSeparator()
+                + "java.lang.NullPointerException: a deliberate bug in a rule"),
+        r[2]);
     assertTrue(r[2].contains("at " + BrokenKerasRuleTest.class.getName() + ".lambda$"), r[2]);
   }
 }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every model in test-models/keras against the numbers Keras itself reported when it wrote the
- * file ({@code NAME.expected.json}, made by generate.py): output shapes, parameter counts split
+ * Every model in test-models/keras against the numbers Keras itself reported when it wrote the file
+ * ({@code NAME.expected.json}, made by generate.py): output shapes, parameter counts split
  * trainable / non-trainable, and weight shapes, per layer and in total.
  */
 class KerasFixtureTest {
@@ -40,7 +40,9 @@ class KerasFixtureTest {
     List<Path> expectations = new ArrayList<>();
     for (Path dir : List.of(TestPaths.kerasModels(), TestPaths.kerasModels().resolve("npz"))) {
       try (Stream<Path> s = Files.list(dir)) {
-        s.filter(p -> p.getFileName().toString().endsWith(".expected.json")).sorted().forEach(expectations::add);
+        s.filter(p -> p.getFileName().toString().endsWith(".expected.json"))
+            .sorted()
+            .forEach(expectations::add);
       }
     }
     List<DynamicTest> tests = new ArrayList<>();
@@ -52,7 +54,8 @@ class KerasFixtureTest {
         tests.add(DynamicTest.dynamicTest(label, () -> check(model, expected)));
       }
     }
-    assertNotNull(tests.isEmpty() ? null : tests, "no fixtures found in " + TestPaths.kerasModels());
+    assertNotNull(
+        tests.isEmpty() ? null : tests, "no fixtures found in " + TestPaths.kerasModels());
     return tests.stream();
   }
 
@@ -70,56 +73,99 @@ class KerasFixtureTest {
     // generate.py as runtime_differs), exactly those layers get a RUNTIME_SHAPE_MISMATCH warning.
     java.util.Set<String> runtimeDiffers = new java.util.TreeSet<>();
     expected.path("runtime_differs").fieldNames().forEachRemaining(runtimeDiffers::add);
-    java.util.Set<String> warned = report.findings().stream().filter(f -> f.rule() == Rule.RUNTIME_SHAPE_MISMATCH)
-        .map(Finding::layer).collect(Collectors.toCollection(java.util.TreeSet::new));
-    assertEquals(runtimeDiffers, warned, "layers whose real output differs from Keras' symbolic shape");
-    List<String> errors = report.findings().stream()
-        .filter(f -> f.severity() != Severity.INFO && f.rule() != Rule.RUNTIME_SHAPE_MISMATCH)
-        .map(Finding::message).collect(Collectors.toList());
+    java.util.Set<String> warned =
+        report.findings().stream()
+            .filter(f -> f.rule() == Rule.RUNTIME_SHAPE_MISMATCH)
+            .map(Finding::layer)
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
+    assertEquals(
+        runtimeDiffers, warned, "layers whose real output differs from Keras' symbolic shape");
+    List<String> errors =
+        report.findings().stream()
+            .filter(f -> f.severity() != Severity.INFO && f.rule() != Rule.RUNTIME_SHAPE_MISMATCH)
+            .map(Finding::message)
+            .collect(Collectors.toList());
     assertEquals(List.of(), errors, "findings on a model Keras wrote itself");
     for (JsonNode layer : expected.get("layers")) {
       String name = layer.get("name").asText();
-      LayerReport row = report.layers().stream().filter(l -> l.depth() == 0 && l.name().equals(name)).findFirst()
-          .orElseThrow(() -> new AssertionError("layer " + name + " missing from the report"));
+      LayerReport row =
+          report.layers().stream()
+              .filter(l -> l.depth() == 0 && l.name().equals(name))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("layer " + name + " missing from the report"));
       String where = model.getFileName() + " " + name + " (" + layer.get("class").asText() + ")";
       // A Lambda runs code the audit does not read; a layer fed by one (or by another opaque
       // operation node) has unknown inputs: no output shapes, and weights only when they do not
       // depend on the input (then verified as usual), else counted from the file.
       boolean opaque = layer.get("class").asText().equals("Lambda");
       if (opaque || layer.path("after_opaque").asBoolean(false)) {
-        assertTrue(row.outputShapes() == null || row.outputShapes().stream().allMatch(java.util.Objects::isNull),
+        assertTrue(
+            row.outputShapes() == null
+                || row.outputShapes().stream().allMatch(java.util.Objects::isNull),
             where + " output shapes should be unknown: " + row.outputShapes());
         if (opaque || !"inferred".equals(row.paramsSource())) {
           assertEquals(LayerReport.UNVERIFIED, row.status(), where + " status: " + row.note());
-          assertEquals(stores ? Long.valueOf(layer.get("params").asLong()) : null, row.params(), where + " params counted from the file");
+          assertEquals(
+              stores ? Long.valueOf(layer.get("params").asLong()) : null,
+              row.params(),
+              where + " params counted from the file");
           continue;
         }
       } else {
-        assertEquals(shapes(layer.get("output_shapes")), row.outputShapes(), where + " output shapes");
+        assertEquals(
+            shapes(layer.get("output_shapes")), row.outputShapes(), where + " output shapes");
       }
-      assertEquals(stores ? LayerReport.OK : LayerReport.UNVERIFIED, row.status(), where + " status: " + row.note());
+      assertEquals(
+          stores ? LayerReport.OK : LayerReport.UNVERIFIED,
+          row.status(),
+          where + " status: " + row.note());
       if (layer.has("calls")) {
         for (int i = 0; i < layer.get("calls").size(); i++) {
-          assertEquals(shapes(layer.get("calls").get(i)), row.calls().get(i).outputShapes(), where + " call " + i);
+          assertEquals(
+              shapes(layer.get("calls").get(i)),
+              row.calls().get(i).outputShapes(),
+              where + " call " + i);
         }
       }
       assertEquals(layer.get("params").asLong(), row.params(), where + " params");
       assertEquals(layer.get("trainable").asLong(), row.trainable(), where + " trainable");
-      assertEquals(layer.get("non_trainable").asLong(), row.nonTrainable(), where + " non-trainable");
+      assertEquals(
+          layer.get("non_trainable").asLong(), row.nonTrainable(), where + " non-trainable");
       // A nested model's weights (also one inside TimeDistributed) are those of the layers
       // inside it: the rows below its path.
-      List<LayerReport> inside = report.layers().stream().filter(l -> l.path().startsWith(name + "/")).collect(Collectors.toList());
+      List<LayerReport> inside =
+          report.layers().stream()
+              .filter(l -> l.path().startsWith(name + "/"))
+              .collect(Collectors.toList());
       List<LayerReport> owners = inside.isEmpty() ? List.of(row) : inside;
       List<String> ours = new ArrayList<>();
-      owners.forEach(o -> o.weights().forEach(w -> ours.add(w.shape() + (Boolean.TRUE.equals(w.trainable()) ? " trainable" : " frozen")
-          + " stored " + (storedElsewhere(fileName, o, report) ? w.shape() : w.storedShape()))));
+      owners.forEach(
+          o ->
+              o.weights()
+                  .forEach(
+                      w ->
+                          ours.add(
+                              w.shape()
+                                  + (Boolean.TRUE.equals(w.trainable()) ? " trainable" : " frozen")
+                                  + " stored "
+                                  + (storedElsewhere(fileName, o, report)
+                                      ? w.shape()
+                                      : w.storedShape()))));
       List<String> theirs = new ArrayList<>();
-      layer.get("weights").forEach(w -> {
-        Shape s = shape(w.get("shape"));
-        // A .keras archive merges LoRA factors into the kernel instead of storing them.
-        boolean folded = fileName.endsWith(".keras") && w.get("path").asText().contains("/lora_");
-        theirs.add(s + (w.get("trainable").asBoolean() ? " trainable" : " frozen") + " stored " + (stores && !folded ? s : null));
-      });
+      layer
+          .get("weights")
+          .forEach(
+              w -> {
+                Shape s = shape(w.get("shape"));
+                // A .keras archive merges LoRA factors into the kernel instead of storing them.
+                boolean folded =
+                    fileName.endsWith(".keras") && w.get("path").asText().contains("/lora_");
+                theirs.add(
+                    s
+                        + (w.get("trainable").asBoolean() ? " trainable" : " frozen")
+                        + " stored "
+                        + (stores && !folded ? s : null));
+              });
       ours.sort(null);
       theirs.sort(null);
       assertEquals(theirs, ours, where + " weight shapes, trainable flags and stored shapes");
@@ -129,20 +175,29 @@ class KerasFixtureTest {
     if (ours.complete()) {
       assertEquals(totals.get("params").asLong(), ours.params(), "total params");
       assertEquals(totals.get("trainable").asLong(), ours.trainable(), "trainable params");
-      assertEquals(totals.get("non_trainable").asLong(), ours.nonTrainable(), "non-trainable params");
+      assertEquals(
+          totals.get("non_trainable").asLong(), ours.nonTrainable(), "non-trainable params");
     } else if (stores) {
       // Layers behind an opaque node count what the file stores for them, unsplit.
       assertEquals(totals.get("params").asLong(), ours.params(), "total params");
-      assertEquals(ours.params(), ours.trainable() + ours.nonTrainable() + ours.unverified(), "params by bucket");
+      assertEquals(
+          ours.params(),
+          ours.trainable() + ours.nonTrainable() + ours.unverified(),
+          "params by bucket");
     } else {
-      assertTrue(ours.params() <= totals.get("params").asLong(), "total params without the unknown layers");
+      assertTrue(
+          ours.params() <= totals.get("params").asLong(),
+          "total params without the unknown layers");
     }
-    assertEquals(stores ? storedParams.asLong() : null, report.totals().stored(), "params stored in the file (h5py's count)");
+    assertEquals(
+        stores ? storedParams.asLong() : null,
+        report.totals().stored(),
+        "params stored in the file (h5py's count)");
   }
 
   /**
-   * A .keras archive stores a layer object once, where saving reaches it first: a layer used
-   * both at the top level and inside a nested model has its weights stored with the top-level one.
+   * A .keras archive stores a layer object once, where saving reaches it first: a layer used both
+   * at the top level and inside a nested model has its weights stored with the top-level one.
    */
   private static boolean storedElsewhere(String fileName, LayerReport row, ModelReport report) {
     if (!fileName.endsWith(".keras") || !row.path().contains("/")) {

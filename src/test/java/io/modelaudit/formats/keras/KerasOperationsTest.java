@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Which configuration entries are code layers or operation nodes, as Keras writes them. */
 class KerasOperationsTest {
-  private static final String TENSOR = "{'class_name':'__keras_tensor__','config':{'shape':[null,12,1],'keras_history':['in',0,0]}}";
+  private static final String TENSOR =
+      "{'class_name':'__keras_tensor__','config':{'shape':[null,12,1],'keras_history':['in',0,0]}}";
 
   private static LayerKind kind(String json, boolean keras3) throws Exception {
     JsonNode spec = new ObjectMapper().readTree(json.replace('\'', '"'));
@@ -25,38 +26,73 @@ class KerasOperationsTest {
   @Test
   void codeLayersAreOpaqueInEveryKerasVersion() throws Exception {
     for (String c : List.of("Lambda", "TFOpLambda", "SlicingOpLambda", "TensorFlowOpLayer")) {
-      assertTrue(kind("{'class_name':'" + c + "','config':{'name':'x','trainable':true}}", false) instanceof OpaqueOpKind, c);
+      assertTrue(
+          kind("{'class_name':'" + c + "','config':{'name':'x','trainable':true}}", false)
+              instanceof OpaqueOpKind,
+          c);
     }
-    assertTrue(kind("{'class_name':'TimeDistributed','config':{'name':'t','trainable':true,"
-        + "'layer':{'class_name':'Lambda','config':{'name':'l'}}}}", false) instanceof OpaqueOpKind);
+    assertTrue(
+        kind(
+                "{'class_name':'TimeDistributed','config':{'name':'t','trainable':true,"
+                    + "'layer':{'class_name':'Lambda','config':{'name':'l'}}}}",
+                false)
+            instanceof OpaqueOpKind);
   }
 
   @Test
   void keras3OperationsAreKnownByModuleOrByAConfigWithoutTrainable() throws Exception {
-    assertTrue(kind("{'class_name':'GetItem','module':'keras.src.ops.numpy','config':{'name':'g'}}", true) instanceof OpaqueOpKind);
-    assertTrue(kind("{'class_name':'NotEqual','config':{'name':'n'}}", true) instanceof OpaqueOpKind);
+    assertTrue(
+        kind("{'class_name':'GetItem','module':'keras.src.ops.numpy','config':{'name':'g'}}", true)
+            instanceof OpaqueOpKind);
+    assertTrue(
+        kind("{'class_name':'NotEqual','config':{'name':'n'}}", true) instanceof OpaqueOpKind);
     // A layer of the same class name writes trainable; older Keras has no operation nodes.
-    assertNull(kind("{'class_name':'Reshape','config':{'name':'r','trainable':true,'target_shape':[4]}}", true));
+    assertNull(
+        kind(
+            "{'class_name':'Reshape','config':{'name':'r','trainable':true,'target_shape':[4]}}",
+            true));
     assertNull(kind("{'class_name':'Reshape','config':{'name':'r','target_shape':null}}", false));
   }
 
   @Test
   void customClassesAreNotOperations() throws Exception {
-    assertNull(kind("{'class_name':'MyLayer','module':null,'registered_name':'Custom>MyLayer','config':{'name':'m','trainable':true}}", true));
-    assertNull(kind("{'class_name':'GetItem','module':'my_package.layers','config':{'name':'g'}}", true));
+    assertNull(
+        kind(
+            "{'class_name':'MyLayer','module':null,'registered_name':'Custom>MyLayer','config':{'name':'m','trainable':true}}",
+            true));
+    assertNull(
+        kind("{'class_name':'GetItem','module':'my_package.layers','config':{'name':'g'}}", true));
   }
 
   @Test
   void elementwiseOperationsBroadcastTensorsNumbersAndConstantTensors() throws Exception {
-    LayerKind scaled = kind("{'class_name':'Multiply','module':'keras.src.ops.numpy','config':{'name':'m'},"
-        + "'inbound_nodes':[{'args':[" + TENSOR + ",2.0],'kwargs':{}}]}", true);
-    assertEquals(List.of(Shape.of(null, 12L, 1L)), scaled.outputShapes(List.of(Shape.of(null, 12L, 1L))));
-    LayerKind encoded = kind("{'class_name':'Add','module':'keras.src.ops.numpy','config':{'name':'a'},"
-        + "'inbound_nodes':[{'args':[" + TENSOR + ",{'class_name':'__tensor__','config':{'value':[[[0.0],[1.0],[2.0]]],'dtype':'float32'}}],'kwargs':{}}]}", true);
+    LayerKind scaled =
+        kind(
+            "{'class_name':'Multiply','module':'keras.src.ops.numpy','config':{'name':'m'},"
+                + "'inbound_nodes':[{'args':["
+                + TENSOR
+                + ",2.0],'kwargs':{}}]}",
+            true);
+    assertEquals(
+        List.of(Shape.of(null, 12L, 1L)), scaled.outputShapes(List.of(Shape.of(null, 12L, 1L))));
+    LayerKind encoded =
+        kind(
+            "{'class_name':'Add','module':'keras.src.ops.numpy','config':{'name':'a'},"
+                + "'inbound_nodes':[{'args':["
+                + TENSOR
+                + ",{'class_name':'__tensor__','config':{'value':[[[0.0],[1.0],[2.0]]],'dtype':'float32'}}],'kwargs':{}}]}",
+            true);
     assertTrue(encoded instanceof BroadcastOpKind);
-    assertEquals(List.of(Shape.of(null, 3L, 1L)), encoded.outputShapes(List.of(Shape.of(null, 3L, 1L))));
+    assertEquals(
+        List.of(Shape.of(null, 3L, 1L)), encoded.outputShapes(List.of(Shape.of(null, 3L, 1L))));
     // A list argument (not a tensor, number or constant tensor) leaves the operation opaque.
-    assertTrue(kind("{'class_name':'Add','module':'keras.src.ops.numpy','config':{'name':'a'},"
-        + "'inbound_nodes':[{'args':[" + TENSOR + ",[1,2]],'kwargs':{}}]}", true) instanceof OpaqueOpKind);
+    assertTrue(
+        kind(
+                "{'class_name':'Add','module':'keras.src.ops.numpy','config':{'name':'a'},"
+                    + "'inbound_nodes':[{'args':["
+                    + TENSOR
+                    + ",[1,2]],'kwargs':{}}]}",
+                true)
+            instanceof OpaqueOpKind);
   }
 }

@@ -31,28 +31,44 @@ class NpyHeaderTest {
 
   @Test
   void readsEachVersionAndStopsAtTheData() throws Exception {
-    InputStream in = new ByteArrayInputStream(npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }   \n", (byte) 42));
+    InputStream in =
+        new ByteArrayInputStream(
+            npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }   \n", (byte) 42));
     assertEquals(new NpyHeader("<f4", false, Shape.ofKnown(3, 4)), NpyHeader.read(in, "x.npy"));
     assertEquals(42, in.read());
-    assertEquals(new NpyHeader("|O", true, Shape.ofKnown()),
-        NpyHeader.read(new ByteArrayInputStream(npy(2, "{'descr': '|O', 'fortran_order': True, 'shape': ()}\n")), "x.npy"));
-    assertEquals(new NpyHeader("<i8", false, Shape.ofKnown(7)),
-        NpyHeader.read(new ByteArrayInputStream(npy(3, "{'shape': (7,), 'fortran_order': False, 'descr': '<i8'}\n")), "x.npy"));
+    assertEquals(
+        new NpyHeader("|O", true, Shape.ofKnown()),
+        NpyHeader.read(
+            new ByteArrayInputStream(
+                npy(2, "{'descr': '|O', 'fortran_order': True, 'shape': ()}\n")),
+            "x.npy"));
+    assertEquals(
+        new NpyHeader("<i8", false, Shape.ofKnown(7)),
+        NpyHeader.read(
+            new ByteArrayInputStream(
+                npy(3, "{'shape': (7,), 'fortran_order': False, 'descr': '<i8'}\n")),
+            "x.npy"));
   }
 
   @ParameterizedTest(name = "{1}")
-  @CsvSource(delimiter = '|', value = {
-      "1 | {'descr': '<f4', 'fortran_order': False}                                | without descr, fortran_order and shape",
-      "1 | {'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), 'x': 1}       | not numpy's dict literal",
-      "1 | {'descr': '<f4', 'fortran_order': False, 'shape': (3 4)}                | not numpy's dict literal",
-      "1 | {'descr': '<f4', 'descr': '<f4', 'fortran_order': False, 'shape': ()}   | names descr twice",
-      "1 | __import__('os')                                                        | not a dict literal",
-      "1 | {'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904, 4)} | impossible shape",
-      "4 | {}                                                                      | format version 4.0",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1 | {'descr': '<f4', 'fortran_order': False}                                | without descr, fortran_order and shape",
+        "1 | {'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), 'x': 1}       | not numpy's dict literal",
+        "1 | {'descr': '<f4', 'fortran_order': False, 'shape': (3 4)}                | not numpy's dict literal",
+        "1 | {'descr': '<f4', 'descr': '<f4', 'fortran_order': False, 'shape': ()}   | names descr twice",
+        "1 | __import__('os')                                                        | not a dict literal",
+        "1 | {'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904, 4)} | impossible shape",
+        "4 | {}                                                                      | format version 4.0",
+      })
   void refusesWhatNumpyDoesNotWrite(int major, String header, String message) {
-    ModelFileException e = assertThrows(ModelFileException.class,
-        () -> NpyHeader.read(new ByteArrayInputStream(npy(major, header.strip() + "\n")), "x.npy"));
+    ModelFileException e =
+        assertThrows(
+            ModelFileException.class,
+            () ->
+                NpyHeader.read(
+                    new ByteArrayInputStream(npy(major, header.strip() + "\n")), "x.npy"));
     assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 
@@ -61,12 +77,18 @@ class NpyHeaderTest {
     byte[] good = npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (3,)}\n");
     byte[] bad = good.clone();
     bad[1] = 'X';
-    assertThrows(ModelFileException.class, () -> NpyHeader.read(new ByteArrayInputStream(bad), "x.npy"));
+    assertThrows(
+        ModelFileException.class, () -> NpyHeader.read(new ByteArrayInputStream(bad), "x.npy"));
     byte[] cut = java.util.Arrays.copyOf(good, 20);
-    ModelFileException e = assertThrows(ModelFileException.class, () -> NpyHeader.read(new ByteArrayInputStream(cut), "x.npy"));
+    ModelFileException e =
+        assertThrows(
+            ModelFileException.class, () -> NpyHeader.read(new ByteArrayInputStream(cut), "x.npy"));
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     byte[] huge = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, 0, 0, 0, 0x7f};
-    e = assertThrows(ModelFileException.class, () -> NpyHeader.read(new ByteArrayInputStream(huge), "x.npy"));
+    e =
+        assertThrows(
+            ModelFileException.class,
+            () -> NpyHeader.read(new ByteArrayInputStream(huge), "x.npy"));
     assertTrue(e.getMessage().contains("at most"), e.getMessage());
   }
 }

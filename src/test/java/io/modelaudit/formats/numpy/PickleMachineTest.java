@@ -35,21 +35,31 @@ class PickleMachineTest {
 
   @Test
   void integersTuplesAndMemo() {
-    // PROTO 4, LONG1 -1, LONG1 0x7fff, BININT2 65535, BININT -2, TUPLE via MARK, MEMOIZE, BINGET 0, TUPLE2, STOP
-    Object v = read(0x80, 4, '(', 0x8a, 1, 0xff, 0x8a, 2, 0xff, 0x7f, 'M', 0xff, 0xff, 'J', 0xfe, 0xff, 0xff, 0xff, 't',
-        0x94, 'h', 0, 0x86, '.');
+    // PROTO 4, LONG1 -1, LONG1 0x7fff, BININT2 65535, BININT -2, TUPLE via MARK, MEMOIZE, BINGET 0,
+    // TUPLE2, STOP
+    Object v =
+        read(
+            0x80, 4, '(', 0x8a, 1, 0xff, 0x8a, 2, 0xff, 0x7f, 'M', 0xff, 0xff, 'J', 0xfe, 0xff,
+            0xff, 0xff, 't', 0x94, 'h', 0, 0x86, '.');
     Tuple outer = (Tuple) v;
     assertEquals(2, outer.depth());
     assertEquals(2, outer.items().size());
-    assertSame(outer.items().get(0), outer.items().get(1), "BINGET gives the memoized tuple itself");
+    assertSame(
+        outer.items().get(0), outer.items().get(1), "BINGET gives the memoized tuple itself");
     assertEquals(List.of(-1L, 32767L, 65535L, -2L), ((Tuple) outer.items().get(0)).items());
   }
 
   @Test
   void globalsAreNamesOnly() {
-    assertEquals(new Global("numpy", "dtype"), read("cnumpy\ndtype\n.".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-    String m = assertThrows(ModelFileException.class,
-        () -> read("cposix\nsystem\n.".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).getMessage();
+    assertEquals(
+        new Global("numpy", "dtype"),
+        read("cnumpy\ndtype\n.".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    String m =
+        assertThrows(
+                ModelFileException.class,
+                () ->
+                    read("cposix\nsystem\n.".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+            .getMessage();
     assertTrue(m.contains("it names posix.system"), m);
   }
 
@@ -59,13 +69,20 @@ class PickleMachineTest {
     assertTrue(refusal(0x80, 4, 'N', 'N', '.').contains("STOP with 2 values"));
     assertTrue(refusal(0x80, 1, 'N', '.').contains("pickle protocol 1"));
     assertTrue(refusal(0x80, 4, 'N', 'N', 'a', '.').contains("APPEND on a None"));
-    assertTrue(refusal(0x80, 4, '}', 'K', 1, 'N', 's', '.').contains("dictionary key that is a int"));
+    assertTrue(
+        refusal(0x80, 4, '}', 'K', 1, 'N', 's', '.').contains("dictionary key that is a int"));
     assertTrue(refusal(0x80, 4, 'N', ')', 'R', '.').contains("REDUCE applies a None"));
     assertTrue(refusal(0x80, 4, 'N', 'b', '.').contains("BUILD on a missing value"));
-    assertTrue(refusal(0x80, 4, 0x8a, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, '.').contains("an integer of 9 bytes"));
-    assertTrue(refusal(0x80, 4, 'X', 0xff, 0xff, 0xff, 0x7f, '.').contains("a string of 2147483647 bytes"));
-    String truncated = assertThrows(ModelFileException.class,
-        () -> read(0x80, 4, 0x8e, 0, 0, 0, 0, 0, 0, 0, 0x40, '.')).getMessage();
+    assertTrue(
+        refusal(0x80, 4, 0x8a, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, '.')
+            .contains("an integer of 9 bytes"));
+    assertTrue(
+        refusal(0x80, 4, 'X', 0xff, 0xff, 0xff, 0x7f, '.')
+            .contains("a string of 2147483647 bytes"));
+    String truncated =
+        assertThrows(
+                ModelFileException.class, () -> read(0x80, 4, 0x8e, 0, 0, 0, 0, 0, 0, 0, 0x40, '.'))
+            .getMessage();
     assertTrue(truncated.contains("truncated"), truncated);
   }
 
@@ -117,9 +134,18 @@ class PickleMachineTest {
 
   @Test
   void allowlistIsExactlyTheArrayNames() {
-    assertEquals(Set.of("numpy._core.multiarray._reconstruct", "numpy.core.multiarray._reconstruct", "numpy.ndarray",
-        "numpy.dtype", "jax._src.array._reconstruct_array", "ml_dtypes.bfloat16", "ml_dtypes.float8_e4m3fn",
-        "ml_dtypes.float8_e5m2"),
-        PickledArray.GLOBALS.stream().map(Global::toString).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(
+        Set.of(
+            "numpy._core.multiarray._reconstruct",
+            "numpy.core.multiarray._reconstruct",
+            "numpy.ndarray",
+            "numpy.dtype",
+            "jax._src.array._reconstruct_array",
+            "ml_dtypes.bfloat16",
+            "ml_dtypes.float8_e4m3fn",
+            "ml_dtypes.float8_e5m2"),
+        PickledArray.GLOBALS.stream()
+            .map(Global::toString)
+            .collect(java.util.stream.Collectors.toSet()));
   }
 }

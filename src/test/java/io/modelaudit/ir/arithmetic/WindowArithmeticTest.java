@@ -32,9 +32,13 @@ class WindowArithmeticTest {
   @Test
   void overflowingPaddingIsAnErrorNotAnEmptyOutput() {
     long huge = 1L << 62;
-    assertThrows(ArithmeticException.class, () -> outputLength(8L, 3, 1, 1, huge, WindowMode.DL4J_TRUNCATE));
-    assertThrows(ArithmeticException.class, () -> transposedLength(8L, 3, 1, 1, huge, null, WindowMode.DL4J_TRUNCATE));
-    assertThrows(ArithmeticException.class, () -> outputLength(MAX, 3, 2, 1, 0, WindowMode.DL4J_SAME));
+    assertThrows(
+        ArithmeticException.class, () -> outputLength(8L, 3, 1, 1, huge, WindowMode.DL4J_TRUNCATE));
+    assertThrows(
+        ArithmeticException.class,
+        () -> transposedLength(8L, 3, 1, 1, huge, null, WindowMode.DL4J_TRUNCATE));
+    assertThrows(
+        ArithmeticException.class, () -> outputLength(MAX, 3, 2, 1, 0, WindowMode.DL4J_SAME));
   }
 
   @ParameterizedTest(name = "{0}: L={1} k={2} s={3} d={4} p={5} -> {6}")
@@ -53,7 +57,14 @@ class WindowArithmeticTest {
     "DL4J_CAUSAL, 7, 2, 2, 1, 0, 4",
     "DL4J_SAME, 0, 3, 2, 1, 0, 0",
   })
-  void outputLengths(WindowMode mode, long length, long kernel, long stride, long dilation, long padding, long expected) {
+  void outputLengths(
+      WindowMode mode,
+      long length,
+      long kernel,
+      long stride,
+      long dilation,
+      long padding,
+      long expected) {
     assertEquals(expected, outputLength(length, kernel, stride, dilation, padding, mode));
   }
 
@@ -70,7 +81,8 @@ class WindowArithmeticTest {
     "DL4J_STRICT, 8, 3, 2, , 17",
     "DL4J_CAUSAL, 8, 3, 2, , 17",
   })
-  void transposedLengths(WindowMode mode, long length, long kernel, long stride, Long outputPadding, long expected) {
+  void transposedLengths(
+      WindowMode mode, long length, long kernel, long stride, Long outputPadding, long expected) {
     assertEquals(expected, transposedLength(length, kernel, stride, 1, 0, outputPadding, mode));
   }
 
@@ -88,48 +100,80 @@ class WindowArithmeticTest {
 
   @Test
   void windowsThatDoNotFitAreDegenerate() {
-    assertThrows(DegenerateShapeException.class, () -> outputLength(2L, 3, 1, 1, 0, WindowMode.KERAS_VALID));
-    assertThrows(DegenerateShapeException.class, () -> outputLength(0L, 3, 1, 1, 0, WindowMode.KERAS_SAME));
-    assertThrows(DegenerateShapeException.class, () -> outputLength(2L, 3, 1, 1, 0, WindowMode.DL4J_TRUNCATE));
-    assertThrows(DegenerateShapeException.class, () -> transposedLength(1L, 1, 1, 1, 3, null, WindowMode.DL4J_TRUNCATE));
-    assertThrows(DegenerateShapeException.class, () -> transposedLength(0L, 1, 1, 1, 0, null, WindowMode.KERAS_SAME));
+    assertThrows(
+        DegenerateShapeException.class, () -> outputLength(2L, 3, 1, 1, 0, WindowMode.KERAS_VALID));
+    assertThrows(
+        DegenerateShapeException.class, () -> outputLength(0L, 3, 1, 1, 0, WindowMode.KERAS_SAME));
+    assertThrows(
+        DegenerateShapeException.class,
+        () -> outputLength(2L, 3, 1, 1, 0, WindowMode.DL4J_TRUNCATE));
+    assertThrows(
+        DegenerateShapeException.class,
+        () -> transposedLength(1L, 1, 1, 1, 3, null, WindowMode.DL4J_TRUNCATE));
+    assertThrows(
+        DegenerateShapeException.class,
+        () -> transposedLength(0L, 1, 1, 1, 0, null, WindowMode.KERAS_SAME));
   }
 
   @Test
   void strictRefusesWindowsThatDoNotTile() {
-    ShapeException e = assertThrows(ShapeException.class, () -> outputLength(8L, 3, 2, 1, 0, WindowMode.DL4J_STRICT));
-    assertEquals("ConvolutionMode.Strict: kernel 3, stride 2 and padding 0 do not tile an input of length 8", e.getMessage());
+    ShapeException e =
+        assertThrows(
+            ShapeException.class, () -> outputLength(8L, 3, 2, 1, 0, WindowMode.DL4J_STRICT));
+    assertEquals(
+        "ConvolutionMode.Strict: kernel 3, stride 2 and padding 0 do not tile an input of length 8",
+        e.getMessage());
   }
 
   @Test
   void causalPaddingHasNoTransposedKerasForm() {
-    ShapeException e = assertThrows(ShapeException.class, () -> transposedLength(5L, 3, 2, 1, 0, null, WindowMode.KERAS_CAUSAL));
+    ShapeException e =
+        assertThrows(
+            ShapeException.class,
+            () -> transposedLength(5L, 3, 2, 1, 0, null, WindowMode.KERAS_CAUSAL));
     assertEquals("causal padding is not defined for transposed convolutions", e.getMessage());
   }
 
-  /** Keras' transposed output padding was added unchecked: these used to come out as small positive lengths. */
+  /**
+   * Keras' transposed output padding was added unchecked: these used to come out as small positive
+   * lengths.
+   */
   @Test
   void kerasTransposedOutputPaddingCannotWrapAround() {
-    assertThrows(ArithmeticException.class, () -> transposedLength(2L, 4, MAX, 1, 0, MAX - 1, WindowMode.KERAS_VALID));
-    assertThrows(ArithmeticException.class, () -> transposedLength(2L, 4, MAX, 1, 0, MAX - 1, WindowMode.KERAS_SAME));
+    assertThrows(
+        ArithmeticException.class,
+        () -> transposedLength(2L, 4, MAX, 1, 0, MAX - 1, WindowMode.KERAS_VALID));
+    assertThrows(
+        ArithmeticException.class,
+        () -> transposedLength(2L, 4, MAX, 1, 0, MAX - 1, WindowMode.KERAS_SAME));
   }
 
   /** Keras 1's full transposed length subtracted s + e − 2 unchecked: an input of 0 gave 4. */
   @Test
   void kerasFullTransposedCannotWrapAround() {
-    assertThrows(ArithmeticException.class, () -> transposedLength(0L, MAX, MAX, 1, 0, null, WindowMode.KERAS_FULL));
-    assertThrows(ArithmeticException.class, () -> transposedLength(1L, MAX, 1, 1, 0, 0L, WindowMode.KERAS_FULL));
+    assertThrows(
+        ArithmeticException.class,
+        () -> transposedLength(0L, MAX, MAX, 1, 0, null, WindowMode.KERAS_FULL));
+    assertThrows(
+        ArithmeticException.class,
+        () -> transposedLength(1L, MAX, 1, 1, 0, 0L, WindowMode.KERAS_FULL));
   }
 
   /** Every mode that uses the kernel refuses a dilated kernel beyond a long. */
   @ParameterizedTest
-  @EnumSource(value = WindowMode.class, names = {"DL4J_SAME", "DL4J_CAUSAL"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(
+      value = WindowMode.class,
+      names = {"DL4J_SAME", "DL4J_CAUSAL"},
+      mode = EnumSource.Mode.EXCLUDE)
   void hugeDilatedKernelsOverflow(WindowMode mode) {
     assertThrows(ArithmeticException.class, () -> outputLength(8L, MAX, 1, 2, 0, mode));
   }
 
   @ParameterizedTest
-  @EnumSource(value = WindowMode.class, names = {"DL4J_SAME", "KERAS_CAUSAL"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(
+      value = WindowMode.class,
+      names = {"DL4J_SAME", "KERAS_CAUSAL"},
+      mode = EnumSource.Mode.EXCLUDE)
   void hugeDilatedKernelsOverflowTransposed(WindowMode mode) {
     assertThrows(ArithmeticException.class, () -> transposedLength(8L, MAX, 1, 2, 0, null, mode));
   }
@@ -140,10 +184,20 @@ class WindowArithmeticTest {
     assertEquals(1L, outputLength(8L, 3, MAX, 1, 0, WindowMode.KERAS_VALID));
     assertEquals(1L, outputLength(8L, 3, MAX, 1, 0, WindowMode.KERAS_SAME));
     assertEquals(1L, outputLength(8L, 3, MAX, 1, 0, WindowMode.DL4J_TRUNCATE));
-    assertThrows(ArithmeticException.class, () -> outputLength(8L, 3, MAX, 1, 0, WindowMode.DL4J_SAME));
-    for (WindowMode mode : new WindowMode[] {WindowMode.KERAS_VALID, WindowMode.KERAS_SAME, WindowMode.KERAS_FULL,
-        WindowMode.DL4J_TRUNCATE, WindowMode.DL4J_SAME}) {
-      assertThrows(ArithmeticException.class, () -> transposedLength(8L, 3, MAX, 1, 0, null, mode), mode.name());
+    assertThrows(
+        ArithmeticException.class, () -> outputLength(8L, 3, MAX, 1, 0, WindowMode.DL4J_SAME));
+    for (WindowMode mode :
+        new WindowMode[] {
+          WindowMode.KERAS_VALID,
+          WindowMode.KERAS_SAME,
+          WindowMode.KERAS_FULL,
+          WindowMode.DL4J_TRUNCATE,
+          WindowMode.DL4J_SAME
+        }) {
+      assertThrows(
+          ArithmeticException.class,
+          () -> transposedLength(8L, 3, MAX, 1, 0, null, mode),
+          mode.name());
     }
   }
 

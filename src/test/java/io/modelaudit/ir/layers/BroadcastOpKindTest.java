@@ -17,12 +17,14 @@ class BroadcastOpKindTest {
 
   @Test
   void residualAddKeepsTheShape() {
-    assertEquals(Shape.of(null, 7L, 32L), out(List.of(), Shape.of(null, 7L, 32L), Shape.of(null, 7L, 32L)));
+    assertEquals(
+        Shape.of(null, 7L, 32L), out(List.of(), Shape.of(null, 7L, 32L), Shape.of(null, 7L, 32L)));
   }
 
   @Test
   void constantTensorBroadcastsAgainstTheBatch() {
-    assertEquals(Shape.of(null, 12L, 1L), out(List.of(Shape.ofKnown(1, 12, 1)), Shape.of(null, 12L, 1L)));
+    assertEquals(
+        Shape.of(null, 12L, 1L), out(List.of(Shape.ofKnown(1, 12, 1)), Shape.of(null, 12L, 1L)));
   }
 
   @Test
@@ -38,6 +40,7 @@ class BroadcastOpKindTest {
 
   @Test
   void incompatibleDimsAreRejected() {
-    assertThrows(ShapeException.class, () -> out(List.of(), Shape.of(null, 3L), Shape.of(null, 4L)));
+    assertThrows(
+        ShapeException.class, () -> out(List.of(), Shape.of(null, 3L), Shape.of(null, 4L)));
   }
 }

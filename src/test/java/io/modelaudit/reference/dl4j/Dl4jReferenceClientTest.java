@@ -1,10 +1,9 @@
 package io.modelaudit.reference.dl4j;
 
-import io.modelaudit.report.Dl4jAnswer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelaudit.report.Dl4jAnswer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,19 +14,21 @@ import org.junit.jupiter.api.Test;
  * crashes, prints noise or an endless line on chosen files: each costs that file only.
  */
 class Dl4jReferenceClientTest {
-  private static final String FAKE_WORKER = String.join("\n",
-      "echo '{\"ready\":true}'",
-      "while IFS= read -r p; do",
-      "  case \"$p\" in",
-      "    *hang*) exec sleep 600 ;;",
-      "    *crash*) exit 7 ;;",
-      "    *endless*) head -c 17000000 /dev/zero | tr '\\0' 'a' ;;",
-      "    *noise*) echo 'native library banner'; echo '{\"path\": \"elsewhere\"}' ;;",
-      "    *malformed*) printf '{\"path\":\"%s\",\"status\":\"ok\",\"total_params\":\"many\"}\\n' \"$p\"; continue ;;",
-      "  esac",
-      "  printf '{\"path\":\"%s\",\"dl4j_version\":\"fake\",\"status\":\"ok\",\"model_class\":\"MultiLayerNetwork\",\"total_params\":7,"
-          + "\"layers\":[{\"name\":\"0\",\"class\":\"DenseLayer\",\"params\":7,\"param_table\":{\"W\":[2,3],\"b\":[1,1]},\"activation\":\"relu\"}]}\\n' \"$p\"",
-      "done");
+  private static final String FAKE_WORKER =
+      String.join(
+          "\n",
+          "echo '{\"ready\":true}'",
+          "while IFS= read -r p; do",
+          "  case \"$p\" in",
+          "    *hang*) exec sleep 600 ;;",
+          "    *crash*) exit 7 ;;",
+          "    *endless*) head -c 17000000 /dev/zero | tr '\\0' 'a' ;;",
+          "    *noise*) echo 'native library banner'; echo '{\"path\": \"elsewhere\"}' ;;",
+          "    *malformed*) printf '{\"path\":\"%s\",\"status\":\"ok\",\"total_params\":\"many\"}\\n' \"$p\"; continue ;;",
+          "  esac",
+          "  printf '{\"path\":\"%s\",\"dl4j_version\":\"fake\",\"status\":\"ok\",\"model_class\":\"MultiLayerNetwork\",\"total_params\":7,"
+              + "\"layers\":[{\"name\":\"0\",\"class\":\"DenseLayer\",\"params\":7,\"param_table\":{\"W\":[2,3],\"b\":[1,1]},\"activation\":\"relu\"}]}\\n' \"$p\"",
+          "done");
 
   private static Dl4jReferenceClient client(Duration timeout) {
     return new Dl4jReferenceClient(List.of("bash", "-c", FAKE_WORKER), timeout);
@@ -92,7 +93,9 @@ class Dl4jReferenceClientTest {
 
   @Test
   void aWorkerThatCannotStartIsOneAnswerPerFile() {
-    try (Dl4jReferenceClient client = new Dl4jReferenceClient(List.of("bash", "-c", "echo starting; exit 5"), Duration.ofSeconds(10))) {
+    try (Dl4jReferenceClient client =
+        new Dl4jReferenceClient(
+            List.of("bash", "-c", "echo starting; exit 5"), Duration.ofSeconds(10))) {
       Dl4jAnswer r = client.reference(Path.of("/models/a.h5"));
       assertEquals(Dl4jAnswer.CRASHED, r.status());
       assertEquals("the DL4J worker exited while starting (exit status 5)", r.message());

@@ -1,7 +1,5 @@
 package io.modelaudit.reference.dl4j;
 
-import io.modelaudit.report.Dl4jAnswer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelaudit.TestPaths;
 import io.modelaudit.UsesDl4jWorker;
+import io.modelaudit.report.Dl4jAnswer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,7 +46,9 @@ class Dl4jWorkerTest {
     return TestPaths.corpus().resolve("dl4j-test-resources/regression_testing").resolve(path);
   }
 
-  /** DL4J's Reshape reads Keras' (7, 7, 10) in the wrong order: 7 channels instead of 10 after it. */
+  /**
+   * DL4J's Reshape reads Keras' (7, 7, 10) in the wrong order: 7 channels instead of 10 after it.
+   */
   @Test
   void dl4jMiscountsBatchToConv2d() {
     Dl4jAnswer r = client.reference(keras("weights/batch_to_conv2d_tensorflow_1.h5"));
@@ -91,7 +92,9 @@ class Dl4jWorkerTest {
     assertEquals(r.totalParams(), r.layers().stream().mapToLong(Dl4jAnswer.Layer::params).sum());
   }
 
-  /** Layers of DL4J 0.5 archives have no names: they go by index, as DL4J's summary() shows them. */
+  /**
+   * Layers of DL4J 0.5 archives have no names: they go by index, as DL4J's summary() shows them.
+   */
   @Test
   void unnamedLayersGoByTheirIndex() {
     Dl4jAnswer r = client.reference(regression("050/050_ModelSerializer_Regression_MLP_1.zip"));
@@ -109,7 +112,8 @@ class Dl4jWorkerTest {
   void entriesModelSerializerWouldDeserializeAreNeverRead(@TempDir Path dir) throws IOException {
     Path original = regression("080/080_ModelSerializer_Regression_CNN_1.zip");
     Path hostile = dir.resolve("hostile.zip");
-    try (ZipFile in = new ZipFile(original.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(hostile))) {
+    try (ZipFile in = new ZipFile(original.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(hostile))) {
       for (ZipEntry e : java.util.Collections.list(in.entries())) {
         out.putNextEntry(new ZipEntry(e.getName()));
         try (InputStream data = in.getInputStream(e)) {
@@ -119,7 +123,8 @@ class Dl4jWorkerTest {
       }
       for (String name : List.of("preprocessor.bin", "normalizer.bin", "objects/evil")) {
         out.putNextEntry(new ZipEntry(name));
-        // A Java serialization header followed by garbage: ObjectInputStream would fail (or worse) on it.
+        // A Java serialization header followed by garbage: ObjectInputStream would fail (or worse)
+        // on it.
         out.write(new byte[] {(byte) 0xac, (byte) 0xed, 0, 5, 0x73, 0x72, 0x7f, 0x7f, 0x7f});
         out.closeEntry();
       }
@@ -134,13 +139,15 @@ class Dl4jWorkerTest {
   void aConfigurationJsonAloneGivesTheArchivesNumbers(@TempDir Path dir) throws IOException {
     Path archive = regression("071/071_ModelSerializer_Regression_CG_LSTM_1.zip");
     Path json = dir.resolve("configuration.json");
-    try (ZipFile in = new ZipFile(archive.toFile()); OutputStream out = Files.newOutputStream(json)) {
+    try (ZipFile in = new ZipFile(archive.toFile());
+        OutputStream out = Files.newOutputStream(json)) {
       in.getInputStream(in.getEntry("configuration.json")).transferTo(out);
     }
     Dl4jAnswer fromArchive = client.reference(archive);
     Dl4jAnswer fromJson = client.reference(json);
     assertEquals("ComputationGraph", fromJson.modelClass(), fromJson::toString);
-    assertEquals(fromArchive.totalParams(), fromJson.totalParams(), () -> fromArchive + "\n" + fromJson);
+    assertEquals(
+        fromArchive.totalParams(), fromJson.totalParams(), () -> fromArchive + "\n" + fromJson);
   }
 
   /**
@@ -150,10 +157,17 @@ class Dl4jWorkerTest {
   @Test
   void aHugeConfigurationIsCountedNotBuilt(@TempDir Path dir) throws IOException {
     String configuration;
-    try (ZipFile in = new ZipFile(regression("080/080_ModelSerializer_Regression_MLP_1.zip").toFile())) {
-      configuration = new String(in.getInputStream(in.getEntry("configuration.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    try (ZipFile in =
+        new ZipFile(regression("080/080_ModelSerializer_Regression_MLP_1.zip").toFile())) {
+      configuration =
+          new String(
+              in.getInputStream(in.getEntry("configuration.json")).readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
     }
-    Path huge = Files.writeString(dir.resolve("huge.json"), configuration.replaceAll("\"n(in|out)\" : \\d+", "\"n$1\" : 60000"));
+    Path huge =
+        Files.writeString(
+            dir.resolve("huge.json"),
+            configuration.replaceAll("\"n(in|out)\" : \\d+", "\"n$1\" : 60000"));
     Dl4jAnswer r = client.reference(huge);
     assertEquals(Dl4jAnswer.OK, r.status(), r::toString);
     assertFalse(r.built());
@@ -167,6 +181,9 @@ class Dl4jWorkerTest {
     Dl4jAnswer r = client.reference(text);
     assertEquals(Dl4jAnswer.ERROR, r.status(), r::toString);
     assertNull(r.totalParams());
-    assertEquals(Dl4jAnswer.OK, client.reference(keras("weights/batch_to_conv2d_tensorflow_1.h5")).status(), client::workerStderr);
+    assertEquals(
+        Dl4jAnswer.OK,
+        client.reference(keras("weights/batch_to_conv2d_tensorflow_1.h5")).status(),
+        client::workerStderr);
   }
 }

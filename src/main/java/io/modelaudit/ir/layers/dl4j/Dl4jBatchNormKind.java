@@ -1,7 +1,7 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * DL4J BatchNormalization on [mb, n] or [mb, c, h, w] (NHWC: channels last): gamma, beta, the
- * global mean and the global variance ({@code log10stdev} when {@code useLogStd}), each [C].
- * DL4J counts all of them as parameters (Keras keeps the moving statistics apart); with
- * {@code lockGammaBeta} gamma and beta are constants, not parameters.
+ * global mean and the global variance ({@code log10stdev} when {@code useLogStd}), each [C]. DL4J
+ * counts all of them as parameters (Keras keeps the moving statistics apart); with {@code
+ * lockGammaBeta} gamma and beta are constants, not parameters.
  */
 public final class Dl4jBatchNormKind extends SingleInputKind implements ConfiguredWeights {
   private final long nOut;
@@ -21,7 +21,8 @@ public final class Dl4jBatchNormKind extends SingleInputKind implements Configur
   private final boolean useLogStd;
   private final boolean channelsLast;
 
-  public Dl4jBatchNormKind(long nOut, boolean lockGammaBeta, boolean useLogStd, boolean channelsLast) {
+  public Dl4jBatchNormKind(
+      long nOut, boolean lockGammaBeta, boolean useLogStd, boolean channelsLast) {
     this.nOut = nOut;
     this.lockGammaBeta = lockGammaBeta;
     this.useLogStd = useLogStd;
@@ -33,7 +34,8 @@ public final class Dl4jBatchNormKind extends SingleInputKind implements Configur
     if (input.rank() < 2) {
       throw new ShapeException("batch normalization expects a rank 2 to 5 input, got " + input);
     }
-    Dl4jChannels.requireChannels(input, input.rank(), channelsLast && input.rank() > 2, nOut, "batch normalization");
+    Dl4jChannels.requireChannels(
+        input, input.rank(), channelsLast && input.rank() > 2, nOut, "batch normalization");
     return input;
   }
 

@@ -1,19 +1,19 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.arithmetic.DimensionArithmetic;
+import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
-import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.arithmetic.DimensionArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DL4J's Bidirectional wrapper: two copies of a recurrent layer, parameters prefixed {@code f}
- * and {@code b} (fW, fRW, fb, bW, …). Mode CONCAT doubles the feature axis; ADD, MUL and AVERAGE
- * keep it.
+ * DL4J's Bidirectional wrapper: two copies of a recurrent layer, parameters prefixed {@code f} and
+ * {@code b} (fW, fRW, fb, bW, …). Mode CONCAT doubles the feature axis; ADD, MUL and AVERAGE keep
+ * it.
  */
 public final class Dl4jBidirectionalKind implements LayerKind, ConfiguredWeights {
   private final LayerKind inner;
@@ -57,7 +57,10 @@ public final class Dl4jBidirectionalKind implements LayerKind, ConfiguredWeights
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     List<WeightSpec> half = weights.subList(0, weights.size() / 2);
-    return "2 × (" + inner.formula(inputs, half).replaceAll(" = [0-9,]+$", "") + ") = " + Formulas.number(Formulas.total(weights));
+    return "2 × ("
+        + inner.formula(inputs, half).replaceAll(" = [0-9,]+$", "")
+        + ") = "
+        + Formulas.number(Formulas.total(weights));
   }
 
   @Override

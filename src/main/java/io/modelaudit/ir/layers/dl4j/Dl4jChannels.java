@@ -21,16 +21,24 @@ public final class Dl4jChannels {
   }
 
   /**
-   * Checks that the input carries {@code nIn} channels where DL4J expects them: a configured
-   * {@code nIn} that disagrees with what the previous layer produces is a broken network.
+   * Checks that the input carries {@code nIn} channels where DL4J expects them: a configured {@code
+   * nIn} that disagrees with what the previous layer produces is a broken network.
    */
-  public static void requireChannels(Shape input, int rank, boolean channelsLast, long nIn, String what) {
+  public static void requireChannels(
+      Shape input, int rank, boolean channelsLast, long nIn, String what) {
     if (input.rank() != rank) {
       throw new ShapeException(what + " expects a rank-" + rank + " input, got " + input);
     }
     Long c = input.dim(axis(input, channelsLast));
     if (c != null && c != nIn) {
-      throw new ShapeException("nIn is " + nIn + " but the input " + input + " has " + c + (rank == 2 ? " features" : " channels"));
+      throw new ShapeException(
+          "nIn is "
+              + nIn
+              + " but the input "
+              + input
+              + " has "
+              + c
+              + (rank == 2 ? " features" : " channels"));
     }
   }
 

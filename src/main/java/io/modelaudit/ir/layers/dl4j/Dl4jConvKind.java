@@ -1,23 +1,28 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.arithmetic.WindowArithmetic;
-import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DL4J convolutions over 1, 2 or 3 spatial axes, with DL4J's parameter layouts:
- * ConvolutionLayer / Convolution1DLayer / Convolution3D W [nOut, nIn, k…]; Deconvolution2D
- * W [nIn, nOut, kH, kW]; Deconvolution3D W [kD, kH, kW, nOut, nIn]; DepthwiseConvolution2D W [kH, kW, nIn, depthMultiplier] with nOut = nIn ×
- * depthMultiplier; SeparableConvolution2D W [depthMultiplier, nIn, kH, kW] then pW [nOut, nIn ×
- * depthMultiplier, 1, 1]. Bias b [nOut] when {@code hasBias}.
+ * DL4J convolutions over 1, 2 or 3 spatial axes, with DL4J's parameter layouts: ConvolutionLayer /
+ * Convolution1DLayer / Convolution3D W [nOut, nIn, k…]; Deconvolution2D W [nIn, nOut, kH, kW];
+ * Deconvolution3D W [kD, kH, kW, nOut, nIn]; DepthwiseConvolution2D W [kH, kW, nIn,
+ * depthMultiplier] with nOut = nIn × depthMultiplier; SeparableConvolution2D W [depthMultiplier,
+ * nIn, kH, kW] then pW [nOut, nIn × depthMultiplier, 1, 1]. Bias b [nOut] when {@code hasBias}.
  */
 public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWeights {
-  public enum Variant { STANDARD, DECONVOLUTION, DEPTHWISE, SEPARABLE }
+  public enum Variant {
+    STANDARD,
+    DECONVOLUTION,
+    DEPTHWISE,
+    SEPARABLE
+  }
 
   private final Variant variant;
   private final long nIn;
@@ -31,16 +36,35 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
   private final boolean hasBias;
   private final boolean channelsLast;
 
-  public Dl4jConvKind(Variant variant, long nIn, long nOut, long depthMultiplier, long[] kernel, long[] stride, long[] padding,
-      long[] dilation, Dl4jConvolutionMode mode, boolean hasBias, boolean channelsLast) {
+  public Dl4jConvKind(
+      Variant variant,
+      long nIn,
+      long nOut,
+      long depthMultiplier,
+      long[] kernel,
+      long[] stride,
+      long[] padding,
+      long[] dilation,
+      Dl4jConvolutionMode mode,
+      boolean hasBias,
+      boolean channelsLast) {
     WindowArithmetic.requirePositive("kernelSize", kernel);
     WindowArithmetic.requirePositive("stride", stride);
     WindowArithmetic.requirePositive("dilation", dilation);
-    if (stride.length != kernel.length || padding.length != kernel.length || dilation.length != kernel.length) {
-      throw new IllegalArgumentException("kernelSize, stride, padding and dilation need " + kernel.length + " values each");
+    if (stride.length != kernel.length
+        || padding.length != kernel.length
+        || dilation.length != kernel.length) {
+      throw new IllegalArgumentException(
+          "kernelSize, stride, padding and dilation need " + kernel.length + " values each");
     }
     if (variant == Variant.DEPTHWISE && nOut != Math.multiplyExact(nIn, depthMultiplier)) {
-      throw new IllegalArgumentException("DepthwiseConvolution2D: nOut " + nOut + " is not nIn " + nIn + " × depthMultiplier " + depthMultiplier);
+      throw new IllegalArgumentException(
+          "DepthwiseConvolution2D: nOut "
+              + nOut
+              + " is not nIn "
+              + nIn
+              + " × depthMultiplier "
+              + depthMultiplier);
     }
     this.variant = variant;
     this.nIn = nIn;
@@ -58,14 +82,20 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
   @Override
   protected Shape output(Shape input) {
     int spatial = kernel.length;
-    Dl4jChannels.requireChannels(input, spatial + 2, channelsLast, nIn, "a " + spatial + "D convolution");
+    Dl4jChannels.requireChannels(
+        input, spatial + 2, channelsLast, nIn, "a " + spatial + "D convolution");
     Shape out = Dl4jChannels.withChannels(input, channelsLast, nOut);
     int first = Dl4jChannels.firstSpatial(channelsLast);
     for (int i = 0; i < spatial; i++) {
       Long length = input.dim(first + i);
-      out = out.withDim(first + i, variant == Variant.DECONVOLUTION
-          ? WindowArithmetic.transposedLength(length, kernel[i], stride[i], dilation[i], padding[i], null, mode.window())
-          : WindowArithmetic.outputLength(length, kernel[i], stride[i], dilation[i], padding[i], mode.window()));
+      out =
+          out.withDim(
+              first + i,
+              variant == Variant.DECONVOLUTION
+                  ? WindowArithmetic.transposedLength(
+                      length, kernel[i], stride[i], dilation[i], padding[i], null, mode.window())
+                  : WindowArithmetic.outputLength(
+                      length, kernel[i], stride[i], dilation[i], padding[i], mode.window()));
     }
     return out;
   }
@@ -75,13 +105,24 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
     List<WeightSpec> w = new ArrayList<>();
     switch (variant) {
       case STANDARD:
-        // Convolution1DLayer is a 2D convolution over [k, 1] in DL4J: its kernel keeps a trailing 1.
-        w.add(WeightSpec.trainable("W", Shape.ofKnown(kernel.length == 1 ? new long[] {nOut, nIn, kernel[0], 1} : prepend(nOut, nIn))));
+        // Convolution1DLayer is a 2D convolution over [k, 1] in DL4J: its kernel keeps a trailing
+        // 1.
+        w.add(
+            WeightSpec.trainable(
+                "W",
+                Shape.ofKnown(
+                    kernel.length == 1
+                        ? new long[] {nOut, nIn, kernel[0], 1}
+                        : prepend(nOut, nIn))));
         break;
       case DECONVOLUTION:
         // Deconvolution3DParamInitializer keeps the kernel axes first, unlike Deconvolution2D.
-        w.add(WeightSpec.trainable("W", kernel.length == 3
-            ? Shape.ofKnown(kernel[0], kernel[1], kernel[2], nOut, nIn) : Shape.ofKnown(prepend(nIn, nOut))));
+        w.add(
+            WeightSpec.trainable(
+                "W",
+                kernel.length == 3
+                    ? Shape.ofKnown(kernel[0], kernel[1], kernel[2], nOut, nIn)
+                    : Shape.ofKnown(prepend(nIn, nOut))));
         break;
       case DEPTHWISE:
         w.add(WeightSpec.trainable("W", kernel[0], kernel[1], nIn, depthMultiplier));
@@ -117,7 +158,12 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
       k.append(d).append('·');
     }
     k.append(nIn);
-    return nOut + " × (" + k + (hasBias ? " + 1" : "") + ") = " + Formulas.number(Formulas.total(weights));
+    return nOut
+        + " × ("
+        + k
+        + (hasBias ? " + 1" : "")
+        + ") = "
+        + Formulas.number(Formulas.total(weights));
   }
 
   @Override

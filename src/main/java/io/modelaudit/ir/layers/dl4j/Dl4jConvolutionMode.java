@@ -28,11 +28,16 @@ public enum Dl4jConvolutionMode {
       return TRUNCATE;
     }
     switch (s) {
-      case "Truncate": return TRUNCATE;
-      case "Strict": return STRICT;
-      case "Same": return SAME;
-      case "Causal": return CAUSAL;
-      default: throw new IllegalArgumentException("unknown convolutionMode '" + s + "'");
+      case "Truncate":
+        return TRUNCATE;
+      case "Strict":
+        return STRICT;
+      case "Same":
+        return SAME;
+      case "Causal":
+        return CAUSAL;
+      default:
+        throw new IllegalArgumentException("unknown convolutionMode '" + s + "'");
     }
   }
 }

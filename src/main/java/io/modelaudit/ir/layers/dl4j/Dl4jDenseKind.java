@@ -1,7 +1,7 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * DL4J's feed-forward layers (DenseLayer, OutputLayer, RnnOutputLayer, CenterLossOutputLayer,
  * AutoEncoder, ElementWiseMultiplicationLayer): W [nIn, nOut], b [nOut], plus the layer's own
- * extras, all sized from the configured nIn / nOut. Applied to [mb, nIn], or per time step to
- * [mb, nIn, T] (NCW) / [mb, T, nIn] (NWC). A rank-4 input is flattened the way DL4J's implicit
+ * extras, all sized from the configured nIn / nOut. Applied to [mb, nIn], or per time step to [mb,
+ * nIn, T] (NCW) / [mb, T, nIn] (NWC). A rank-4 input is flattened the way DL4J's implicit
  * CNN-to-feed-forward step does.
  */
 public final class Dl4jDenseKind extends SingleInputKind implements ConfiguredWeights {
@@ -34,8 +34,12 @@ public final class Dl4jDenseKind extends SingleInputKind implements ConfiguredWe
     return dense(nIn, nOut, hasBias, false, channelsLast);
   }
 
-  /** W [nIn, nOut], b [nOut] when {@code hasBias}, then the gain g [nOut] with {@code hasLayerNorm} (DenseLayer). */
-  public static Dl4jDenseKind dense(long nIn, long nOut, boolean hasBias, boolean layerNorm, boolean channelsLast) {
+  /**
+   * W [nIn, nOut], b [nOut] when {@code hasBias}, then the gain g [nOut] with {@code hasLayerNorm}
+   * (DenseLayer).
+   */
+  public static Dl4jDenseKind dense(
+      long nIn, long nOut, boolean hasBias, boolean layerNorm, boolean channelsLast) {
     List<WeightSpec> w = new ArrayList<>();
     w.add(WeightSpec.trainable("W", nIn, nOut));
     if (hasBias) {
@@ -64,9 +68,11 @@ public final class Dl4jDenseKind extends SingleInputKind implements ConfiguredWe
   /** ElementWiseMultiplicationLayer: W [nIn], b [nOut]; nIn must equal nOut. */
   public static Dl4jDenseKind elementWise(long nIn, long nOut) {
     if (nIn != nOut) {
-      throw new IllegalArgumentException("ElementWiseMultiplicationLayer needs nIn = nOut, got " + nIn + " and " + nOut);
+      throw new IllegalArgumentException(
+          "ElementWiseMultiplicationLayer needs nIn = nOut, got " + nIn + " and " + nOut);
     }
-    return new Dl4jDenseKind(nIn, nOut, List.of(WeightSpec.trainable("W", nIn), WeightSpec.trainable("b", nOut)), false);
+    return new Dl4jDenseKind(
+        nIn, nOut, List.of(WeightSpec.trainable("W", nIn), WeightSpec.trainable("b", nOut)), false);
   }
 
   @Override
@@ -74,13 +80,21 @@ public final class Dl4jDenseKind extends SingleInputKind implements ConfiguredWe
     switch (input.rank()) {
       case 2:
       case 3:
-        Dl4jChannels.requireChannels(input, input.rank(), channelsLast && input.rank() == 3, nIn, "the layer");
+        Dl4jChannels.requireChannels(
+            input, input.rank(), channelsLast && input.rank() == 3, nIn, "the layer");
         return Dl4jChannels.withChannels(input, channelsLast && input.rank() == 3, nOut);
       case 4:
       case 5:
         Shape features = input.subShape(1, input.rank());
         if (features.isFullyKnown() && features.size() != nIn) {
-          throw new ShapeException("nIn is " + nIn + " but the input " + input + " flattens to " + features.size() + " features");
+          throw new ShapeException(
+              "nIn is "
+                  + nIn
+                  + " but the input "
+                  + input
+                  + " flattens to "
+                  + features.size()
+                  + " features");
         }
         return Shape.of(input.dim(0), nOut);
       default:
@@ -95,8 +109,11 @@ public final class Dl4jDenseKind extends SingleInputKind implements ConfiguredWe
 
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
-    boolean plain = weights.size() <= 2 && weights.get(0).name().equals("W") && weights.get(0).shape().rank() == 2
-        && weights.get(0).shape().dim(0) == nIn;
+    boolean plain =
+        weights.size() <= 2
+            && weights.get(0).name().equals("W")
+            && weights.get(0).shape().rank() == 2
+            && weights.get(0).shape().dim(0) == nIn;
     if (!plain) {
       return Formulas.sumOfProducts(weights);
     }

@@ -1,7 +1,7 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DL4J EmbeddingLayer ([mb, 1] indices → [mb, nOut]) and EmbeddingSequenceLayer ([mb, T] or
- * [mb, 1, T] → [mb, nOut, T]): W [nIn, nOut] (nIn = vocabulary size), b [nOut] when
- * {@code hasBias}.
+ * DL4J EmbeddingLayer ([mb, 1] indices → [mb, nOut]) and EmbeddingSequenceLayer ([mb, T] or [mb, 1,
+ * T] → [mb, nOut, T]): W [nIn, nOut] (nIn = vocabulary size), b [nOut] when {@code hasBias}.
  */
 public final class Dl4jEmbeddingKind extends SingleInputKind implements ConfiguredWeights {
   private final long nIn;
@@ -21,8 +20,11 @@ public final class Dl4jEmbeddingKind extends SingleInputKind implements Configur
   private final boolean sequence;
   private final long inputLength;
 
-  /** @param inputLength EmbeddingSequenceLayer's configured sequence length, 0 when not set */
-  public Dl4jEmbeddingKind(long nIn, long nOut, boolean hasBias, boolean sequence, long inputLength) {
+  /**
+   * @param inputLength EmbeddingSequenceLayer's configured sequence length, 0 when not set
+   */
+  public Dl4jEmbeddingKind(
+      long nIn, long nOut, boolean hasBias, boolean sequence, long inputLength) {
     this.nIn = nIn;
     this.nOut = nOut;
     this.hasBias = hasBias;
@@ -39,7 +41,8 @@ public final class Dl4jEmbeddingKind extends SingleInputKind implements Configur
       return Shape.of(input.dim(0), nOut);
     }
     if (input.rank() != 2 && input.rank() != 3) {
-      throw new ShapeException("EmbeddingSequenceLayer expects indices [mb, T] or [mb, 1, T], got " + input);
+      throw new ShapeException(
+          "EmbeddingSequenceLayer expects indices [mb, T] or [mb, 1, T], got " + input);
     }
     Long steps = input.dim(input.rank() - 1);
     if (steps == null && inputLength > 0) {
@@ -60,7 +63,12 @@ public final class Dl4jEmbeddingKind extends SingleInputKind implements Configur
 
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
-    return nIn + " × " + nOut + (hasBias ? " + " + nOut : "") + " = " + Formulas.number(Formulas.total(weights));
+    return nIn
+        + " × "
+        + nOut
+        + (hasBias ? " + " + nOut : "")
+        + " = "
+        + Formulas.number(Formulas.total(weights));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.WeightSpec;
@@ -15,7 +15,9 @@ public final class Dl4jLastTimeStepKind implements LayerKind, ConfiguredWeights 
   private final LayerKind inner;
   private final boolean channelsLast;
 
-  /** @param inner the wrapped layer, or null for the vertex */
+  /**
+   * @param inner the wrapped layer, or null for the vertex
+   */
   public Dl4jLastTimeStepKind(LayerKind inner, boolean channelsLast) {
     this.inner = inner;
     this.channelsLast = channelsLast;
@@ -37,7 +39,9 @@ public final class Dl4jLastTimeStepKind implements LayerKind, ConfiguredWeights 
 
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
-    return inner == null ? LayerKind.super.formula(inputs, weights) : inner.formula(inputs, weights);
+    return inner == null
+        ? LayerKind.super.formula(inputs, weights)
+        : inner.formula(inputs, weights);
   }
 
   @Override

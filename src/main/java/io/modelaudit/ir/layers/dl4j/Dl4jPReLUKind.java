@@ -18,7 +18,11 @@ public final class Dl4jPReLUKind extends SingleInputKind implements ConfiguredWe
     long[] shape = inputShape.clone();
     for (long axis : sharedAxes) {
       if (axis < 1 || axis > shape.length) {
-        throw new IllegalArgumentException("shared axis " + axis + " is outside inputShape " + java.util.Arrays.toString(inputShape));
+        throw new IllegalArgumentException(
+            "shared axis "
+                + axis
+                + " is outside inputShape "
+                + java.util.Arrays.toString(inputShape));
       }
       shape[(int) axis - 1] = 1;
     }
@@ -28,7 +32,8 @@ public final class Dl4jPReLUKind extends SingleInputKind implements ConfiguredWe
   @Override
   protected Shape output(Shape input) {
     if (input.rank() != alphaShape.length + 1) {
-      throw new ShapeException("PReLU configured for inputs of rank " + (alphaShape.length + 1) + ", got " + input);
+      throw new ShapeException(
+          "PReLU configured for inputs of rank " + (alphaShape.length + 1) + ", got " + input);
     }
     return input;
   }

@@ -1,7 +1,7 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.WeightSpec;
 import java.util.List;

@@ -2,22 +2,32 @@ package io.modelaudit.ir.layers.dl4j;
 
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
-import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
+import io.modelaudit.ir.WeightSpec;
 import java.util.List;
 
 /**
- * DL4J input preprocessors, which reshape activations between layer families. The sizes they
- * record (height, width, channels) are checked against the incoming activation.
+ * DL4J input preprocessors, which reshape activations between layer families. The sizes they record
+ * (height, width, channels) are checked against the incoming activation.
  */
 public final class Dl4jPreprocessorKind extends SingleInputKind implements ConfiguredWeights {
-  public enum Op { CNN_TO_FEED_FORWARD, FEED_FORWARD_TO_CNN, RNN_TO_FEED_FORWARD, FEED_FORWARD_TO_RNN, CNN_TO_RNN, RNN_TO_CNN,
-    CNN3D_TO_FEED_FORWARD, IDENTITY }
+  public enum Op {
+    CNN_TO_FEED_FORWARD,
+    FEED_FORWARD_TO_CNN,
+    RNN_TO_FEED_FORWARD,
+    FEED_FORWARD_TO_RNN,
+    CNN_TO_RNN,
+    RNN_TO_CNN,
+    CNN3D_TO_FEED_FORWARD,
+    IDENTITY
+  }
 
   private final Op op;
+
   /** Spatial sizes then channels, as recorded (0 = not recorded). */
   private final long[] spatial;
+
   private final long channels;
   private final List<Dl4jPreprocessorKind> chain;
 
@@ -25,7 +35,8 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
     this(op, spatial, channels, List.of());
   }
 
-  private Dl4jPreprocessorKind(Op op, long[] spatial, long channels, List<Dl4jPreprocessorKind> chain) {
+  private Dl4jPreprocessorKind(
+      Op op, long[] spatial, long channels, List<Dl4jPreprocessorKind> chain) {
     this.op = op;
     this.spatial = spatial.clone();
     this.channels = channels;
@@ -49,30 +60,45 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
   protected Shape output(Shape input) {
     switch (op) {
       case CNN_TO_FEED_FORWARD:
-      case CNN3D_TO_FEED_FORWARD: {
-        int rank = spatial.length + 2;
-        if (input.rank() == 2) {
-          return input;
+      case CNN3D_TO_FEED_FORWARD:
+        {
+          int rank = spatial.length + 2;
+          if (input.rank() == 2) {
+            return input;
+          }
+          if (input.rank() != rank) {
+            throw new ShapeException(
+                "the preprocessor expects a rank-" + rank + " input, got " + input);
+          }
+          checkRecorded(input, 1, channels, "channels");
+          for (int i = 0; i < spatial.length; i++) {
+            checkRecorded(input, 2 + i, spatial[i], "size");
+          }
+          return Shape.of(input.dim(0), product(input.subShape(1, rank), recordedSize()));
         }
-        if (input.rank() != rank) {
-          throw new ShapeException("the preprocessor expects a rank-" + rank + " input, got " + input);
+      case FEED_FORWARD_TO_CNN:
+        {
+          Long n = input.rank() == 2 ? input.dim(1) : null;
+          if (n != null && n != recordedSize()) {
+            throw new ShapeException(
+                "the preprocessor reshapes to "
+                    + channels
+                    + "×"
+                    + spatial[0]
+                    + "×"
+                    + spatial[1]
+                    + " = "
+                    + recordedSize()
+                    + " values, its input "
+                    + input
+                    + " has "
+                    + n);
+          }
+          return Shape.of(input.dim(0), channels, spatial[0], spatial[1]);
         }
-        checkRecorded(input, 1, channels, "channels");
-        for (int i = 0; i < spatial.length; i++) {
-          checkRecorded(input, 2 + i, spatial[i], "size");
-        }
-        return Shape.of(input.dim(0), product(input.subShape(1, rank), recordedSize()));
-      }
-      case FEED_FORWARD_TO_CNN: {
-        Long n = input.rank() == 2 ? input.dim(1) : null;
-        if (n != null && n != recordedSize()) {
-          throw new ShapeException("the preprocessor reshapes to " + channels + "×" + spatial[0] + "×" + spatial[1]
-              + " = " + recordedSize() + " values, its input " + input + " has " + n);
-        }
-        return Shape.of(input.dim(0), channels, spatial[0], spatial[1]);
-      }
       case RNN_TO_FEED_FORWARD:
-        // DL4J passes a rank-2 input through (it inserts this preprocessor after a GlobalPoolingLayer
+        // DL4J passes a rank-2 input through (it inserts this preprocessor after a
+        // GlobalPoolingLayer
         // whose recorded type it left recurrent, and the network runs).
         if (input.rank() == 2) {
           return input;
@@ -111,7 +137,15 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
   private static void checkRecorded(Shape input, int axis, long recorded, String what) {
     Long actual = input.dim(axis);
     if (recorded > 0 && actual != null && actual != recorded) {
-      throw new ShapeException("the preprocessor records " + what + " " + recorded + " but its input " + input + " has " + actual);
+      throw new ShapeException(
+          "the preprocessor records "
+              + what
+              + " "
+              + recorded
+              + " but its input "
+              + input
+              + " has "
+              + actual);
     }
   }
 

@@ -1,7 +1,7 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
@@ -10,13 +10,19 @@ import java.util.List;
 
 /**
  * DL4J recurrent layers on [mb, nIn, T] (NCW) or [mb, T, nIn] (NWC), in DL4J's parameter order.
- * LSTM: W [nIn, 4n], RW [n, 4n], b [4n]. GravesLSTM: RW [n, 4n + 3], the three extra columns
- * being the peephole weights. SimpleRnn: W [nIn, n], RW [n, n], b [n], plus the layer
- * normalisation gains g [2n] (input and recurrent parts) with {@code hasLayerNorm}. GravesBidirectionalLSTM: a GravesLSTM per direction (WF, RWF, bF, WB,
- * RWB, bB) whose outputs are summed, so the output has n features.
+ * LSTM: W [nIn, 4n], RW [n, 4n], b [4n]. GravesLSTM: RW [n, 4n + 3], the three extra columns being
+ * the peephole weights. SimpleRnn: W [nIn, n], RW [n, n], b [n], plus the layer normalisation gains
+ * g [2n] (input and recurrent parts) with {@code hasLayerNorm}. GravesBidirectionalLSTM: a
+ * GravesLSTM per direction (WF, RWF, bF, WB, RWB, bB) whose outputs are summed, so the output has n
+ * features.
  */
 public final class Dl4jRecurrentKind extends SingleInputKind implements ConfiguredWeights {
-  public enum Cell { LSTM, GRAVES_LSTM, SIMPLE_RNN, GRAVES_BIDIRECTIONAL_LSTM }
+  public enum Cell {
+    LSTM,
+    GRAVES_LSTM,
+    SIMPLE_RNN,
+    GRAVES_BIDIRECTIONAL_LSTM
+  }
 
   private final Cell cell;
   private final long nIn;
@@ -24,7 +30,8 @@ public final class Dl4jRecurrentKind extends SingleInputKind implements Configur
   private final boolean layerNorm;
   private final boolean channelsLast;
 
-  public Dl4jRecurrentKind(Cell cell, long nIn, long nOut, boolean layerNorm, boolean channelsLast) {
+  public Dl4jRecurrentKind(
+      Cell cell, long nIn, long nOut, boolean layerNorm, boolean channelsLast) {
     this.cell = cell;
     this.nIn = nIn;
     this.nOut = nOut;
@@ -41,7 +48,8 @@ public final class Dl4jRecurrentKind extends SingleInputKind implements Configur
   @Override
   protected List<WeightSpec> weights(Shape input) {
     long gates = cell == Cell.SIMPLE_RNN ? nOut : Math.multiplyExact(4, nOut);
-    long recurrentColumns = cell == Cell.GRAVES_LSTM || cell == Cell.GRAVES_BIDIRECTIONAL_LSTM ? gates + 3 : gates;
+    long recurrentColumns =
+        cell == Cell.GRAVES_LSTM || cell == Cell.GRAVES_BIDIRECTIONAL_LSTM ? gates + 3 : gates;
     List<WeightSpec> one = new ArrayList<>();
     one.add(WeightSpec.trainable("W", nIn, gates));
     one.add(WeightSpec.trainable("RW", nOut, recurrentColumns));
@@ -68,9 +76,27 @@ public final class Dl4jRecurrentKind extends SingleInputKind implements Configur
       case LSTM:
         return "4 × " + nOut + " × (" + nIn + " + " + nOut + " + 1) = " + Formulas.number(total);
       case GRAVES_LSTM:
-        return "4 × " + nOut + " × (" + nIn + " + " + nOut + " + 1) + 3 × " + nOut + " peepholes = " + Formulas.number(total);
+        return "4 × "
+            + nOut
+            + " × ("
+            + nIn
+            + " + "
+            + nOut
+            + " + 1) + 3 × "
+            + nOut
+            + " peepholes = "
+            + Formulas.number(total);
       case GRAVES_BIDIRECTIONAL_LSTM:
-        return "2 × (4 × " + nOut + " × (" + nIn + " + " + nOut + " + 1) + 3 × " + nOut + " peepholes) = " + Formulas.number(total);
+        return "2 × (4 × "
+            + nOut
+            + " × ("
+            + nIn
+            + " + "
+            + nOut
+            + " + 1) + 3 × "
+            + nOut
+            + " peepholes) = "
+            + Formulas.number(total);
       default:
         return Formulas.sumOfProducts(weights);
     }

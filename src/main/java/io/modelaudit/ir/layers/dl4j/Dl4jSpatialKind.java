@@ -1,26 +1,37 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.arithmetic.DimensionArithmetic;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
-import io.modelaudit.ir.WeightSpec;
-import java.util.List;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
+import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.arithmetic.DimensionArithmetic;
+import java.util.List;
 
 /**
  * Weightless layers that resize the spatial axes of a DL4J activation: Upsampling1D/2D/3D,
  * ZeroPadding(1D/3D)Layer, Cropping1D/2D/3D, SpaceToDepth, SpaceToBatch.
  */
 public final class Dl4jSpatialKind extends SingleInputKind implements ConfiguredWeights {
-  private enum Op { UPSAMPLE, PAD, CROP, SPACE_TO_DEPTH, SPACE_TO_BATCH }
+  private enum Op {
+    UPSAMPLE,
+    PAD,
+    CROP,
+    SPACE_TO_DEPTH,
+    SPACE_TO_BATCH
+  }
 
   private final Op op;
   private final int spatial;
-  /** UPSAMPLE: factor per axis; PAD / CROP: (before, after) per axis; SPACE_TO_*: block per axis. */
+
+  /**
+   * UPSAMPLE: factor per axis; PAD / CROP: (before, after) per axis; SPACE_TO_*: block per axis.
+   */
   private final long[] values;
+
   /** SPACE_TO_BATCH: (before, after) padding per axis. */
   private final long[] padding;
+
   private final boolean channelsLast;
 
   private Dl4jSpatialKind(Op op, int spatial, long[] values, long[] padding, boolean channelsLast) {
@@ -40,21 +51,30 @@ public final class Dl4jSpatialKind extends SingleInputKind implements Configured
     return new Dl4jSpatialKind(Op.UPSAMPLE, size.length, size, new long[0], channelsLast);
   }
 
-  /** @param beforeAfter (before, after) per spatial axis, in axis order */
+  /**
+   * @param beforeAfter (before, after) per spatial axis, in axis order
+   */
   public static Dl4jSpatialKind zeroPadding(long[] beforeAfter, boolean channelsLast) {
-    return new Dl4jSpatialKind(Op.PAD, beforeAfter.length / 2, beforeAfter, new long[0], channelsLast);
+    return new Dl4jSpatialKind(
+        Op.PAD, beforeAfter.length / 2, beforeAfter, new long[0], channelsLast);
   }
 
-  /** @param beforeAfter (before, after) per spatial axis, in axis order */
+  /**
+   * @param beforeAfter (before, after) per spatial axis, in axis order
+   */
   public static Dl4jSpatialKind cropping(long[] beforeAfter, boolean channelsLast) {
-    return new Dl4jSpatialKind(Op.CROP, beforeAfter.length / 2, beforeAfter, new long[0], channelsLast);
+    return new Dl4jSpatialKind(
+        Op.CROP, beforeAfter.length / 2, beforeAfter, new long[0], channelsLast);
   }
 
   public static Dl4jSpatialKind spaceToDepth(long block, boolean channelsLast) {
-    return new Dl4jSpatialKind(Op.SPACE_TO_DEPTH, 2, new long[] {block, block}, new long[0], channelsLast);
+    return new Dl4jSpatialKind(
+        Op.SPACE_TO_DEPTH, 2, new long[] {block, block}, new long[0], channelsLast);
   }
 
-  /** @param padding (top, bottom, left, right) */
+  /**
+   * @param padding (top, bottom, left, right)
+   */
   public static Dl4jSpatialKind spaceToBatch(long[] blocks, long[] padding, boolean channelsLast) {
     return new Dl4jSpatialKind(Op.SPACE_TO_BATCH, 2, blocks, padding, channelsLast);
   }
@@ -74,13 +94,19 @@ public final class Dl4jSpatialKind extends SingleInputKind implements Configured
           resized = DimensionArithmetic.multiply(length, values[i]);
           break;
         case PAD:
-          resized = DimensionArithmetic.add(length, Math.addExact(values[2 * i], values[2 * i + 1]));
+          resized =
+              DimensionArithmetic.add(length, Math.addExact(values[2 * i], values[2 * i + 1]));
           break;
         case CROP:
-          resized = DimensionArithmetic.add(length, -Math.addExact(values[2 * i], values[2 * i + 1]));
+          resized =
+              DimensionArithmetic.add(length, -Math.addExact(values[2 * i], values[2 * i + 1]));
           break;
         case SPACE_TO_BATCH:
-          resized = divide(DimensionArithmetic.add(length, Math.addExact(padding[2 * i], padding[2 * i + 1])), values[i]);
+          resized =
+              divide(
+                  DimensionArithmetic.add(
+                      length, Math.addExact(padding[2 * i], padding[2 * i + 1])),
+                  values[i]);
           break;
         default:
           resized = divide(length, values[i]);
@@ -105,7 +131,8 @@ public final class Dl4jSpatialKind extends SingleInputKind implements Configured
       return null;
     }
     if (length % block != 0) {
-      throw new ShapeException("a length of " + length + " is not divisible by the block size " + block);
+      throw new ShapeException(
+          "a length of " + length + " is not divisible by the block size " + block);
     }
     return length / block;
   }

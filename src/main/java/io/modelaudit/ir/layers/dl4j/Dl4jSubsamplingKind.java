@@ -1,14 +1,17 @@
 package io.modelaudit.ir.layers.dl4j;
 
-import io.modelaudit.ir.arithmetic.WindowArithmetic;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
-import io.modelaudit.ir.WeightSpec;
-import java.util.List;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
+import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.arithmetic.WindowArithmetic;
+import java.util.List;
 
-/** SubsamplingLayer, Subsampling1DLayer, Subsampling3DLayer: channels kept, windows per spatial axis. */
+/**
+ * SubsamplingLayer, Subsampling1DLayer, Subsampling3DLayer: channels kept, windows per spatial
+ * axis.
+ */
 public final class Dl4jSubsamplingKind extends SingleInputKind implements ConfiguredWeights {
   private final long[] kernel;
   private final long[] stride;
@@ -17,13 +20,21 @@ public final class Dl4jSubsamplingKind extends SingleInputKind implements Config
   private final Dl4jConvolutionMode mode;
   private final boolean channelsLast;
 
-  public Dl4jSubsamplingKind(long[] kernel, long[] stride, long[] padding, long[] dilation, Dl4jConvolutionMode mode,
+  public Dl4jSubsamplingKind(
+      long[] kernel,
+      long[] stride,
+      long[] padding,
+      long[] dilation,
+      Dl4jConvolutionMode mode,
       boolean channelsLast) {
     WindowArithmetic.requirePositive("kernelSize", kernel);
     WindowArithmetic.requirePositive("stride", stride);
     WindowArithmetic.requirePositive("dilation", dilation);
-    if (stride.length != kernel.length || padding.length != kernel.length || dilation.length != kernel.length) {
-      throw new IllegalArgumentException("kernelSize, stride, padding and dilation need " + kernel.length + " values each");
+    if (stride.length != kernel.length
+        || padding.length != kernel.length
+        || dilation.length != kernel.length) {
+      throw new IllegalArgumentException(
+          "kernelSize, stride, padding and dilation need " + kernel.length + " values each");
     }
     this.kernel = kernel.clone();
     this.stride = stride.clone();
@@ -36,13 +47,27 @@ public final class Dl4jSubsamplingKind extends SingleInputKind implements Config
   @Override
   protected Shape output(Shape input) {
     if (input.rank() != kernel.length + 2) {
-      throw new ShapeException("a " + kernel.length + "D subsampling layer expects a rank-" + (kernel.length + 2) + " input, got " + input);
+      throw new ShapeException(
+          "a "
+              + kernel.length
+              + "D subsampling layer expects a rank-"
+              + (kernel.length + 2)
+              + " input, got "
+              + input);
     }
     Shape out = input;
     int first = Dl4jChannels.firstSpatial(channelsLast);
     for (int i = 0; i < kernel.length; i++) {
-      out = out.withDim(first + i, WindowArithmetic.outputLength(input.dim(first + i), kernel[i], stride[i], dilation[i], padding[i],
-          mode.window()));
+      out =
+          out.withDim(
+              first + i,
+              WindowArithmetic.outputLength(
+                  input.dim(first + i),
+                  kernel[i],
+                  stride[i],
+                  dilation[i],
+                  padding[i],
+                  mode.window()));
     }
     return out;
   }

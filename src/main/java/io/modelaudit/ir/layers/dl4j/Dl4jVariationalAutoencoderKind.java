@@ -13,16 +13,19 @@ import java.util.List;
  * reconstruction distribution needs per input feature (Gaussian 2, Bernoulli and Exponential 1).
  * Used as a layer, it outputs the mean of p(z|x): [mb, nOut].
  */
-public final class Dl4jVariationalAutoencoderKind extends SingleInputKind implements ConfiguredWeights {
+public final class Dl4jVariationalAutoencoderKind extends SingleInputKind
+    implements ConfiguredWeights {
   private final long nIn;
   private final long nOut;
   private final long[] encoder;
   private final long[] decoder;
   private final long distributionSize;
 
-  public Dl4jVariationalAutoencoderKind(long nIn, long nOut, long[] encoder, long[] decoder, long distributionSize) {
+  public Dl4jVariationalAutoencoderKind(
+      long nIn, long nOut, long[] encoder, long[] decoder, long distributionSize) {
     if (encoder.length == 0 || decoder.length == 0) {
-      throw new IllegalArgumentException("encoderLayerSizes and decoderLayerSizes must not be empty");
+      throw new IllegalArgumentException(
+          "encoderLayerSizes and decoderLayerSizes must not be empty");
     }
     this.nIn = nIn;
     this.nOut = nOut;

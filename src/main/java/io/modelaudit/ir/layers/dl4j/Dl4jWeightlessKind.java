@@ -6,7 +6,10 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.WeightSpec;
 import java.util.List;
 
-/** A weightless shape rule used by a DL4J layer or vertex (merge, element-wise, identity): no weights, whatever the input. */
+/**
+ * A weightless shape rule used by a DL4J layer or vertex (merge, element-wise, identity): no
+ * weights, whatever the input.
+ */
 public final class Dl4jWeightlessKind implements LayerKind, ConfiguredWeights {
   private final LayerKind rule;
 
