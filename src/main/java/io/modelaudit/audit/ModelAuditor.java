@@ -9,6 +9,7 @@ import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.infer.GraphInference;
 import io.modelaudit.infer.InferenceBudgetException;
 import io.modelaudit.infer.InferredGraph;
+import io.modelaudit.ir.DimensionOverflowException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.reference.Reference;
 import io.modelaudit.reference.Subject;
@@ -155,7 +156,7 @@ public final class ModelAuditor implements AutoCloseable {
               shown,
               format.id(),
               new ErrorInfo("too_complex", "the model is too large to audit: " + e.getMessage())));
-    } catch (ArithmeticException e) {
+    } catch (DimensionOverflowException e) {
       return new Examined(
           ModelReport.error(
               shown,

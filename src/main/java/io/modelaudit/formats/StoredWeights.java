@@ -1,5 +1,6 @@
 package io.modelaudit.formats;
 
+import io.modelaudit.ir.Checked;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class StoredWeights implements StoredFacts {
     long n = 0;
     for (List<StoredTensor> ts : byLayer.values()) {
       for (StoredTensor t : ts) {
-        n = Math.addExact(n, t.size());
+        n = Checked.add(n, t.size());
       }
     }
     return n;

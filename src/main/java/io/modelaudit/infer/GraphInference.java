@@ -3,7 +3,9 @@ package io.modelaudit.infer;
 import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.DegenerateShapeException;
+import io.modelaudit.ir.DimensionOverflowException;
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.ModelGraph;
@@ -202,7 +204,7 @@ public final class GraphInference {
         if (result.weights() == null && layer.trainable() && !frozen) {
           try {
             result.recordWeights(configured, Formulas.sumOfProducts(configured));
-          } catch (ArithmeticException e) {
+          } catch (DimensionOverflowException e) {
             // an impossible count stays unknown; the layer is reported through its missing input
           }
         }
@@ -215,7 +217,7 @@ public final class GraphInference {
                 ? evaluateNested(layer, result, ruleInputs)
                 : evaluateRule(layer, result, ruleInputs, callIndex);
         result.recordCall(callIndex, inputs, outputs == null ? null : withUnknownsAsNull(outputs));
-      } catch (ShapeException | ArithmeticException | IllegalArgumentException e) {
+      } catch (ShapeException | DimensionOverflowException | InvalidConfigException e) {
         result.recordCall(callIndex, inputs, null);
         if (missing != null
             && e instanceof ShapeException

@@ -17,7 +17,7 @@ public final class Formulas {
   public static long total(List<WeightSpec> weights) {
     long total = 0;
     for (WeightSpec w : weights) {
-      total = Math.addExact(total, w.size());
+      total = Checked.add(total, w.size());
     }
     return total;
   }

@@ -27,7 +27,7 @@ public final class ModelGraph {
     this.className = className;
     for (Layer l : layers) {
       if (this.layers.putIfAbsent(l.name(), l) != null) {
-        throw new IllegalArgumentException("two layers are named '" + l.name() + "'");
+        throw new InvalidConfigException("two layers are named '" + l.name() + "'");
       }
     }
     this.inputs = List.copyOf(inputs);

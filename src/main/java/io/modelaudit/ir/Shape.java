@@ -88,7 +88,7 @@ public final class Shape {
       if (d == null) {
         throw new ShapeException("size of " + this + " is unknown");
       }
-      n = Math.multiplyExact(n, d);
+      n = Checked.multiply(n, d);
     }
     return n;
   }

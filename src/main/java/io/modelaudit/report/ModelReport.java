@@ -38,71 +38,6 @@ public record ModelReport(
             : Collections.unmodifiableMap(new LinkedHashMap<>(dl4jExplanations));
   }
 
-  public ModelReport(
-      String path,
-      String format,
-      Framework framework,
-      String modelName,
-      String status,
-      ErrorInfo error,
-      List<LayerReport> layers,
-      Totals totals,
-      List<Finding> findings,
-      String architecture,
-      Dl4jAnswer dl4j) {
-    this(
-        path,
-        format,
-        framework,
-        modelName,
-        status,
-        error,
-        layers,
-        totals,
-        findings,
-        architecture,
-        dl4j,
-        null);
-  }
-
-  public ModelReport(
-      String path,
-      String format,
-      Framework framework,
-      String modelName,
-      String status,
-      ErrorInfo error,
-      List<LayerReport> layers,
-      Totals totals,
-      List<Finding> findings) {
-    this(path, format, framework, modelName, status, error, layers, totals, findings, null, null);
-  }
-
-  public ModelReport(
-      String path,
-      String format,
-      Framework framework,
-      String modelName,
-      String status,
-      ErrorInfo error,
-      List<LayerReport> layers,
-      Totals totals,
-      List<Finding> findings,
-      String architecture) {
-    this(
-        path,
-        format,
-        framework,
-        modelName,
-        status,
-        error,
-        layers,
-        totals,
-        findings,
-        architecture,
-        null);
-  }
-
   public static final String OK = "ok";
   public static final String MISMATCH = "mismatch";
   public static final String ERROR = "error";
@@ -138,6 +73,17 @@ public record ModelReport(
   public static ModelReport error(
       String path, String format, ErrorInfo error, String architecture) {
     return new ModelReport(
-        path, format, null, null, ERROR, error, List.of(), null, List.of(), architecture);
+        path,
+        format,
+        null,
+        null,
+        ERROR,
+        error,
+        List.of(),
+        null,
+        List.of(),
+        architecture,
+        null,
+        null);
   }
 }

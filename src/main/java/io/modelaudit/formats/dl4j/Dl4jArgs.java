@@ -1,6 +1,7 @@
 package io.modelaudit.formats.dl4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.layers.dl4j.Dl4jConvolutionMode;
 import java.util.Arrays;
 
@@ -116,7 +117,7 @@ final class Dl4jArgs {
   Dl4jConvolutionMode convolutionMode() {
     try {
       return Dl4jConvolutionMode.parse(getString("convolutionMode", null));
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidConfigException e) {
       throw new Dl4jConfigException(e.getMessage());
     }
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.formats.BoundedJson;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.ir.Checked;
+import io.modelaudit.ir.InvalidConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +54,7 @@ public final class Dl4jImporter {
   private static Dl4jModel build(JsonNode root) {
     try {
       return Dl4jGraphBuilder.build(root);
-    } catch (Dl4jConfigException | IllegalArgumentException e) {
+    } catch (Dl4jConfigException | InvalidConfigException e) {
       throw new ModelFileException(
           "corrupt", "unreadable DL4J configuration: " + e.getMessage(), e);
     }
@@ -70,7 +72,7 @@ public final class Dl4jImporter {
     }
     int elementSize = h.elementSize();
     if (entrySize >= 0 && elementSize > 0) {
-      long expected = Math.addExact(h.headerBytes(), Math.multiplyExact(h.length(), elementSize));
+      long expected = Checked.add(h.headerBytes(), Checked.multiply(h.length(), elementSize));
       if (entrySize != expected) {
         throw new ModelFileException(
             "corrupt",

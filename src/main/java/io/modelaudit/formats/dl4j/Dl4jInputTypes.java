@@ -1,6 +1,7 @@
 package io.modelaudit.formats.dl4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.Shape;
 
 /** Network input shapes: from a recorded InputType, or from the layer that consumes the input. */
@@ -35,7 +36,7 @@ final class Dl4jInputTypes {
       Long c = a.get("depth") != null ? positive(a, "depth") : positive(a, "channels");
       return h == null || w == null || c == null
           ? Shape.of(null, null)
-          : Shape.of(null, Math.multiplyExact(Math.multiplyExact(h, w), c));
+          : Shape.of(null, Checked.multiply(Checked.multiply(h, w), c));
     }
     if (n.contains("convolutional3d")) {
       Long c = positive(a, "channels");

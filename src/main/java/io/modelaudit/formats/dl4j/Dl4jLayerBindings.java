@@ -2,6 +2,9 @@ package io.modelaudit.formats.dl4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.formats.BindingResult;
+import io.modelaudit.ir.Checked;
+import io.modelaudit.ir.DimensionOverflowException;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.layers.FrozenKind;
@@ -488,7 +491,7 @@ public final class Dl4jLayerBindings {
     try {
       LayerKind kind = rule.get();
       return kind == null ? new BindingResult.Unsupported(noRule) : new BindingResult.Bound(kind);
-    } catch (Dl4jConfigException | IllegalArgumentException | ArithmeticException e) {
+    } catch (Dl4jConfigException | InvalidConfigException | DimensionOverflowException e) {
       return new BindingResult.Invalid(e.getMessage());
     } catch (UnsupportedInnerException e) {
       return new BindingResult.Unsupported(e.getMessage());
@@ -574,7 +577,7 @@ public final class Dl4jLayerBindings {
     long depthMultiplier = a.getLong("depthMultiplier", 1);
     long nOut =
         variant == Variant.DEPTHWISE && a.getLong("nout", 0) == 0
-            ? Math.multiplyExact(nIn, depthMultiplier)
+            ? Checked.multiply(nIn, depthMultiplier)
             : a.size("nout");
     try {
       return new Dl4jConvKind(
@@ -589,7 +592,7 @@ public final class Dl4jLayerBindings {
           a.convolutionMode(),
           a.getBool("hasBias", true),
           a.channelsLast());
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidConfigException e) {
       throw new Dl4jConfigException(e.getMessage());
     }
   }
@@ -603,7 +606,7 @@ public final class Dl4jLayerBindings {
           a.tuple("dilation", spatial, 1L),
           a.convolutionMode(),
           a.channelsLast());
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidConfigException e) {
       throw new Dl4jConfigException(e.getMessage());
     }
   }
@@ -628,8 +631,8 @@ public final class Dl4jLayerBindings {
           a.size("nout"),
           a.flatInts("encoderLayerSizes"),
           a.flatInts("decoderLayerSizes"),
-          Math.multiplyExact(perFeature, nIn));
-    } catch (IllegalArgumentException e) {
+          Checked.multiply(perFeature, nIn));
+    } catch (InvalidConfigException e) {
       throw new Dl4jConfigException(e.getMessage());
     }
   }

@@ -1,6 +1,7 @@
 package io.modelaudit.formats.dl4j;
 
 import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.ir.Checked;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -90,7 +91,7 @@ public record NdArrayHeader(
       }
       long product = 1;
       for (Long d : shape) {
-        product = Math.multiplyExact(product, d);
+        product = Checked.multiply(product, d);
       }
       if (product != length) {
         throw corrupt(

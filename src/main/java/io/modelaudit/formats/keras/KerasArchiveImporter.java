@@ -73,9 +73,12 @@ public final class KerasArchiveImporter {
 
   private static StoredWeights readH5Weights(
       ZipArchive zip, ModelGraph graph, List<Path> tempFiles) {
+    ArchiveWeightTree tree;
+    // jHDF reports damage with a variety of runtime exceptions: only reading the file is guarded
+    // so broadly; matching the datasets to layers is ours, and a bug there is not the file's.
     try (HdfFile hdf =
         HdfFile.fromByteBuffer(zip.mapped(WEIGHTS_H5, MAX_WEIGHTS_BYTES, tempFiles))) {
-      return KerasArchiveWeights.read(hdf, graph);
+      tree = KerasArchiveWeights.tree(hdf);
     } catch (ModelFileException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
@@ -84,6 +87,7 @@ public final class KerasArchiveImporter {
           "truncated or corrupt " + WEIGHTS_H5 + " in the archive (" + e.getMessage() + ")",
           e);
     }
+    return KerasArchiveWeights.match(tree, graph);
   }
 
   private static StoredWeights readNpzWeights(

@@ -62,10 +62,11 @@ final class KerasArchiveWeights {
 
   private KerasArchiveWeights() {}
 
-  static StoredWeights read(HdfFile hdf, ModelGraph graph) {
+  /** The datasets of {@code model.weights.h5}, as a tree of storage names. */
+  static ArchiveWeightTree tree(HdfFile hdf) {
     ArchiveWeightTree root = new ArchiveWeightTree();
     addDatasets(hdf, root, 0, new java.util.HashSet<>());
-    return match(root, graph);
+    return root;
   }
 
   /** The stored tensors of {@code root}, each attributed to its layer of {@code graph}. */

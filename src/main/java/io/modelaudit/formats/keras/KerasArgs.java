@@ -1,6 +1,7 @@
 package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.layers.DataFormat;
 import io.modelaudit.ir.layers.Padding;
 import java.util.ArrayList;
@@ -174,7 +175,7 @@ final class KerasArgs {
     String p = getString("valid", "padding", "border_mode");
     try {
       return Padding.parse(p);
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidConfigException e) {
       throw new KerasConfigException("unsupported padding '" + p + "'");
     }
   }

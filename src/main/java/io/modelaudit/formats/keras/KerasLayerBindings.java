@@ -2,6 +2,9 @@ package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.formats.BindingResult;
+import io.modelaudit.ir.Checked;
+import io.modelaudit.ir.DimensionOverflowException;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.layers.AttentionKind;
 import io.modelaudit.ir.layers.BatchNormKind;
@@ -373,9 +376,9 @@ public final class KerasLayerBindings {
       kind = kind(className, config, calls);
     } catch (UnsupportedOptionException e) {
       return new BindingResult.Unsupported(e.getMessage());
-    } catch (KerasConfigException | IllegalArgumentException e) {
+    } catch (KerasConfigException | InvalidConfigException e) {
       return new BindingResult.Invalid("cannot read its configuration: " + e.getMessage());
-    } catch (ArithmeticException e) {
+    } catch (DimensionOverflowException e) {
       return new BindingResult.Invalid("cannot read its configuration: " + e);
     }
     return kind == null
@@ -425,7 +428,7 @@ public final class KerasLayerBindings {
   private static PermuteKind permute(KerasArgs a) {
     List<Integer> dims = new ArrayList<>();
     for (Long d : a.getLongList(false, "dims")) {
-      dims.add(Math.toIntExact(d));
+      dims.add(Checked.toInt(d));
     }
     return new PermuteKind(dims);
   }

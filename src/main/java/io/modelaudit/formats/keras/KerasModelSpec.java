@@ -3,6 +3,7 @@ package io.modelaudit.formats.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.formats.BoundedJson;
 import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.ModelGraph;
 
 /**
@@ -58,7 +59,7 @@ final class KerasModelSpec {
     }
     try {
       return KerasGraphBuilder.build(spec, KerasH5Importer.majorVersion(kerasVersion));
-    } catch (KerasConfigException | IllegalArgumentException e) {
+    } catch (KerasConfigException | InvalidConfigException e) {
       throw new ModelFileException("corrupt", "unreadable " + what + ": " + e.getMessage(), e);
     }
   }

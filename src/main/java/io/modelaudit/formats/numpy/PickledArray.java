@@ -7,6 +7,7 @@ import io.modelaudit.formats.numpy.PickleValue.Global;
 import io.modelaudit.formats.numpy.PickleValue.PyDict;
 import io.modelaudit.formats.numpy.PickleValue.PyList;
 import io.modelaudit.formats.numpy.PickleValue.Tuple;
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,7 +138,7 @@ public record PickledArray(Shape shape, String dtype, List<Object> objects) {
     long stored = ((Bytes) s.get(4)).length();
     long declared;
     try {
-      declared = Math.multiplyExact(elements, itemSize(s.get(2)));
+      declared = Checked.multiply(elements, itemSize(s.get(2)));
     } catch (ArithmeticException e) {
       declared = -1;
     }

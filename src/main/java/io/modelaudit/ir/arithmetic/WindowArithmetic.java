@@ -1,6 +1,8 @@
 package io.modelaudit.ir.arithmetic;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.DegenerateShapeException;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.ShapeException;
 
 /**
@@ -24,7 +26,7 @@ public final class WindowArithmetic {
     if (mode == WindowMode.DL4J_SAME || mode == WindowMode.DL4J_CAUSAL) {
       // DL4J ignores kernel and padding here. (L + s − 1) / s refuses lengths within s of
       // Long.MAX_VALUE where ceilDiv would not; kept, as the DL4J tests pin it.
-      return Math.floorDiv(Math.addExact(length, stride - 1), stride);
+      return Math.floorDiv(Checked.add(length, stride - 1), stride);
     }
     long effective = effectiveKernel(kernel, dilation);
     switch (mode) {
@@ -39,7 +41,7 @@ public final class WindowArithmetic {
         return kerasNonEmpty(ceilDiv(length, stride), length, kernel, stride, dilation, mode);
       case KERAS_FULL:
         return kerasNonEmpty(
-            ceilDiv(Math.addExact(length, effective - 1), stride),
+            ceilDiv(Checked.add(length, effective - 1), stride),
             length,
             kernel,
             stride,
@@ -102,7 +104,7 @@ public final class WindowArithmetic {
       return null;
     }
     if (mode == WindowMode.DL4J_SAME) {
-      return Math.multiplyExact(length, stride);
+      return Checked.multiply(length, stride);
     }
     long effective = effectiveKernel(kernel, dilation);
     long out;
@@ -138,7 +140,7 @@ public final class WindowArithmetic {
         case KERAS_VALID:
           return transposed(length, effective, stride, 0, Math.max(0, stride - effective));
         case KERAS_SAME:
-          return Math.multiplyExact(length, stride);
+          return Checked.multiply(length, stride);
         default:
           return transposed(length, effective, stride, effective - 1, 0);
       }
@@ -153,20 +155,20 @@ public final class WindowArithmetic {
   /** (L − 1)·s + e − 2·pad + outputPadding */
   private static long transposed(
       long length, long effective, long stride, long pad, long outputPadding) {
-    long grown = Math.addExact(Math.multiplyExact(length - 1, stride), effective);
-    return Math.addExact(Math.subtractExact(grown, Math.multiplyExact(2, pad)), outputPadding);
+    long grown = Checked.add(Checked.multiply(length - 1, stride), effective);
+    return Checked.add(Checked.subtract(grown, Checked.multiply(2, pad)), outputPadding);
   }
 
   /** The dilated kernel d·(k − 1) + 1. */
   public static long effectiveKernel(long kernel, long dilation) {
-    return Math.addExact(Math.multiplyExact(dilation, Math.subtractExact(kernel, 1)), 1);
+    return Checked.add(Checked.multiply(dilation, Checked.subtract(kernel, 1)), 1);
   }
 
   /**
    * L + 2p − e: how far the window can move over the padded input (negative when it does not fit).
    */
   private static long span(long length, long padding, long effective) {
-    return Math.subtractExact(Math.addExact(length, Math.multiplyExact(2, padding)), effective);
+    return Checked.subtract(Checked.add(length, Checked.multiply(2, padding)), effective);
   }
 
   /** ⌈a / b⌉ for a ≥ 0 and b ≥ 1, as ⌊(a − 1) / b⌋ + 1, which cannot overflow. */
@@ -196,7 +198,7 @@ public final class WindowArithmetic {
   public static void requirePositive(String name, long[] values) {
     for (long v : values) {
       if (v < 1) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigException(
             name + " must be at least 1, got " + java.util.Arrays.toString(values));
       }
     }

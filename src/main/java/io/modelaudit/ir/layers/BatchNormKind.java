@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
@@ -42,7 +43,7 @@ public final class BatchNormKind extends SingleInputKind {
       boolean renorm) {
     this.renorm = renorm;
     if (axes.isEmpty()) {
-      throw new IllegalArgumentException("no axis to normalize");
+      throw new InvalidConfigException("no axis to normalize");
     }
     this.axes = List.copyOf(axes);
     this.center = center;

@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.WeightSpec;
@@ -40,7 +41,7 @@ public final class BidirectionalKind implements LayerKind {
     switch (merge) {
       case CONCAT:
         Long last = y.dim(-1);
-        out.add(y.withDim(-1, last == null ? null : Math.multiplyExact(last, 2)));
+        out.add(y.withDim(-1, last == null ? null : Checked.multiply(last, 2)));
         break;
       case NONE:
         out.add(y);

@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
@@ -40,7 +41,7 @@ public final class ConcatenateKind implements LayerKind {
               "cannot concatenate " + first + " and " + s + " on axis " + axis);
         }
       }
-      total = total == null || s.dim(a) == null ? null : Math.addExact(total, s.dim(a));
+      total = total == null || s.dim(a) == null ? null : Checked.add(total, s.dim(a));
     }
     return List.of(out.withDim(a, total));
   }

@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
@@ -86,7 +87,7 @@ public final class ConvLstmKind implements LayerKind {
   @Override
   public List<WeightSpec> weights(List<Shape> inputs) {
     long in = inputChannels(inputs);
-    long width = Math.multiplyExact(GATES, filters);
+    long width = Checked.multiply(GATES, filters);
     List<WeightSpec> w = new ArrayList<>();
     w.add(WeightSpec.trainable("kernel", KernelDims.concat(window.kernel, in, width)));
     w.add(

@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
@@ -53,7 +54,7 @@ public final class DepthwiseConvKind extends SingleInputKind {
     List<WeightSpec> w = new ArrayList<>();
     w.add(WeightSpec.trainable(kernelName, KernelDims.concat(window.kernel, in, depthMultiplier)));
     if (useBias) {
-      w.add(WeightSpec.trainable("bias", Math.multiplyExact(in, depthMultiplier)));
+      w.add(WeightSpec.trainable("bias", Checked.multiply(in, depthMultiplier)));
     }
     return w;
   }

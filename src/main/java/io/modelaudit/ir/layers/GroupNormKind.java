@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -19,7 +20,7 @@ public final class GroupNormKind extends SingleInputKind {
 
   public GroupNormKind(long groups, int axis, boolean center, boolean scale) {
     if (groups == 0 || groups < -1) {
-      throw new IllegalArgumentException("groups must be positive or -1, got " + groups);
+      throw new InvalidConfigException("groups must be positive or -1, got " + groups);
     }
     this.groups = groups;
     this.axis = axis;

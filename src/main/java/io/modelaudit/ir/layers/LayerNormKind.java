@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
@@ -19,7 +20,7 @@ public final class LayerNormKind extends SingleInputKind {
 
   public LayerNormKind(List<Integer> axes, boolean center, boolean scale, boolean rmsScaling) {
     if (axes.isEmpty()) {
-      throw new IllegalArgumentException("no axis to normalize");
+      throw new InvalidConfigException("no axis to normalize");
     }
     this.axes = List.copyOf(axes);
     this.center = center;

@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -15,7 +16,7 @@ public final class LayerScaleKind extends SingleInputKind {
 
   public LayerScaleKind(long projectionDim) {
     if (projectionDim < 1) {
-      throw new IllegalArgumentException("projection_dim must be positive, got " + projectionDim);
+      throw new InvalidConfigException("projection_dim must be positive, got " + projectionDim);
     }
     this.projectionDim = projectionDim;
   }

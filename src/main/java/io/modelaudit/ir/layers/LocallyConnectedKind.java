@@ -1,6 +1,8 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
@@ -46,13 +48,13 @@ public final class LocallyConnectedKind extends SingleInputKind {
       boolean useBias,
       int implementation) {
     if (kernel.length != strides.length) {
-      throw new IllegalArgumentException("kernel and strides must have the same rank");
+      throw new InvalidConfigException("kernel and strides must have the same rank");
     }
     if (implementation < 1 || implementation > 3) {
-      throw new IllegalArgumentException("implementation must be 1, 2 or 3, got " + implementation);
+      throw new InvalidConfigException("implementation must be 1, 2 or 3, got " + implementation);
     }
     if (padding != Padding.VALID && (padding != Padding.SAME || implementation == 1)) {
-      throw new IllegalArgumentException(
+      throw new InvalidConfigException(
           "padding "
               + padding.name().toLowerCase()
               + " is not supported by implementation "
@@ -113,18 +115,18 @@ public final class LocallyConnectedKind extends SingleInputKind {
    * enumerates them (window centred on o·s for same padding, starting at o·s for valid).
    */
   private long connections(long[] in, long[] out) {
-    long n = Math.multiplyExact(filters, in[kernel.length]);
+    long n = Checked.multiply(filters, in[kernel.length]);
     for (int i = 0; i < kernel.length; i++) {
       long left = kernel[i] / 2;
       long axis = 0;
       for (long o = 0; o < out[i]; o++) {
         long centre =
-            Math.addExact(Math.multiplyExact(o, strides[i]), padding == Padding.VALID ? left : 0);
+            Checked.add(Checked.multiply(o, strides[i]), padding == Padding.VALID ? left : 0);
         long start = Math.max(0, centre - left);
-        long end = Math.min(in[i], Math.addExact(centre - left, kernel[i]));
-        axis = Math.addExact(axis, Math.max(0, end - start));
+        long end = Math.min(in[i], Checked.add(centre - left, kernel[i]));
+        axis = Checked.add(axis, Math.max(0, end - start));
       }
-      n = Math.multiplyExact(n, axis);
+      n = Checked.multiply(n, axis);
     }
     return n;
   }
@@ -143,7 +145,7 @@ public final class LocallyConnectedKind extends SingleInputKind {
             WeightSpec.trainable(
                 "kernel",
                 positions,
-                Math.multiplyExact(Shape.ofKnown(kernel).size(), channels),
+                Checked.multiply(Shape.ofKnown(kernel).size(), channels),
                 filters));
         break;
       case 2:

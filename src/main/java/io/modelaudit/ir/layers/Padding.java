@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.arithmetic.WindowMode;
 
 /**
@@ -35,7 +36,7 @@ public enum Padding {
       case "full":
         return FULL;
       default:
-        throw new IllegalArgumentException("unknown padding '" + s + "'");
+        throw new InvalidConfigException("unknown padding '" + s + "'");
     }
   }
 }

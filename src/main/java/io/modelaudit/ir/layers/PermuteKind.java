@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -15,7 +16,7 @@ public final class PermuteKind extends SingleInputKind {
     java.util.Collections.sort(sorted);
     for (int i = 0; i < sorted.size(); i++) {
       if (sorted.get(i) != i + 1) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigException(
             "dims " + dims + " is not a permutation of 1.." + dims.size());
       }
     }

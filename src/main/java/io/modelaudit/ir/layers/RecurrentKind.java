@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
@@ -124,14 +125,14 @@ public final class RecurrentKind implements LayerKind {
       }
       return w;
     }
-    long width = Math.multiplyExact(cell.gates, units);
+    long width = Checked.multiply(cell.gates, units);
     w.add(WeightSpec.trainable("kernel", features, width));
     w.add(WeightSpec.trainable("recurrent_kernel", units, width));
     if (useBias) {
       w.add(
           resetAfter
               ? WeightSpec.trainable("bias", 2, width)
-              : WeightSpec.trainable("bias", cudnnBias ? Math.multiplyExact(2, width) : width));
+              : WeightSpec.trainable("bias", cudnnBias ? Checked.multiply(2, width) : width));
     }
     return w;
   }

@@ -1,5 +1,7 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.Checked;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -13,12 +15,12 @@ public final class ReshapeKind extends SingleInputKind {
   public ReshapeKind(List<Long> target) {
     for (Long d : target) {
       if (d == null || d < -1) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigException(
             "target shape " + target + " may hold sizes and one -1 only");
       }
     }
     if (target.stream().filter(d -> d == -1).count() > 1) {
-      throw new IllegalArgumentException("at most one -1 in target shape " + target);
+      throw new InvalidConfigException("at most one -1 in target shape " + target);
     }
     this.target = List.copyOf(target);
   }
@@ -36,7 +38,7 @@ public final class ReshapeKind extends SingleInputKind {
         free = i;
         dims.add(null);
       } else {
-        known = Math.multiplyExact(known, d);
+        known = Checked.multiply(known, d);
         dims.add(d);
       }
     }

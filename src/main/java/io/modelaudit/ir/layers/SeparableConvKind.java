@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
@@ -58,7 +59,7 @@ public final class SeparableConvKind extends SingleInputKind {
   @Override
   protected List<WeightSpec> weights(Shape input) {
     long in = window.inputChannels(input);
-    long depth = Math.multiplyExact(in, depthMultiplier);
+    long depth = Checked.multiply(in, depthMultiplier);
     long[] kernel = window.kernel;
     long[] ones = new long[kernel.length];
     Arrays.fill(ones, 1);

@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.UnknownDimensionException;
 import io.modelaudit.ir.arithmetic.WindowArithmetic;
@@ -18,7 +19,7 @@ final class SlidingWindow {
   SlidingWindow(
       long[] kernel, long[] strides, long[] dilation, Padding padding, DataFormat format) {
     if (kernel.length != strides.length || kernel.length != dilation.length) {
-      throw new IllegalArgumentException("kernel, strides and dilation must have the same rank");
+      throw new InvalidConfigException("kernel, strides and dilation must have the same rank");
     }
     WindowArithmetic.requirePositive("kernel size", kernel);
     WindowArithmetic.requirePositive("strides", strides);

@@ -1,5 +1,7 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.Checked;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.arithmetic.DimensionArithmetic;
@@ -13,7 +15,7 @@ public final class SpatialPaddingKind extends SingleInputKind {
   private SpatialPaddingKind(long[][] amounts, DataFormat format, int sign) {
     for (long[] pair : amounts) {
       if (pair.length != 2 || pair[0] < 0 || pair[1] < 0) {
-        throw new IllegalArgumentException("amounts must be pairs of non-negative numbers");
+        throw new InvalidConfigException("amounts must be pairs of non-negative numbers");
       }
     }
     this.amounts = amounts;
@@ -38,7 +40,7 @@ public final class SpatialPaddingKind extends SingleInputKind {
     Shape out = input;
     for (int i = 0; i < amounts.length; i++) {
       int axis = format.spatialAxis(i, input.rank());
-      long change = sign * Math.addExact(amounts[i][0], amounts[i][1]);
+      long change = sign * Checked.add(amounts[i][0], amounts[i][1]);
       out = out.withDim(axis, DimensionArithmetic.add(input.dim(axis), change));
     }
     return out;

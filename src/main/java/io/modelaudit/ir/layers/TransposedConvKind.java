@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers;
 
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
@@ -54,7 +55,7 @@ public final class TransposedConvKind extends SingleInputKind {
         || kernel.length != dilation.length
         || (outputPadding != null && outputPadding.length != kernel.length)
         || (fixedOutput != null && fixedOutput.length != kernel.length)) {
-      throw new IllegalArgumentException(
+      throw new InvalidConfigException(
           "kernel, strides, dilation and output padding must have the same rank");
     }
     WindowArithmetic.requirePositive("kernel size", kernel);

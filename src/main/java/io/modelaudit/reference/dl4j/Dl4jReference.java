@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,14 @@ import java.util.stream.Collectors;
  */
 public final class Dl4jReference implements Reference {
   public static final String REFERENCE = "dl4j";
+
+  /**
+   * The forms Deeplearning4j reads: its own files, and Keras HDF5 (its Keras import reads no
+   * other).
+   */
+  private static final Set<String> READS =
+      Set.of(KerasH5Importer.FORMAT, Dl4jImporter.FORMAT_ZIP, Dl4jImporter.FORMAT_JSON);
+
   private final Dl4jReferenceClient client;
 
   public Dl4jReference(Dl4jReferenceClient client) {
@@ -48,9 +57,7 @@ public final class Dl4jReference implements Reference {
   public Dl4jVerdict compare(Subject subject) {
     LayerTable ours = subject.ours();
     String format = ours.format();
-    if (!(format.equals(KerasH5Importer.FORMAT)
-        || format.equals(Dl4jImporter.FORMAT_ZIP)
-        || format.equals(Dl4jImporter.FORMAT_JSON))) {
+    if (!READS.contains(format)) {
       // DL4J's Keras import reads HDF5 files only (model.save, or weights with their JSON).
       String why =
           "Deeplearning4j imports Keras HDF5 files and its own models, not " + format + " files";
@@ -114,7 +121,7 @@ public final class Dl4jReference implements Reference {
         return out;
     }
     Dl4jExplainer explainer = new Dl4jExplainer(report, dl4j);
-    boolean keras = report.format() == null || !report.format().startsWith("dl4j");
+    boolean keras = !Dl4jImporter.FRAMEWORK.equals(report.framework().name());
     List<LayerReport> miscounted = new ArrayList<>();
     for (LayerReport row : report.layers()) {
       Dl4jAnswer.Layer layer = row.depth() == 0 ? dl4j.layer(row.name()) : null;

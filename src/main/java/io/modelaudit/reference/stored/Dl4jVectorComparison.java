@@ -5,6 +5,7 @@ import io.modelaudit.compare.Rule;
 import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.WeightSpec;
@@ -102,7 +103,7 @@ public final class Dl4jVectorComparison {
       if (l.params() == null) {
         unknown.add(l);
       } else {
-        known = Math.addExact(known, l.params());
+        known = Checked.add(known, l.params());
       }
     }
     if (unknown.size() > 1) {

@@ -2,6 +2,7 @@ package io.modelaudit.reference.stored;
 
 import io.modelaudit.compare.Finding;
 import io.modelaudit.formats.StoredTensor;
+import io.modelaudit.ir.Checked;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record LayerComparison(
     }
     long n = 0;
     for (StoredTensor t : stored) {
-      n = Math.addExact(n, t.size());
+      n = Checked.add(n, t.size());
     }
     return n;
   }

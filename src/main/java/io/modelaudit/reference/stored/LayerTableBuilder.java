@@ -9,6 +9,7 @@ import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
 import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.Call;
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.WeightBucket;
@@ -83,14 +84,14 @@ final class LayerTableBuilder {
         continue;
       }
       if (row.params() != null) {
-        params = Math.addExact(params, row.params());
+        params = Checked.add(params, row.params());
       }
       if ("inferred".equals(row.paramsSource())) {
-        trainable = Math.addExact(trainable, row.trainable());
-        nonTrainable = Math.addExact(nonTrainable, row.nonTrainable());
+        trainable = Checked.add(trainable, row.trainable());
+        nonTrainable = Checked.add(nonTrainable, row.nonTrainable());
       } else {
         complete = false;
-        storedOnly = Math.addExact(storedOnly, row.params() == null ? 0 : row.params());
+        storedOnly = Checked.add(storedOnly, row.params() == null ? 0 : row.params());
       }
     }
     return new Totals(params, trainable, nonTrainable, storedOnly, storedTotal, complete);

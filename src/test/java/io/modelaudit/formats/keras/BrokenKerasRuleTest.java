@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelaudit.cli.Main;
+import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.layers.IdentityKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,19 +40,85 @@ class BrokenKerasRuleTest {
         BROKEN);
   }
 
+  /**
+   * Bugs that look like a bad configuration: JDK exceptions of the types rules once raised for one,
+   * thrown while the rule is built and while it computes shapes.
+   */
+  private static final Map<String, String> LOOKALIKES = new LinkedHashMap<>();
+
+  static {
+    LOOKALIKES.put(
+        "BrokenBindArgumentOfBrokenKerasRuleTest",
+        "java.lang.NumberFormatException: For input string: \"oops\"");
+    LOOKALIKES.put(
+        "BrokenBindDivisionOfBrokenKerasRuleTest", "java.lang.ArithmeticException: / by zero");
+    LOOKALIKES.put(
+        "BrokenShapeArgumentOfBrokenKerasRuleTest",
+        "java.lang.NumberFormatException: For input string: \"oops\"");
+    LOOKALIKES.put(
+        "BrokenShapeDivisionOfBrokenKerasRuleTest", "java.lang.ArithmeticException: / by zero");
+  }
+
+  @BeforeAll
+  static void registerLookalikes() {
+    KerasLayerBindings.register(
+        IdentityKind.class,
+        a -> IdentityKind.INSTANCE.equals(Integer.parseInt("oops")) ? null : IdentityKind.INSTANCE,
+        "BrokenBindArgumentOfBrokenKerasRuleTest");
+    KerasLayerBindings.register(
+        IdentityKind.class,
+        a -> IdentityKind.INSTANCE.equals(1 / zero()) ? null : IdentityKind.INSTANCE,
+        "BrokenBindDivisionOfBrokenKerasRuleTest");
+    KerasLayerBindings.register(
+        LayerKind.class,
+        a -> inputs -> List.of(Shape.of(null, (long) Integer.parseInt("oops"))),
+        "BrokenShapeArgumentOfBrokenKerasRuleTest");
+    KerasLayerBindings.register(
+        LayerKind.class,
+        a -> inputs -> List.of(Shape.of(null, 1L / (inputs.size() - 1))),
+        "BrokenShapeDivisionOfBrokenKerasRuleTest");
+  }
+
+  private static int zero() {
+    return 0;
+  }
+
   @AfterAll
   static void unregisterBrokenRule() {
     KerasLayerBindings.unregister(BROKEN);
+    LOOKALIKES.keySet().forEach(KerasLayerBindings::unregister);
+  }
+
+  /** A bug that throws what a bad file once made rules throw is still a bug: exit 4, no finding. */
+  @Test
+  void aBugThatLooksLikeABadConfigurationIsStillAnInternalError() throws Exception {
+    for (Map.Entry<String, String> e : LOOKALIKES.entrySet()) {
+      Path file = model(e.getKey());
+      String[] r = run(file.toString());
+      assertEquals("4", r[0], e.getKey() + ": " + r[1] + r[2]);
+      assertEquals(
+          "model-audit: "
+              + file
+              + ": internal error: "
+              + e.getValue()
+              + " (run with --stacktrace for details)\n",
+          r[2].replace(System.lineSeparator(), "\n"),
+          e.getKey());
+    }
   }
 
   private Path model() throws Exception {
-    Path file = dir.resolve("broken.json");
+    return model(BROKEN);
+  }
+
+  private Path model(String brokenClass) throws Exception {
+    Path file = dir.resolve(brokenClass + ".json");
     Files.writeString(
         file,
         ("{'class_name': 'Sequential', 'config': {'name': 's', 'layers': ["
                 + "{'class_name': 'Dense', 'config': {'name': 'd', 'units': 2, 'batch_input_shape': [null, 3]}},"
                 + "{'class_name': '"
-                + BROKEN
+                + brokenClass
                 + "', 'config': {'name': 'b'}}]}}")
             .replace('\'', '"'));
     return file;

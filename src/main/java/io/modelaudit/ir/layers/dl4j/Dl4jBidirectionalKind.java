@@ -2,6 +2,7 @@ package io.modelaudit.ir.layers.dl4j;
 
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
@@ -22,7 +23,7 @@ public final class Dl4jBidirectionalKind implements LayerKind, ConfiguredWeights
 
   public Dl4jBidirectionalKind(LayerKind inner, String mode, boolean channelsLast) {
     if (!List.of("CONCAT", "ADD", "MUL", "AVERAGE").contains(mode)) {
-      throw new IllegalArgumentException("unknown Bidirectional mode '" + mode + "'");
+      throw new InvalidConfigException("unknown Bidirectional mode '" + mode + "'");
     }
     this.inner = inner;
     this.concat = mode.equals("CONCAT");

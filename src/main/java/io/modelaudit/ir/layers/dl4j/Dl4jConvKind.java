@@ -1,7 +1,9 @@
 package io.modelaudit.ir.layers.dl4j;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
@@ -54,11 +56,11 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
     if (stride.length != kernel.length
         || padding.length != kernel.length
         || dilation.length != kernel.length) {
-      throw new IllegalArgumentException(
+      throw new InvalidConfigException(
           "kernelSize, stride, padding and dilation need " + kernel.length + " values each");
     }
-    if (variant == Variant.DEPTHWISE && nOut != Math.multiplyExact(nIn, depthMultiplier)) {
-      throw new IllegalArgumentException(
+    if (variant == Variant.DEPTHWISE && nOut != Checked.multiply(nIn, depthMultiplier)) {
+      throw new InvalidConfigException(
           "DepthwiseConvolution2D: nOut "
               + nOut
               + " is not nIn "
@@ -129,7 +131,7 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
         break;
       case SEPARABLE:
         w.add(WeightSpec.trainable("W", depthMultiplier, nIn, kernel[0], kernel[1]));
-        w.add(WeightSpec.trainable("pW", nOut, Math.multiplyExact(nIn, depthMultiplier), 1, 1));
+        w.add(WeightSpec.trainable("pW", nOut, Checked.multiply(nIn, depthMultiplier), 1, 1));
         break;
       default:
         throw new IllegalStateException();

@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers.dl4j;
 
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.arithmetic.WindowMode;
 
 /**
@@ -37,7 +38,7 @@ public enum Dl4jConvolutionMode {
       case "Causal":
         return CAUSAL;
       default:
-        throw new IllegalArgumentException("unknown convolutionMode '" + s + "'");
+        throw new InvalidConfigException("unknown convolutionMode '" + s + "'");
     }
   }
 }

@@ -2,6 +2,7 @@ package io.modelaudit.ir.layers.dl4j;
 
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -68,7 +69,7 @@ public final class Dl4jDenseKind extends SingleInputKind implements ConfiguredWe
   /** ElementWiseMultiplicationLayer: W [nIn], b [nOut]; nIn must equal nOut. */
   public static Dl4jDenseKind elementWise(long nIn, long nOut) {
     if (nIn != nOut) {
-      throw new IllegalArgumentException(
+      throw new InvalidConfigException(
           "ElementWiseMultiplicationLayer needs nIn = nOut, got " + nIn + " and " + nOut);
     }
     return new Dl4jDenseKind(

@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers.dl4j;
 
 import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -18,7 +19,7 @@ public final class Dl4jPReLUKind extends SingleInputKind implements ConfiguredWe
     long[] shape = inputShape.clone();
     for (long axis : sharedAxes) {
       if (axis < 1 || axis > shape.length) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigException(
             "shared axis "
                 + axis
                 + " is outside inputShape "

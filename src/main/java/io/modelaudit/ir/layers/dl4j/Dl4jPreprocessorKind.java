@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers.dl4j;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
@@ -125,7 +126,7 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
   private long recordedSize() {
     long n = channels;
     for (long s : spatial) {
-      n = Math.multiplyExact(n, s);
+      n = Checked.multiply(n, s);
     }
     return n;
   }

@@ -1,5 +1,6 @@
 package io.modelaudit.ir.layers.dl4j;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
@@ -47,7 +48,7 @@ public final class Dl4jRecurrentKind extends SingleInputKind implements Configur
 
   @Override
   protected List<WeightSpec> weights(Shape input) {
-    long gates = cell == Cell.SIMPLE_RNN ? nOut : Math.multiplyExact(4, nOut);
+    long gates = cell == Cell.SIMPLE_RNN ? nOut : Checked.multiply(4, nOut);
     long recurrentColumns =
         cell == Cell.GRAVES_LSTM || cell == Cell.GRAVES_BIDIRECTIONAL_LSTM ? gates + 3 : gates;
     List<WeightSpec> one = new ArrayList<>();
@@ -55,7 +56,7 @@ public final class Dl4jRecurrentKind extends SingleInputKind implements Configur
     one.add(WeightSpec.trainable("RW", nOut, recurrentColumns));
     one.add(WeightSpec.trainable("b", gates));
     if (cell == Cell.SIMPLE_RNN && layerNorm) {
-      one.add(WeightSpec.trainable("g", Math.multiplyExact(2, nOut)));
+      one.add(WeightSpec.trainable("g", Checked.multiply(2, nOut)));
     }
     if (cell != Cell.GRAVES_BIDIRECTIONAL_LSTM) {
       return one;

@@ -1,6 +1,8 @@
 package io.modelaudit.ir.layers.dl4j;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -37,7 +39,7 @@ public final class Dl4jSpatialKind extends SingleInputKind implements Configured
   private Dl4jSpatialKind(Op op, int spatial, long[] values, long[] padding, boolean channelsLast) {
     for (long v : values) {
       if (v < 0 || (op != Op.PAD && op != Op.CROP && v == 0)) {
-        throw new IllegalArgumentException("invalid size " + java.util.Arrays.toString(values));
+        throw new InvalidConfigException("invalid size " + java.util.Arrays.toString(values));
       }
     }
     this.op = op;
@@ -94,18 +96,15 @@ public final class Dl4jSpatialKind extends SingleInputKind implements Configured
           resized = DimensionArithmetic.multiply(length, values[i]);
           break;
         case PAD:
-          resized =
-              DimensionArithmetic.add(length, Math.addExact(values[2 * i], values[2 * i + 1]));
+          resized = DimensionArithmetic.add(length, Checked.add(values[2 * i], values[2 * i + 1]));
           break;
         case CROP:
-          resized =
-              DimensionArithmetic.add(length, -Math.addExact(values[2 * i], values[2 * i + 1]));
+          resized = DimensionArithmetic.add(length, -Checked.add(values[2 * i], values[2 * i + 1]));
           break;
         case SPACE_TO_BATCH:
           resized =
               divide(
-                  DimensionArithmetic.add(
-                      length, Math.addExact(padding[2 * i], padding[2 * i + 1])),
+                  DimensionArithmetic.add(length, Checked.add(padding[2 * i], padding[2 * i + 1])),
                   values[i]);
           break;
         default:
@@ -115,7 +114,7 @@ public final class Dl4jSpatialKind extends SingleInputKind implements Configured
     }
     long blocks = 1;
     for (long v : values) {
-      blocks = Math.multiplyExact(blocks, v);
+      blocks = Checked.multiply(blocks, v);
     }
     if (op == Op.SPACE_TO_DEPTH) {
       int c = Dl4jChannels.axis(input, channelsLast);

@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers.dl4j;
 
 import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -33,7 +34,7 @@ public final class Dl4jSubsamplingKind extends SingleInputKind implements Config
     if (stride.length != kernel.length
         || padding.length != kernel.length
         || dilation.length != kernel.length) {
-      throw new IllegalArgumentException(
+      throw new InvalidConfigException(
           "kernelSize, stride, padding and dilation need " + kernel.length + " values each");
     }
     this.kernel = kernel.clone();

@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers.dl4j;
 
 import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
@@ -24,8 +25,7 @@ public final class Dl4jVariationalAutoencoderKind extends SingleInputKind
   public Dl4jVariationalAutoencoderKind(
       long nIn, long nOut, long[] encoder, long[] decoder, long distributionSize) {
     if (encoder.length == 0 || decoder.length == 0) {
-      throw new IllegalArgumentException(
-          "encoderLayerSizes and decoderLayerSizes must not be empty");
+      throw new InvalidConfigException("encoderLayerSizes and decoderLayerSizes must not be empty");
     }
     this.nIn = nIn;
     this.nOut = nOut;

@@ -1,6 +1,8 @@
 package io.modelaudit.ir.layers.dl4j;
 
+import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.ConfiguredWeights;
+import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
@@ -41,7 +43,7 @@ public final class Dl4jVertexKind implements LayerKind, ConfiguredWeights {
 
   public static Dl4jVertexKind subset(long from, long to) {
     if (from < 0 || to < from) {
-      throw new IllegalArgumentException(
+      throw new InvalidConfigException(
           "SubsetVertex range " + from + ".." + to + " is empty or negative");
     }
     return new Dl4jVertexKind(Op.SUBSET, from, to, null);
@@ -53,7 +55,7 @@ public final class Dl4jVertexKind implements LayerKind, ConfiguredWeights {
 
   public static Dl4jVertexKind unstack(long from, long stackSize) {
     if (stackSize < 1 || from < 0 || from >= stackSize) {
-      throw new IllegalArgumentException("UnstackVertex from " + from + " of " + stackSize);
+      throw new InvalidConfigException("UnstackVertex from " + from + " of " + stackSize);
     }
     return new Dl4jVertexKind(Op.UNSTACK, from, stackSize, null);
   }
@@ -98,7 +100,7 @@ public final class Dl4jVertexKind implements LayerKind, ConfiguredWeights {
             if (!s.subShape(1, s.rank()).equals(first.subShape(1, first.rank()))) {
               throw new ShapeException("StackVertex inputs differ: " + first + " and " + s);
             }
-            batch = batch == null || s.dim(0) == null ? null : Math.addExact(batch, s.dim(0));
+            batch = batch == null || s.dim(0) == null ? null : Checked.add(batch, s.dim(0));
           }
           return List.of(first.withDim(0, batch));
         }
@@ -158,12 +160,12 @@ public final class Dl4jVertexKind implements LayerKind, ConfiguredWeights {
         unknown = i;
         dims.add(null);
       } else if (newShape[i] < 1) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigException(
             "ReshapeVertex newShape " + java.util.Arrays.toString(newShape));
       } else {
         dims.add(newShape[i]);
         if (i > 0) {
-          known = Math.multiplyExact(known, newShape[i]);
+          known = Checked.multiply(known, newShape[i]);
         }
       }
     }
