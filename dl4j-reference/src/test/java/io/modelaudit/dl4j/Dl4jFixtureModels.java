@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -117,6 +118,7 @@ final class Dl4jFixtureModels {
     m.put("conv3d_channels_last", Dl4jFixtureModels::conv3dChannelsLast);
     m.put("causal_1d", Dl4jFixtureModels::causal1d);
     m.put("graph_reshape_rnn", Dl4jFixtureModels::graphReshapeRnn);
+    m.put("graph_reverse", Dl4jFixtureModels::graphReverse);
     return m;
   }
 
@@ -461,6 +463,17 @@ final class Dl4jFixtureModels {
         .addLayer("frozen_dense", new FrozenLayerWithBackprop(new DenseLayer.Builder().nOut(6).build()), "to_vector")
         .addVertex("to_seq", new ReshapeVertex(-1, 2, 3), "frozen_dense")
         .addLayer("out", new RnnOutputLayer.Builder(LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX).build(), "to_seq")
+        .setOutputs("out")
+        .setInputTypes(seq).build(), Map.of("seq", seq));
+  }
+
+  static Built graphReverse() {
+    InputType seq = InputType.recurrent(4, 6);
+    return graph(base().graphBuilder()
+        .addInputs("seq")
+        .addLayer("lstm", new LSTM.Builder().nOut(5).build(), "seq")
+        .addVertex("reversed", new ReverseTimeSeriesVertex(), "lstm")
+        .addLayer("out", new RnnOutputLayer.Builder(LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX).build(), "reversed")
         .setOutputs("out")
         .setInputTypes(seq).build(), Map.of("seq", seq));
   }

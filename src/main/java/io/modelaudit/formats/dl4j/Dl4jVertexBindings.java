@@ -73,6 +73,8 @@ public final class Dl4jVertexBindings {
         "SubsetVertex");
     register(Dl4jVertexKind.class, a -> Dl4jVertexKind.stack(), "StackVertex");
     register(
+        Dl4jVertexKind.class, a -> Dl4jVertexKind.reverseTimeSeries(), "ReverseTimeSeriesVertex");
+    register(
         Dl4jVertexKind.class,
         a -> Dl4jVertexKind.unstack(a.requireLong("from"), a.requireLong("stackSize")),
         "UnstackVertex");

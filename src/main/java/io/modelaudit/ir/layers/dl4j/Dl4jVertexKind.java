@@ -26,6 +26,7 @@ public final class Dl4jVertexKind implements LayerKind, ConfiguredWeights {
     L2,
     POOL_HELPER,
     DUPLICATE_TO_TIME_SERIES,
+    REVERSE_TIME_SERIES,
     RESHAPE
   }
 
@@ -70,6 +71,11 @@ public final class Dl4jVertexKind implements LayerKind, ConfiguredWeights {
 
   public static Dl4jVertexKind duplicateToTimeSeries() {
     return new Dl4jVertexKind(Op.DUPLICATE_TO_TIME_SERIES, 0, 0, null);
+  }
+
+  /** ReverseTimeSeriesVertex: a time series, its steps in reverse order. */
+  public static Dl4jVertexKind reverseTimeSeries() {
+    return new Dl4jVertexKind(Op.REVERSE_TIME_SERIES, 0, 0, null);
   }
 
   /**
@@ -124,6 +130,15 @@ public final class Dl4jVertexKind implements LayerKind, ConfiguredWeights {
           return List.of(
               in.withDim(2, DimensionArithmetic.add(in.dim(2), -1))
                   .withDim(3, DimensionArithmetic.add(in.dim(3), -1)));
+        }
+      case REVERSE_TIME_SERIES:
+        {
+          Shape in = LayerKind.single(inputs);
+          if (in.rank() != 3) {
+            throw new ShapeException(
+                "ReverseTimeSeriesVertex expects a time series [mb, n, T], got " + in);
+          }
+          return List.of(in);
         }
       case DUPLICATE_TO_TIME_SERIES:
         {
