@@ -3,6 +3,7 @@ package io.modelaudit.docs;
 import io.modelaudit.compare.ExplanationKind;
 import io.modelaudit.compare.Rule;
 import io.modelaudit.formats.dl4j.Dl4jLayerBindings;
+import io.modelaudit.formats.dl4j.Dl4jLayerTraits;
 import io.modelaudit.formats.dl4j.Dl4jPreprocessors;
 import io.modelaudit.formats.dl4j.Dl4jVertexBindings;
 import io.modelaudit.formats.keras.KerasLayerBindings;
@@ -137,7 +138,7 @@ final class GeneratedDocs {
         .orElse("");
   }
 
-  private static String rank(Dl4jLayerBindings.Traits t) {
+  private static String rank(Dl4jLayerTraits t) {
     switch (t.inputRank()) {
       case Dl4jLayerBindings.FF:
         return "2 (feed-forward)";

@@ -2,7 +2,6 @@ package io.modelaudit.formats.dl4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.formats.BindingResult;
-import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.DimensionOverflowException;
 import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.LayerKind;
@@ -29,7 +28,6 @@ import io.modelaudit.ir.layers.dl4j.Dl4jVariationalAutoencoderKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jWeightlessKind;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -38,66 +36,20 @@ import java.util.function.Supplier;
 
 /**
  * DL4J layer classes → layer kinds, one line per class (simple class name; legacy registered names
- * are mapped to it by {@link Dl4jTyped}). Each line also carries the class's {@link Traits}: the
- * activation its input is (feed-forward, recurrent, 2D or 3D convolutional), the field that holds
- * its nIn, the field that holds the layer it wraps, and the network input it implies, so that a
- * network input without a recorded input type gets the right shape.
+ * are mapped to it by {@link Dl4jTyped}). Each line also carries the class's {@link
+ * Dl4jLayerTraits}: the activation its input is (feed-forward, recurrent, 2D or 3D convolutional),
+ * the field that holds its nIn, the field that holds the layer it wraps, and the network input it
+ * implies, so that a network input without a recorded input type gets the right shape.
  */
 public final class Dl4jLayerBindings {
   /** Input ranks: [mb, n], [mb, n, T], [mb, c, h, w], [mb, c, d, h, w]; ANY: any rank. */
   public static final int FF = 2, RNN = 3, CNN = 4, CNN3D = 5, ANY = 0;
 
   /**
-   * What the graph builder knows about a layer class beyond its rule.
-   *
-   * @param inputRank the rank of the activation the layer takes ({@link #FF} …), or {@link #ANY}
-   * @param nInField the field that holds the layer's nIn, or null for a wrapper (its layer's)
-   * @param wrappedField the field that holds the wrapped layer, or null
-   * @param networkInput the shape of a network input that feeds the layer directly, or null when
-   *     its rank and nIn give it
-   * @param changesRank the layer takes any rank but gives another one (so the layers after it do
-   *     not tell the rank it takes)
-   * @param legacyNames the keys that name the class in 0.5 – 1.0.0-alpha files ({@code {"dense":
-   *     {...}}})
-   */
-  public record Traits(
-      int inputRank,
-      String nInField,
-      String wrappedField,
-      Shape networkInput,
-      boolean changesRank,
-      List<String> legacyNames) {
-    static Traits takes(int inputRank) {
-      return new Traits(inputRank, "nin", null, null, false, List.of());
-    }
-
-    static Traits wraps(int inputRank, String wrappedField) {
-      return new Traits(inputRank, null, wrappedField, null, false, List.of());
-    }
-
-    Traits nIn(String field) {
-      return new Traits(inputRank, field, wrappedField, networkInput, changesRank, legacyNames);
-    }
-
-    Traits networkInput(Shape shape) {
-      return new Traits(inputRank, nInField, wrappedField, shape, changesRank, legacyNames);
-    }
-
-    Traits changingRank() {
-      return new Traits(inputRank, nInField, wrappedField, networkInput, true, legacyNames);
-    }
-
-    Traits legacy(String... keys) {
-      return new Traits(
-          inputRank, nInField, wrappedField, networkInput, changesRank, List.of(keys));
-    }
-  }
-
-  /**
    * A registered class as the docs show it: the kind its rule makes (LayerKind: the wrapped
    * layer's) and its traits.
    */
-  public record Entry(Class<? extends LayerKind> kind, Traits traits) {}
+  public record Entry(Class<? extends LayerKind> kind, Dl4jLayerTraits traits) {}
 
   /** A wrapper's rule: its own configuration, its layer's, and the kind of its layer. */
   interface WrapperRule<K extends LayerKind> {
@@ -106,16 +58,20 @@ public final class Dl4jLayerBindings {
 
   private record Binding(Entry entry, Function<Dl4jArgs, ? extends LayerKind> rule) {}
 
-  private static final Traits UNREGISTERED = Traits.takes(ANY);
+  private static final Dl4jLayerTraits UNREGISTERED = Dl4jLayerTraits.takes(ANY);
   private static final Map<String, Binding> BINDINGS = new HashMap<>();
   private static final Map<String, String> LEGACY_NAMES = new HashMap<>();
 
   /**
-   * Binds class names to a rule. A rule throws {@link Dl4jConfigException} (or, deliberately,
-   * IllegalArgumentException / ArithmeticException) for a configuration it cannot read.
+   * Binds class names to a rule. A rule throws {@link Dl4jConfigException}, {@code
+   * InvalidConfigException} or {@code DimensionOverflowException} for a configuration it cannot
+   * read; anything else it throws is a bug.
    */
   static <K extends LayerKind> void register(
-      Class<K> kind, Traits traits, Function<Dl4jArgs, ? extends K> rule, String... names) {
+      Class<K> kind,
+      Dl4jLayerTraits traits,
+      Function<Dl4jArgs, ? extends K> rule,
+      String... names) {
     for (String n : names) {
       BINDINGS.put(n, new Binding(new Entry(kind, traits), rule));
     }
@@ -124,7 +80,7 @@ public final class Dl4jLayerBindings {
 
   /** Binds a wrapper: its rule gets the layer under {@code traits.wrappedField()} already bound. */
   static <K extends LayerKind> void register(
-      Class<K> kind, Traits traits, WrapperRule<K> rule, String... names) {
+      Class<K> kind, Dl4jLayerTraits traits, WrapperRule<K> rule, String... names) {
     register(
         kind,
         traits,
@@ -138,7 +94,7 @@ public final class Dl4jLayerBindings {
   static {
     register(
         Dl4jDenseKind.class,
-        Traits.takes(FF).legacy("dense"),
+        Dl4jLayerTraits.takes(FF).legacy("dense"),
         a ->
             Dl4jDenseKind.dense(
                 a.size("nin"),
@@ -149,43 +105,43 @@ public final class Dl4jLayerBindings {
         "DenseLayer");
     register(
         Dl4jDenseKind.class,
-        Traits.takes(FF).legacy("output"),
+        Dl4jLayerTraits.takes(FF).legacy("output"),
         a -> Dl4jDenseKind.dense(a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false),
         "OutputLayer");
     register(
         Dl4jDenseKind.class,
-        Traits.takes(RNN).legacy("rnnoutput"),
+        Dl4jLayerTraits.takes(RNN).legacy("rnnoutput"),
         a ->
             Dl4jDenseKind.dense(
                 a.size("nin"), a.size("nout"), a.getBool("hasBias", true), a.channelsLast()),
         "RnnOutputLayer");
     register(
         Dl4jDenseKind.class,
-        Traits.takes(FF),
+        Dl4jLayerTraits.takes(FF),
         a -> Dl4jDenseKind.centerLoss(a.size("nin"), a.size("nout"), a.getBool("hasBias", true)),
         "CenterLossOutputLayer");
     register(
         Dl4jDenseKind.class,
-        Traits.takes(FF).legacy("autoEncoder"),
+        Dl4jLayerTraits.takes(FF).legacy("autoEncoder"),
         a -> Dl4jDenseKind.autoEncoder(a.size("nin"), a.size("nout")),
         "AutoEncoder",
         "RBM");
     register(
         Dl4jDenseKind.class,
-        Traits.takes(FF).legacy("ElementWiseMult"),
+        Dl4jLayerTraits.takes(FF).legacy("ElementWiseMult"),
         a -> Dl4jDenseKind.elementWise(a.size("nin"), a.size("nout")),
         "ElementWiseMultiplicationLayer");
     // An EmbeddingLayer takes one index per example; an EmbeddingSequenceLayer a sequence of them.
     register(
         Dl4jEmbeddingKind.class,
-        Traits.takes(FF).legacy("embedding").networkInput(Shape.of(null, 1L)),
+        Dl4jLayerTraits.takes(FF).legacy("embedding").networkInput(Shape.of(null, 1L)),
         a ->
             new Dl4jEmbeddingKind(
                 a.size("nin"), a.size("nout"), a.getBool("hasBias", true), false, 0),
         "EmbeddingLayer");
     register(
         Dl4jEmbeddingKind.class,
-        Traits.takes(FF).networkInput(Shape.of(null, null)),
+        Dl4jLayerTraits.takes(FF).networkInput(Shape.of(null, null)),
         a ->
             new Dl4jEmbeddingKind(
                 a.size("nin"),
@@ -196,119 +152,123 @@ public final class Dl4jLayerBindings {
         "EmbeddingSequenceLayer");
     register(
         Dl4jVariationalAutoencoderKind.class,
-        Traits.takes(FF),
-        Dl4jLayerBindings::variationalAutoencoder,
+        Dl4jLayerTraits.takes(FF),
+        Dl4jLayerRules::variationalAutoencoder,
         "VariationalAutoencoder");
     register(
         Dl4jConvKind.class,
-        Traits.takes(CNN).legacy("convolution"),
-        a -> conv(a, Variant.STANDARD, 2),
+        Dl4jLayerTraits.takes(CNN).legacy("convolution"),
+        a -> Dl4jLayerRules.conv(a, Variant.STANDARD, 2),
         "ConvolutionLayer",
         "Convolution2D");
     register(
         Dl4jConvKind.class,
-        Traits.takes(RNN).legacy("convolution1d"),
-        a -> conv(a, Variant.STANDARD, 1),
+        Dl4jLayerTraits.takes(RNN).legacy("convolution1d"),
+        a -> Dl4jLayerRules.conv(a, Variant.STANDARD, 1),
         "Convolution1DLayer",
         "Convolution1D");
     register(
         Dl4jConvKind.class,
-        Traits.takes(CNN3D),
-        a -> conv(a, Variant.STANDARD, 3),
+        Dl4jLayerTraits.takes(CNN3D),
+        a -> Dl4jLayerRules.conv(a, Variant.STANDARD, 3),
         "Convolution3D");
     register(
         Dl4jConvKind.class,
-        Traits.takes(CNN),
-        a -> conv(a, Variant.DECONVOLUTION, 2),
+        Dl4jLayerTraits.takes(CNN),
+        a -> Dl4jLayerRules.conv(a, Variant.DECONVOLUTION, 2),
         "Deconvolution2D");
     register(
         Dl4jConvKind.class,
-        Traits.takes(CNN3D),
-        a -> conv(a, Variant.DECONVOLUTION, 3),
+        Dl4jLayerTraits.takes(CNN3D),
+        a -> Dl4jLayerRules.conv(a, Variant.DECONVOLUTION, 3),
         "Deconvolution3D");
     register(
         Dl4jConvKind.class,
-        Traits.takes(CNN),
-        a -> conv(a, Variant.SEPARABLE, 2),
+        Dl4jLayerTraits.takes(CNN),
+        a -> Dl4jLayerRules.conv(a, Variant.SEPARABLE, 2),
         "SeparableConvolution2D");
     register(
         Dl4jConvKind.class,
-        Traits.takes(CNN),
-        a -> conv(a, Variant.DEPTHWISE, 2),
+        Dl4jLayerTraits.takes(CNN),
+        a -> Dl4jLayerRules.conv(a, Variant.DEPTHWISE, 2),
         "DepthwiseConvolution2D");
     register(
         Dl4jSubsamplingKind.class,
-        Traits.takes(CNN).legacy("subsampling"),
-        a -> pool(a, 2),
+        Dl4jLayerTraits.takes(CNN).legacy("subsampling"),
+        a -> Dl4jLayerRules.pool(a, 2),
         "SubsamplingLayer",
         "Pooling2D");
     register(
         Dl4jSubsamplingKind.class,
-        Traits.takes(RNN).legacy("subsampling1d"),
-        a -> pool(a, 1),
+        Dl4jLayerTraits.takes(RNN).legacy("subsampling1d"),
+        a -> Dl4jLayerRules.pool(a, 1),
         "Subsampling1DLayer",
         "Pooling1D");
-    register(Dl4jSubsamplingKind.class, Traits.takes(CNN3D), a -> pool(a, 3), "Subsampling3DLayer");
+    register(
+        Dl4jSubsamplingKind.class,
+        Dl4jLayerTraits.takes(CNN3D),
+        a -> Dl4jLayerRules.pool(a, 3),
+        "Subsampling3DLayer");
     register(
         Dl4jSpatialKind.class,
-        Traits.takes(RNN),
+        Dl4jLayerTraits.takes(RNN),
         a -> Dl4jSpatialKind.upsampling(a.tuple("size", 1, null), a.channelsLast()),
         "Upsampling1D");
     register(
         Dl4jSpatialKind.class,
-        Traits.takes(CNN),
+        Dl4jLayerTraits.takes(CNN),
         a -> Dl4jSpatialKind.upsampling(a.tuple("size", 2, null), a.channelsLast()),
         "Upsampling2D");
     register(
         Dl4jSpatialKind.class,
-        Traits.takes(CNN3D),
+        Dl4jLayerTraits.takes(CNN3D),
         a -> Dl4jSpatialKind.upsampling(a.tuple("size", 3, null), a.channelsLast()),
         "Upsampling3D");
     register(
         Dl4jSpatialKind.class,
-        Traits.takes(RNN).legacy("zeroPadding1d"),
+        Dl4jLayerTraits.takes(RNN).legacy("zeroPadding1d"),
         a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 2, null), a.channelsLast()),
         "ZeroPadding1DLayer");
     register(
         Dl4jSpatialKind.class,
-        Traits.takes(CNN).legacy("zeroPadding"),
+        Dl4jLayerTraits.takes(CNN).legacy("zeroPadding"),
         a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 4, null), a.channelsLast()),
         "ZeroPaddingLayer");
     register(
         Dl4jSpatialKind.class,
-        Traits.takes(CNN3D),
+        Dl4jLayerTraits.takes(CNN3D),
         a -> Dl4jSpatialKind.zeroPadding(a.tuple("padding", 6, null), a.channelsLast()),
         "ZeroPadding3DLayer");
     register(
         Dl4jSpatialKind.class,
-        Traits.takes(RNN),
+        Dl4jLayerTraits.takes(RNN),
         a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 2, null), a.channelsLast()),
         "Cropping1D");
     register(
         Dl4jSpatialKind.class,
-        Traits.takes(CNN),
+        Dl4jLayerTraits.takes(CNN),
         a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 4, null), a.channelsLast()),
         "Cropping2D");
     register(
         Dl4jSpatialKind.class,
-        Traits.takes(CNN3D),
+        Dl4jLayerTraits.takes(CNN3D),
         a -> Dl4jSpatialKind.cropping(a.tuple("cropping", 6, null), a.channelsLast()),
         "Cropping3D");
     register(
         Dl4jSpatialKind.class,
-        Traits.takes(CNN),
+        Dl4jLayerTraits.takes(CNN),
         a -> Dl4jSpatialKind.spaceToDepth(a.requireLong("blockSize"), a.channelsLast()),
         "SpaceToDepthLayer");
     register(
         Dl4jSpatialKind.class,
-        Traits.takes(CNN),
+        Dl4jLayerTraits.takes(CNN),
         a ->
             Dl4jSpatialKind.spaceToBatch(
                 a.tuple("blocks", 2, null), a.flatInts("padding"), a.channelsLast()),
         "SpaceToBatchLayer");
     register(
         Dl4jBatchNormKind.class,
-        Traits.takes(ANY).legacy("batchNormalization").nIn("nout"),
+        Dl4jLayerTraits.takes(ANY).legacy("batchNormalization").nIn("nout"),
         a ->
             new Dl4jBatchNormKind(
                 a.size("nout"),
@@ -318,48 +278,48 @@ public final class Dl4jLayerBindings {
         "BatchNormalization");
     register(
         Dl4jWeightlessKind.class,
-        Traits.takes(CNN).legacy("localResponseNormalization"),
+        Dl4jLayerTraits.takes(CNN).legacy("localResponseNormalization"),
         a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE),
         "LocalResponseNormalization");
     register(
         Dl4jWeightlessKind.class,
-        Traits.takes(ANY).legacy("activation"),
+        Dl4jLayerTraits.takes(ANY).legacy("activation"),
         a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE),
         "ActivationLayer");
     register(
         Dl4jWeightlessKind.class,
-        Traits.takes(ANY).legacy("dropout"),
+        Dl4jLayerTraits.takes(ANY).legacy("dropout"),
         a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE),
         "DropoutLayer");
     register(
         Dl4jWeightlessKind.class,
-        Traits.takes(ANY),
+        Dl4jLayerTraits.takes(ANY),
         a -> new Dl4jWeightlessKind(IdentityKind.INSTANCE),
         "MaskLayer",
         "Yolo2OutputLayer");
     register(
         Dl4jChannelCheckKind.class,
-        Traits.takes(FF).legacy("loss"),
+        Dl4jLayerTraits.takes(FF).legacy("loss"),
         a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), false),
         "LossLayer");
     register(
         Dl4jChannelCheckKind.class,
-        Traits.takes(RNN),
+        Dl4jLayerTraits.takes(RNN),
         a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()),
         "RnnLossLayer");
     register(
         Dl4jChannelCheckKind.class,
-        Traits.takes(CNN),
+        Dl4jLayerTraits.takes(CNN),
         a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()),
         "CnnLossLayer");
     register(
         Dl4jChannelCheckKind.class,
-        Traits.takes(CNN3D),
+        Dl4jLayerTraits.takes(CNN3D),
         a -> new Dl4jChannelCheckKind(a.getLong("nin", 0), a.channelsLast()),
         "Cnn3DLossLayer");
     register(
         Dl4jGlobalPoolingKind.class,
-        Traits.takes(ANY).legacy("GlobalPooling").changingRank(),
+        Dl4jLayerTraits.takes(ANY).legacy("GlobalPooling").changingRank(),
         a ->
             new Dl4jGlobalPoolingKind(
                 a.get("poolingDimensions") == null
@@ -371,7 +331,7 @@ public final class Dl4jLayerBindings {
         "GlobalPoolingLayer");
     register(
         Dl4jPReLUKind.class,
-        Traits.takes(ANY),
+        Dl4jLayerTraits.takes(ANY),
         a ->
             new Dl4jPReLUKind(
                 a.flatInts("inputShape"),
@@ -379,21 +339,21 @@ public final class Dl4jLayerBindings {
         "PReLULayer");
     register(
         Dl4jRecurrentKind.class,
-        Traits.takes(RNN),
+        Dl4jLayerTraits.takes(RNN),
         a ->
             new Dl4jRecurrentKind(
                 Cell.LSTM, a.size("nin"), a.size("nout"), false, a.channelsLast()),
         "LSTM");
     register(
         Dl4jRecurrentKind.class,
-        Traits.takes(RNN).legacy("gravesLSTM"),
+        Dl4jLayerTraits.takes(RNN).legacy("gravesLSTM"),
         a ->
             new Dl4jRecurrentKind(
                 Cell.GRAVES_LSTM, a.size("nin"), a.size("nout"), false, a.channelsLast()),
         "GravesLSTM");
     register(
         Dl4jRecurrentKind.class,
-        Traits.takes(RNN).legacy("gravesBidirectionalLSTM"),
+        Dl4jLayerTraits.takes(RNN).legacy("gravesBidirectionalLSTM"),
         a ->
             new Dl4jRecurrentKind(
                 Cell.GRAVES_BIDIRECTIONAL_LSTM,
@@ -404,7 +364,7 @@ public final class Dl4jLayerBindings {
         "GravesBidirectionalLSTM");
     register(
         Dl4jRecurrentKind.class,
-        Traits.takes(RNN),
+        Dl4jLayerTraits.takes(RNN),
         a ->
             new Dl4jRecurrentKind(
                 Cell.SIMPLE_RNN,
@@ -415,29 +375,29 @@ public final class Dl4jLayerBindings {
         "SimpleRnn");
     register(
         Dl4jBidirectionalKind.class,
-        Traits.wraps(RNN, "fwd"),
+        Dl4jLayerTraits.wraps(RNN, "fwd"),
         (a, wrapped, kind) ->
             new Dl4jBidirectionalKind(kind, a.getString("mode", "CONCAT"), wrapped.channelsLast()),
         "Bidirectional");
     register(
         Dl4jLastTimeStepKind.class,
-        Traits.wraps(RNN, "underlying"),
+        Dl4jLayerTraits.wraps(RNN, "underlying"),
         (a, wrapped, kind) -> new Dl4jLastTimeStepKind(kind, wrapped.channelsLast()),
         "LastTimeStep");
     register(
         LayerKind.class,
-        Traits.wraps(RNN, "underlying"),
+        Dl4jLayerTraits.wraps(RNN, "underlying"),
         (a, wrapped, kind) -> kind,
         "MaskZeroLayer",
         "TimeDistributed");
     register(
         FrozenKind.class,
-        Traits.wraps(ANY, "layer"),
+        Dl4jLayerTraits.wraps(ANY, "layer"),
         (a, wrapped, kind) -> new FrozenKind(kind),
         "FrozenLayer");
     register(
         FrozenKind.class,
-        Traits.wraps(ANY, "underlying"),
+        Dl4jLayerTraits.wraps(ANY, "underlying"),
         (a, wrapped, kind) -> new FrozenKind(kind),
         "FrozenLayerWithBackprop");
   }
@@ -507,7 +467,7 @@ public final class Dl4jLayerBindings {
     return b == null ? null : b.rule().apply(new Dl4jArgs(layer));
   }
 
-  private static Traits traits(Dl4jTyped layer) {
+  private static Dl4jLayerTraits traits(Dl4jTyped layer) {
     Binding b = BINDINGS.get(layer.name());
     return b == null ? UNREGISTERED : b.entry().traits();
   }
@@ -517,7 +477,7 @@ public final class Dl4jLayerBindings {
    * any rank: its layer's.
    */
   static int inputRank(Dl4jTyped layer) {
-    Traits t = traits(layer);
+    Dl4jLayerTraits t = traits(layer);
     if (t.inputRank() == ANY && t.wrappedField() != null) {
       Dl4jTyped inner = Dl4jTyped.of(layer.fields().get(t.wrappedField()), "wrapped layer");
       return inner == null ? ANY : inputRank(inner);
@@ -527,7 +487,7 @@ public final class Dl4jLayerBindings {
 
   /** The configured nIn a network input feeding this layer must have, or 0 when not recorded. */
   static long nIn(Dl4jTyped layer) {
-    Traits t = traits(layer);
+    Dl4jLayerTraits t = traits(layer);
     if (t.wrappedField() != null) {
       Dl4jTyped inner = Dl4jTyped.of(layer.fields().get(t.wrappedField()), "wrapped layer");
       return inner == null ? 0 : nIn(inner);
@@ -569,71 +529,6 @@ public final class Dl4jLayerBindings {
   static final class UnsupportedInnerException extends RuntimeException {
     UnsupportedInnerException(String innerClass) {
       super("wraps " + innerClass + ", which has no rule");
-    }
-  }
-
-  private static Dl4jConvKind conv(Dl4jArgs a, Variant variant, int spatial) {
-    long nIn = a.size("nin");
-    long depthMultiplier = a.getLong("depthMultiplier", 1);
-    long nOut =
-        variant == Variant.DEPTHWISE && a.getLong("nout", 0) == 0
-            ? Checked.multiply(nIn, depthMultiplier)
-            : a.size("nout");
-    try {
-      return new Dl4jConvKind(
-          variant,
-          nIn,
-          nOut,
-          depthMultiplier,
-          a.tuple("kernelSize", spatial, null),
-          a.tuple("stride", spatial, 1L),
-          a.tuple("padding", spatial, 0L),
-          a.tuple("dilation", spatial, 1L),
-          a.convolutionMode(),
-          a.getBool("hasBias", true),
-          a.channelsLast());
-    } catch (InvalidConfigException e) {
-      throw new Dl4jConfigException(e.getMessage());
-    }
-  }
-
-  private static Dl4jSubsamplingKind pool(Dl4jArgs a, int spatial) {
-    try {
-      return new Dl4jSubsamplingKind(
-          a.tuple("kernelSize", spatial, null),
-          a.tuple("stride", spatial, 1L),
-          a.tuple("padding", spatial, 0L),
-          a.tuple("dilation", spatial, 1L),
-          a.convolutionMode(),
-          a.channelsLast());
-    } catch (InvalidConfigException e) {
-      throw new Dl4jConfigException(e.getMessage());
-    }
-  }
-
-  private static Dl4jVariationalAutoencoderKind variationalAutoencoder(Dl4jArgs a) {
-    long nIn = a.size("nin");
-    Dl4jTyped dist = Dl4jTyped.of(a.get("outputDistribution"), "'outputDistribution'");
-    String d = dist == null ? "Gaussian" : dist.name();
-    long perFeature;
-    if (d.toLowerCase().contains("gaussian")) {
-      perFeature = 2;
-    } else if (d.toLowerCase().contains("bernoulli")
-        || d.toLowerCase().contains("exponential")
-        || d.toLowerCase().contains("lossfunction")) {
-      perFeature = 1;
-    } else {
-      throw new Dl4jConfigException("reconstruction distribution " + d + " has no rule");
-    }
-    try {
-      return new Dl4jVariationalAutoencoderKind(
-          nIn,
-          a.size("nout"),
-          a.flatInts("encoderLayerSizes"),
-          a.flatInts("decoderLayerSizes"),
-          Checked.multiply(perFeature, nIn));
-    } catch (InvalidConfigException e) {
-      throw new Dl4jConfigException(e.getMessage());
     }
   }
 }

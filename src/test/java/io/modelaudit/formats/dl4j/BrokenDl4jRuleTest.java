@@ -40,7 +40,7 @@ class BrokenDl4jRuleTest {
   static void registerBrokenRules() {
     Dl4jLayerBindings.register(
         IdentityKind.class,
-        Dl4jLayerBindings.Traits.takes(Dl4jLayerBindings.FF),
+        Dl4jLayerTraits.takes(Dl4jLayerBindings.FF),
         a -> {
           throw new NullPointerException("a deliberate bug in a layer rule");
         },
