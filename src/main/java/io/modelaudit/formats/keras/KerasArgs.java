@@ -151,6 +151,18 @@ final class KerasArgs {
     return out;
   }
 
+  /**
+   * A single integer, or a list of them ({@code null} entries only where {@code allowNull}); null
+   * when the argument is absent.
+   */
+  List<Long> getLongOrList(boolean allowNull, String name) {
+    JsonNode v = get(name);
+    if (v == null) {
+      return null;
+    }
+    return v.isArray() ? getLongList(allowNull, name) : List.of(asLong(v, name));
+  }
+
   /** {@code data_format} (Keras 2, 3) or {@code dim_ordering} (Keras 1: th, tf). */
   DataFormat dataFormat() {
     String f = getString("channels_last", "data_format", "dim_ordering");

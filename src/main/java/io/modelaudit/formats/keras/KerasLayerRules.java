@@ -188,13 +188,7 @@ final class KerasLayerRules {
   }
 
   static EmbeddingKind embedding(KerasArgs a) {
-    JsonNode length = a.get("input_length");
-    List<Long> inputLength =
-        length == null
-            ? null
-            : length.isArray()
-                ? a.getLongList(true, "input_length")
-                : List.of(KerasArgs.asLong(length, "input_length"));
+    List<Long> inputLength = a.getLongOrList(true, "input_length");
     return new EmbeddingKind(
         a.requireLong("input_dim"),
         a.requireLong("output_dim"),
@@ -409,13 +403,7 @@ final class KerasLayerRules {
 
   static MultiHeadAttentionKind multiHeadAttention(KerasArgs a) {
     long keyDim = a.requireLong("key_dim");
-    JsonNode out = a.get("output_shape");
-    List<Long> outputShape =
-        out == null
-            ? null
-            : out.isArray()
-                ? a.getLongList(false, "output_shape")
-                : List.of(KerasArgs.asLong(out, "output_shape"));
+    List<Long> outputShape = a.getLongOrList(false, "output_shape");
     List<Integer> axes = a.has("attention_axes") ? a.getIntOrList("attention_axes") : null;
     return new MultiHeadAttentionKind(
         a.requireLong("num_heads"),

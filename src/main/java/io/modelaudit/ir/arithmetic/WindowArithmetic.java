@@ -203,4 +203,21 @@ public final class WindowArithmetic {
       }
     }
   }
+
+  /**
+   * A DL4J convolution or subsampling window: kernelSize, stride and dilation at least 1, and one
+   * value per spatial axis in each of them and in padding.
+   */
+  public static void requireDl4jWindow(
+      long[] kernel, long[] stride, long[] padding, long[] dilation) {
+    requirePositive("kernelSize", kernel);
+    requirePositive("stride", stride);
+    requirePositive("dilation", dilation);
+    if (stride.length != kernel.length
+        || padding.length != kernel.length
+        || dilation.length != kernel.length) {
+      throw new InvalidConfigException(
+          "kernelSize, stride, padding and dilation need " + kernel.length + " values each");
+    }
+  }
 }

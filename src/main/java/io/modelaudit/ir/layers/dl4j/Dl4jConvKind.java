@@ -50,15 +50,7 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
       Dl4jConvolutionMode mode,
       boolean hasBias,
       boolean channelsLast) {
-    WindowArithmetic.requirePositive("kernelSize", kernel);
-    WindowArithmetic.requirePositive("stride", stride);
-    WindowArithmetic.requirePositive("dilation", dilation);
-    if (stride.length != kernel.length
-        || padding.length != kernel.length
-        || dilation.length != kernel.length) {
-      throw new InvalidConfigException(
-          "kernelSize, stride, padding and dilation need " + kernel.length + " values each");
-    }
+    WindowArithmetic.requireDl4jWindow(kernel, stride, padding, dilation);
     if (variant == Variant.DEPTHWISE && nOut != Checked.multiply(nIn, depthMultiplier)) {
       throw new InvalidConfigException(
           "DepthwiseConvolution2D: nOut "

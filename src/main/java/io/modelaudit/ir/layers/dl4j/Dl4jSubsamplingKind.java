@@ -1,7 +1,6 @@
 package io.modelaudit.ir.layers.dl4j;
 
 import io.modelaudit.ir.ConfiguredWeights;
-import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.SingleInputKind;
@@ -28,15 +27,7 @@ public final class Dl4jSubsamplingKind extends SingleInputKind implements Config
       long[] dilation,
       Dl4jConvolutionMode mode,
       boolean channelsLast) {
-    WindowArithmetic.requirePositive("kernelSize", kernel);
-    WindowArithmetic.requirePositive("stride", stride);
-    WindowArithmetic.requirePositive("dilation", dilation);
-    if (stride.length != kernel.length
-        || padding.length != kernel.length
-        || dilation.length != kernel.length) {
-      throw new InvalidConfigException(
-          "kernelSize, stride, padding and dilation need " + kernel.length + " values each");
-    }
+    WindowArithmetic.requireDl4jWindow(kernel, stride, padding, dilation);
     this.kernel = kernel.clone();
     this.stride = stride.clone();
     this.padding = padding.clone();
