@@ -33,8 +33,6 @@ import java.util.Map;
  * goes on.
  */
 public final class GraphInference {
-  /** How deep models may be nested inside one another. */
-  public static final int MAX_NESTING = ModelGraph.MAX_NESTING;
 
   /** Rule evaluations allowed per model; real models need a few thousand. */
   static final long MAX_EVALUATIONS = 2_000_000;
@@ -309,8 +307,8 @@ public final class GraphInference {
     }
 
     private List<Shape> evaluateNested(Layer layer, LayerInference result, List<Shape> inputs) {
-      if (depth >= MAX_NESTING) {
-        throw new ShapeException("models are nested more than " + MAX_NESTING + " deep");
+      if (depth >= ModelGraph.MAX_NESTING) {
+        throw new ShapeException("models are nested more than " + ModelGraph.MAX_NESTING + " deep");
       }
       ModelGraph body = layer.body();
       if (inputs.size() != body.inputs().size()) {
