@@ -14,6 +14,7 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.reference.Reference;
 import io.modelaudit.reference.Subject;
 import io.modelaudit.reference.Verdict;
+import io.modelaudit.reference.recorded.RecordedReference;
 import io.modelaudit.reference.stored.StoredReference;
 import io.modelaudit.report.ModelReport;
 import io.modelaudit.report.ModelReport.ErrorInfo;
@@ -50,7 +51,8 @@ public final class ModelAuditor implements AutoCloseable {
    * @param inputShapes dims that fix a model input's unknown dims, by input name
    * @param architecture the architecture JSON for weights-only HDF5 files ({@code --config}); when
    *     null, one is looked for beside each such file
-   * @param references asked in this order after the stored reference, which is always asked
+   * @param references asked in this order after the stored and recorded references, which are
+   *     always asked
    * @param limit how long reading one file may take, or null for no limit (then it is read on the
    *     calling thread)
    */
@@ -62,6 +64,7 @@ public final class ModelAuditor implements AutoCloseable {
     this.inputShapes = Map.copyOf(inputShapes);
     this.options = new ImportOptions(architecture);
     this.references.add(new StoredReference());
+    this.references.add(new RecordedReference());
     this.references.addAll(references);
     this.timeLimit = limit == null ? null : new TimeLimit(limit);
   }

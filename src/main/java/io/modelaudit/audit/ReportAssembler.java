@@ -7,10 +7,13 @@ import io.modelaudit.reference.LayerTable;
 import io.modelaudit.reference.Verdict;
 import io.modelaudit.reference.dl4j.Dl4jVerdict;
 import io.modelaudit.report.Dl4jAnswer;
+import io.modelaudit.report.LayerReport;
 import io.modelaudit.report.ModelReport;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Makes the one report of a model from our rows and every reference's verdict: the rows' findings
@@ -21,10 +24,16 @@ final class ReportAssembler {
 
   static ModelReport assemble(String path, LayerTable table, List<Verdict> verdicts) {
     List<Finding> findings = new ArrayList<>();
+    Set<String> mismatched = new HashSet<>();
     Dl4jAnswer dl4j = null;
     Map<String, Explanation> dl4jExplanations = null;
     for (Verdict verdict : verdicts) {
       findings.addAll(verdict.findings());
+      if (verdict.marksRows()) {
+        verdict.findings().stream()
+            .filter(f -> f.severity() == Severity.ERROR && f.layer() != null)
+            .forEach(f -> mismatched.add(f.layer()));
+      }
       if (verdict instanceof Dl4jVerdict d) {
         dl4j = d.answer();
         dl4jExplanations = d.explanations();
@@ -38,11 +47,23 @@ final class ReportAssembler {
         table.modelName(),
         mismatch ? ModelReport.MISMATCH : ModelReport.OK,
         null,
-        table.layers(),
+        withMismatches(table.layers(), mismatched),
         table.totals(),
         findings,
         table.architecture(),
         dl4j,
         dl4jExplanations);
+  }
+
+  private static List<LayerReport> withMismatches(List<LayerReport> rows, Set<String> paths) {
+    if (paths.isEmpty()) {
+      return rows;
+    }
+    List<LayerReport> out = new ArrayList<>();
+    for (LayerReport row : rows) {
+      boolean marked = paths.contains(row.path()) && !LayerReport.UNSUPPORTED.equals(row.status());
+      out.add(marked ? row.withStatus(LayerReport.MISMATCH) : row);
+    }
+    return out;
   }
 }

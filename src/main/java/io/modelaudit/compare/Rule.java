@@ -17,6 +17,10 @@ public enum Rule {
   RUNTIME_SHAPE_MISMATCH(
       Severity.WARNING,
       "the framework's shape rule disagrees with what the layer computes when run"),
+  RECORDED_SHAPE_MISMATCH(
+      Severity.ERROR,
+      "the input shape we infer for the layer differs from the one the framework recorded in the"
+          + " file"),
   DEGENERATE_SHAPE(
       Severity.WARNING,
       "the layer's output has an empty or negative dimension: no input can pass through it"),

@@ -1,6 +1,7 @@
 package io.modelaudit.infer;
 
 import io.modelaudit.infer.LayerInference.Outcome;
+import io.modelaudit.ir.Call;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.DegenerateShapeException;
 import io.modelaudit.ir.DimensionOverflowException;
@@ -9,6 +10,7 @@ import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.ModelGraph;
+import io.modelaudit.ir.RecordedShapes;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.TensorRef;
@@ -175,8 +177,15 @@ public final class GraphInference {
       List<Shape> inputs = new ArrayList<>();
       List<Shape> ruleInputs = new ArrayList<>();
       String missing = null;
-      for (TensorRef ref : layer.calls().get(callIndex).inputs()) {
-        Shape s = resolve(ref);
+      Call call = layer.calls().get(callIndex);
+      RecordedShapes recorded = call.recorded();
+      for (int i = 0; i < call.inputs().size(); i++) {
+        TensorRef ref = call.inputs().get(i);
+        Shape inferred = resolve(ref);
+        Shape s = RecordedResume.resume(inferred, recorded.input(i));
+        if (s != inferred) {
+          result.recordInputSource(callIndex, recorded.inputSource());
+        }
         inputs.add(s);
         ruleInputs.add(s == null ? Shape.UNKNOWN : s);
         if (s == null && missing == null) {
@@ -191,7 +200,9 @@ public final class GraphInference {
       }
       if (layer.kind() instanceof OpaqueOpKind) {
         result.recordCall(
-            callIndex, inputs, Collections.nCopies(outputCount(layer.name(), callIndex), null));
+            callIndex,
+            inputs,
+            RecordedResume.outputs(recorded, outputCount(layer.name(), callIndex)));
         result.fail(Outcome.OPAQUE, ((OpaqueOpKind) layer.kind()).reason());
         return;
       }

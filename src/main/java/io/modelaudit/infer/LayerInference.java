@@ -35,6 +35,7 @@ public final class LayerInference {
   private final String path;
   private final List<List<Shape>> callInputs;
   private final List<List<Shape>> callOutputs;
+  private final List<String> inputSources;
   private Outcome outcome = Outcome.INFERRED;
   private List<WeightSpec> weights;
   private Long params;
@@ -49,6 +50,7 @@ public final class LayerInference {
     int calls = Math.max(1, layer.calls().size());
     this.callInputs = new ArrayList<>(Collections.nCopies(calls, null));
     this.callOutputs = new ArrayList<>(Collections.nCopies(calls, null));
+    this.inputSources = new ArrayList<>(Collections.nCopies(calls, null));
   }
 
   public Layer layer() {
@@ -74,6 +76,19 @@ public final class LayerInference {
    */
   public List<List<Shape>> callOutputs() {
     return Collections.unmodifiableList(callOutputs);
+  }
+
+  /**
+   * Where a call's input shapes came from when not all were inferred: the shapes the framework
+   * recorded (e.g. {@code build_config.input_shape}), taken where ours were unknown. Null when
+   * every input shape of the call was inferred.
+   */
+  public String inputSource(int call) {
+    return call < inputSources.size() ? inputSources.get(call) : null;
+  }
+
+  void recordInputSource(int call, String source) {
+    inputSources.set(call, source);
   }
 
   /** The weights our rules expect, or null when they could not be computed. */

@@ -16,4 +16,13 @@ public interface Verdict {
   default LayerTable table() {
     return null;
   }
+
+  /**
+   * True when this verdict's error findings make the rows of the layers they name mismatched (the
+   * recorded reference's disagreements are the layer's own); false when they stay the model's
+   * (Deeplearning4j's, which may be Deeplearning4j's misreading).
+   */
+  default boolean marksRows() {
+    return false;
+  }
 }

@@ -137,6 +137,12 @@ public final class JsonRenderer implements ReportRenderer {
     if (l.storedParams() != null) {
       refs.putObject("stored").put("params", l.storedParams());
     }
+    if (l.recorded() != null) {
+      ObjectNode r = refs.putObject("recorded");
+      shapes(r, "input_shapes", l.recorded().inputShapes());
+      r.put("source", l.recorded().source());
+      r.put("resumed", l.recorded().resumed());
+    }
     // DL4J's layers carry top-level names (its Keras import keeps Keras' names).
     Dl4jAnswer.Layer dl4jLayer = dl4j == null || l.depth() > 0 ? null : dl4j.layer(l.name());
     if (dl4jLayer != null) {

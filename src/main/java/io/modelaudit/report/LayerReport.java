@@ -15,6 +15,8 @@ import java.util.List;
  * @param configPointer JSON pointer to the layer in the model configuration
  * @param inputShapes shapes of the first call's inputs, or null when unknown (entries may be null)
  * @param activation the activation function as the file names it, or null
+ * @param recorded the input shapes the file records for the first call, or null when it records
+ *     none
  */
 public record LayerReport(
     String name,
@@ -35,7 +37,51 @@ public record LayerReport(
     int depth,
     String configPointer,
     List<Shape> inputShapes,
-    String activation) {
+    String activation,
+    RecordedReport recorded) {
+
+  public LayerReport(
+      String name,
+      String path,
+      String className,
+      List<String> inbound,
+      List<Shape> outputShapes,
+      List<CallReport> calls,
+      Long params,
+      Long trainable,
+      Long nonTrainable,
+      String paramsSource,
+      List<WeightReport> weights,
+      Long storedParams,
+      String status,
+      String formula,
+      String note,
+      int depth,
+      String configPointer,
+      List<Shape> inputShapes,
+      String activation) {
+    this(
+        name,
+        path,
+        className,
+        inbound,
+        outputShapes,
+        calls,
+        params,
+        trainable,
+        nonTrainable,
+        paramsSource,
+        weights,
+        storedParams,
+        status,
+        formula,
+        note,
+        depth,
+        configPointer,
+        inputShapes,
+        activation,
+        null);
+  }
 
   public LayerReport(
       String name,
@@ -121,6 +167,39 @@ public record LayerReport(
   public static final String MISMATCH = "mismatch";
   public static final String UNVERIFIED = "unverified";
   public static final String UNSUPPORTED = "unsupported";
+
+  public LayerReport withStatus(String value) {
+    return new LayerReport(
+        name,
+        path,
+        className,
+        inbound,
+        outputShapes,
+        calls,
+        params,
+        trainable,
+        nonTrainable,
+        paramsSource,
+        weights,
+        storedParams,
+        value,
+        formula,
+        note,
+        depth,
+        configPointer,
+        inputShapes,
+        activation,
+        recorded);
+  }
+
+  /**
+   * The input shapes the framework recorded for the layer's first call.
+   *
+   * @param inputShapes per input tensor, the recorded shape or null
+   * @param source where the file records them, e.g. {@code build_config.input_shape}
+   * @param resumed true when inference took them because it could not infer the input itself
+   */
+  public record RecordedReport(List<Shape> inputShapes, String source, boolean resumed) {}
 
   /** One call of a shared layer. */
   public record CallReport(List<String> inbound, List<Shape> outputShapes) {}

@@ -279,7 +279,7 @@ public final class KerasGraphBuilder {
   }
 
   private Layer layer(JsonNode spec, List<Call> calls, String pointer, int depth) {
-    Layer layer = bindLayer(spec, calls, pointer, depth);
+    Layer layer = bindLayer(spec, RecordedShapeReader.withRecorded(spec, calls), pointer, depth);
     JsonNode config = spec.get("config");
     if (layer.body() == null) {
       layer = layer.withActivation(KerasActivation.of(layer.className(), config));
@@ -424,6 +424,14 @@ public final class KerasGraphBuilder {
       }
     }
     return Shape.of(dims);
+  }
+
+  /**
+   * A shape the framework recorded, or null when the node is not a list of non-negative integers
+   * and nulls: a recorded shape that cannot be read is simply not used.
+   */
+  static Shape recordedShape(JsonNode node) {
+    return lenientShape(node);
   }
 
   /** tf.keras may store build_input_shape as a nested structure: then it is simply not used. */

@@ -2,6 +2,8 @@ package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.ir.Call;
+import io.modelaudit.ir.RecordedShapes;
+import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,6 +28,9 @@ final class KerasNodeReader {
    */
   private static final List<String> ATTENTION_ARGUMENTS = List.of("query", "value", "key");
 
+  /** Where Keras 3 records the shape of each tensor a functional node was called with. */
+  static final String KERAS_TENSOR_SOURCE = "inbound_nodes __keras_tensor__ shape";
+
   private final Map<String, JsonNode> specsByName;
   private final boolean keras3;
 
@@ -44,19 +49,20 @@ final class KerasNodeReader {
     }
     for (JsonNode node : nodes) {
       List<TensorRef> inputs = new ArrayList<>();
+      List<Shape> recorded = new ArrayList<>();
       if (node.isObject() && node.has("args")) {
-        collectKerasTensors(node.get("args"), inputs);
+        collectKerasTensors(node.get("args"), inputs, recorded);
         JsonNode kwargs = node.get("kwargs");
         if (kwargs != null && kwargs.isObject()) {
           for (String name : ATTENTION_ARGUMENTS) {
-            collectKerasTensors(kwargs.get(name), inputs);
+            collectKerasTensors(kwargs.get(name), inputs, recorded);
           }
           for (Iterator<Map.Entry<String, JsonNode>> it = kwargs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!isMask(e.getKey())
                 && !e.getKey().equals("training")
                 && !ATTENTION_ARGUMENTS.contains(e.getKey())) {
-              collectKerasTensors(e.getValue(), inputs);
+              collectKerasTensors(e.getValue(), inputs, recorded);
             }
           }
         }
@@ -79,7 +85,7 @@ final class KerasNodeReader {
         throw new KerasConfigException(
             "unreadable inbound node " + KerasGraphBuilder.quote(node.toString()));
       }
-      calls.add(new Call(inputs));
+      calls.add(new Call(inputs, RecordedShapes.ofInputs(recorded, KERAS_TENSOR_SOURCE)));
     }
     return calls;
   }
@@ -137,14 +143,15 @@ final class KerasNodeReader {
    * Keras 3 tensors: {@code {"class_name": "__keras_tensor__", "config": {"keras_history":
    * [...]}}}.
    */
-  private void collectKerasTensors(JsonNode node, List<TensorRef> out) {
+  private void collectKerasTensors(JsonNode node, List<TensorRef> out, List<Shape> shapes) {
     if (node == null) {
       return;
     }
     if (node.isObject() && "__keras_tensor__".equals(node.path("class_name").asText())) {
       out.add(ref(node.path("config").get("keras_history")));
+      shapes.add(KerasGraphBuilder.recordedShape(node.path("config").get("shape")));
     } else if (node.isContainerNode()) {
-      node.forEach(n -> collectKerasTensors(n, out));
+      node.forEach(n -> collectKerasTensors(n, out, shapes));
     }
   }
 

@@ -379,6 +379,10 @@ final class KerasOperations {
    * writes one). Files of older Keras have no operation nodes.
    */
   static LayerKind kind(String className, JsonNode spec, boolean keras3) {
+    LayerKind arithmetic = TfOpArithmetic.kind(className, spec);
+    if (arithmetic != null) {
+      return arithmetic;
+    }
     if (CODE_LAYERS.contains(className)) {
       return new OpaqueOpKind(
           className + " runs code the audit does not interpret: its outputs are unknown");

@@ -10,6 +10,7 @@ import io.modelaudit.infer.LayerInference;
 import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.Call;
 import io.modelaudit.ir.Checked;
+import io.modelaudit.ir.RecordedShapes;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.WeightBucket;
@@ -17,6 +18,7 @@ import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.reference.LayerTable;
 import io.modelaudit.report.LayerReport;
 import io.modelaudit.report.LayerReport.CallReport;
+import io.modelaudit.report.LayerReport.RecordedReport;
 import io.modelaudit.report.LayerReport.WeightReport;
 import io.modelaudit.report.ModelReport.Framework;
 import io.modelaudit.report.ModelReport.Totals;
@@ -147,7 +149,7 @@ final class LayerTableBuilder {
             ? LayerReport.UNSUPPORTED
             : failed
                 ? LayerReport.MISMATCH
-                : layer.outcome() != Outcome.INFERRED || compared == null
+                : layer.outcome() != Outcome.INFERRED || compared == null || !outputsKnown(layer)
                     ? LayerReport.UNVERIFIED
                     : LayerReport.OK;
     LayerReport row =
@@ -170,7 +172,8 @@ final class LayerTableBuilder {
             depth,
             layer.layer().provenance(),
             layer.callInputs().isEmpty() ? null : layer.callInputs().get(0),
-            layer.layer().activation());
+            layer.layer().activation(),
+            recorded(layer));
     rows.add(row);
     identities.add(layer.layer().identity() == null ? layer.path() : layer.layer().identity());
     findings.addAll(layerFindings);
@@ -185,6 +188,27 @@ final class LayerTableBuilder {
       }
     }
     return row;
+  }
+
+  /** A layer is only ok when we know its output shapes too. */
+  private static boolean outputsKnown(LayerInference layer) {
+    for (List<Shape> outputs : layer.callOutputs()) {
+      if (outputs == null || outputs.contains(null)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static RecordedReport recorded(LayerInference layer) {
+    if (layer.layer().calls().isEmpty()) {
+      return null;
+    }
+    RecordedShapes r = layer.layer().calls().get(0).recorded();
+    if (!r.hasInputs()) {
+      return null;
+    }
+    return new RecordedReport(r.inputs(), r.inputSource(), layer.inputSource(0) != null);
   }
 
   private static Long bucketSize(List<WeightSpec> weights, WeightBucket bucket) {

@@ -95,4 +95,53 @@ class KerasOperationsTest {
                 true)
             instanceof OpaqueOpKind);
   }
+
+  @Test
+  void tfKerasArithmeticOpLayersBroadcastLikeKeras3OperationNodes() throws Exception {
+    // x + y between two tensors: the other operand is a keyword argument of the node.
+    LayerKind add =
+        kind(
+            "{'class_name':'TFOpLambda','config':{'name':'tf.__operators__.add',"
+                + "'function':'__operators__.add'},"
+                + "'inbound_nodes':[['drop',0,0,{'y':['in',0,0],'name':null}]]}",
+            false);
+    assertTrue(add instanceof BroadcastOpKind);
+    assertEquals(
+        List.of(Shape.of(null, 5L, 8L)),
+        add.outputShapes(List.of(Shape.of(null, 5L, 8L), Shape.of(null, 1L, 8L))));
+    // x * 2.0 and x - [[1, 2, 3]]: numbers and constant lists broadcast too.
+    LayerKind scaled =
+        kind(
+            "{'class_name':'TFOpLambda','config':{'name':'m','function':'math.multiply'},"
+                + "'inbound_nodes':[['in',0,0,{'y':2.0,'name':null}]]}",
+            false);
+    assertEquals(List.of(Shape.of(null, 3L)), scaled.outputShapes(List.of(Shape.of(null, 3L))));
+    LayerKind shifted =
+        kind(
+            "{'class_name':'TFOpLambda','config':{'name':'s','function':'math.subtract'},"
+                + "'inbound_nodes':[['in',0,0,{'y':[[1,2,3]],'name':null}]]}",
+            false);
+    assertEquals(List.of(Shape.of(4L, 3L)), shifted.outputShapes(List.of(Shape.of(4L, 1L))));
+    // tf.keras 2.0-2.3 op layers: constant inputs by position.
+    LayerKind addV2 =
+        kind(
+            "{'class_name':'TensorFlowOpLayer','config':{'name':'add','node_def':{'op':'AddV2',"
+                + "'input':['in','add/y']},'constants':{'1':1.0}},"
+                + "'inbound_nodes':[[['in',0,0,{}]]]}",
+            false);
+    assertEquals(List.of(Shape.of(null, 7L)), addV2.outputShapes(List.of(Shape.of(null, 7L))));
+    // Any other op, or an operand that is neither a tensor nor numbers, stays opaque.
+    assertTrue(
+        kind(
+                "{'class_name':'TensorFlowOpLayer','config':{'name':'r','node_def':{'op':'Reshape'},"
+                    + "'constants':{'1':[-1,6]}},'inbound_nodes':[[['in',0,0,{}]]]}",
+                false)
+            instanceof OpaqueOpKind);
+    assertTrue(
+        kind(
+                "{'class_name':'TFOpLambda','config':{'name':'c','function':'math.add'},"
+                    + "'inbound_nodes':[['in',0,0,{'y':'text','name':null}]]}",
+                false)
+            instanceof OpaqueOpKind);
+  }
 }

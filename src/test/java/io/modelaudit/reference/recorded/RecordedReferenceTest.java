@@ -1,0 +1,118 @@
+package io.modelaudit.reference.recorded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelaudit.audit.ModelAuditor;
+import io.modelaudit.compare.Finding;
+import io.modelaudit.compare.Rule;
+import io.modelaudit.ir.Shape;
+import io.modelaudit.report.LayerReport;
+import io.modelaudit.report.ModelReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shapes Keras records in a file are compared with ours, and inference resumes from them after
+ * a layer it cannot see through. The configurations are Keras 3.15.1's own output, cut down.
+ */
+class RecordedReferenceTest {
+  @TempDir Path dir;
+
+  private ModelReport audit(String json) throws Exception {
+    Path file = dir.resolve("model.json");
+    Files.writeString(file, json.replace('\'', '"'));
+    return new ModelAuditor(Map.of()).audit(file);
+  }
+
+  private static final String DENSE =
+      "{'module':'keras.layers','class_name':'Dense','config':{'name':'%s','trainable':true,"
+          + "'units':%d,'activation':'linear','use_bias':true},'build_config':{'input_shape':%s}}";
+
+  @Test
+  void aBuildShapeUnlikeOursIsAMismatchAtThatLayer() throws Exception {
+    ModelReport report =
+        audit(
+            "{'module':'keras','class_name':'Sequential','config':{'name':'s','layers':["
+                + "{'class_name':'InputLayer','config':{'batch_shape':[null,8],'name':'in'}},"
+                + String.format(DENSE, "first", 4, "[null,8]")
+                + ","
+                + String.format(DENSE, "second", 2, "[null,5]")
+                + "]}}");
+    List<Finding> recorded =
+        report.findings().stream()
+            .filter(f -> f.rule() == Rule.RECORDED_SHAPE_MISMATCH)
+            .collect(Collectors.toList());
+    assertEquals(1, recorded.size(), () -> report.findings().toString());
+    Finding f = recorded.get(0);
+    assertEquals("second", f.layer());
+    assertEquals(RecordedReference.ID, f.reference());
+    assertEquals("(None, 4)", f.expected());
+    assertEquals("(None, 5)", f.actual());
+    assertTrue(f.message().contains("build_config.input_shape"), f.message());
+    assertEquals(ModelReport.MISMATCH, report.status());
+    assertEquals(LayerReport.MISMATCH, row(report, "second").status());
+    LayerReport first = row(report, "first");
+    assertNotNull(first.recorded());
+    assertEquals(List.of(Shape.of(null, 8L)), first.recorded().inputShapes());
+    assertEquals(false, first.recorded().resumed());
+  }
+
+  @Test
+  void afterALambdaTheNextLayerResumesFromTheRecordedTensorShape() throws Exception {
+    String tensor =
+        "{'class_name':'__keras_tensor__','config':{'shape':%s,'dtype':'float32',"
+            + "'keras_history':['%s',0,0]}}";
+    ModelReport report =
+        audit(
+            "{'module':'keras','class_name':'Functional','config':{'name':'f','layers':["
+                + "{'class_name':'InputLayer','name':'in','config':{'batch_shape':[null,8],"
+                + "'name':'in'},'inbound_nodes':[]},"
+                + "{'class_name':'Lambda','name':'lam','config':{'name':'lam','trainable':true,"
+                + "'function':{'class_name':'__lambda__','config':{'code':'xxx'}}},"
+                + "'inbound_nodes':[{'args':["
+                + String.format(tensor, "[null,8]", "in")
+                + "],'kwargs':{}}]},"
+                + "{'class_name':'Dense','name':'after','config':{'name':'after','trainable':true,"
+                + "'units':3,'use_bias':true},'build_config':{'input_shape':[null,6]},"
+                + "'inbound_nodes':[{'args':["
+                + String.format(tensor, "[null,6]", "lam")
+                + "],'kwargs':{}}]}],"
+                + "'input_layers':[['in',0,0]],'output_layers':[['after',0,0]]}}");
+    LayerReport after = row(report, "after");
+    assertEquals(List.of(Shape.of(null, 3L)), after.outputShapes());
+    assertEquals(Long.valueOf(21), after.params());
+    assertTrue(after.recorded().resumed());
+    assertEquals("inbound_nodes __keras_tensor__ shape", after.recorded().source());
+    assertEquals(LayerReport.UNVERIFIED, row(report, "lam").status());
+    assertTrue(
+        report.findings().stream().noneMatch(f -> f.rule() == Rule.RECORDED_SHAPE_MISMATCH),
+        () -> report.findings().toString());
+  }
+
+  @Test
+  void aLambdaOutputShapeCarriesInferenceOn() throws Exception {
+    // Keras 2: output_shape without the batch dimension, output_shape_type "raw".
+    ModelReport report =
+        audit(
+            "{'class_name':'Sequential','config':[{'class_name':'Lambda','config':{'name':'lam',"
+                + "'trainable':true,'batch_input_shape':[null,8],'function':['xx',null,null],"
+                + "'function_type':'lambda','output_shape':[2,4],'output_shape_type':'raw'}},"
+                + "{'class_name':'Flatten','config':{'name':'flat','trainable':true}}]}");
+    assertEquals(List.of(Shape.of(null, 2L, 4L)), row(report, "lam").outputShapes());
+    assertEquals(List.of(Shape.of(null, 8L)), row(report, "flat").outputShapes());
+  }
+
+  private static LayerReport row(ModelReport report, String name) {
+    return report.layers().stream()
+        .filter(l -> l.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not in " + report.layers()));
+  }
+}
