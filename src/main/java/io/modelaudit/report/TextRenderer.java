@@ -10,6 +10,13 @@ import java.util.stream.Collectors;
 
 /** A per-layer table like Keras' {@code model.summary()}, then totals and findings. */
 public final class TextRenderer implements ReportRenderer {
+  /** Marks a layer verified from the input shape the file records instead of one we inferred. */
+  private static final String RESUMED_MARK = "†";
+
+  private static boolean resumed(LayerReport l) {
+    return l.recorded() != null && l.recorded().resumed();
+  }
+
   private static final String RESET = "\u001b[0m";
   private final boolean color;
 
@@ -69,10 +76,9 @@ public final class TextRenderer implements ReportRenderer {
           l.params() == null
               ? "?"
               : Formulas.number(l.params()) + ("stored".equals(l.paramsSource()) ? "*" : "");
+      String status = l.status() + (resumed(l) ? RESUMED_MARK : "");
       rows.add(
-          new String[] {
-            indent + l.name() + " (" + l.className() + ")", shapes(l), params, l.status()
-          });
+          new String[] {indent + l.name() + " (" + l.className() + ")", shapes(l), params, status});
     }
     String[] header = {"Layer (type)", "Output Shape", "Param #", "Status"};
     int[] width = new int[4];
@@ -128,6 +134,17 @@ public final class TextRenderer implements ReportRenderer {
     if (m.layers().stream().anyMatch(l -> l.params() == null)) {
       out.println("? not counted: no rule or an unknown input shape, and nothing stored to count");
     }
+    m.layers().stream()
+        .filter(TextRenderer::resumed)
+        .map(l -> l.recorded().source())
+        .distinct()
+        .forEach(
+            source ->
+                out.println(
+                    RESUMED_MARK
+                        + " input shape we could not infer, taken from the one the file records ("
+                        + source
+                        + ")"));
     if (m.findings().isEmpty()) {
       out.println("Findings: none");
       return;
@@ -179,7 +196,7 @@ public final class TextRenderer implements ReportRenderer {
   }
 
   private String row(String[] cells, int[] width, boolean paintStatus) {
-    String status = paintStatus ? paint(cells[3], cells[3]) : cells[3];
+    String status = paintStatus ? paint(cells[3], cells[3].replace(RESUMED_MARK, "")) : cells[3];
     return pad(cells[0], width[0])
         + "  "
         + pad(cells[1], width[1])

@@ -91,6 +91,18 @@ class RecordedReferenceTest {
     assertTrue(after.recorded().resumed());
     assertEquals("inbound_nodes __keras_tensor__ shape", after.recorded().source());
     assertEquals(LayerReport.UNVERIFIED, row(report, "lam").status());
+    java.io.StringWriter text = new java.io.StringWriter();
+    new io.modelaudit.report.TextRenderer(false)
+        .render(
+            new io.modelaudit.report.AuditReport("test", List.of(report)),
+            new java.io.PrintWriter(text));
+    assertTrue(text.toString().contains("unverified†"), text.toString());
+    assertTrue(
+        text.toString()
+            .contains(
+                "† input shape we could not infer, taken from the one the file records"
+                    + " (inbound_nodes __keras_tensor__ shape)"),
+        text.toString());
     assertTrue(
         report.findings().stream().noneMatch(f -> f.rule() == Rule.RECORDED_SHAPE_MISMATCH),
         () -> report.findings().toString());
