@@ -28,9 +28,11 @@ def main():
             doc = json.load(fh)
         for model in doc["models"]:
             fmt = model.get("format") or "error"
-            for layer in rows(model.get("layers")):
-                if layer.get("layers"):
-                    continue  # a container: its own rows count
+            layers = list(rows(model.get("layers")))
+            paths = [l["path"] for l in layers]
+            for layer in layers:
+                if any(p.startswith(layer["path"] + "/") for p in paths):
+                    continue  # a nested model: its layers' own rows count
                 stored = (layer.get("references") or {}).get("stored") or {}
                 n = stored.get("params")
                 if n is None:
