@@ -10,6 +10,7 @@ import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.ModelGraph;
+import io.modelaudit.ir.NegativeSizeException;
 import io.modelaudit.ir.RecordedShapes;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
@@ -212,8 +213,9 @@ public final class GraphInference {
         result.recordCall(callIndex, inputs, null);
         if (result.weights() == null && layer.trainable() && !frozen) {
           try {
+            SizeCheck.weights(configured);
             result.recordWeights(configured, Formulas.sumOfProducts(configured));
-          } catch (DimensionOverflowException e) {
+          } catch (DimensionOverflowException | ShapeException | InvalidConfigException e) {
             // an impossible count stays unknown; the layer is reported through its missing input
           }
         }
@@ -268,6 +270,9 @@ public final class GraphInference {
     }
 
     private static Outcome outcomeOf(RuntimeException e) {
+      if (e instanceof NegativeSizeException) {
+        return Outcome.INVALID_CONFIG;
+      }
       if (e instanceof DegenerateShapeException) {
         return Outcome.DEGENERATE;
       }
@@ -290,6 +295,7 @@ public final class GraphInference {
       // A frozen layer (or one inside a frozen model) trains none of its weights.
       LayerKind kind = frozen || !layer.trainable() ? new FrozenKind(layer.kind()) : layer.kind();
       List<WeightSpec> weights = kind.weights(inputs);
+      SizeCheck.weights(weights);
       if (result.weights() == null) {
         result.recordWeights(weights, kind.formula(inputs, weights));
         result.recordCaveats(unknownIfUnknown(() -> kind.caveats(inputs), List.of()));
@@ -302,7 +308,9 @@ public final class GraphInference {
                 + " but the layer's weights are "
                 + describe(result.weights()));
       }
-      return unknownIfUnknown(() -> layer.kind().outputShapes(inputs), null);
+      List<Shape> outputs = unknownIfUnknown(() -> layer.kind().outputShapes(inputs), null);
+      SizeCheck.outputs(outputs);
+      return outputs;
     }
 
     /**
