@@ -2,6 +2,7 @@ package io.modelaudit.infer;
 
 import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.Call;
+import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.DegenerateShapeException;
 import io.modelaudit.ir.DimensionOverflowException;
@@ -61,9 +62,7 @@ public final class GraphInference {
         throw new InferenceBudgetException(
             "the graph needs more than " + MAX_EVALUATIONS + " layer evaluations");
       }
-      if (Thread.currentThread().isInterrupted()) {
-        throw new InferenceBudgetException("interrupted");
-      }
+      Cancellation.check();
     }
   }
 
@@ -91,7 +90,21 @@ public final class GraphInference {
       this.shared = shared;
     }
 
-    private record Node(Layer layer, int call) {}
+    /**
+     * One call of a layer. Equal by identity of the layer, never by its contents: hashing a layer
+     * called thousands of times would hash all its calls each time.
+     */
+    private record Node(Layer layer, int call) {
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Node n && n.layer == layer && n.call == call;
+      }
+
+      @Override
+      public int hashCode() {
+        return 31 * System.identityHashCode(layer) + call;
+      }
+    }
 
     /** One call of a layer, by name. */
     private record CallId(String layer, int call) {}
@@ -101,7 +114,7 @@ public final class GraphInference {
 
     InferredGraph run() {
       List<Node> nodes = new ArrayList<>();
-      Map<Layer, List<Node>> nodesOf = new HashMap<>();
+      Map<String, List<Node>> nodesOf = new HashMap<>();
       for (Layer l : graph.layers()) {
         results.put(l.name(), new LayerInference(l, prefix + l.name()));
         List<Node> mine = new ArrayList<>();
@@ -110,7 +123,7 @@ public final class GraphInference {
           nodes.add(n);
           mine.add(n);
         }
-        nodesOf.put(l, mine);
+        nodesOf.put(l.name(), mine);
       }
       Map<Node, Integer> waiting = new HashMap<>();
       Map<Node, List<Node>> dependents = new HashMap<>();
@@ -122,7 +135,8 @@ public final class GraphInference {
               && ref.callIndex() >= 0
               && ref.callIndex() < producer.calls().size()) {
             dependents
-                .computeIfAbsent(nodesOf.get(producer).get(ref.callIndex()), k -> new ArrayList<>())
+                .computeIfAbsent(
+                    nodesOf.get(producer.name()).get(ref.callIndex()), k -> new ArrayList<>())
                 .add(n);
             count++;
           }

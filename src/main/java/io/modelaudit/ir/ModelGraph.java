@@ -14,6 +14,7 @@ public final class ModelGraph {
   private final String name;
   private final String className;
   private final Map<String, Layer> layers = new LinkedHashMap<>();
+  private final List<Layer> layerList;
   private final List<TensorRef> inputs;
   private final List<TensorRef> outputs;
 
@@ -30,6 +31,7 @@ public final class ModelGraph {
         throw new InvalidConfigException("two layers are named '" + l.name() + "'");
       }
     }
+    this.layerList = List.copyOf(this.layers.values());
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
   }
@@ -43,7 +45,7 @@ public final class ModelGraph {
   }
 
   public List<Layer> layers() {
-    return List.copyOf(layers.values());
+    return layerList;
   }
 
   public Layer layer(String layerName) {

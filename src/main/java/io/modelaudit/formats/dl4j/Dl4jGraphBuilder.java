@@ -2,6 +2,7 @@ package io.modelaudit.formats.dl4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.ir.Call;
+import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.Shape;
@@ -73,6 +74,7 @@ public final class Dl4jGraphBuilder {
     Shape inputShape = Dl4jInputTypes.fromInputType(root.get("inputType"));
     java.util.Set<String> names = new java.util.HashSet<>(List.of(MLN_INPUT));
     for (int i = 0; i < confs.size(); i++) {
+      Cancellation.check();
       JsonNode conf = confs.get(i);
       String pointer = "/confs/" + i + "/layer";
       Dl4jTyped layer = Dl4jTyped.of(conf.get("layer"), "layer " + i);
@@ -126,6 +128,7 @@ public final class Dl4jGraphBuilder {
       String name = e.getKey();
       String pointer = "/vertices/" + escape(name);
       List<TensorRef> refs = new ArrayList<>();
+      Cancellation.check();
       for (String in : strings(vertexInputs.path(name), "vertexInputs of '" + name + "'")) {
         refs.add(new TensorRef(in, 0, 0));
       }

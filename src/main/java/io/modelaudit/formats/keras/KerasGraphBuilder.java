@@ -3,6 +3,7 @@ package io.modelaudit.formats.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.formats.BindingResult;
 import io.modelaudit.ir.Call;
+import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.Layer;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.ModelGraph;
@@ -188,6 +189,7 @@ public final class KerasGraphBuilder {
     }
     TensorRef input = previous;
     for (int i = 0; i < layerSpecs.size(); i++) {
+      Cancellation.check();
       List<Call> calls =
           previous == null ? List.of(new Call(List.of())) : List.of(new Call(List.of(previous)));
       Layer layer = layer(layerSpecs.get(i), calls, layersPointer + "/" + i, depth);
@@ -216,6 +218,7 @@ public final class KerasGraphBuilder {
     KerasNodeReader reader = new KerasNodeReader(specsByName, keras3);
     List<Layer> layers = new ArrayList<>();
     for (int i = 0; i < layerSpecs.size(); i++) {
+      Cancellation.check();
       JsonNode spec = layerSpecs.get(i);
       layers.add(layer(spec, reader.calls(spec), pointer + "/layers/" + i, depth));
     }

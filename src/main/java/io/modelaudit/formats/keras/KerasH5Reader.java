@@ -8,11 +8,15 @@ import io.jhdf.api.Node;
 import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.formats.StoredWeights;
+import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.Shape;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a Keras HDF5 model file: the root attributes and, for every layer listed in {@code
@@ -42,7 +46,7 @@ public final class KerasH5Reader {
   public static Contents read(Path file) {
     try {
       return readStructure(file);
-    } catch (ModelFileException e) {
+    } catch (ModelFileException | Cancellation.CancelledException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       String detail =
@@ -64,7 +68,7 @@ public final class KerasH5Reader {
       if (weightsNode instanceof Group) {
         readWeights((Group) weightsNode, stored);
         hasWeights = true;
-      } else if (config == null && hdf.getAttribute("layer_names") != null) {
+      } else if (config == null && !listAttribute(hdf, "layer_names").isEmpty()) {
         readWeights(hdf, stored);
         hasWeights = true;
       }
@@ -79,14 +83,16 @@ public final class KerasH5Reader {
   }
 
   private static void readWeights(Group group, StoredWeights stored) {
-    for (String listed : strings(group.getAttribute("layer_names"))) {
-      Node layerNode = child(group, listed);
+    Map<Group, Map<String, Node>> garbledNames = new IdentityHashMap<>();
+    for (String listed : listAttribute(group, "layer_names")) {
+      Cancellation.check();
+      Node layerNode = child(group, listed, garbledNames);
       String layer = layerNode == null ? listed : layerNode.getName();
       List<StoredTensor> tensors = new ArrayList<>();
       if (layerNode instanceof Group) {
         Group layerGroup = (Group) layerNode;
-        for (String weight : strings(layerGroup.getAttribute("weight_names"))) {
-          Node dataset = descendant(layerGroup, weight);
+        for (String weight : listAttribute(layerGroup, "weight_names")) {
+          Node dataset = descendant(layerGroup, weight, garbledNames);
           String name =
               dataset == null ? weight : dataset.getPath().substring(layerGroup.getPath().length());
           tensors.add(
@@ -103,17 +109,22 @@ public final class KerasH5Reader {
    * ASCII (a layer named {@code denseλ}); those read back garbled, while the HDF5 link names are
    * intact, so a garbled name is matched against the links read the same way.
    */
-  private static Node child(Group group, String name) {
+  private static Node child(Group group, String name, Map<Group, Map<String, Node>> garbledNames) {
     Node exact = group.getChildren().get(name);
     if (exact != null) {
       return exact;
     }
-    for (Node n : group.getChildren().values()) {
-      if (garbled(n.getName()).equals(name)) {
-        return n;
-      }
-    }
-    return null;
+    // Built once per group: looking each missing name up by scanning every child would make a
+    // file with thousands of missing names quadratic.
+    return garbledNames
+        .computeIfAbsent(
+            group,
+            g -> {
+              Map<String, Node> index = new HashMap<>();
+              g.getChildren().values().forEach(n -> index.putIfAbsent(garbled(n.getName()), n));
+              return index;
+            })
+        .get(name);
   }
 
   private static String garbled(String name) {
@@ -121,7 +132,8 @@ public final class KerasH5Reader {
   }
 
   /** A node below {@code group} by a {@code /}-separated path, segment by segment. */
-  private static Node descendant(Group group, String path) {
+  private static Node descendant(
+      Group group, String path, Map<Group, Map<String, Node>> garbledNames) {
     Node node = group;
     for (String segment : path.split("/")) {
       if (segment.isEmpty()) {
@@ -130,7 +142,7 @@ public final class KerasH5Reader {
       if (!(node instanceof Group)) {
         return null;
       }
-      node = child((Group) node, segment);
+      node = child((Group) node, segment, garbledNames);
       if (node == null) {
         return null;
       }
@@ -186,6 +198,26 @@ public final class KerasH5Reader {
   }
 
   /** A string-array attribute; an absent or empty one (shape [0]) reads as no strings. */
+  /**
+   * A list of names Keras stores as a string array attribute. A list too large for one HDF5 object
+   * header (64 KB) Keras splits into {@code name0}, {@code name1}, … ({@code
+   * save_attributes_to_hdf5_group}); they are read back in order.
+   */
+  private static List<String> listAttribute(Node node, String name) {
+    Attribute whole = node.getAttribute(name);
+    if (whole != null) {
+      return strings(whole);
+    }
+    List<String> out = new ArrayList<>();
+    for (int chunk = 0; ; chunk++) {
+      Attribute part = node.getAttribute(name + chunk);
+      if (part == null) {
+        return out;
+      }
+      out.addAll(strings(part));
+    }
+  }
+
   private static List<String> strings(Attribute a) {
     List<String> out = new ArrayList<>();
     if (a == null || a.isEmpty()) {

@@ -7,6 +7,7 @@ import io.modelaudit.formats.numpy.PickleValue.Global;
 import io.modelaudit.formats.numpy.PickleValue.PyDict;
 import io.modelaudit.formats.numpy.PickleValue.PyList;
 import io.modelaudit.formats.numpy.PickleValue.Tuple;
+import io.modelaudit.ir.Cancellation;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,6 +107,9 @@ public final class PickleMachine {
 
   private Object run() throws IOException {
     for (int count = 0; count < MAX_OPCODES; count++) {
+      if ((count & 0xFFF) == 0) {
+        Cancellation.check();
+      }
       long at = offset;
       int op = u1();
       switch (op) {

@@ -9,6 +9,7 @@ import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
 import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.Call;
+import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.RecordedShapes;
 import io.modelaudit.ir.Shape;
@@ -100,6 +101,7 @@ final class LayerTableBuilder {
   }
 
   private LayerReport addLayer(LayerInference layer, int depth) {
+    Cancellation.check();
     LayerComparison compared = comparison == null ? null : comparison.forPath(layer.path());
     List<Finding> layerFindings = new ArrayList<>();
     if (layer.outcome() == Outcome.RULE_FAILED) {

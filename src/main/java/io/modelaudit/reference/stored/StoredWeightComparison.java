@@ -6,6 +6,7 @@ import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.formats.StoredWeights;
 import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
+import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.WeightBucket;
 import io.modelaudit.ir.WeightSpec;
@@ -48,6 +49,7 @@ public final class StoredWeightComparison {
     StoredWeightComparison c = new StoredWeightComparison(stored.archiveLayout());
     c.countOccurrences(graph.layers());
     for (LayerInference layer : graph.layers()) {
+      Cancellation.check();
       if (layer.layer().hidden()) {
         continue;
       }
