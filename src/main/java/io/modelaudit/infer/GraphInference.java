@@ -291,7 +291,7 @@ public final class GraphInference {
                 + " but the layer's weights are "
                 + describe(result.weights()));
       }
-      return unknownIfUnknown(() -> layer.kind().outputShapes(inputs), null);
+      return unknownIfUnknown(() -> layer.kind().outputShapes(inputs, callIndex), null);
     }
 
     /**
