@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.InvalidConfigException;
+import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
@@ -27,6 +28,31 @@ public final class RmsNormKind extends SingleInputKind {
   protected Shape output(Shape input) {
     axes.forEach(input::axis);
     return input;
+  }
+
+  /**
+   * Keras multiplies by the scale broadcast against the input's last axes, so a scale that does not
+   * match them (an axis list that is not the trailing axes, such as a single axis other than the
+   * last) builds but fails when run.
+   */
+  @Override
+  public List<String> caveats(List<Shape> inputs) {
+    Shape input = LayerKind.single(inputs);
+    List<Long> scale = weights(input).get(0).shape().dims();
+    int offset = input.rank() - scale.size();
+    for (int i = 0; i < scale.size(); i++) {
+      Long s = scale.get(i);
+      Long x = offset + i < 0 ? null : input.dim(offset + i);
+      if (x != null && !s.equals(x) && s != 1 && x != 1) {
+        return List.of(
+            "the scale "
+                + Shape.of(scale)
+                + " is multiplied into the input "
+                + input
+                + " from its last axis, which does not broadcast: the layer fails when run");
+      }
+    }
+    return List.of();
   }
 
   @Override
