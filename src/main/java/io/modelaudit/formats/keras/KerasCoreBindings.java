@@ -59,9 +59,7 @@ final class KerasCoreBindings {
                 a.calls().reverseCalls()),
         "ReversibleEmbedding");
     KerasLayerBindings.register(
-        SpectralNormKind.class,
-        a -> new SpectralNormKind(KerasLayerBindings.inner(a, "layer")),
-        "SpectralNormalization");
+        SpectralNormKind.class, KerasCoreBindings::spectralNormalization, "SpectralNormalization");
     for (int n = 1; n <= 3; n++) {
       int spatial = n;
       KerasLayerBindings.register(
@@ -77,6 +75,15 @@ final class KerasCoreBindings {
                 RecurrentCellKind.class,
                 a -> new RecurrentCellKind(recurrent(cell, a, false, true)),
                 className));
+  }
+
+  private static SpectralNormKind spectralNormalization(KerasArgs a) {
+    // With LoRA, the wrapped kernel is a sum, not a variable: Keras stores no alias of it and
+    // orders the weights otherwise.
+    if (a.has("layer") && a.get("layer").path("config").path("lora_rank").asLong(0) > 0) {
+      throw new UnsupportedOptionException("wraps a layer with lora_rank, which is not modelled");
+    }
+    return new SpectralNormKind(KerasLayerBindings.inner(a, "layer"));
   }
 
   private static AdaptivePoolingKind adaptivePooling(KerasArgs a, int spatial) {
@@ -110,9 +117,6 @@ final class KerasCoreBindings {
     }
     List<StackedCell> cells = new ArrayList<>();
     for (JsonNode c : stack) {
-      if (frozen(c)) {
-        throw new UnsupportedOptionException("stacks a frozen cell, which is not modelled");
-      }
       RecurrentKind rule = cell(c, false, true);
       KerasArgs config = new KerasArgs(c.get("config"));
       cells.add(
@@ -121,7 +125,8 @@ final class KerasCoreBindings {
                   KerasArchiveWeights.snakeCase(c.path("class_name").asText()), "name"),
               KerasArchiveWeights.snakeCase(c.path("class_name").asText()),
               rule,
-              config.getBool(true, "use_bias") ? 3 : 2));
+              config.getBool(true, "use_bias") ? 3 : 2,
+              frozen(c)));
     }
     return new StackedRecurrentKind(cells, returnSequences, returnState);
   }

@@ -27,24 +27,38 @@ public final class SpectralNormKind implements LayerKind {
     return inner.outputShapes(inputs);
   }
 
+  /**
+   * In Keras' order: the wrapper's own variables (the wrapped kernel it keeps as an attribute,
+   * vector_u), then the wrapped layer's other weights.
+   */
   @Override
   public List<WeightSpec> weights(List<Shape> inputs) {
-    List<WeightSpec> w = new ArrayList<>(inner.weights(inputs));
-    Shape kernel = w.get(kernelIndex(w)).shape();
-    w.add(new WeightSpec("vector_u", Shape.of(1L, kernel.dim(-1)), WeightBucket.NON_TRAINABLE));
+    List<WeightSpec> own = new ArrayList<>(inner.weights(inputs));
+    WeightSpec kernel = own.remove(kernelIndex(own));
+    List<WeightSpec> w = new ArrayList<>();
+    w.add(kernel);
+    w.add(
+        new WeightSpec(
+            "vector_u", Shape.of(1L, kernel.shape().dim(-1)), WeightBucket.NON_TRAINABLE));
+    w.addAll(own);
     return w;
   }
 
-  /** The wrapper's own variables (the kernel it aliases, vector_u), then the wrapped layer's. */
+  /**
+   * The wrapper's own variables, then every weight of the wrapped layer, the kernel (its first)
+   * again among them.
+   */
   @Override
   public List<WeightSpec> archiveOrder(List<WeightSpec> weights) {
-    List<WeightSpec> out = new ArrayList<>();
-    out.add(weights.get(kernelIndex(weights)));
-    out.add(weights.get(weights.size() - 1));
-    out.addAll(inner.archiveOrder(weights.subList(0, weights.size() - 1)));
+    List<WeightSpec> wrapped = new ArrayList<>();
+    wrapped.add(weights.get(0));
+    wrapped.addAll(weights.subList(2, weights.size()));
+    List<WeightSpec> out = new ArrayList<>(weights.subList(0, 2));
+    out.addAll(inner.archiveOrder(wrapped));
     return out;
   }
 
+  /** The weight Keras takes as the kernel; Keras layers that have one declare it first. */
   private static int kernelIndex(List<WeightSpec> weights) {
     for (String name : List.of("kernel", "embeddings")) {
       for (int i = 0; i < weights.size(); i++) {
@@ -59,12 +73,11 @@ public final class SpectralNormKind implements LayerKind {
 
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
-    List<WeightSpec> own = weights.subList(0, weights.size() - 1);
-    WeightSpec u = weights.get(weights.size() - 1);
+    List<WeightSpec> own = inner.weights(inputs);
     return "["
         + inner.formula(inputs, own)
         + "] + vector_u "
-        + u.shape().size()
+        + weights.get(1).shape().size()
         + " = "
         + io.modelaudit.ir.Formulas.number(io.modelaudit.ir.Formulas.total(weights));
   }

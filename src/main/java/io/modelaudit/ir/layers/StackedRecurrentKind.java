@@ -4,6 +4,7 @@ import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.WeightBucket;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,10 @@ public final class StackedRecurrentKind implements LayerKind {
    *     lstm_cell})
    * @param rule the cell run alone over a sequence, returning its output and states
    * @param weightCount how many weights the cell declares
+   * @param frozen the cell is not trainable ({@code trainable: false} on it)
    */
-  public record StackedCell(String name, String storageBase, RecurrentKind rule, int weightCount) {}
+  public record StackedCell(
+      String name, String storageBase, RecurrentKind rule, int weightCount, boolean frozen) {}
 
   private final List<StackedCell> cells;
   private final boolean returnSequences;
@@ -76,7 +79,10 @@ public final class StackedRecurrentKind implements LayerKind {
     Shape step = sequence(inputs);
     List<WeightSpec> w = new ArrayList<>();
     for (StackedCell c : cells) {
-      c.rule().weights(List.of(step)).forEach(s -> w.add(s.renamed(c.name() + "/")));
+      for (WeightSpec s : c.rule().weights(List.of(step))) {
+        WeightSpec named = s.renamed(c.name() + "/");
+        w.add(c.frozen() ? named.withBucket(WeightBucket.NON_TRAINABLE) : named);
+      }
       Shape out = c.rule().outputShapes(List.of(step)).get(0);
       step = Shape.of(step.dim(0), step.dim(1), out.dim(-1));
     }

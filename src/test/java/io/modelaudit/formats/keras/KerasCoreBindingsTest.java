@@ -94,7 +94,7 @@ class KerasCoreBindingsTest {
     LayerKind kind =
         bind("SpectralNormalization", "{'layer':" + cell("Dense", "{'units':8}") + "}");
     List<WeightSpec> w = kind.weights(List.of(Shape.of(null, 6L)));
-    assertEquals(List.of("kernel", "bias", "vector_u"), names(w));
+    assertEquals(List.of("kernel", "vector_u", "bias"), names(w));
     List<WeightSpec> archived = kind.archiveOrder(w);
     assertEquals(List.of("kernel", "vector_u", "kernel", "bias"), names(archived));
     assertTrue(archived.get(0) == archived.get(2), "the same weight, stored twice");
@@ -120,13 +120,28 @@ class KerasCoreBindingsTest {
         UnsupportedOptionException.class,
         () ->
             bind(
-                "RNN",
-                "{'cell':["
-                    + cell("LSTMCell", "{'units':3,'trainable':false}")
-                    + ","
-                    + lstm
-                    + "]}"));
+                "SpectralNormalization",
+                "{'layer':" + cell("Dense", "{'units':2,'lora_rank':2}") + "}"));
+
     assertThrows(KerasConfigException.class, () -> bind("RNN", "{}"));
+  }
+
+  @Test
+  void aFrozenCellOfAStackTrainsNothing() throws Exception {
+    LayerKind kind =
+        bind(
+            "RNN",
+            "{'cell':["
+                + cell("LSTMCell", "{'name':'a','units':3,'trainable':false}")
+                + ","
+                + cell("GRUCell", "{'name':'b','units':2}")
+                + "]}");
+    List<WeightSpec> w = kind.weights(List.of(Shape.of(null, 5L, 3L)));
+    assertEquals(
+        List.of(false, false, false, true, true, true),
+        w.stream()
+            .map(s -> s.bucket() == io.modelaudit.ir.WeightBucket.TRAINABLE)
+            .collect(Collectors.toList()));
   }
 
   @Test
