@@ -108,6 +108,7 @@ def core_rnn_wrappers():
 
 
 def core_cells():
+    # Cells (and a StackedRNNCells) called on one step and their states are layers of the model.
     x = keras.Input((3,), name="x")
     h = keras.Input((4,), name="h")
     c = keras.Input((4,), name="c")
@@ -115,7 +116,10 @@ def core_cells():
     out, (h1, c1) = layers.LSTMCell(4, name="lstm_step")(x, [h, c])
     out2, h2 = layers.GRUCell(2, name="gru_step")(x, [g])
     out3, h3 = layers.SimpleRNNCell(2, use_bias=False, name="simple_step")(x, g)
-    return keras.Model([x, h, c, g], [out, h1, c1, out2, *h2, out3, h3], name="core_cells")
+    out4, states = layers.StackedRNNCells([layers.LSTMCell(4), layers.GRUCell(2)],
+                                          name="stack_step")(x, [[h, c], g])
+    return keras.Model([x, h, c, g], [out, h1, c1, out2, *h2, out3, h3, out4, *keras.tree.flatten(states)],
+                       name="core_cells")
 
 
 MODELS = [

@@ -75,6 +75,16 @@ final class KerasCoreBindings {
                 RecurrentCellKind.class,
                 a -> new RecurrentCellKind(recurrent(cell, a, false, true)),
                 className));
+    KerasLayerBindings.register(
+        RecurrentCellKind.class,
+        a -> {
+          List<JsonNode> stack = new ArrayList<>();
+          if (a.has("cells")) {
+            a.get("cells").forEach(stack::add);
+          }
+          return new RecurrentCellKind(stacked(stack, false, true));
+        },
+        "StackedRNNCells");
   }
 
   private static SpectralNormKind spectralNormalization(KerasArgs a) {
@@ -115,6 +125,11 @@ final class KerasCoreBindings {
       RecurrentKind single = cell(spec, returnSequences, returnState);
       return frozen(spec) ? new FrozenKind(single) : single;
     }
+    return stacked(stack, returnSequences, returnState);
+  }
+
+  private static StackedRecurrentKind stacked(
+      List<JsonNode> stack, boolean returnSequences, boolean returnState) {
     List<StackedCell> cells = new ArrayList<>();
     for (JsonNode c : stack) {
       RecurrentKind rule = cell(c, false, true);

@@ -12,12 +12,12 @@ import java.util.List;
  * Its weights are those of the recurrent layer it makes inside an RNN.
  */
 public final class RecurrentCellKind implements LayerKind {
-  private final RecurrentKind sequenceRule;
+  private final LayerKind sequenceRule;
 
   /**
-   * @param sequenceRule the same cell over a sequence, returning its states
+   * @param sequenceRule the same cell over a sequence, returning its last output and its states
    */
-  public RecurrentCellKind(RecurrentKind sequenceRule) {
+  public RecurrentCellKind(LayerKind sequenceRule) {
     this.sequenceRule = sequenceRule;
   }
 
@@ -56,6 +56,11 @@ public final class RecurrentCellKind implements LayerKind {
   @Override
   public List<WeightSpec> weights(List<Shape> inputs) {
     return sequenceRule.weights(asSequence(inputs));
+  }
+
+  @Override
+  public List<WeightSpec> archiveOrder(List<WeightSpec> weights) {
+    return sequenceRule.archiveOrder(weights);
   }
 
   @Override
