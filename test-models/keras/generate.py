@@ -26,6 +26,8 @@ import numpy as np  # noqa: E402
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
 
+import generate_core as core  # noqa: E402
+
 EXPECTED_KERAS = "3.15.1"
 EXPECTED_BACKEND = "jax"
 SEED = 1234
@@ -787,6 +789,7 @@ MODELS = [
     ("convnext_block", convnext_block, False),
     ("npz_mix", npz_mix, False),
 ]
+MODELS += core.MODELS
 
 
 # ---------------------------------------------------------------------------
@@ -923,6 +926,7 @@ def after_opaque(layer, node_ids):
 KNOWN_UNLOADABLE = {"recurrent_mask_zero.h5", "shared_across_nesting.keras", "attention_dot.h5", "norm_axes.h5",
                     "convnext_block.h5", "unknown_dims.h5", "operation_nodes.h5", "operation_nodes.keras",
                     "operation_nodes.json"}
+KNOWN_UNLOADABLE |= core.KNOWN_UNLOADABLE
 # Files that Keras loads back as another model: the layer shared with the nested model comes
 # back as two layers.
 KNOWN_RELOAD_DIFFERS = {"shared_across_nesting.h5", "shared_across_nesting.json"}

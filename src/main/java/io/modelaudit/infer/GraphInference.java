@@ -322,7 +322,8 @@ public final class GraphInference {
                 + " but the layer's weights are "
                 + describe(result.weights()));
       }
-      List<Shape> outputs = unknownIfUnknown(() -> layer.kind().outputShapes(inputs), null);
+      List<Shape> outputs =
+          unknownIfUnknown(() -> layer.kind().outputShapes(inputs, callIndex), null);
       SizeCheck.outputs(outputs);
       return outputs;
     }

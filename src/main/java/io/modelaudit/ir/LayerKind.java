@@ -12,11 +12,30 @@ public interface LayerKind {
   List<Shape> outputShapes(List<Shape> inputs);
 
   /**
+   * Output shapes of call {@code call} (0-based, in the order the file lists the layer's calls),
+   * for a layer whose calls differ by a call argument the file records (Keras ReversibleEmbedding's
+   * {@code reverse=True}). Most layers compute every call alike.
+   */
+  default List<Shape> outputShapes(List<Shape> inputs, int call) {
+    return outputShapes(inputs);
+  }
+
+  /**
    * The weight tensors this layer owns, in the order the framework stores them, given the inputs of
    * its first call. The parameter count is always derived from these.
    */
   default List<WeightSpec> weights(List<Shape> inputs) {
     return List.of();
+  }
+
+  /**
+   * {@code weights} (as {@link #weights} made them, bucket changes aside) in the order a Keras 3
+   * {@code .keras} archive stores them, when that is not declaration order: an archive stores a
+   * layer's own variables before its sub-layers', lists of sub-layers by storage name, and a
+   * variable a layer also keeps as its own attribute twice (the same element appears twice then).
+   */
+  default List<WeightSpec> archiveOrder(List<WeightSpec> weights) {
+    return weights;
   }
 
   /** A human-readable derivation of the parameter count, e.g. {@code 6 × (5·5·3 + 1) = 456}. */

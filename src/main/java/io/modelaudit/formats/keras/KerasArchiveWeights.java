@@ -154,7 +154,9 @@ final class KerasArchiveWeights {
     }
     Map<String, List<Layer>> layersByBase = new LinkedHashMap<>();
     for (Layer layer : graph.layers()) {
-      layersByBase.computeIfAbsent(snakeCase(layer.className()), k -> new ArrayList<>()).add(layer);
+      layersByBase
+          .computeIfAbsent(storageBase(layer.className()), k -> new ArrayList<>())
+          .add(layer);
     }
     Map<String, Layer> out = new LinkedHashMap<>();
     layersByBase.forEach(
@@ -166,6 +168,15 @@ final class KerasArchiveWeights {
           }
         });
     return out;
+  }
+
+  /**
+   * The name an archive stores a layer of this class under, before numbering: from the Python
+   * class, which Keras 3 serializes under another name in one case (class GroupedQueryAttention,
+   * written as GroupQueryAttention).
+   */
+  private static String storageBase(String className) {
+    return snakeCase(className.equals("GroupQueryAttention") ? "GroupedQueryAttention" : className);
   }
 
   /** Keras' {@code naming.to_snake_case}. */

@@ -1,6 +1,8 @@
 package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a layer's calls (its inbound nodes) say beyond its configuration and that changes its rule:
@@ -8,12 +10,31 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param keras3 written by Keras 3, whose symbolic shape rules differ from tf.keras' in places
  * @param returnsAttentionScores a call passes {@code return_attention_scores=True}
+ * @param reverseCalls per Keras 3 call, in order, whether it passes {@code reverse=True}
+ *     (ReversibleEmbedding)
  */
-record KerasCallFacts(boolean keras3, boolean returnsAttentionScores) {
-  static final KerasCallFacts NONE = new KerasCallFacts(false, false);
+record KerasCallFacts(boolean keras3, boolean returnsAttentionScores, List<Boolean> reverseCalls) {
+  static final KerasCallFacts NONE = new KerasCallFacts(false, false, List.of());
+
+  KerasCallFacts {
+    reverseCalls = List.copyOf(reverseCalls);
+  }
 
   static KerasCallFacts of(JsonNode spec, boolean keras3) {
-    return new KerasCallFacts(keras3, anyCallSets(spec, "return_attention_scores"));
+    return new KerasCallFacts(
+        keras3, anyCallSets(spec, "return_attention_scores"), eachCallSets(spec, "reverse"));
+  }
+
+  /** Per Keras 3 node (an object with {@code kwargs}), whether it passes {@code flag=True}. */
+  private static List<Boolean> eachCallSets(JsonNode spec, String flag) {
+    JsonNode nodes = spec == null ? null : spec.get("inbound_nodes");
+    List<Boolean> out = new ArrayList<>();
+    if (nodes != null && nodes.isArray()) {
+      for (JsonNode node : nodes) {
+        out.add(node.isObject() && node.path("kwargs").path(flag).asBoolean(false));
+      }
+    }
+    return out;
   }
 
   /**

@@ -78,6 +78,17 @@ public final class BidirectionalKind implements LayerKind {
     return w;
   }
 
+  /** Each half in its own archive order: the forward layer's weights, then the backward's. */
+  @Override
+  public List<WeightSpec> archiveOrder(List<WeightSpec> weights) {
+    List<WeightSpec> f = new ArrayList<>();
+    List<WeightSpec> b = new ArrayList<>();
+    weights.forEach(w -> (w.name().startsWith("forward_") ? f : b).add(w));
+    List<WeightSpec> out = new ArrayList<>(forward.archiveOrder(f));
+    out.addAll(backward.archiveOrder(b));
+    return out;
+  }
+
   @Override
   public String formula(List<Shape> inputs, List<WeightSpec> weights) {
     List<WeightSpec> f = forward.weights(inputs);

@@ -38,6 +38,11 @@ public final class FrozenKind implements LayerKind {
   }
 
   @Override
+  public List<WeightSpec> archiveOrder(List<WeightSpec> weights) {
+    return inner.archiveOrder(weights);
+  }
+
+  @Override
   public List<String> caveats(List<Shape> inputs) {
     return inner.caveats(inputs);
   }

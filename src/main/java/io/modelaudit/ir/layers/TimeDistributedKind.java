@@ -49,6 +49,11 @@ public final class TimeDistributedKind implements LayerKind {
   }
 
   @Override
+  public List<WeightSpec> archiveOrder(List<WeightSpec> weights) {
+    return inner.archiveOrder(weights);
+  }
+
+  @Override
   public List<String> caveats(List<Shape> inputs) {
     return inner.caveats(List.of(step(LayerKind.single(inputs))));
   }

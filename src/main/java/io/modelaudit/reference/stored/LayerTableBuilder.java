@@ -223,8 +223,15 @@ final class LayerTableBuilder {
       return out;
     }
     if (compared != null && !compared.matches().isEmpty()) {
+      // A weight an archive stores twice (a wrapper's attribute aliasing its layer's kernel) is
+      // one weight of the layer: reported once.
+      java.util.Set<WeightSpec> reported =
+          java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       for (WeightMatch m : compared.matches()) {
         WeightSpec e = m.expected();
+        if (!reported.add(e)) {
+          continue;
+        }
         StoredTensor s = m.stored();
         out.add(
             new WeightReport(

@@ -8,6 +8,7 @@ import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
 import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.WeightBucket;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class StoredWeightComparison {
     List<Finding> findings = new ArrayList<>();
     List<WeightMatch> matches = new ArrayList<>();
     List<WeightSpec> expected =
-        archiveLayout ? storedInArchive(layer.weights()) : trainableFirst(layer.weights());
+        archiveLayout ? storedInArchive(layer) : trainableFirst(layer.weights());
     String path = layer.path();
     List<StoredTensor> actual = stored == null ? List.of() : stored;
     if (expected != null
@@ -289,11 +290,18 @@ public final class StoredWeightComparison {
     return out;
   }
 
-  /** A Keras 3 archive stores variables in creation order, without the ones folded on save. */
-  private static List<WeightSpec> storedInArchive(List<WeightSpec> weights) {
-    return weights == null
-        ? null
-        : weights.stream().filter(w -> !w.foldedOnSave()).collect(Collectors.toList());
+  /**
+   * A Keras 3 archive stores variables in creation order (as the layer's kind arranges them),
+   * without the ones folded on save.
+   */
+  private static List<WeightSpec> storedInArchive(LayerInference layer) {
+    List<WeightSpec> weights = layer.weights();
+    if (weights == null) {
+      return null;
+    }
+    LayerKind kind = layer.layer().kind();
+    List<WeightSpec> ordered = kind == null ? weights : kind.archiveOrder(weights);
+    return ordered.stream().filter(w -> !w.foldedOnSave()).collect(Collectors.toList());
   }
 
   private static String describe(List<WeightSpec> specs) {
