@@ -9,7 +9,7 @@ import io.modelaudit.ir.layers.EncodingKind.Placement;
 import io.modelaudit.ir.layers.IdentityKind;
 import io.modelaudit.ir.layers.MelSpectrogramKind;
 import io.modelaudit.ir.layers.PipelineKind;
-import io.modelaudit.ir.layers.ResizeKind;
+import io.modelaudit.ir.layers.RandomCropKind;
 import io.modelaudit.ir.layers.StftSpectrogramKind;
 import io.modelaudit.ir.layers.TextVectorizationKind;
 import java.util.ArrayList;
@@ -58,8 +58,8 @@ final class KerasPreprocessingBindings {
         "RandomZoom",
         "Solarization");
     register(
-        ResizeKind.class,
-        a -> new ResizeKind(a.requireLong("height"), a.requireLong("width"), a.dataFormat()),
+        RandomCropKind.class,
+        a -> new RandomCropKind(a.requireLong("height"), a.requireLong("width"), a.dataFormat()),
         "RandomCrop");
     register(EncodingKind.class, KerasPreprocessingBindings::categoryEncoding, "CategoryEncoding");
     register(EncodingKind.class, KerasPreprocessingBindings::discretization, "Discretization");

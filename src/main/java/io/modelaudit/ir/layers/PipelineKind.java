@@ -27,6 +27,17 @@ public final class PipelineKind implements LayerKind {
   }
 
   @Override
+  public List<String> caveats(List<Shape> inputs) {
+    List<String> out = new ArrayList<>();
+    List<Shape> shapes = inputs;
+    for (LayerKind stage : stages) {
+      out.addAll(stage.caveats(shapes));
+      shapes = stage.outputShapes(shapes);
+    }
+    return out;
+  }
+
+  @Override
   public List<WeightSpec> weights(List<Shape> inputs) {
     List<WeightSpec> out = new ArrayList<>();
     List<Shape> shapes = inputs;
