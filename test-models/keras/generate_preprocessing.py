@@ -196,3 +196,62 @@ MODELS = [
     ("categorical", categorical, False),
     ("lookups", lookups, False),
 ]
+
+
+# ---------------------------------------------------------------------------
+# Layers Keras cannot put in a model file here, and shape rules no model above reaches:
+# each layer's own get_config() and compute_output_shape(), written to preprocessing_configs.json
+# (read by KerasPreprocessingConfigTest). Run: KERAS_BACKEND=jax python3 generate_preprocessing.py
+# ---------------------------------------------------------------------------
+
+def config_cases():
+    vocab = ["a", "b", "c"]
+    tf_idf_lookup = layers.StringLookup(vocabulary=vocab, idf_weights=[0.5, 0.6, 0.7],
+                                        output_mode="tf_idf")
+    tf_idf_text = layers.TextVectorization(output_mode="tf_idf")
+    tf_idf_text.adapt(np.array(["a b", "a c d"]))
+    return [
+        # Equalization returns its input tensor symbolically: "part of a cycle" in any model.
+        ("not in a model", layers.Equalization(), [None, 8, 8, 3]),
+        # tf_idf: .keras archives save idf_weights, which count_params() leaves out.
+        ("idf state", tf_idf_lookup, [None, 4]),
+        ("idf state", tf_idf_text, [None, 1]),
+        ("idf state", layers.IntegerLookup(vocabulary=[1, 2], idf_weights=[0.5, 0.5],
+                                           output_mode="tf_idf"), [None, 3]),
+        # Symbolic rules whose runtime shape differs (kept out of the fixtures, which run models).
+        ("symbolic", layers.Hashing(7, output_mode="one_hot"), [None, 4]),
+        ("symbolic", layers.Discretization(bin_boundaries=[0.0], output_mode="multi_hot"),
+         [None, 4, 5]),
+        ("symbolic", layers.CategoryEncoding(5, output_mode="one_hot"), [None]),
+        ("symbolic", layers.MelSpectrogram(sequence_stride=10, num_mel_bins=8), [100]),
+        ("symbolic", layers.RandomCrop(4, 5), [12, 10, 3]),
+        ("symbolic", layers.TextVectorization(vocabulary=vocab, output_sequence_length=4),
+         [None, 2, 3]),
+    ]
+
+
+def write_configs(path="preprocessing_configs.json"):
+    import json
+    from keras.src.saving import serialization_lib
+    out = []
+    for why, layer, shape in config_cases():
+        spec = serialization_lib.serialize_keras_object(layer)
+        expected = layer.compute_output_shape(tuple(shape))
+        out.append({
+            "why": why,
+            "class_name": spec["class_name"],
+            "config": spec["config"],
+            "input_shape": shape,
+            "output_shape": [None if d is None else int(d) for d in expected],
+            "count_params": int(layer.count_params()) if layer.built else 0,
+        })
+    with open(path, "w") as fh:
+        json.dump({"keras_version": keras.__version__, "backend": keras.backend.backend(),
+                   "cases": out}, fh, indent=1)
+        fh.write("\n")
+
+
+if __name__ == "__main__":
+    import os
+    os.chdir(os.path.dirname(os.path.abspath(__file__)))
+    write_configs()

@@ -4,6 +4,7 @@ import static io.modelaudit.formats.keras.KerasLayerBindings.register;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.layers.CategoryCrossingKind;
 import io.modelaudit.ir.layers.EncodingKind;
 import io.modelaudit.ir.layers.EncodingKind.Placement;
 import io.modelaudit.ir.layers.IdentityKind;
@@ -12,6 +13,7 @@ import io.modelaudit.ir.layers.PipelineKind;
 import io.modelaudit.ir.layers.RandomCropKind;
 import io.modelaudit.ir.layers.StftSpectrogramKind;
 import io.modelaudit.ir.layers.TextVectorizationKind;
+import io.modelaudit.ir.layers.UnknownAxisKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,6 +81,13 @@ final class KerasPreprocessingBindings {
         "MelSpectrogram");
     register(StftSpectrogramKind.class, KerasPreprocessingBindings::stft, "STFTSpectrogram");
     register(PipelineKind.class, KerasPreprocessingBindings::pipeline, "Pipeline");
+    // tf.keras 2.x names Keras 3 dropped. tf.keras writes a class's own name whether it was made
+    // as keras.layers.X or keras.layers.experimental.preprocessing.X (the export path is not
+    // saved), so these are the only new spellings. PreprocessingLayer is an abstract base: a file
+    // names it only through a user's subclass, which keeps no rule.
+    register(UnknownAxisKind.class, a -> new UnknownAxisKind(-3), "RandomHeight");
+    register(UnknownAxisKind.class, a -> new UnknownAxisKind(-2), "RandomWidth");
+    register(CategoryCrossingKind.class, a -> new CategoryCrossingKind(), "CategoryCrossing");
   }
 
   private static String mode(KerasArgs a, String dflt) {
@@ -87,7 +96,11 @@ final class KerasPreprocessingBindings {
 
   private static EncodingKind categoryEncoding(KerasArgs a) {
     String mode = mode(a, "multi_hot");
-    Long depth = a.isExplicitNull("num_tokens") ? null : a.requireLong("num_tokens");
+    // tf.keras 2.3-2.5 called num_tokens max_tokens.
+    Long depth =
+        a.has("num_tokens", "max_tokens") && a.get("num_tokens", "max_tokens").isNumber()
+            ? a.requireLong("num_tokens", "max_tokens")
+            : null;
     return new EncodingKind(
         "one_hot".equals(mode) ? Placement.ONE_HOT : requireCounting(mode), depth, 1);
   }
@@ -140,9 +153,10 @@ final class KerasPreprocessingBindings {
     }
   }
 
-  /** multi_hot and count (and tf_idf) encode the last axis. */
+  /** multi_hot (tf.keras 2.3-2.5: binary) and count encode the last axis. */
   private static Placement requireCounting(String mode) {
     switch (mode) {
+      case "binary":
       case "multi_hot":
       case "count":
         return Placement.REPLACE_LAST;
@@ -167,9 +181,11 @@ final class KerasPreprocessingBindings {
     switch (mode) {
       case "one_hot":
         return Placement.ONE_HOT;
+      case "binary":
       case "multi_hot":
       case "count":
         return Placement.REPLACE_LAST;
+      case "tf-idf":
       case "tf_idf":
         // A .keras archive saves the idf weights (not a Keras weight: count_params leaves them
         // out); not modelled yet.
