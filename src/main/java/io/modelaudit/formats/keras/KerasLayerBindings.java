@@ -367,6 +367,7 @@ public final class KerasLayerBindings {
         "MaxoutDense");
     register(HighwayKind.class, a -> new HighwayKind(a.getBool(true, "bias")), "Highway");
     KerasCoreBindings.registerAll();
+    KerasPreprocessingBindings.registerAll();
   }
 
   private KerasLayerBindings() {}
