@@ -5,11 +5,13 @@ import io.modelaudit.formats.ArchitectureException;
 import io.modelaudit.formats.BoundedJson;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.ir.ModelGraph;
 import java.nio.file.Path;
 
 /**
  * Imports a Keras model saved as HDF5 (Keras 1.x, 2.x, tf.keras, Keras 3 legacy save), or a
- * weights-only HDF5 file together with its architecture JSON.
+ * weights-only HDF5 file (Keras 1/2 {@code save_weights}, or Keras 3's {@code .weights.h5})
+ * together with its architecture JSON.
  */
 public final class KerasH5Importer {
   public static final String FORMAT = "keras-h5";
@@ -36,13 +38,17 @@ public final class KerasH5Importer {
         KerasJsonImporter.Architecture arch = KerasJsonImporter.readArchitecture(architecture);
         String version =
             contents.kerasVersion() != null ? contents.kerasVersion() : arch.kerasVersion();
+        ModelGraph graph =
+            KerasModelSpec.graph(arch.spec(), version, architecture.getFileName() + "");
         return new ImportedModel(
             FORMAT,
             "keras",
             version,
             contents.backend() != null ? contents.backend() : arch.backend(),
-            KerasModelSpec.graph(arch.spec(), version, architecture.getFileName() + ""),
-            contents.stored(),
+            graph,
+            contents.archiveTree() != null
+                ? KerasArchiveWeights.match(contents.archiveTree(), graph)
+                : contents.stored(),
             architecture.toString());
       } catch (ModelFileException e) {
         throw new ArchitectureException(architecture, e);
