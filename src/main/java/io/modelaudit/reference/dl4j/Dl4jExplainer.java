@@ -50,15 +50,15 @@ final class Dl4jExplainer {
       return batchNorm;
     }
     String tables = "DL4J " + table(layer.paramTable()) + ", the file's " + ours(row);
-    Explanation axis = batchNormAxis(row, layer, tables);
-    if (axis != null) {
-      return axis;
-    }
     Explanation timeSteps = timeSteps(row, layer, tables);
     if (timeSteps != null) {
       return timeSteps;
     }
     LayerReport origin = origin(row);
+    Explanation axis = origin == null ? batchNormAxis(row, layer, tables) : null;
+    if (axis != null) {
+      return axis;
+    }
     if ((origin == null || origin == row) && row.calls() != null && row.calls().size() > 1) {
       return sharedLayerMerged(row, tables);
     }
@@ -289,7 +289,7 @@ final class Dl4jExplainer {
         theirs.add(name);
       }
     }
-    if (axes.isEmpty()) {
+    if (axes.isEmpty() || theirs.isEmpty()) {
       return null;
     }
     return new Explanation(
@@ -303,7 +303,7 @@ final class Dl4jExplainer {
             + ", "
             + keras
             + " values per vector; DL4J's import ignores the axis and normalizes over "
-            + (theirs.isEmpty() ? "the input's features" : String.join(" or ", theirs))
+            + String.join(" or ", theirs)
             + ", "
             + gamma.get(0)
             + " values per vector: "
