@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelaudit.TestPaths;
+import io.modelaudit.UsesDl4jWorker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +61,15 @@ class WeightsOnlyPairingTest {
     assertTrue(model.get("architecture").asText().endsWith("keras3_layout.json"), model.toString());
     allLayersVerified(model, expected);
     assertEquals(List.of(), rules(model));
+  }
+
+  /** DL4J's Keras import reads weights files by layer_names only: it is not asked. */
+  @Test
+  @UsesDl4jWorker
+  void dl4jIsNotAskedAboutAKeras3WeightsFile() throws Exception {
+    JsonNode model =
+        audit("--reference", "dl4j", DIR.resolve("keras3_layout.weights.h5").toString());
+    assertEquals(List.of("info DL4J_NOT_APPLICABLE"), rules(model));
   }
 
   @Test
