@@ -19,16 +19,17 @@ public final class KerasH5Importer {
   private KerasH5Importer() {}
 
   /**
-   * @param architecture the architecture JSON to use for a weights-only file (given with {@code
-   *     --config}, or found beside it), or null
+   * @param given the architecture JSON to use for a weights-only file ({@code --config}), or null
+   *     to look for it beside the file ({@link ArchitectureSiblings})
    */
-  public static ImportedModel importFile(Path file, Path architecture) {
+  public static ImportedModel importFile(Path file, Path given) {
     KerasH5Reader.Contents contents = KerasH5Reader.read(file);
     if (contents.modelConfig() == null) {
       if (!contents.hasWeights()) {
         throw new ModelFileException(
             "not_a_model", "HDF5 file without a Keras model_config attribute");
       }
+      Path architecture = given != null ? given : ArchitectureSiblings.find(file);
       if (architecture == null) {
         throw new ModelFileException(
             "weights_only",
