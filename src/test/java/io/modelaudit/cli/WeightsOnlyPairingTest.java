@@ -123,4 +123,22 @@ class WeightsOnlyPairingTest {
     assertEquals(3, run.exitCode, run.err);
     assertTrue(run.err.contains("--config"), run.err);
   }
+
+  /** An unpacked .keras archive: config.json, metadata.json and model.weights.h5 in one folder. */
+  @Test
+  void anUnpackedKerasArchiveIsAPair(@TempDir Path dir) throws Exception {
+    try (java.util.zip.ZipFile zip =
+        new java.util.zip.ZipFile(TestPaths.kerasModels().resolve("seed_cnn.keras").toFile())) {
+      for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+        try (java.io.InputStream in = zip.getInputStream(e)) {
+          Files.copy(in, dir.resolve(e.getName()));
+        }
+      }
+    }
+    JsonNode model = audit(dir.resolve("model.weights.h5").toString());
+    assertTrue(model.get("architecture").asText().endsWith("config.json"), model.toString());
+    assertEquals(1966, model.at("/totals/params").asLong());
+    assertEquals(1966, model.at("/totals/references/stored").asLong());
+    assertEquals(List.of(), rules(model));
+  }
 }
