@@ -8,7 +8,6 @@ import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.formats.ModelImporter;
 import io.modelaudit.formats.ZipArchive;
 import io.modelaudit.formats.dl4j.Dl4jImporter;
-import io.modelaudit.formats.keras.ArchitectureSiblings;
 import io.modelaudit.formats.keras.KerasArchiveImporter;
 import io.modelaudit.formats.keras.KerasH5Importer;
 import io.modelaudit.formats.keras.KerasJsonImporter;
@@ -25,12 +24,7 @@ final class Importers {
   static {
     IMPORTERS.put(
         ModelFormat.HDF5,
-        (file, options) ->
-            KerasH5Importer.importFile(
-                file,
-                options.architecture() != null
-                    ? options.architecture()
-                    : ArchitectureSiblings.find(file)));
+        (file, options) -> KerasH5Importer.importFile(file, options.architecture()));
     IMPORTERS.put(ModelFormat.KERAS_V3, (file, options) -> KerasArchiveImporter.importFile(file));
     IMPORTERS.put(ModelFormat.KERAS_JSON, (file, options) -> KerasJsonImporter.importFile(file));
     IMPORTERS.put(ModelFormat.TFJS_LAYERS, (file, options) -> TfjsLayersImporter.importFile(file));

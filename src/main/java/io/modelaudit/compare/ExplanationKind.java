@@ -26,6 +26,18 @@ public enum ExplanationKind {
       Severity.ERROR,
       "DL4J's activations go wrong right after a Keras Reshape, which it turns into an input preprocessor or reads in"
           + " another dimension order"),
+  SHARED_LAYER_MERGED(
+      "dl4j_shared_layer_merged",
+      false,
+      Severity.ERROR,
+      "Keras calls a shared layer on each of its inputs in turn; DL4J's import gives the one layer all of them at"
+          + " once, which its graph merges (concatenates) into a single wider input"),
+  BATCHNORM_AXIS_IGNORED(
+      "dl4j_batchnorm_axis_ignored",
+      false,
+      Severity.ERROR,
+      "Keras BatchNormalization normalizes over its configured axis; DL4J's import ignores the axis and takes the"
+          + " features or channels of its input"),
   TIMESTEPS_AS_FEATURES(
       "dl4j_timesteps_as_features",
       false,

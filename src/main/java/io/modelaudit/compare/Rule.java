@@ -9,6 +9,10 @@ public enum Rule {
       Severity.ERROR, "the file stores another number of weight tensors than the layer needs"),
   WEIGHT_MISSING(Severity.ERROR, "a weight the layer needs is not stored"),
   WEIGHT_UNEXPECTED(Severity.ERROR, "the file stores a weight that no layer needs"),
+  WEIGHTS_PAIRED_BY_ORDER(
+      Severity.WARNING,
+      "a weights-only file names its layers otherwise than the architecture; its weights fit the"
+          + " layers in order, as Keras' load_weights pairs them unless by_name=True"),
   STORED_LAYER_UNKNOWN(
       Severity.WARNING, "the file stores weights for a layer the configuration does not have"),
   SHAPE_RULE_FAILED(Severity.ERROR, "the layer's configuration does not fit its inputs"),

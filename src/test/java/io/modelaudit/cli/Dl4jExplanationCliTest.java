@@ -132,6 +132,43 @@ class Dl4jExplanationCliTest {
     assertEquals("batchnorm_statistics_counted", same.at("/explanation/kind").asText());
   }
 
+  /**
+   * Keras 2 files (test-models/keras/keras2_dl4j/make_keras2_files.py) that DL4J reads wrongly: a
+   * Dense shared by two inputs of 8 features, to which DL4J gives both inputs merged (W [16, 4]); a
+   * BatchNormalization(axis=1) on (None, 6, 10), which DL4J normalizes over the 10 features. Both
+   * are misreads (errors), each with its own kind; the second names the axes.
+   */
+  @Test
+  void sharedLayersAndBatchNormAxesDl4jMisreadAreNamed() throws Exception {
+    Path dir = TestPaths.kerasModels().resolve("keras2_dl4j");
+    List<JsonNode> models =
+        models(
+            dir.resolve("shared_dense.h5").toString(),
+            dir.resolve("batchnorm_axis1.h5").toString());
+    JsonNode shared = models.get(0);
+    assertEquals(68, shared.at("/totals/references/dl4j").asLong(), Dl4jAnswers.of(shared));
+    assertEquals(36, shared.at("/totals/references/stored").asLong());
+    assertEquals(
+        Map.of(
+            "shared", "error dl4j_shared_layer_merged",
+            "model", "error dl4j_shared_layer_merged"),
+        dl4jFindings(shared),
+        Dl4jAnswers.of(shared));
+    JsonNode bnModel = models.get(1);
+    assertEquals(162, bnModel.at("/totals/references/dl4j").asLong(), Dl4jAnswers.of(bnModel));
+    assertEquals(146, bnModel.at("/totals/references/stored").asLong());
+    assertEquals(
+        Map.of(
+            "batch_normalization_1", "error dl4j_batchnorm_axis_ignored",
+            "model", "error dl4j_batchnorm_axis_ignored"),
+        dl4jFindings(bnModel),
+        Dl4jAnswers.of(bnModel));
+    String why =
+        layer(bnModel, "batch_normalization_1").at("/references/dl4j/explanation/message").asText();
+    assertTrue(why.contains("over axis 1 (-2) of its input (None, 6, 10)"), why);
+    assertTrue(why.contains("ignores the axis and normalizes over axis 2 (-1)"), why);
+  }
+
   /** DL4J 1.0.0-M2.1 refuses Keras 3 files: the fixtures with batch norm and GRU say so. */
   @Test
   void keras3FixturesAreBeyondDl4jsImport() throws Exception {

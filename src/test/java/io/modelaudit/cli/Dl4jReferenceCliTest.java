@@ -168,4 +168,35 @@ class Dl4jReferenceCliTest {
     assertTrue(model.at("/references").isMissingNode());
     assertTrue(layer(model, "convolution2d_1").at("/references/dl4j").isMissingNode());
   }
+
+  /**
+   * An architecture written as {@code json.dump(model.to_json(), f)} is one JSON string holding the
+   * JSON. DL4J gets it unwrapped, as model-audit reads it, and imports the model: DL4J's parser
+   * failing on the string is no DL4J bug to report.
+   */
+  @Test
+  @UsesDl4jWorker
+  void aDoubleEncodedArchitectureReachesDl4jUnwrapped(@TempDir Path dir) throws Exception {
+    Path example = keras("examples/simple_lstm");
+    Path config = dir.resolve("architecture.json");
+    java.nio.file.Files.writeString(
+        config,
+        new ObjectMapper()
+            .writeValueAsString(
+                java.nio.file.Files.readString(
+                    example.resolve("simple_lstm_tf_keras_2_config.json"))));
+    CliRun run =
+        CliRun.of(
+            "--format",
+            "json",
+            "--reference",
+            "dl4j",
+            "--config",
+            config.toString(),
+            example.resolve("simple_lstm_tf_keras_2_weights.h5").toString());
+    assertEquals(0, run.exitCode, () -> run.err + run.out);
+    JsonNode model = new ObjectMapper().readTree(run.out).at("/models/0");
+    assertEquals("ok", model.at("/references/dl4j/status").asText(), Dl4jAnswers.of(model));
+    assertEquals(10_451, model.at("/totals/references/dl4j").asLong(), Dl4jAnswers.of(model));
+  }
 }

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.modelimport.keras.KerasModel;
 import org.deeplearning4j.nn.modelimport.keras.KerasSequentialModel;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelUtils;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 /**
  * DL4J's Keras import of a full-model HDF5 file (or of a weights-only one with its architecture
@@ -22,10 +23,12 @@ final class KerasReference {
   /** Architecture JSON beyond this is not a real model's. */
   private static final long MAX_ARCHITECTURE_BYTES = 64L << 20;
 
+  private static final ObjectMapper STRINGS = new ObjectMapper();
+
   static ReferenceResult inspect(Path file, Path architecture) {
     String modelJson;
     try {
-      modelJson = architecture == null ? modelJsonOf(file) : architectureJson(architecture);
+      modelJson = unwrapped(architecture == null ? modelJsonOf(file) : architectureJson(architecture));
     } catch (Exception e) {
       return ReferenceResult.failed(file, ReferenceResult.KERAS_H5, null, e);
     }
@@ -63,6 +66,22 @@ final class KerasReference {
       throw new java.io.IOException("the architecture JSON " + architecture.getFileName() + " is larger than 64 MB");
     }
     return java.nio.file.Files.readString(architecture);
+  }
+
+  /**
+   * The model's JSON, also when it was written encoded as one JSON string ({@code
+   * json.dump(model.to_json(), f)}, once or twice), which model-audit reads and DL4J's parser
+   * does not.
+   */
+  static String unwrapped(String json) throws java.io.IOException {
+    if (json == null) {
+      return null;
+    }
+    String text = json.strip();
+    for (int i = 0; i < 2 && text.startsWith("\""); i++) {
+      text = STRINGS.readValue(text, String.class).strip();
+    }
+    return text;
   }
 
   /** Layer names of the configuration, at any depth. */

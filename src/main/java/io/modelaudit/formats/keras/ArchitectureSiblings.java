@@ -1,14 +1,21 @@
 package io.modelaudit.formats.keras;
 
+import io.modelaudit.detect.FormatDetector;
+import io.modelaudit.detect.ModelFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Finds the architecture JSON that belongs to a weights-only HDF5 file by the common naming: {@code
  * X_weights.h5} (or {@code X.h5}, {@code X.weights.h5}) beside {@code X_config.json}, {@code
- * X_model.json}, {@code X_architecture.json} or {@code X.json}.
+ * X_model.json}, {@code X_architecture.json} or {@code X.json}; failing that, the one architecture
+ * JSON of a folder whose only weights-only file it is, whatever their names.
  */
 public final class ArchitectureSiblings {
   private static final String[] WEIGHT_SUFFIXES = {
@@ -20,14 +27,68 @@ public final class ArchitectureSiblings {
 
   private ArchitectureSiblings() {}
 
-  /** The first existing candidate, or null. */
+  /** A folder with more entries than this is not searched for a pair by content. */
+  private static final int MAX_FOLDER_ENTRIES = 256;
+
+  /** The first existing candidate, or the folder's pair, or null. */
   public static Path find(Path weightsFile) {
     for (Path candidate : candidates(weightsFile)) {
       if (Files.isRegularFile(candidate)) {
         return candidate;
       }
     }
-    return null;
+    return onlyPairInFolder(weightsFile);
+  }
+
+  /**
+   * The architecture JSON of a folder that holds exactly one Keras architecture JSON and exactly
+   * one weights-only HDF5 file, this one (other files do not matter); null otherwise.
+   */
+  static Path onlyPairInFolder(Path weightsFile) {
+    Path folder = weightsFile.toAbsolutePath().getParent();
+    if (folder == null) {
+      return null;
+    }
+    List<Path> entries;
+    try (Stream<Path> s = Files.list(folder)) {
+      entries = s.limit(MAX_FOLDER_ENTRIES + 1).collect(Collectors.toList());
+    } catch (IOException | UncheckedIOException e) {
+      return null;
+    }
+    if (entries.size() > MAX_FOLDER_ENTRIES) {
+      return null;
+    }
+    Path architecture = null;
+    for (Path p : entries) {
+      if (!Files.isRegularFile(p)) {
+        continue;
+      }
+      ModelFormat format;
+      try {
+        format = FormatDetector.detect(p);
+      } catch (IOException e) {
+        continue;
+      }
+      if (format == ModelFormat.KERAS_JSON) {
+        if (architecture != null) {
+          return null;
+        }
+        architecture = p;
+      } else if (format == ModelFormat.HDF5
+          && !isSameFile(p, weightsFile)
+          && KerasH5Reader.isWeightsOnly(p)) {
+        return null;
+      }
+    }
+    return architecture;
+  }
+
+  private static boolean isSameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Candidate names, most specific first. */

@@ -5,11 +5,13 @@ import io.modelaudit.formats.ArchitectureException;
 import io.modelaudit.formats.BoundedJson;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
+import io.modelaudit.ir.ModelGraph;
 import java.nio.file.Path;
 
 /**
  * Imports a Keras model saved as HDF5 (Keras 1.x, 2.x, tf.keras, Keras 3 legacy save), or a
- * weights-only HDF5 file together with its architecture JSON.
+ * weights-only HDF5 file (Keras 1/2 {@code save_weights}, or Keras 3's {@code .weights.h5})
+ * together with its architecture JSON.
  */
 public final class KerasH5Importer {
   public static final String FORMAT = "keras-h5";
@@ -17,16 +19,17 @@ public final class KerasH5Importer {
   private KerasH5Importer() {}
 
   /**
-   * @param architecture the architecture JSON to use for a weights-only file (given with {@code
-   *     --config}, or found beside it), or null
+   * @param given the architecture JSON to use for a weights-only file ({@code --config}), or null
+   *     to look for it beside the file ({@link ArchitectureSiblings})
    */
-  public static ImportedModel importFile(Path file, Path architecture) {
+  public static ImportedModel importFile(Path file, Path given) {
     KerasH5Reader.Contents contents = KerasH5Reader.read(file);
     if (contents.modelConfig() == null) {
       if (!contents.hasWeights()) {
         throw new ModelFileException(
             "not_a_model", "HDF5 file without a Keras model_config attribute");
       }
+      Path architecture = given != null ? given : ArchitectureSiblings.find(file);
       if (architecture == null) {
         throw new ModelFileException(
             "weights_only",
@@ -36,13 +39,17 @@ public final class KerasH5Importer {
         KerasJsonImporter.Architecture arch = KerasJsonImporter.readArchitecture(architecture);
         String version =
             contents.kerasVersion() != null ? contents.kerasVersion() : arch.kerasVersion();
+        ModelGraph graph =
+            KerasModelSpec.graph(arch.spec(), version, architecture.getFileName() + "");
         return new ImportedModel(
             FORMAT,
             "keras",
             version,
             contents.backend() != null ? contents.backend() : arch.backend(),
-            KerasModelSpec.graph(arch.spec(), version, architecture.getFileName() + ""),
-            contents.stored(),
+            graph,
+            contents.archiveTree() != null
+                ? KerasArchiveWeights.match(contents.archiveTree(), graph)
+                : contents.stored(),
             architecture.toString());
       } catch (ModelFileException e) {
         throw new ArchitectureException(architecture, e);

@@ -31,13 +31,17 @@ public final class KerasH5Reader {
 
   /**
    * What a Keras HDF5 file says about itself. {@code modelConfig} is null for a weights-only file.
+   * {@code archiveTree} is set instead of {@code stored} for a Keras 3 weights file ({@code
+   * model.save_weights("x.weights.h5")}): its tensors are stored by position, not by layer name,
+   * and are attributed to layers only once the architecture is known.
    */
   public record Contents(
       String modelConfig,
       String kerasVersion,
       String backend,
       StoredWeights stored,
-      boolean hasWeights) {}
+      boolean hasWeights,
+      ArchiveWeightTree archiveTree) {}
 
   /**
    * @throws ModelFileException when the HDF5 structure cannot be read (truncated or corrupt); jHDF
@@ -71,6 +75,8 @@ public final class KerasH5Reader {
       } else if (config == null && !listAttribute(hdf, "layer_names").isEmpty()) {
         readWeights(hdf, stored);
         hasWeights = true;
+      } else if (config == null && isKeras3WeightsFile(hdf)) {
+        return new Contents(null, null, null, null, true, KerasArchiveWeights.tree(hdf));
       }
       if (version == null && weightsNode != null) {
         version = stringAttribute(weightsNode, "keras_version");
@@ -78,8 +84,32 @@ public final class KerasH5Reader {
       if (backend == null && weightsNode != null) {
         backend = stringAttribute(weightsNode, "backend");
       }
-      return new Contents(config, version, backend, stored, hasWeights);
+      return new Contents(config, version, backend, stored, hasWeights, null);
     }
+  }
+
+  /**
+   * Whether an HDF5 file is a Keras weights-only file (no {@code model_config}, weights in either
+   * layout); false for anything unreadable. Reads the root's attributes and links only.
+   */
+  public static boolean isWeightsOnly(Path file) {
+    try (HdfFile hdf = new HdfFile(file)) {
+      return hdf.getAttribute("model_config") == null
+          && !(hdf.getChildren().get("model_weights") instanceof Group)
+          && (hdf.getAttribute("layer_names") != null || isKeras3WeightsFile(hdf));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The layout of Keras 3's {@code save_weights} (and of {@code model.weights.h5} in a {@code
+   * .keras} archive): {@code layers/<storage name>/vars/<i>} (tf.keras 2.13–2.15: {@code
+   * _layer_checkpoint_dependencies}), no {@code layer_names}.
+   */
+  private static boolean isKeras3WeightsFile(HdfFile hdf) {
+    return ArchiveWeightTree.LAYER_CONTAINERS.stream()
+        .anyMatch(c -> hdf.getChildren().get(c) instanceof Group);
   }
 
   private static void readWeights(Group group, StoredWeights stored) {

@@ -1,6 +1,8 @@
 package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.formats.StoredTensor;
@@ -36,9 +38,11 @@ public final class TfjsLayersImporter {
           "TF.js model.json without a modelTopology: the model's architecture is missing");
     }
     String version = KerasModelSpec.kerasVersion(topology);
-    ModelGraph graph =
-        KerasModelSpec.graph(
-            KerasModelSpec.unwrap(topology, "modelTopology"), version, "modelTopology");
+    JsonNode spec = KerasModelSpec.unwrap(topology, "modelTopology");
+    if (spec != null) {
+      reshapeUnknownAsMinusOne(spec);
+    }
+    ModelGraph graph = KerasModelSpec.graph(spec, version, "modelTopology");
     JsonNode manifest = document.get("weightsManifest");
     if (manifest == null) {
       return new ImportedModel(
@@ -51,6 +55,28 @@ public final class TfjsLayersImporter {
         KerasModelSpec.backend(topology),
         graph,
         WeightOwners.group(manifestTensors(manifest), graph));
+  }
+
+  /**
+   * TF.js keeps a Reshape's {@code -1} as {@code null} and writes {@code target_shape: [null, 4]}
+   * (tfjs-layers' Reshape turns every unknown dimension into null, and reads null back as -1): the
+   * Keras form is {@code -1}.
+   */
+  private static void reshapeUnknownAsMinusOne(JsonNode node) {
+    if (node.isObject()) {
+      JsonNode target = node.path("config").path("target_shape");
+      if ("Reshape".equals(node.path("class_name").asText()) && target.isArray()) {
+        ArrayNode dims = (ArrayNode) target;
+        for (int i = 0; i < dims.size(); i++) {
+          if (dims.get(i).isNull()) {
+            dims.set(i, IntNode.valueOf(-1));
+          }
+        }
+      }
+    }
+    if (node.isContainerNode()) {
+      node.forEach(TfjsLayersImporter::reshapeUnknownAsMinusOne);
+    }
   }
 
   private static List<StoredTensor> manifestTensors(JsonNode manifest) {

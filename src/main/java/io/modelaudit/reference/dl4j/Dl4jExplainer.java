@@ -55,6 +55,13 @@ final class Dl4jExplainer {
       return timeSteps;
     }
     LayerReport origin = origin(row);
+    Explanation axis = origin == null ? batchNormAxis(row, layer, tables) : null;
+    if (axis != null) {
+      return axis;
+    }
+    if ((origin == null || origin == row) && row.calls() != null && row.calls().size() > 1) {
+      return sharedLayerMerged(row, tables);
+    }
     if (origin == null) {
       return new Explanation(
           ExplanationKind.COUNT_DIFFERS,
@@ -226,6 +233,81 @@ final class Dl4jExplainer {
             + " as parameters of the layer (all in its parameter vector); Keras counts the moving mean and variance ("
             + Formulas.number(row.nonTrainable())
             + ") as non-trainable");
+  }
+
+  /**
+   * A layer Keras calls more than once: DL4J's Keras import lists the inbound layers of all its
+   * calls as the inputs of one vertex, and DL4J's graph builder merges several inputs of a layer
+   * into one (a MergeVertex), so the layer sees them side by side.
+   */
+  private static Explanation sharedLayerMerged(LayerReport row, String tables) {
+    List<String> inputs = new ArrayList<>();
+    row.calls().forEach(c -> inputs.add(String.join(" + ", c.inbound())));
+    return new Explanation(
+        ExplanationKind.SHARED_LAYER_MERGED,
+        "Keras calls "
+            + row.name()
+            + " "
+            + row.calls().size()
+            + " times, on "
+            + String.join(", then on ", inputs)
+            + ", one input at a time with the same weights; DL4J's import gives the one layer all "
+            + row.calls().size()
+            + " inputs at once and merges them into a single wider input: "
+            + tables);
+  }
+
+  /**
+   * A Keras BatchNormalization whose vectors have the size of another axis of its input than the
+   * one DL4J normalizes over: DL4J's import ignores {@code axis} and takes the input's features
+   * (channels). The axis is named from the input shape: the axes of the size Keras stores.
+   */
+  private static Explanation batchNormAxis(LayerReport row, Dl4jAnswer.Layer layer, String tables) {
+    if (!"BatchNormalization".equals(layer.className())
+        || !row.className().contains("BatchNorm")
+        || row.inputShapes() == null
+        || row.inputShapes().size() != 1
+        || row.inputShapes().get(0) == null
+        || row.weights().isEmpty()
+        || row.weights().get(0).shape() == null
+        || row.weights().get(0).shape().rank() != 1) {
+      return null;
+    }
+    List<Long> gamma = layer.paramTable().getOrDefault("gamma", layer.paramTable().get("mean"));
+    Long keras = row.weights().get(0).shape().dim(0);
+    if (gamma == null || gamma.size() != 1 || keras == null || keras.equals(gamma.get(0))) {
+      return null;
+    }
+    Shape input = row.inputShapes().get(0);
+    List<String> axes = new ArrayList<>();
+    List<String> theirs = new ArrayList<>();
+    for (int i = 1; i < input.rank(); i++) {
+      String name = "axis " + i + " (" + (i - input.rank()) + ")";
+      if (keras.equals(input.dim(i))) {
+        axes.add(name);
+      } else if (gamma.get(0).equals(input.dim(i))) {
+        theirs.add(name);
+      }
+    }
+    if (axes.isEmpty() || theirs.isEmpty()) {
+      return null;
+    }
+    return new Explanation(
+        ExplanationKind.BATCHNORM_AXIS_IGNORED,
+        "Keras normalizes "
+            + row.name()
+            + " over "
+            + String.join(" or ", axes)
+            + " of its input "
+            + input
+            + ", "
+            + keras
+            + " values per vector; DL4J's import ignores the axis and normalizes over "
+            + String.join(" or ", theirs)
+            + ", "
+            + gamma.get(0)
+            + " values per vector: "
+            + tables);
   }
 
   /** A recurrent layer whose DL4J input size is the number of time steps of ours. */

@@ -3,6 +3,7 @@ package io.modelaudit.reference.dl4j;
 import io.modelaudit.compare.Explanation;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Rule;
+import io.modelaudit.formats.StoredWeights;
 import io.modelaudit.formats.dl4j.Dl4jImporter;
 import io.modelaudit.formats.keras.KerasH5Importer;
 import io.modelaudit.ir.Formulas;
@@ -57,10 +58,15 @@ public final class Dl4jReference implements Reference {
   public Dl4jVerdict compare(Subject subject) {
     LayerTable ours = subject.ours();
     String format = ours.format();
-    if (!READS.contains(format)) {
-      // DL4J's Keras import reads HDF5 files only (model.save, or weights with their JSON).
-      String why =
-          "Deeplearning4j imports Keras HDF5 files and its own models, not " + format + " files";
+    String why =
+        !READS.contains(format)
+            // DL4J's Keras import reads HDF5 files only (model.save, or weights with their JSON).
+            ? "Deeplearning4j imports Keras HDF5 files and its own models, not " + format + " files"
+            : subject.model().stored() instanceof StoredWeights w && w.archiveLayout()
+                ? "Deeplearning4j imports Keras 1 and 2 weights files (layer_names), not Keras 3's"
+                    + " .weights.h5 layout"
+                : null;
+    if (why != null) {
       return new Dl4jVerdict(
           Dl4jAnswer.notApplicable(why),
           List.of(Finding.of(Rule.DL4J_NOT_APPLICABLE, null, REFERENCE, null, null, why, null)),

@@ -33,7 +33,17 @@ public final class StoredReference implements Reference {
   private static StoredWeightComparison comparison(Subject subject) {
     StoredFacts facts = subject.model().stored();
     if (facts instanceof StoredWeights weights) {
-      return StoredWeightComparison.compare(subject.inferred(), weights);
+      LayerOrderPairing.Paired byOrder =
+          subject.model().architecture() != null && !weights.archiveLayout()
+              ? LayerOrderPairing.pair(subject.inferred(), weights)
+              : null;
+      if (byOrder == null) {
+        return StoredWeightComparison.compare(subject.inferred(), weights);
+      }
+      StoredWeightComparison c =
+          StoredWeightComparison.compare(subject.inferred(), byOrder.stored());
+      c.modelFindings().add(0, byOrder.finding());
+      return c;
     }
     if (facts instanceof Dl4jParameters vector) {
       return Dl4jVectorComparison.compare(

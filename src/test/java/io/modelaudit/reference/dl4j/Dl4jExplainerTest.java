@@ -153,6 +153,107 @@ class Dl4jExplainerTest {
     assertFalse(findings.get(0).explanation().expected());
   }
 
+  /**
+   * A Dense shared by two inputs of 8 features: Keras' kernel is (8, 4); DL4J merges both inputs
+   * into one of 16 and builds W [16, 4].
+   */
+  @Test
+  void aSharedLayerWhoseInputsDl4jMergesIsAMisread() {
+    LayerReport a = row("a", "InputLayer", List.of(), null, Shape.of(null, 8L), 0, List.of());
+    LayerReport b = row("b", "InputLayer", List.of(), null, Shape.of(null, 8L), 0, List.of());
+    LayerReport shared =
+        new LayerReport(
+            "shared",
+            "shared",
+            "Dense",
+            List.of("a"),
+            List.of(Shape.of(null, 4L)),
+            List.of(
+                new LayerReport.CallReport(List.of("a"), List.of(Shape.of(null, 4L))),
+                new LayerReport.CallReport(List.of("b"), List.of(Shape.of(null, 4L)))),
+            36L,
+            36L,
+            0L,
+            "inferred",
+            List.of(weight("kernel", 8, 4), weight("bias", 4)),
+            36L,
+            LayerReport.OK,
+            null,
+            null,
+            0,
+            "",
+            List.of(Shape.of(null, 8L)));
+    Dl4jAnswer dl4j =
+        answer(
+            68,
+            dl4j(
+                "shared",
+                "DenseLayer",
+                68,
+                Map.of("W", List.of(16L, 4L), "b", List.of(4L)),
+                List.of(4L)));
+    List<Finding> findings = Dl4jReference.findings(report(List.of(a, b, shared), 36), dl4j);
+    assertEquals(
+        Map.of(
+            "shared", "error dl4j_shared_layer_merged", "model", "error dl4j_shared_layer_merged"),
+        kinds(findings));
+    String message = findings.get(0).explanation().message();
+    assertTrue(message.startsWith("Keras calls shared 2 times, on a, then on b,"), message);
+    assertFalse(findings.get(0).explanation().expected());
+  }
+
+  /**
+   * BatchNormalization(axis=1) on (None, 6, 10): Keras' vectors have 6 values, DL4J takes the 10
+   * features.
+   */
+  @Test
+  void aBatchNormAxisDl4jIgnoresIsNamed() {
+    LayerReport bn =
+        row(
+            "bn",
+            "BatchNormalization",
+            List.of(),
+            Shape.of(null, 6L, 10L),
+            Shape.of(null, 6L, 10L),
+            24,
+            List.of(
+                weight("gamma", 6),
+                weight("beta", 6),
+                weight("moving_mean", 6),
+                weight("moving_variance", 6)));
+    Dl4jAnswer dl4j =
+        answer(
+            40,
+            dl4j(
+                "bn",
+                "BatchNormalization",
+                40,
+                Map.of(
+                    "gamma",
+                    List.of(10L),
+                    "beta",
+                    List.of(10L),
+                    "mean",
+                    List.of(10L),
+                    "var",
+                    List.of(10L)),
+                List.of(6L, 10L)));
+    List<Finding> findings = Dl4jReference.findings(report(List.of(bn), 24), dl4j);
+    assertEquals(
+        Map.of(
+            "bn",
+            "error dl4j_batchnorm_axis_ignored",
+            "model",
+            "error dl4j_batchnorm_axis_ignored"),
+        kinds(findings));
+    String message = findings.get(0).explanation().message();
+    assertTrue(
+        message.startsWith(
+            "Keras normalizes bn over axis 1 (-2) of its input (None, 6, 10), 6 values per vector;"
+                + " DL4J's import ignores the axis and normalizes over axis 2 (-1), 10 values"),
+        message);
+  }
+
   @Test
   void dl4jsOwnExceptionIsItsBugWhileAMissingMappingIsItsLimitation() {
     LayerTable report =
