@@ -407,6 +407,7 @@ def main():
     share = float(sys.argv[4]) if len(sys.argv) > 4 else 0.3
     fixtures.check_environment()
     fast_weights()
+    keras.config.enable_unsafe_deserialization()  # mutate.py rebuilds models holding a Lambda
     models_dir = os.path.join(out, "models")
     numbers_dir = os.path.join(out, "keras")
     os.makedirs(models_dir, exist_ok=True)

@@ -10,6 +10,7 @@ import os
 import zipfile
 
 import h5py
+import keras
 import numpy as np
 from keras.src.utils.naming import to_snake_case
 
@@ -47,10 +48,11 @@ def mutate(rng, path, doc):
     stem, ext = os.path.splitext(path)
     out = f"{stem}_mut{ext}"
     change = config_change(entry)
+    detail = None
     if change and rng.random() < 0.5:
-        detail = mutate_config(path, out, entry["name"], change)
+        detail = mutate_config(path, out, entry, change)
         kind = "config"
-    else:
+    if detail is None:
         detail = mutate_weight(rng, path, out, entry["name"], doc)
         kind = "weight"
     if detail is None:
@@ -68,18 +70,33 @@ def set_option(config, name, change):
     return None
 
 
-def mutate_config(path, out, name, change):
+def changes_weights(config, entry):
+    """Whether Keras, rebuilding the model from the changed configuration, gives the layer other
+    weight shapes (LayerNormalization ignores center when rms_scaling is on, for instance)."""
+    try:
+        model = keras.saving.deserialize_keras_object(config)
+        shapes = [list(w.shape) for w in model.get_layer(entry["name"]).weights]
+    except Exception:  # noqa: BLE001
+        return False
+    return shapes != [w["shape"] for w in entry["weights"]]
+
+
+def mutate_config(path, out, entry, change):
+    if path.endswith(".h5"):
+        with h5py.File(path, "r") as f:
+            config = json.loads(f.attrs["model_config"])
+    else:
+        entries = read_zip(path)
+        config = json.loads(entries["config.json"])
+    detail = set_option(config, entry["name"], change)
+    if detail is None or not changes_weights(json.loads(json.dumps(config)), entry):
+        return None
     if path.endswith(".h5"):
         with open(path, "rb") as fh, open(out, "wb") as dst:
             dst.write(fh.read())
         with h5py.File(out, "r+") as f:
-            config = json.loads(f.attrs["model_config"])
-            detail = set_option(config, name, change)
             f.attrs["model_config"] = json.dumps(config)
         return detail
-    entries = read_zip(path)
-    config = json.loads(entries["config.json"])
-    detail = set_option(config, name, change)
     entries["config.json"] = json.dumps(config).encode()
     write_zip(out, entries)
     return detail
