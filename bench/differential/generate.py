@@ -143,6 +143,8 @@ class Builder:
                 continue
             if only_same_shape and shape_of(outs[0]) != shape:
                 continue
+            if layer.weights and self.rng.random() < 0.1:
+                layer.trainable = False
             self.placed[cls] = self.placed.get(cls, 0) + 1
             return layer, y
         return None, None
@@ -184,7 +186,9 @@ class Builder:
         return keras.Sequential([keras.Input(inp.shape[1:], dtype=inp.dtype)] + layers)
 
     def partner(self, a):
-        """A tensor of a's shape made from a by another branch."""
+        """A tensor of a's shape (or, for some, another last dim) made from a by another branch."""
+        if self.rng.random() < 0.2:
+            return L.Dense(self.rng.randint(1, 6))(a)
         if self.rng.random() < 0.6:
             layer, y = self.single(a, only_same_shape=True)
             if layer is not None and not isinstance(y, (list, tuple)):
@@ -212,7 +216,9 @@ class Builder:
         ins = [a, b]
         if cls in ("Add", "Multiply", "Average", "Maximum", "Minimum", "Concatenate") \
                 and self.rng.random() < 0.3:
-            ins.append(self.partner(a))
+            c = self.partner(a)
+            if shape_of(c) == shape_of(b):
+                ins.append(c)
         try:
             if cls in ("MultiHeadAttention", "GroupQueryAttention"):
                 y = layer(a, b)
@@ -245,6 +251,8 @@ class Builder:
             sub = keras.Sequential([keras.Input(shape_of(a))] + layers, name=name)
         else:
             sub = keras.Model(inp, x, name=name)
+        if self.rng.random() < 0.15:
+            sub.trainable = False
         return sub(a)
 
     def functional(self):

@@ -47,7 +47,7 @@ def conv(cls, nd, transpose=False):
         strides, dilation = 1, 1
         if rng.random() < 0.4:
             strides = rng.randint(1, 2)
-        elif rng.random() < 0.3 and not transpose:
+        elif rng.random() < 0.3:
             dilation = 2
             if any(d < (kk - 1) * 2 + 1 for d, kk in zip(dims, ks)) and padding == "valid":
                 dilation = 1
@@ -191,16 +191,23 @@ def spatial_dropout(cls, nd):
     return make
 
 
+def lora(rng):
+    return {"lora_rank": rng.randint(1, 2)} if rng.random() < 0.1 else {}
+
+
 def dense(rng, shape):
     return L.Dense(rng.randint(1, 8), use_bias=rng.random() < 0.8,
-                   activation=rng.choice(ACTIVATIONS))
+                   activation=rng.choice(ACTIVATIONS), **lora(rng))
 
 
 def einsum_dense(rng, shape):
     units = rng.randint(1, 6)
     if len(shape) == 1:
         return L.EinsumDense("ab,bc->ac", output_shape=units,
-                             bias_axes=rng.choice([None, "c"]))
+                             bias_axes=rng.choice([None, "c"]), **lora(rng))
+    if len(shape) == 3:
+        return L.EinsumDense("abcd,de->abce", output_shape=(None, None, units),
+                             bias_axes=rng.choice([None, "e"]))
     if len(shape) == 2:
         choice = rng.randint(0, 2)
         if choice == 0:
@@ -295,7 +302,8 @@ def layer_norm(rng, shape):
 def batch_norm(rng, shape):
     a = rng.randint(1, len(shape))
     return L.BatchNormalization(axis=a - len(shape) - 1 if rng.random() < 0.5 else a,
-                                center=rng.random() < 0.8, scale=rng.random() < 0.8)
+                                center=rng.random() < 0.8, scale=rng.random() < 0.8,
+                                renorm=rng.random() < 0.15)
 
 
 def group_norm(rng, shape):
@@ -345,7 +353,8 @@ def recurrent(cls):
         args = rnn_args(rng)
         if cls is L.GRU:
             args["reset_after"] = rng.random() < 0.7
-        return cls(return_sequences=rng.random() < 0.5, go_backwards=rng.random() < 0.2, **args)
+        return cls(return_sequences=rng.random() < 0.5, go_backwards=rng.random() < 0.2,
+                   return_state=rng.random() < 0.2, **args)
     return make
 
 
@@ -368,26 +377,43 @@ def rnn_over(kind):
             c = cell(rng)
         else:
             c = cell(rng, kind)
-        return L.RNN(c, return_sequences=rng.random() < 0.5, go_backwards=rng.random() < 0.2)
+        return L.RNN(c, return_sequences=rng.random() < 0.5, go_backwards=rng.random() < 0.2,
+                     return_state=rng.random() < 0.2)
     return make
 
 
 def bidirectional(rng, shape):
     if len(shape) != 2:
         return None
-    inner = rng.choice([L.LSTM, L.GRU, L.SimpleRNN])(
-        rng.randint(1, 5), return_sequences=rng.random() < 0.5)
-    return L.Bidirectional(inner, merge_mode=rng.choice(["concat", "sum", "mul", "ave"]))
+    cls = rng.choice([L.LSTM, L.GRU, L.SimpleRNN])
+    sequences = rng.random() < 0.5
+    state = rng.random() < 0.15
+    inner = cls(rng.randint(1, 5), return_sequences=sequences, return_state=state)
+    args = dict(merge_mode=rng.choice(["concat", "sum", "mul", "ave", None] if not state
+                                      else ["concat", "sum", "mul", "ave"]))
+    if rng.random() < 0.25:
+        args["backward_layer"] = cls(rng.randint(1, 5) if args["merge_mode"] == "concat" else inner.units,
+                                     return_sequences=sequences, return_state=state, go_backwards=True)
+    return L.Bidirectional(inner, **args)
 
 
 def time_distributed(rng, shape):
     if len(shape) < 2:
         return None
     inner_shape = shape[1:]
-    if len(inner_shape) == 3 and rng.random() < 0.5:
+    choice = rng.random()
+    if len(inner_shape) == 3 and choice < 0.3:
         inner = conv(L.Conv2D, 2)(rng, inner_shape)
-    elif len(inner_shape) == 2 and rng.random() < 0.5:
+    elif len(inner_shape) == 3 and choice < 0.5:
+        inner = pooling(L.MaxPooling2D, 2)(rng, inner_shape)
+    elif len(inner_shape) == 2 and choice < 0.3:
         inner = conv(L.Conv1D, 1)(rng, inner_shape)
+    elif len(inner_shape) == 2 and choice < 0.5:
+        inner = L.LSTM(rng.randint(1, 4))
+    elif len(inner_shape) >= 2 and choice < 0.65:
+        inner = L.Flatten()
+    elif choice < 0.8:
+        inner = L.BatchNormalization()
     else:
         inner = L.Dense(rng.randint(1, 5))
     return L.TimeDistributed(inner) if inner is not None else None
@@ -586,7 +612,8 @@ SINGLE = {
 
 
 def embedding(rng):
-    return L.Embedding(rng.randint(2, 40), rng.randint(1, 6), mask_zero=rng.random() < 0.2)
+    return L.Embedding(rng.randint(2, 40), rng.randint(1, 6), mask_zero=rng.random() < 0.2,
+                       **lora(rng))
 
 
 def reversible_embedding(rng):
@@ -633,9 +660,9 @@ def mha(rng, q, v):
     if rng.random() < 0.3:
         args["value_dim"] = rng.randint(1, 4)
     if rng.random() < 0.2:
-        args["output_shape"] = rng.randint(1, 5)
-    if len(q) == 3 and rng.random() < 0.5:
-        args["attention_axes"] = (1, 2)
+        args["output_shape"] = rng.choice([rng.randint(1, 5), (2, rng.randint(1, 3))])
+    if len(q) >= 3 and rng.random() < 0.5:
+        args["attention_axes"] = rng.choice([(1, 2), (2,), (1,)])
     return L.MultiHeadAttention(**args)
 
 
@@ -645,6 +672,16 @@ def gqa(rng, q, v):
     kv = rng.randint(1, 2)
     return L.GroupQueryAttention(head_dim=rng.randint(1, 4), num_query_heads=kv * rng.randint(1, 2),
                                  num_key_value_heads=kv, use_bias=rng.random() < 0.8)
+
+
+def concatenate(rng, a, b):
+    if len(a) != len(b):
+        return None
+    axes = [i for i in range(len(a)) if all(x == y for j, (x, y) in enumerate(zip(a, b)) if j != i)]
+    if not axes:
+        return None
+    axis = rng.choice(axes) + 1
+    return L.Concatenate(axis=axis if rng.random() < 0.5 else axis - len(a) - 1)
 
 
 def dot(rng, a, b):
@@ -665,7 +702,7 @@ MERGES = {
     "Average": lambda rng, a, b: L.Average() if a == b else None,
     "Maximum": lambda rng, a, b: L.Maximum() if a == b else None,
     "Minimum": lambda rng, a, b: L.Minimum() if a == b else None,
-    "Concatenate": lambda rng, a, b: L.Concatenate(axis=rng.choice([-1, 1])) if a == b else None,
+    "Concatenate": concatenate,
     "Dot": dot,
     "Attention": attention,
     "AdditiveAttention": additive_attention,
