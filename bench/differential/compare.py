@@ -139,6 +139,17 @@ def main():
                 mutant_misses.append(dict(m, flagged=sorted(flagged), status=model["status"],
                                           findings=[(e["rule"], e["layer"], e["message"])
                                                     for e in errors_of(model)][:4]))
+    with open(os.path.join(out, "summary.json")) as fh:
+        summary = json.load(fh)
+    catalogue = summary["catalogue"]
+    placed = [c for c, v in catalogue.items() if v["placed"]]
+    print(f"{summary['models']} models ({summary['attempts']} tried), {summary['mutants']} mutants, "
+          f"Keras {summary['keras_version']} ({summary['backend']}); catalogue: {len(catalogue)} classes, "
+          f"{len(placed)} placed in models")
+    for cls, v in catalogue.items():
+        if not v["usable"]:
+            why = next(iter(summary["failures"].get(cls, {}).get("messages", {"?": 0})))
+            print(f"  not usable under jax: {cls}: {why}")
     layers_n = sum(layer_counts.values())
     pct = lambda a, b: f"{100.0 * a / b:.2f} %" if b else "n/a"  # noqa: E731
     print(f"(a) layers equal to Keras (shapes and counts): {layer_counts['agree']}/{layers_n} = "
