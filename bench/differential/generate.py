@@ -2,7 +2,9 @@
 """Differential generator: random Keras models from the whole keras.layers catalogue, saved by
 Keras 3.15.1 (jax) as .keras and .h5, with Keras' own numbers beside them, and mutants.
 
-    KERAS_BACKEND=jax python3 bench/differential/generate.py OUT N [SEED] [MUTANT_SHARE]
+    KERAS_BACKEND=jax python3 bench/differential/generate.py OUT N [SEED] [MUTANT_SHARE] [LEAVE_OUT]
+
+LEAVE_OUT: classes not to draw, comma-separated (to test the supported classes without gaps).
 
 Writes OUT/models/dNNNN.{h5,keras} (and dNNNN_mut.{h5,keras} for a share of them),
 OUT/keras/dNNNN.json (Keras' numbers: totals, every layer's output shapes and counts, nested
@@ -413,6 +415,7 @@ def main():
     out, n = sys.argv[1], int(sys.argv[2])
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     share = float(sys.argv[4]) if len(sys.argv) > 4 else 0.3
+    left_out = set(sys.argv[5].split(",")) if len(sys.argv) > 5 and sys.argv[5] else set()
     fixtures.check_environment()
     fast_weights()
     keras.config.enable_unsafe_deserialization()  # mutate.py rebuilds models holding a Lambda
@@ -424,6 +427,7 @@ def main():
     classes = catalogue()
     failures = Failures()
     usable, no_h5 = probe(classes, failures)
+    usable -= left_out
     drawn, placed = {}, {}
     saved = 0
     attempts = 0
@@ -468,7 +472,7 @@ def main():
     summary = {
         "keras_version": keras.__version__, "backend": keras.backend.backend(),
         "seed": seed, "models": saved, "attempts": attempts, "mutants": mutants,
-        "mutant_share": share, "seconds": round(time.time() - started),
+        "mutant_share": share, "left_out": sorted(left_out), "seconds": round(time.time() - started),
         "catalogue": {cls: {"aliases": sorted(aliases), "usable": cls in usable,
                             "h5": cls in usable and cls not in no_h5,
                             "drawn": drawn.get(cls, 0), "placed": placed.get(cls, 0)}
