@@ -3,7 +3,6 @@ package io.modelaudit.formats;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -34,6 +33,9 @@ public final class ZipArchive implements AutoCloseable {
   static final long MAX_INFLATION_RATIO = 100;
 
   private static final long INFLATION_SLACK = 64L << 20;
+
+  /** The most a compressed entry is inflated to: beyond it a file is refused, not extracted. */
+  static final long MAX_EXTRACTED_BYTES = 256L << 20;
 
   /** The file read, or null for an archive held in a buffer. */
   private final Path file;
@@ -149,8 +151,9 @@ public final class ZipArchive implements AutoCloseable {
 
   /**
    * An entry's bytes for random access: mapped straight from the archive when stored uncompressed
-   * (as Keras writes), otherwise inflated into a temporary file that {@code tempFiles} collects for
-   * deletion, with at most {@code maxBytes} written.
+   * (as Keras writes), otherwise inflated into a temporary file, deleted as soon as it is open
+   * ({@code tempFiles} collects it only where that fails), with at most {@code maxBytes} and never
+   * more than {@link #MAX_EXTRACTED_BYTES} written.
    */
   public ByteBuffer mapped(String name, long maxBytes, List<Path> tempFiles) {
     ZipArchiveEntry e = require(name);
@@ -175,40 +178,51 @@ public final class ZipArchive implements AutoCloseable {
         }
       }
       long compressed = e.getCompressedSize() >= 0 ? e.getCompressedSize() : Files.size(file);
-      long limit = Math.min(maxBytes, INFLATION_SLACK + MAX_INFLATION_RATIO * compressed);
+      long cap = Math.min(maxBytes, MAX_EXTRACTED_BYTES);
+      long limit = Math.min(cap, INFLATION_SLACK + MAX_INFLATION_RATIO * compressed);
       Path temp = Files.createTempFile("model-audit-", ".entry");
-      tempFiles.add(temp);
-      temp.toFile().deleteOnExit(); // also when a time limit abandons this thread
-      try (InputStream in = zip.getInputStream(e);
-          OutputStream out = Files.newOutputStream(temp)) {
-        byte[] buffer = new byte[1 << 16];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) > 0; ) {
-          total += n;
-          if (total > maxBytes) {
-            throw new ModelFileException(
-                "too_large",
-                name + " in " + label + " inflates to more than " + (maxBytes >> 20) + " MB");
-          }
-          if (total > limit) {
-            throw new ModelFileException(
-                "too_large",
-                name
-                    + " in the archive inflates to more than "
-                    + MAX_INFLATION_RATIO
-                    + " times its compressed size: a zip bomb, not weights");
-          }
-          if (Thread.currentThread().isInterrupted()) {
-            throw new ModelFileException(
-                "timeout", "gave up inflating " + name + " in the archive");
-          }
-          out.write(buffer, 0, n);
+      try (FileChannel ch =
+          FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        // Deleted as soon as it is open: the open channel and the mapping keep the data, and no
+        // file is left behind even when the process is killed.
+        if (!deleted(temp)) {
+          tempFiles.add(temp);
+          temp.toFile().deleteOnExit();
         }
-      }
-      if (Files.size(temp) > Integer.MAX_VALUE) {
-        throw new ModelFileException("too_large", name + " in " + label + " is larger than 2 GB");
-      }
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.READ)) {
+        try (InputStream in = zip.getInputStream(e)) {
+          byte[] buffer = new byte[1 << 16];
+          long total = 0;
+          for (int n; (n = in.read(buffer)) > 0; ) {
+            total += n;
+            if (total > cap) {
+              throw new ModelFileException(
+                  "too_large",
+                  name
+                      + " in "
+                      + label
+                      + " inflates to more than "
+                      + (cap >> 20)
+                      + " MB: compressed entries are not extracted beyond that (Keras stores"
+                      + " weights uncompressed)");
+            }
+            if (total > limit) {
+              throw new ModelFileException(
+                  "too_large",
+                  name
+                      + " in the archive inflates to more than "
+                      + MAX_INFLATION_RATIO
+                      + " times its compressed size: a zip bomb, not weights");
+            }
+            if (Thread.currentThread().isInterrupted()) {
+              throw new ModelFileException(
+                  "timeout", "gave up inflating " + name + " in the archive");
+            }
+            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+            while (chunk.hasRemaining()) {
+              ch.write(chunk);
+            }
+          }
+        }
         return ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
       }
     } catch (IOException | RuntimeException ex) {
@@ -306,5 +320,14 @@ public final class ZipArchive implements AutoCloseable {
   @Override
   public void close() {
     ZipFile.closeQuietly(zip);
+  }
+
+  private static boolean deleted(Path temp) {
+    try {
+      Files.delete(temp);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }
