@@ -11,6 +11,7 @@ import io.modelaudit.report.AuditReport;
 import io.modelaudit.report.JsonRenderer;
 import io.modelaudit.report.ModelReport;
 import io.modelaudit.report.ReportRenderer;
+import io.modelaudit.report.TerminalText;
 import io.modelaudit.report.TextRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -144,9 +145,12 @@ public final class AuditCommand implements Callable<Integer> {
             .setOut(out)
             .setErr(err)
             .setCaseInsensitiveEnumValuesAllowed(true)
+            // "@name" is a path like any other: a file named "@x" in a globbed folder must not
+            // turn the file "x" into options.
+            .setExpandAtFiles(false)
             .setExecutionExceptionHandler(
                 (e, cmd, parsed) -> {
-                  err.println("model-audit: internal error: " + e);
+                  printError(err, "internal error: " + e);
                   if (command.stacktrace) {
                     e.printStackTrace(err);
                   }
@@ -155,7 +159,7 @@ public final class AuditCommand implements Callable<Integer> {
                 });
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          err.println("model-audit: " + e.getMessage());
+          printError(err, e.getMessage());
           err.println("Try 'model-audit --help' for more information.");
           err.flush();
           return ExitCodes.USAGE;
@@ -175,27 +179,27 @@ public final class AuditCommand implements Callable<Integer> {
       try {
         threshold = Severity.parse(failOn);
       } catch (IllegalArgumentException e) {
-        err.println(
-            "model-audit: --fail-on must be error, warning, info or never, not '" + failOn + "'");
+        printError(err, "--fail-on must be error, warning, info or never, not '" + failOn + "'");
         return ExitCodes.USAGE;
       }
     }
     if (timeoutSeconds <= 0) {
-      err.println("model-audit: --timeout must be a positive number of seconds");
+      printError(err, "--timeout must be a positive number of seconds");
       return ExitCodes.USAGE;
     }
     Map<String, Shape> overrides = new LinkedHashMap<>();
     for (Map.Entry<String, Shape> e : inputShapes) {
       if (overrides.put(e.getKey(), e.getValue()) != null) {
-        err.println("model-audit: --input-shape gives '" + e.getKey() + "' twice");
+        printError(err, "--input-shape gives '" + e.getKey() + "' twice");
         return ExitCodes.USAGE;
       }
     }
     if (architecture != null && !java.nio.file.Files.isRegularFile(architecture)) {
-      err.println("model-audit: --config " + architecture + ": no such file");
+      printError(err, "--config " + architecture + ": no such file");
       return ExitCodes.USAGE;
     }
-    List<ModelFiles.Target> targets = ModelFiles.expand(paths);
+    List<ModelFiles.Target> targets =
+        ModelFiles.expand(paths, note -> printError(err, "note: " + note));
     ModelReport[] byTarget = new ModelReport[targets.size()];
     boolean internalError = false;
     List<String> dl4jWorker = null;
@@ -203,7 +207,7 @@ public final class AuditCommand implements Callable<Integer> {
       try {
         dl4jWorker = Dl4jWorker.command();
       } catch (Dl4jWorker.UnavailableException e) {
-        err.println("model-audit: --reference " + reference + ": " + e.getMessage());
+        printError(err, "--reference " + reference + ": " + e.getMessage());
         return ExitCodes.USAGE;
       }
     }
@@ -233,9 +237,9 @@ public final class AuditCommand implements Callable<Integer> {
             }
           } catch (RuntimeException | VirtualMachineError e) {
             internalError = true;
-            err.println(
-                "model-audit: "
-                    + target.file()
+            printError(
+                err,
+                target.file()
                     + ": internal error: "
                     + e
                     + (stacktrace ? "" : " (run with --stacktrace for details)"));
@@ -260,7 +264,7 @@ public final class AuditCommand implements Callable<Integer> {
     renderer.render(report, out);
     for (ModelReport m : reports) {
       if (m.error() != null) {
-        err.println("model-audit: " + m.path() + ": " + m.error().message());
+        printError(err, m.path() + ": " + m.error().message());
       }
     }
     err.flush();
@@ -277,6 +281,14 @@ public final class AuditCommand implements Callable<Integer> {
                 .map(Finding::severity)
                 .anyMatch(s -> s.compareTo(threshold) >= 0);
     return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+  }
+
+  /**
+   * One error line on stderr. Paths and messages may carry text from the files, which must not be
+   * able to break the line in two or drive the terminal.
+   */
+  private static void printError(PrintWriter err, String message) {
+    err.println("model-audit: " + TerminalText.escape(message));
   }
 
   /** Prints the tool's version for {@code --version}. */

@@ -3,14 +3,19 @@ package io.modelaudit.cli;
 import io.modelaudit.detect.FormatDetector;
 import io.modelaudit.detect.ModelFormat;
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Expands the command line's paths: files are taken as given (even when they turn out not to be
@@ -46,18 +51,22 @@ final class ModelFiles {
     return p.toAbsolutePath().normalize();
   }
 
-  static List<Target> expand(List<Path> paths) {
+  /**
+   * The files to audit. {@code notes} hears of what a folder scan leaves out on purpose: a symbolic
+   * link to a folder the scan already covers (a loop, or a second way to one folder).
+   */
+  static List<Target> expand(List<Path> paths, Consumer<String> notes) {
     List<Target> files = new ArrayList<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         List<Target> found = new ArrayList<>();
-        for (Path f : walk(p)) {
+        for (Path f : walk(p, notes)) {
           ModelFormat format = detect(f);
           if (format.isModel()) {
             found.add(new Target(f, true, format));
           } else if (!Files.isReadable(f)) {
-            found.add(
-                new Target(f, false, null)); // reported as unreadable, one line, instead of skipped
+            // reported as unreadable, one line, instead of skipped (a broken link among them)
+            found.add(new Target(f, false, null));
           }
         }
         // A folder without models is reported like an unreadable file: the auditor says why.
@@ -70,18 +79,35 @@ final class ModelFiles {
   }
 
   /**
-   * The regular files below a folder, sorted. An entry that cannot be read (a folder without
-   * permission) is kept as a file so that the audit reports it; the rest of the walk goes on.
+   * The files below a folder, sorted, symbolic links followed: a link to a file is a file there, a
+   * link to a folder is searched unless the scan already went into that folder, so that neither a
+   * loop nor links that fan out to the same folders again and again can make the scan endless. An
+   * entry that cannot be read (a folder without permission, a broken link) is kept as a file so
+   * that the audit reports it; the rest of the walk goes on.
    */
-  private static List<Path> walk(Path folder) {
+  private static List<Path> walk(Path folder, Consumer<String> notes) {
     List<Path> files = new ArrayList<>();
+    Set<Object> foldersSeen = new HashSet<>();
     try {
       Files.walkFileTree(
           folder,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
           new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (foldersSeen.add(folderKey(dir, attrs))) {
+                return FileVisitResult.CONTINUE;
+              }
+              notes.accept(
+                  dir + ": not searched again: a symbolic link to a folder searched already");
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile()) {
+              // Regular files, and links whose target is missing (their attributes are the link's)
+              if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
                 files.add(file);
               }
               return FileVisitResult.CONTINUE;
@@ -89,7 +115,12 @@ final class ModelFiles {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-              files.add(file);
+              if (e instanceof FileSystemLoopException) {
+                notes.accept(
+                    file + ": not searched: a symbolic link to a folder that contains it (a loop)");
+              } else {
+                files.add(file);
+              }
               return FileVisitResult.CONTINUE;
             }
           });
@@ -98,6 +129,18 @@ final class ModelFiles {
     }
     files.sort(null);
     return files;
+  }
+
+  /** What identifies a folder whatever the path to it: its file key, else its real path. */
+  private static Object folderKey(Path dir, BasicFileAttributes attrs) {
+    if (attrs.fileKey() != null) {
+      return attrs.fileKey();
+    }
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return key(dir);
+    }
   }
 
   /** In folders, only files whose content is a format the tool audits. */

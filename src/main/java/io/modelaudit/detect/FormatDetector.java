@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.modelaudit.formats.BoundedJson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,6 +27,9 @@ public final class FormatDetector {
   private static final int[] HDF5_OFFSETS = {0, 512, 1024, 2048, 4096};
 
   private static final byte[] UTF8_BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+  private static final byte[] UTF16BE_BOM = {(byte) 0xfe, (byte) 0xff};
+  private static final byte[] UTF16LE_BOM = {(byte) 0xff, (byte) 0xfe}; // also starts UTF-32LE's
+  private static final byte[] UTF32BE_BOM = {0, 0, (byte) 0xfe, (byte) 0xff};
 
   private FormatDetector() {}
 
@@ -62,9 +66,9 @@ public final class FormatDetector {
       // behind the other.
       return ZipEnd.isPresent(file) ? ModelFormat.AMBIGUOUS : ModelFormat.HDF5;
     }
-    int start = n >= UTF8_BOM.length && startsWith(head, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
-    for (int i = start; i < n; i++) {
-      byte b = head[i];
+    String text = headText(head, n);
+    for (int i = 0; i < text.length(); i++) {
+      char b = text.charAt(i);
       if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
         continue;
       }
@@ -88,6 +92,19 @@ public final class FormatDetector {
     // Data before the first entry (as in self-extracting archives): Python's zipfile, so Keras,
     // still reads it.
     return ZipEnd.isPresent(file) ? zipKind(file) : ModelFormat.UNKNOWN;
+  }
+
+  /**
+   * The first bytes as text: decoded when a byte order mark says UTF-16 or UTF-32 (which Python's
+   * json.loads and Jackson read), else byte by byte after any UTF-8 byte order mark.
+   */
+  private static String headText(byte[] head, int n) {
+    if (n >= 2 && (startsWith(head, 0, UTF16BE_BOM) || startsWith(head, 0, UTF16LE_BOM))
+        || n >= 4 && startsWith(head, 0, UTF32BE_BOM)) {
+      return BoundedJson.decode(Arrays.copyOf(head, n));
+    }
+    int start = n >= UTF8_BOM.length && startsWith(head, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
+    return new String(head, start, n - start, StandardCharsets.ISO_8859_1);
   }
 
   private static ModelFormat zipKind(Path file) {

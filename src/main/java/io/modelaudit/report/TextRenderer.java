@@ -50,23 +50,23 @@ public final class TextRenderer implements ReportRenderer {
   }
 
   private void model(ModelReport m, PrintWriter out) {
-    StringBuilder title = new StringBuilder(m.path()).append("  ").append(m.format());
+    StringBuilder title = new StringBuilder(safe(m.path())).append("  ").append(safe(m.format()));
     if (m.framework() != null && m.framework().version() != null) {
       title
           .append(" · ")
-          .append(capitalize(m.framework().name()))
+          .append(safe(capitalize(m.framework().name())))
           .append(' ')
-          .append(m.framework().version());
+          .append(safe(m.framework().version()));
       if (m.framework().backend() != null) {
-        title.append(" (").append(m.framework().backend()).append(')');
+        title.append(" (").append(safe(m.framework().backend())).append(')');
       }
     }
     if (m.modelName() != null) {
-      title.append(" · model \"").append(m.modelName()).append('"');
+      title.append(" · model \"").append(safe(m.modelName())).append('"');
     }
     out.println(title);
     if (m.architecture() != null) {
-      out.println("architecture read from " + m.architecture());
+      out.println("architecture read from " + safe(m.architecture()));
     }
 
     List<String[]> rows = new ArrayList<>();
@@ -78,7 +78,9 @@ public final class TextRenderer implements ReportRenderer {
               : Formulas.number(l.params()) + ("stored".equals(l.paramsSource()) ? "*" : "");
       String status = l.status() + (resumed(l) ? RESUMED_MARK : "");
       rows.add(
-          new String[] {indent + l.name() + " (" + l.className() + ")", shapes(l), params, status});
+          new String[] {
+            indent + safe(l.name()) + " (" + safe(l.className()) + ")", shapes(l), params, status
+          });
     }
     String[] header = {"Layer (type)", "Output Shape", "Param #", "Status"};
     int[] width = new int[4];
@@ -114,11 +116,11 @@ public final class TextRenderer implements ReportRenderer {
     if (m.dl4j() != null && m.dl4j().totalParams() != null) {
       out.println(
           "DL4J "
-              + m.dl4j().dl4jVersion()
+              + safe(m.dl4j().dl4jVersion())
               + " params: "
               + Formulas.number(m.dl4j().totalParams())
               + " ("
-              + m.dl4j().modelClass()
+              + safe(m.dl4j().modelClass())
               + ")");
     }
     if (t.unverified() > 0) {
@@ -143,7 +145,7 @@ public final class TextRenderer implements ReportRenderer {
                 out.println(
                     RESUMED_MARK
                         + " input shape we could not infer, taken from the one the file records ("
-                        + source
+                        + safe(source)
                         + ")"));
     if (m.findings().isEmpty()) {
       out.println("Findings: none");
@@ -151,13 +153,13 @@ public final class TextRenderer implements ReportRenderer {
     }
     out.println("Findings (" + m.findings().size() + "):");
     for (Finding f : m.findings()) {
-      String where = f.layer() == null ? "" : f.layer() + ": ";
+      String where = f.layer() == null ? "" : safe(f.layer()) + ": ";
       // The formula explains a count; shape findings carry it in JSON only, to keep lines short.
       String formula =
           f.formula() == null
                   || (f.rule() != Rule.PARAM_MISMATCH && f.rule() != Rule.DL4J_PARAM_MISMATCH)
               ? ""
-              : "  [ours: " + f.formula() + "]";
+              : "  [ours: " + safe(f.formula()) + "]";
       out.println(
           "  "
               + paint(pad(f.severity().id(), 7), f.severity().id())
@@ -165,15 +167,15 @@ public final class TextRenderer implements ReportRenderer {
               + f.rule().name()
               + "  "
               + where
-              + f.message()
+              + safe(f.message())
               + formula);
       if (f.explanation() != null) {
         out.println(
             "          why ("
-                + f.explanation().kind()
+                + safe(f.explanation().kind())
                 + (f.explanation().expected() ? ", expected" : "")
                 + "): "
-                + f.explanation().message());
+                + safe(f.explanation().message()));
       }
     }
   }
@@ -235,6 +237,11 @@ public final class TextRenderer implements ReportRenderer {
 
   private static String padLeft(String s, int w) {
     return " ".repeat(Math.max(0, w - s.length())) + s;
+  }
+
+  /** File-supplied text, made safe for a terminal. */
+  private static String safe(String s) {
+    return TerminalText.escape(s);
   }
 
   private static String capitalize(String s) {

@@ -1,11 +1,11 @@
 package io.modelaudit.formats.dl4j;
 
+import io.modelaudit.formats.BoundedJson;
 import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.formats.ZipArchive;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +45,7 @@ public record Dl4jArchive(
         throw new ModelFileException(
             "not_a_model", "zip archive without " + CONFIGURATION + ": not a Deeplearning4j model");
       }
-      String configuration =
-          new String(zip.read(CONFIGURATION, MAX_CONFIGURATION_BYTES), StandardCharsets.UTF_8);
+      String configuration = BoundedJson.decode(zip.read(CONFIGURATION, MAX_CONFIGURATION_BYTES));
       NdArrayHeader coefficients = null;
       long entrySize = -1;
       if (zip.has(COEFFICIENTS)) {

@@ -9,10 +9,12 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.layers.InputKind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds our graph from a DL4J configuration: MultiLayerConfiguration ({@code confs}, one layer
@@ -148,7 +150,37 @@ public final class Dl4jGraphBuilder {
     }
     List<TensorRef> in = inputs.stream().map(n -> new TensorRef(n, 0, 0)).toList();
     List<TensorRef> out = outputs.stream().map(n -> new TensorRef(n, 0, 0)).toList();
+    checkReferences(layers, outputs);
     return new ModelGraph(null, "ComputationGraph", layers, in, out);
+  }
+
+  /**
+   * Every vertex input and network output must name a vertex or a network input, as DL4J itself
+   * requires when it builds the graph (and as the Keras path requires of its references).
+   */
+  private static void checkReferences(List<Layer> layers, List<String> outputs) {
+    Set<String> names = new HashSet<>();
+    layers.forEach(l -> names.add(l.name()));
+    for (Layer l : layers) {
+      for (Call c : l.calls()) {
+        for (TensorRef ref : c.inputs()) {
+          if (!names.contains(ref.layer())) {
+            throw new Dl4jConfigException(
+                "vertex '"
+                    + l.name()
+                    + "' takes input '"
+                    + ref.layer()
+                    + "', which the graph does not have");
+          }
+        }
+      }
+    }
+    for (String o : outputs) {
+      if (!names.contains(o)) {
+        throw new Dl4jConfigException(
+            "network output '" + o + "' names a vertex the graph does not have");
+      }
+    }
   }
 
   private Layer vertex(String name, Dl4jTyped vertex, List<TensorRef> refs, String pointer) {

@@ -38,7 +38,10 @@ public final class Dl4jImporter {
               + (Dl4jArchive.MAX_CONFIGURATION_BYTES >> 20)
               + " MB");
     }
-    return imported(FORMAT_JSON, build(parse(Files.readString(file), "the configuration")), null);
+    return imported(
+        FORMAT_JSON,
+        build(parse(BoundedJson.decode(Files.readAllBytes(file)), "the configuration")),
+        null);
   }
 
   private static ImportedModel imported(String format, Dl4jModel model, Long vectorLength) {

@@ -9,7 +9,6 @@ import io.modelaudit.formats.StoredWeights;
 import io.modelaudit.formats.ZipArchive;
 import io.modelaudit.ir.ModelGraph;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,6 +98,6 @@ public final class KerasArchiveImporter {
   }
 
   private static String text(ZipArchive zip, String name, long max) {
-    return new String(zip.read(name, max), StandardCharsets.UTF_8);
+    return BoundedJson.decode(zip.read(name, max));
   }
 }
