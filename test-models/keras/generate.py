@@ -26,6 +26,8 @@ import numpy as np  # noqa: E402
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
 
+import generate_hub  # noqa: E402
+
 EXPECTED_KERAS = "3.15.1"
 EXPECTED_BACKEND = "jax"
 SEED = 1234
@@ -787,6 +789,7 @@ MODELS = [
     ("convnext_block", convnext_block, False),
     ("npz_mix", npz_mix, False),
 ]
+MODELS += generate_hub.MODELS
 
 
 # ---------------------------------------------------------------------------
