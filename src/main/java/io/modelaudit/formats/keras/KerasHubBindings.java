@@ -16,11 +16,10 @@ import java.util.Map;
  * configuration with keras-hub's keys: tutorials define their own classes of the same names.
  */
 final class KerasHubBindings {
-  private KerasHubBindings() {}
-
   /**
    * The sub-layers of a keras-hub layer in the order it creates them, as a {@code .keras} archive
-   * names them (without the leading underscore); the archive lists them alphabetically.
+   * names them (without the leading underscore); the archive lists them alphabetically. keras-nlp
+   * before 0.7 spelled the norms {@code *_layernorm}.
    */
   private static final Map<String, List<String>> ARCHIVE_SUB_LAYER_ORDER =
       Map.of(
@@ -28,20 +27,27 @@ final class KerasHubBindings {
           List.of(
               "self_attention_layer",
               "self_attention_layer_norm",
+              "self_attention_layernorm",
               "feedforward_layer_norm",
+              "feedforward_layernorm",
               "feedforward_intermediate_dense",
               "feedforward_output_dense"),
           "TransformerDecoder",
           List.of(
               "self_attention_layer",
               "self_attention_layer_norm",
+              "self_attention_layernorm",
               "cross_attention_layer",
               "cross_attention_layer_norm",
+              "cross_attention_layernorm",
               "feedforward_intermediate_dense",
               "feedforward_output_dense",
-              "feedforward_layer_norm"),
+              "feedforward_layer_norm",
+              "feedforward_layernorm"),
           "TokenAndPositionEmbedding",
           List.of("token_embedding", "position_embedding"));
+
+  private KerasHubBindings() {}
 
   /** The creation order of a class's sub-layers in an archive; empty when it has none listed. */
   static List<String> archiveSubLayerOrder(String className) {
