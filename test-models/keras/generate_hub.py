@@ -18,11 +18,21 @@ module names are those of the released package.
 
 import keras
 
+EXPECTED_KERAS_HUB = "0.31.1"
+
+
+def check_keras_hub():
+    """The fixtures are keras-hub v0.31.1's layers, nothing else."""
+    from keras_hub.src.version import __version__
+
+    if __version__ != EXPECTED_KERAS_HUB:
+        raise SystemExit(f"need keras-hub {EXPECTED_KERAS_HUB}, have {__version__}")
 
 
 def hub_embeddings():
     """TokenAndPositionEmbedding (tied, untied with mask_zero, shorter input than sequence_length),
     PositionEmbedding, SinePositionEncoding and RotaryEmbedding on the result."""
+    check_keras_hub()
     from keras_hub.src.layers.modeling.position_embedding import PositionEmbedding
     from keras_hub.src.layers.modeling.rotary_embedding import RotaryEmbedding
     from keras_hub.src.layers.modeling.sine_position_encoding import SinePositionEncoding
@@ -42,6 +52,7 @@ def hub_embeddings():
 
 def hub_encoder():
     """TransformerEncoder: post- and pre-norm, gelu, hidden size not a multiple of the heads."""
+    check_keras_hub()
     from keras_hub.src.layers.modeling.transformer_encoder import TransformerEncoder
 
     src = keras.Input((7, 8), name="src")
@@ -56,6 +67,7 @@ def hub_decoder():
     """TransformerDecoder without cross-attention (decoder-only) and with it: encoder_sequence
     passed by name, of another length and width than the decoder sequence; the decoder's
     CachedMultiHeadAttention on its own, without a cache."""
+    check_keras_hub()
     from keras_hub.src.layers.modeling.cached_multi_head_attention import CachedMultiHeadAttention
     from keras_hub.src.layers.modeling.transformer_decoder import TransformerDecoder
 
