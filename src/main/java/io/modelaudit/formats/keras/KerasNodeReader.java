@@ -26,6 +26,14 @@ final class KerasNodeReader {
    */
   private static final List<String> ATTENTION_ARGUMENTS = List.of("query", "value", "key");
 
+  /**
+   * Tensors tf.keras writes as keyword arguments of a node's first reference (it turns every
+   * argument after the first into one): attention's, and keras-nlp's TransformerDecoder {@code
+   * encoder_sequence}.
+   */
+  private static final List<String> TF_KERAS_DATA_KEYWORDS =
+      List.of("query", "value", "key", "encoder_sequence");
+
   private final Map<String, JsonNode> specsByName;
   private final boolean keras3;
 
@@ -118,7 +126,7 @@ final class KerasNodeReader {
         || !firstRef.get(3).isObject()) {
       return;
     }
-    for (String name : ATTENTION_ARGUMENTS) {
+    for (String name : TF_KERAS_DATA_KEYWORDS) {
       JsonNode v = firstRef.get(3).get(name);
       if (v != null && isFlatRef(v)) {
         addListRef(v, out);

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelaudit.infer.GraphInference;
+import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.ir.LayerKind;
+import io.modelaudit.ir.ModelGraph;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.UnknownDimensionException;
 import io.modelaudit.ir.WeightSpec;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +82,34 @@ class KerasHubBindingsTest {
     assertThrows(
         KerasConfigException.class,
         () -> bind("TransformerEncoder", ENCODER.replace("'num_heads':2", "'num_heads':0")));
+  }
+
+  /**
+   * tf.keras writes every call argument after the first as a keyword of the first reference, as it
+   * does attention's value (see KerasGraphBuilderTest): the encoder sequence is an input.
+   */
+  @Test
+  void aTfKerasDecoderTakesItsEncoderSequenceFromTheNodeKeywords() throws Exception {
+    ModelGraph graph =
+        KerasGraphBuilder.build(
+            new ObjectMapper()
+                .readTree(
+                    ("{'class_name':'Functional','config':{'name':'m','layers':["
+                            + "{'class_name':'InputLayer','name':'t','config':{'batch_input_shape':[null,5,8],'name':'t'},'inbound_nodes':[]},"
+                            + "{'class_name':'InputLayer','name':'e','config':{'batch_input_shape':[null,7,6],'name':'e'},'inbound_nodes':[]},"
+                            + "{'class_name':'keras_nlp>TransformerDecoder','name':'d','config':"
+                            + ENCODER.replace("'name':'e'", "'name':'d'")
+                            + ",'inbound_nodes':[[['t',0,0,{'encoder_sequence':['e',0,0],"
+                            + "'decoder_padding_mask':['t',0,0]}]]]}],"
+                            + "'input_layers':[['t',0,0],['e',0,0]],'output_layers':[['d',0,0]]}}")
+                        .replace('\'', '"')),
+            0);
+    InferredGraph g = GraphInference.infer(graph, Map.of());
+    assertEquals(List.of(Shape.of(null, 5L, 8L)), g.layer("d").callOutputs().get(0));
+    assertEquals(
+        940 - 68,
+        g.layer("d").weights().stream().mapToLong(WeightSpec::size).sum(),
+        "with cross-attention");
   }
 
   @Test
