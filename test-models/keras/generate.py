@@ -28,6 +28,7 @@ from keras import layers  # noqa: E402
 
 import generate_core as core  # noqa: E402
 import generate_preprocessing  # noqa: E402
+import generate_hub  # noqa: E402
 
 EXPECTED_KERAS = "3.15.1"
 EXPECTED_BACKEND = "jax"
@@ -792,6 +793,7 @@ MODELS = [
 ]
 MODELS += core.MODELS
 MODELS += generate_preprocessing.MODELS
+MODELS += generate_hub.MODELS
 
 
 # ---------------------------------------------------------------------------

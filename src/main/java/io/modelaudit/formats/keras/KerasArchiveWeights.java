@@ -90,7 +90,7 @@ final class KerasArchiveWeights {
     for (Map.Entry<String, ArchiveWeightTree> e : groups.entrySet()) {
       Layer layer = byStorageName.get(e.getKey());
       List<StoredTensor> tensors = new ArrayList<>();
-      collect(e.getValue(), layer == null ? null : layer.body(), "", tensors);
+      collect(e.getValue(), layer, "", tensors);
       if (layer != null) {
         stored.put(layer.name(), tensors);
       } else if (!tensors.isEmpty()) {
@@ -187,16 +187,39 @@ final class KerasArchiveWeights {
   }
 
   /**
+   * Adds the tensors of the layer stored at {@code tree}: its {@code vars} by index, then its
+   * sub-objects, those its class lists first in the order it creates them.
+   *
+   * @param layer the layer stored here, whose nested model's layer container's children are renamed
+   *     after its layers; null when unknown
+   */
+  private static void collect(
+      ArchiveWeightTree tree, Layer layer, String prefix, List<StoredTensor> out) {
+    collect(
+        tree,
+        layer == null ? null : layer.body(),
+        layer == null ? List.of() : KerasHubBindings.archiveSubLayerOrder(layer.className()),
+        prefix,
+        out);
+  }
+
+  /**
    * Adds the tensors below {@code tree}: its {@code vars} by index, then its sub-objects.
    *
    * @param body the graph of the nested model stored here, whose layer container's children are
    *     renamed after its layers; null for a plain layer
+   * @param subLayerOrder sub-objects of this group in creation order, ranked before the others
    */
   private static void collect(
-      ArchiveWeightTree tree, ModelGraph body, String prefix, List<StoredTensor> out) {
+      ArchiveWeightTree tree,
+      ModelGraph body,
+      List<String> subLayerOrder,
+      String prefix,
+      List<StoredTensor> out) {
     List<Map.Entry<String, ArchiveWeightTree>> children = new ArrayList<>(tree.children.entrySet());
     children.sort(
-        Comparator.comparing((Map.Entry<String, ArchiveWeightTree> c) -> rank(c.getKey()))
+        Comparator.comparing(
+                (Map.Entry<String, ArchiveWeightTree> c) -> rank(c.getKey(), subLayerOrder))
             .thenComparing(Map.Entry::getKey));
     for (Map.Entry<String, ArchiveWeightTree> child : children) {
       String name = child.getKey();
@@ -208,13 +231,13 @@ final class KerasArchiveWeights {
         for (Map.Entry<String, ArchiveWeightTree> e : sub.children.entrySet()) {
           Layer layer = inner.get(e.getKey());
           if (layer != null) {
-            collect(e.getValue(), layer.body(), prefix + layer.name() + "/", out);
+            collect(e.getValue(), layer, prefix + layer.name() + "/", out);
           } else {
-            collect(e.getValue(), null, prefix + name + "/" + e.getKey() + "/", out);
+            collect(e.getValue(), null, List.of(), prefix + name + "/" + e.getKey() + "/", out);
           }
         }
       } else {
-        collect(sub, body, prefix + name + "/", out);
+        collect(sub, body, List.of(), prefix + name + "/", out);
       }
     }
   }
@@ -230,13 +253,21 @@ final class KerasArchiveWeights {
     }
   }
 
-  private static int rank(String childName) {
+  /** Own variables first, then the class's sub-layers in creation order, then the others. */
+  private static int rank(String childName, List<String> subLayerOrder) {
     String bare =
         childName.startsWith("_") && !LAYER_CONTAINERS.contains(childName)
             ? childName.substring(1)
             : childName;
     int i = CONSTRUCTION_ORDER.indexOf(bare);
-    return i < 0 ? CONSTRUCTION_ORDER.size() : i;
+    if (i == 0) {
+      return 0;
+    }
+    int own = subLayerOrder.indexOf(bare);
+    if (own >= 0) {
+      return 1 + own;
+    }
+    return 1 + subLayerOrder.size() + (i < 0 ? CONSTRUCTION_ORDER.size() : i);
   }
 
   private static long index(String name) {

@@ -57,7 +57,10 @@ final class KerasCoreBindings {
                 a.requireLong("output_dim"),
                 a.getBool(true, "tie_weights"),
                 a.calls().reverseCalls()),
-        "ReversibleEmbedding");
+        "ReversibleEmbedding",
+        // keras-hub's class subclasses Keras' with the same configuration; .h5 files name it so.
+        "keras_hub>ReversibleEmbedding",
+        "keras_nlp>ReversibleEmbedding");
     KerasLayerBindings.register(
         SpectralNormKind.class, KerasCoreBindings::spectralNormalization, "SpectralNormalization");
     for (int n = 1; n <= 3; n++) {

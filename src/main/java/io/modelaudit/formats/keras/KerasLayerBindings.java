@@ -368,6 +368,7 @@ public final class KerasLayerBindings {
     register(HighwayKind.class, a -> new HighwayKind(a.getBool(true, "bias")), "Highway");
     KerasCoreBindings.registerAll();
     KerasPreprocessingBindings.registerAll();
+    KerasHubBindings.registerAll();
   }
 
   private KerasLayerBindings() {}

@@ -31,6 +31,14 @@ final class KerasNodeReader {
   /** Where Keras 3 records the shape of each tensor a functional node was called with. */
   static final String KERAS_TENSOR_SOURCE = "inbound_nodes __keras_tensor__ shape";
 
+  /**
+   * Tensors tf.keras writes as keyword arguments of a node's first reference (it turns every
+   * argument after the first into one): attention's, and keras-nlp's TransformerDecoder {@code
+   * encoder_sequence}.
+   */
+  private static final List<String> TF_KERAS_DATA_KEYWORDS =
+      List.of("query", "value", "key", "encoder_sequence");
+
   private final Map<String, JsonNode> specsByName;
   private final boolean keras3;
 
@@ -124,7 +132,7 @@ final class KerasNodeReader {
         || !firstRef.get(3).isObject()) {
       return;
     }
-    for (String name : ATTENTION_ARGUMENTS) {
+    for (String name : TF_KERAS_DATA_KEYWORDS) {
       JsonNode v = firstRef.get(3).get(name);
       if (v != null && isFlatRef(v)) {
         addListRef(v, out);
