@@ -58,6 +58,13 @@ final class KerasArchiveWeights {
           "value_dense",
           "output_dense");
 
+  /**
+   * Public Keras 3.15.1 classes whose exported name (the configuration's {@code class_name}) is not
+   * their Python class name (every {@code KerasSaveable} exported under {@code keras.*}).
+   */
+  private static final Map<String, String> PYTHON_CLASS_NAMES =
+      Map.of("GroupQueryAttention", "GroupedQueryAttention");
+
   private static final List<String> TRAINING_STATE = List.of("optimizer", "metrics");
 
   private KerasArchiveWeights() {}
@@ -154,7 +161,9 @@ final class KerasArchiveWeights {
     }
     Map<String, List<Layer>> layersByBase = new LinkedHashMap<>();
     for (Layer layer : graph.layers()) {
-      layersByBase.computeIfAbsent(snakeCase(layer.className()), k -> new ArrayList<>()).add(layer);
+      layersByBase
+          .computeIfAbsent(storageBase(layer.className()), k -> new ArrayList<>())
+          .add(layer);
     }
     Map<String, Layer> out = new LinkedHashMap<>();
     layersByBase.forEach(
@@ -166,6 +175,14 @@ final class KerasArchiveWeights {
           }
         });
     return out;
+  }
+
+  /**
+   * The storage name of a class's first layer: Keras names a layer's group after its Python class,
+   * while the configuration names a public class by the name Keras exports it under.
+   */
+  static String storageBase(String className) {
+    return snakeCase(PYTHON_CLASS_NAMES.getOrDefault(className, className));
   }
 
   /** Keras' {@code naming.to_snake_case}. */

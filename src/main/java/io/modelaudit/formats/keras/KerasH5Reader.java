@@ -12,7 +12,9 @@ import io.modelaudit.ir.Shape;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a Keras HDF5 model file: the root attributes and, for every layer listed in {@code
@@ -85,14 +87,22 @@ public final class KerasH5Reader {
       List<StoredTensor> tensors = new ArrayList<>();
       if (layerNode instanceof Group) {
         Group layerGroup = (Group) layerNode;
+        Set<String> seen = new HashSet<>();
         for (String weight : strings(layerGroup.getAttribute("weight_names"))) {
           Node dataset = descendant(layerGroup, weight);
           String name =
               dataset == null ? weight : dataset.getPath().substring(layerGroup.getPath().length());
+          if (!seen.add(name)) {
+            // One dataset listed twice (Keras 3.1's Bidirectional) is stored once.
+            stored.repeatedName(layer, weight);
+            continue;
+          }
           tensors.add(
               new StoredTensor(
                   name, datasetShape(layerGroup, dataset, name), layerGroup.getPath() + name));
         }
+      } else {
+        stored.absentLayer(layer);
       }
       stored.put(layer, tensors);
     }

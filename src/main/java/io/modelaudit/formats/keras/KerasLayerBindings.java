@@ -366,6 +366,7 @@ public final class KerasLayerBindings {
                 a.requireLong("output_dim"), a.getLong(4, "nb_feature"), a.getBool(true, "bias")),
         "MaxoutDense");
     register(HighwayKind.class, a -> new HighwayKind(a.getBool(true, "bias")), "Highway");
+    KerasOpaqueBindings.registerAll();
   }
 
   private KerasLayerBindings() {}
