@@ -97,14 +97,21 @@ class KerasFixtureTest {
       // A Lambda runs code the audit does not read; a layer fed by one (or by another opaque
       // operation node) has unknown inputs: no output shapes, and weights only when they do not
       // depend on the input (then verified as usual), else counted from the file.
-      boolean opaque = layer.get("class").asText().equals("Lambda");
-      if (opaque || layer.path("after_opaque").asBoolean(false)) {
+      // A user's own class ("custom") has no rule, a layer wrapping other code (JaxLayer, …,
+      // "opaque") is not interpreted: both count their variables from the file.
+      boolean opaque =
+          layer.get("class").asText().equals("Lambda") || layer.path("opaque").asBoolean(false);
+      boolean custom = layer.path("custom").asBoolean(false);
+      if (opaque || custom || layer.path("after_opaque").asBoolean(false)) {
         assertTrue(
             row.outputShapes() == null
                 || row.outputShapes().stream().allMatch(java.util.Objects::isNull),
             where + " output shapes should be unknown: " + row.outputShapes());
-        if (opaque || !"inferred".equals(row.paramsSource())) {
-          assertEquals(LayerReport.UNVERIFIED, row.status(), where + " status: " + row.note());
+        if (opaque || custom || !"inferred".equals(row.paramsSource())) {
+          assertEquals(
+              custom ? LayerReport.UNSUPPORTED : LayerReport.UNVERIFIED,
+              row.status(),
+              where + " status: " + row.note());
           assertEquals(
               stores ? Long.valueOf(layer.get("params").asLong()) : null,
               row.params(),
