@@ -25,6 +25,7 @@ import h5py  # noqa: E402
 import numpy as np  # noqa: E402
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
+import generate_opaque  # noqa: E402
 
 import generate_core as core  # noqa: E402
 import generate_preprocessing  # noqa: E402
@@ -794,6 +795,7 @@ MODELS = [
 MODELS += core.MODELS
 MODELS += generate_preprocessing.MODELS
 MODELS += generate_hub.MODELS
+MODELS += generate_opaque.MODELS
 
 
 # ---------------------------------------------------------------------------
@@ -888,7 +890,8 @@ def expected(name, model, files):
             "trainable": nsize(model.trainable_weights),
             "non_trainable": nsize(model.non_trainable_weights),
         },
-        "layers": [dict(layer_entry(layer, node_ids), **after_opaque(layer, node_ids)) for layer in model.layers],
+        "layers": [dict(layer_entry(layer, node_ids), **after_opaque(layer, node_ids), **class_flags(layer))
+                   for layer in model.layers],
     }
 
 
@@ -896,9 +899,24 @@ def expected(name, model, files):
 BROADCAST_OPERATIONS = {"Add", "Subtract", "Multiply", "Divide", "TrueDivide", "Maximum", "Minimum", "Power"}
 
 
+# Keras layers that run another framework's code: the audit counts their variables as stored.
+CODE_WRAPPERS = {"JaxLayer", "FlaxLayer", "TorchModuleWrapper", "TFSMLayer"}
+
+
+def class_flags(layer):
+    """{"custom": true} for a class of the user's own (not Keras'), {"opaque": true} for a layer
+    that wraps another framework's code."""
+    if not type(layer).__module__.startswith("keras."):
+        return {"custom": True}
+    return {"opaque": True} if type(layer).__name__ in CODE_WRAPPERS else {}
+
+
 def is_opaque(operation):
-    """A Lambda layer, or an operation node other than element-wise arithmetic."""
+    """A Lambda layer, a user's class, a wrapper of other code, or an operation node other than
+    element-wise arithmetic."""
     if isinstance(operation, layers.Lambda):
+        return True
+    if isinstance(operation, layers.Layer) and class_flags(operation):
         return True
     return not isinstance(operation, layers.Layer) and type(operation).__name__ not in BROADCAST_OPERATIONS
 
@@ -931,6 +949,7 @@ KNOWN_UNLOADABLE = {"recurrent_mask_zero.h5", "shared_across_nesting.keras", "at
                     "convnext_block.h5", "unknown_dims.h5", "operation_nodes.h5", "operation_nodes.keras",
                     "operation_nodes.json"}
 KNOWN_UNLOADABLE |= core.KNOWN_UNLOADABLE
+KNOWN_UNLOADABLE |= generate_opaque.KNOWN_UNLOADABLE
 # Files that Keras loads back as another model: the layer shared with the nested model comes
 # back as two layers.
 KNOWN_RELOAD_DIFFERS = {"shared_across_nesting.h5", "shared_across_nesting.json"}

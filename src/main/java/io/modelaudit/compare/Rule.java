@@ -15,6 +15,13 @@ public enum Rule {
           + " layers in order, as Keras' load_weights pairs them unless by_name=True"),
   STORED_LAYER_UNKNOWN(
       Severity.WARNING, "the file stores weights for a layer the configuration does not have"),
+  WEIGHT_NAME_REPEATED(
+      Severity.ERROR,
+      "the file lists one stored weight twice for a layer: it is counted once, and Keras loads it"
+          + " into two weights or refuses the file"),
+  STORED_LAYER_ABSENT(
+      Severity.ERROR,
+      "the file lists a layer among those it stores weights for but holds no group for it"),
   SHAPE_RULE_FAILED(Severity.ERROR, "the layer's configuration does not fit its inputs"),
   CONFIG_INVALID(
       Severity.ERROR, "the layer's configuration cannot be read by the rule for its class"),

@@ -1,6 +1,7 @@
 package io.modelaudit.formats;
 
 import io.modelaudit.ir.Checked;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
 public final class StoredWeights implements StoredFacts {
   private final Map<String, List<StoredTensor>> byLayer = new LinkedHashMap<>();
   private final boolean archiveLayout;
+  private final Map<String, List<String>> repeatedNames = new LinkedHashMap<>();
+  private final List<String> absentLayers = new ArrayList<>();
 
   public StoredWeights() {
     this(false);
@@ -34,6 +37,29 @@ public final class StoredWeights implements StoredFacts {
   /** The tensors stored for a layer; null when the file has no entry for it at all. */
   public List<StoredTensor> forLayer(String layer) {
     return byLayer.get(layer);
+  }
+
+  /** Records that a layer's list of weight names names {@code name} more than once. */
+  public void repeatedName(String layer, String name) {
+    List<String> names = repeatedNames.computeIfAbsent(layer, k -> new ArrayList<>());
+    if (!names.contains(name)) {
+      names.add(name);
+    }
+  }
+
+  /** Per layer, the weight names its list repeats (each dataset is stored, and counted, once). */
+  public Map<String, List<String>> repeatedNames() {
+    return Collections.unmodifiableMap(repeatedNames);
+  }
+
+  /** Records that the file lists a layer as storing weights but holds no group for it. */
+  public void absentLayer(String layer) {
+    absentLayers.add(layer);
+  }
+
+  /** The layers the file lists but holds no group for, in the order it lists them. */
+  public List<String> absentLayers() {
+    return Collections.unmodifiableList(absentLayers);
   }
 
   public Map<String, List<StoredTensor>> all() {

@@ -58,6 +58,13 @@ final class KerasArchiveWeights {
           "value_dense",
           "output_dense");
 
+  /**
+   * Public Keras 3.15.1 classes whose exported name (the configuration's {@code class_name}) is not
+   * their Python class name (every {@code KerasSaveable} exported under {@code keras.*}).
+   */
+  private static final Map<String, String> PYTHON_CLASS_NAMES =
+      Map.of("GroupQueryAttention", "GroupedQueryAttention");
+
   private static final List<String> TRAINING_STATE = List.of("optimizer", "metrics");
 
   private KerasArchiveWeights() {}
@@ -171,12 +178,11 @@ final class KerasArchiveWeights {
   }
 
   /**
-   * The name an archive stores a layer of this class under, before numbering: from the Python
-   * class, which Keras 3 serializes under another name in one case (class GroupedQueryAttention,
-   * written as GroupQueryAttention).
+   * The storage name of a class's first layer: Keras names a layer's group after its Python class,
+   * while the configuration names a public class by the name Keras exports it under.
    */
-  private static String storageBase(String className) {
-    return snakeCase(className.equals("GroupQueryAttention") ? "GroupedQueryAttention" : className);
+  static String storageBase(String className) {
+    return snakeCase(PYTHON_CLASS_NAMES.getOrDefault(className, className));
   }
 
   /** Keras' {@code naming.to_snake_case}. */

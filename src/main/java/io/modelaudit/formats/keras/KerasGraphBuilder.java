@@ -71,7 +71,9 @@ public final class KerasGraphBuilder {
 
   /**
    * A subclassed model (or any layer saved as the top-level object): a configuration that lists no
-   * layers, but has the {@code name} and {@code trainable} every Keras layer and model writes.
+   * layers, but has the {@code name} and {@code trainable} every Keras layer and model writes, or
+   * is empty (tf.keras 2.13–2.15 write {@code {}} for a model whose arguments they cannot
+   * serialise).
    */
   static boolean isSubclassedModelSpec(JsonNode spec) {
     if (spec == null
@@ -83,8 +85,7 @@ public final class KerasGraphBuilder {
     JsonNode config = spec.get("config");
     return config != null
         && config.isObject()
-        && config.path("name").isTextual()
-        && config.has("trainable");
+        && (config.isEmpty() || config.path("name").isTextual() && config.has("trainable"));
   }
 
   /**
@@ -93,13 +94,19 @@ public final class KerasGraphBuilder {
    */
   static ModelGraph subclassedModel(JsonNode spec) {
     String className = spec.get("class_name").asText();
-    String name = spec.get("config").get("name").asText();
+    JsonNode config = spec.get("config");
+    // An empty configuration has no name: Keras' default name for an instance of the class.
+    String name =
+        config.isEmpty() ? KerasArchiveWeights.snakeCase(className) : config.get("name").asText();
     Layer only =
         Layer.unsupported(
             name,
             className,
-            "subclassed model: its configuration lists no layers (its Python code builds"
-                + " them), so its stored weights are counted but not verified",
+            config.isEmpty()
+                ? "subclassed model: its configuration is empty (its Python code builds its"
+                    + " layers), so its stored weights are counted but not verified"
+                : "subclassed model: its configuration lists no layers (its Python code builds"
+                    + " them), so its stored weights are counted but not verified",
             List.of(new Call(List.of())),
             "/config");
     return new ModelGraph(

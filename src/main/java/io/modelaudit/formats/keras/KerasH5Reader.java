@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a Keras HDF5 model file: the root attributes and, for every layer listed in {@code
@@ -121,14 +123,22 @@ public final class KerasH5Reader {
       List<StoredTensor> tensors = new ArrayList<>();
       if (layerNode instanceof Group) {
         Group layerGroup = (Group) layerNode;
+        Set<String> seen = new HashSet<>();
         for (String weight : listAttribute(layerGroup, "weight_names")) {
           Node dataset = descendant(layerGroup, weight, garbledNames);
           String name =
               dataset == null ? weight : dataset.getPath().substring(layerGroup.getPath().length());
+          if (!seen.add(name)) {
+            // One dataset listed twice (Keras 3.1's Bidirectional) is stored once.
+            stored.repeatedName(layer, weight);
+            continue;
+          }
           tensors.add(
               new StoredTensor(
                   name, datasetShape(layerGroup, dataset, name), layerGroup.getPath() + name));
         }
+      } else {
+        stored.absentLayer(layer);
       }
       stored.put(layer, tensors);
     }

@@ -369,6 +369,7 @@ public final class KerasLayerBindings {
     KerasCoreBindings.registerAll();
     KerasPreprocessingBindings.registerAll();
     KerasHubBindings.registerAll();
+    KerasOpaqueBindings.registerAll();
   }
 
   private KerasLayerBindings() {}

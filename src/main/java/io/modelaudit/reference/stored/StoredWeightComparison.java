@@ -58,6 +58,7 @@ public final class StoredWeightComparison {
     }
     java.util.Set<String> layerNames = new java.util.HashSet<>();
     graph.layers().forEach(l -> layerNames.add(l.layer().name()));
+    c.addListingFindings(stored);
     for (Map.Entry<String, List<StoredTensor>> e : stored.all().entrySet()) {
       if (!layerNames.contains(e.getKey()) && !e.getValue().isEmpty()) {
         long n = e.getValue().stream().mapToLong(StoredTensor::size).sum();
@@ -79,6 +80,56 @@ public final class StoredWeightComparison {
       }
     }
     return c;
+  }
+
+  /**
+   * Findings about how the file lists its weights: a name listed twice, a listed layer without a
+   * group. They go to the layer's row when the configuration has the layer.
+   */
+  private void addListingFindings(StoredWeights stored) {
+    stored
+        .repeatedNames()
+        .forEach(
+            (layer, names) ->
+                addToLayer(
+                    layer,
+                    Finding.of(
+                        Rule.WEIGHT_NAME_REPEATED,
+                        layer,
+                        REFERENCE,
+                        null,
+                        String.join(", ", names),
+                        "the file lists "
+                            + String.join(", ", names)
+                            + " more than once in the weight names of layer '"
+                            + layer
+                            + "': each stored tensor is counted once (Keras 3.1 loads it into"
+                            + " two weights, later Keras refuses the file)",
+                        null)));
+    for (String layer : stored.absentLayers()) {
+      addToLayer(
+          layer,
+          Finding.of(
+              Rule.STORED_LAYER_ABSENT,
+              layer,
+              REFERENCE,
+              null,
+              null,
+              "the file lists layer '"
+                  + layer
+                  + "' among those it stores weights for, but holds no group for it (Keras"
+                  + " cannot load the file)",
+              null));
+    }
+  }
+
+  private void addToLayer(String layer, Finding finding) {
+    LayerComparison compared = byPath.get(layer);
+    if (compared != null) {
+      compared.findings().add(finding);
+    } else {
+      modelFindings.add(finding);
+    }
   }
 
   /**

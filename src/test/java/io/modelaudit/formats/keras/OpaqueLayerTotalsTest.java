@@ -1,0 +1,74 @@
+package io.modelaudit.formats.keras;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelaudit.TestPaths;
+import io.modelaudit.audit.ModelAuditor;
+import io.modelaudit.compare.Rule;
+import io.modelaudit.ir.layers.OpaqueOpKind;
+import io.modelaudit.report.LayerReport;
+import io.modelaudit.report.ModelReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Layers the audit cannot infer still count what the file stores for them, in every form Keras
+ * writes (the fixtures custom_layer and jax_layer are checked by {@link KerasFixtureTest}).
+ */
+class OpaqueLayerTotalsTest {
+  private static final Path GQA = TestPaths.kerasModels().resolve("unsupported_builtin");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"JaxLayer", "FlaxLayer", "TorchModuleWrapper", "TFSMLayer"})
+  void layersWrappingOtherCodeAreOpaque(String className) throws IOException {
+    JsonNode config = new ObjectMapper().readTree("{\"name\": \"w\", \"trainable\": true}");
+    assertInstanceOf(OpaqueOpKind.class, KerasLayerBindings.bind(className, config));
+  }
+
+  @Test
+  void archiveGroupsAreNamedAfterThePythonClass() {
+    assertEquals("grouped_query_attention", KerasArchiveWeights.storageBase("GroupQueryAttention"));
+    assertEquals("dense", KerasArchiveWeights.storageBase("Dense"));
+    assertEquals("gated_projection", KerasArchiveWeights.storageBase("GatedProjection"));
+  }
+
+  /**
+   * GroupQueryAttention (a public class Keras exports under another name than its Python class)
+   * written by Keras 3.15.1 as .h5 and .keras: Keras' count_params (recorded by generate_opaque.py)
+   * in both, whether the class has a rule or not.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"group_query_attention.h5", "group_query_attention.keras"})
+  void aBuiltInClassStoredUnderItsPythonNameIsCounted(String file) throws IOException {
+    JsonNode counts =
+        new ObjectMapper().readTree(GQA.resolve("group_query_attention.counts.json").toFile());
+    ModelReport report = new ModelAuditor(Map.of()).audit(GQA.resolve(file));
+    assertNull(report.error());
+    assertEquals(counts.get("params").asLong(), report.totals().params());
+    assertEquals(counts.get("params").asLong(), report.totals().stored());
+    counts
+        .get("layers")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              LayerReport row =
+                  report.layers().stream()
+                      .filter(l -> l.name().equals(e.getKey()))
+                      .findFirst()
+                      .orElseThrow();
+              assertEquals(e.getValue().asLong(), row.params(), e.getKey());
+            });
+    assertEquals(
+        0,
+        report.findings().stream().filter(f -> f.rule() == Rule.STORED_LAYER_UNKNOWN).count(),
+        report.findings().toString());
+  }
+}
