@@ -164,11 +164,54 @@ public final class GraphInference {
           results.get(n.layer().name()).fail(Outcome.RULE_FAILED, "its inputs form a cycle");
         }
       }
+      takeUnknownOutputsFromRecords();
       List<Shape> outputs = new ArrayList<>();
       for (TensorRef ref : graph.outputs()) {
         outputs.add(resolve(ref));
       }
       return new InferredGraph(graph, new ArrayList<>(results.values()), outputs);
+    }
+
+    /**
+     * The outputs we could not compute (a Lambda's, a custom class's) that the file records where
+     * they are used: the shapes of the tensors later calls were made with.
+     */
+    private void takeUnknownOutputsFromRecords() {
+      Map<TensorRef, Shape> recorded = new HashMap<>();
+      for (Layer l : graph.layers()) {
+        for (Call c : l.calls()) {
+          for (int i = 0; i < c.inputs().size(); i++) {
+            Shape s = c.recorded().input(i);
+            if (s != null) {
+              recorded.putIfAbsent(c.inputs().get(i), s);
+            }
+          }
+        }
+      }
+      if (recorded.isEmpty()) {
+        return;
+      }
+      for (LayerInference result : results.values()) {
+        Layer l = result.layer();
+        for (int c = 0; c < l.calls().size(); c++) {
+          List<Shape> outs = result.callOutputs().get(c);
+          if (outs != null && !outs.contains(null)) {
+            continue;
+          }
+          int count = outs == null ? outputCount(l.name(), c) : outs.size();
+          List<Shape> filled = new ArrayList<>();
+          boolean any = false;
+          for (int t = 0; t < count; t++) {
+            Shape ours = outs == null ? null : outs.get(t);
+            Shape theirs = ours == null ? recorded.get(new TensorRef(l.name(), c, t)) : null;
+            any |= theirs != null;
+            filled.add(ours != null ? ours : theirs);
+          }
+          if (any) {
+            result.recordOutputsFromRecord(c, filled);
+          }
+        }
+      }
     }
 
     /** The shape of a tensor, or null when unknown. */

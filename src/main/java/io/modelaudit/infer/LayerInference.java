@@ -43,6 +43,7 @@ public final class LayerInference {
   private String problem;
   private List<String> caveats = List.of();
   private InferredGraph nested;
+  private boolean outputsFromRecord;
 
   LayerInference(Layer layer, String path) {
     this.layer = layer;
@@ -101,7 +102,19 @@ public final class LayerInference {
   }
 
   public String problem() {
-    return problem;
+    return problem == null || !outputsFromRecord
+        ? problem
+        : problem + "; the output shape shown is the one the file records where it is used";
+  }
+
+  /** True when an output we could not compute was taken from the file's record of it. */
+  public boolean outputsFromRecord() {
+    return outputsFromRecord;
+  }
+
+  void recordOutputsFromRecord(int call, List<Shape> outputs) {
+    callOutputs.set(call, outputs);
+    outputsFromRecord = true;
   }
 
   /** Where the framework's shape rule and the layer's real behaviour part (warnings). */

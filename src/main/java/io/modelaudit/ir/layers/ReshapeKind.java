@@ -27,6 +27,13 @@ public final class ReshapeKind extends SingleInputKind {
 
   @Override
   protected Shape output(Shape input) {
+    if (input.isUnknown() && !target.contains(-1L)) {
+      // The target alone gives the output (after a Lambda, say): only the batch stays unknown.
+      List<Long> dims = new ArrayList<>();
+      dims.add(null);
+      dims.addAll(target);
+      return Shape.of(dims);
+    }
     Shape rest = input.tail();
     List<Long> dims = new ArrayList<>();
     dims.add(input.dim(0));

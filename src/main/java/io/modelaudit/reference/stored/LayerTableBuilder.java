@@ -192,10 +192,18 @@ final class LayerTableBuilder {
     return row;
   }
 
-  /** A layer is only ok when we know its output shapes too. */
+  /**
+   * A layer is only ok when we know the shapes it takes and gives too (a Reshape after a Lambda
+   * knows its output from its target alone, but cannot be checked).
+   */
   private static boolean outputsKnown(LayerInference layer) {
     for (List<Shape> outputs : layer.callOutputs()) {
       if (outputs == null || outputs.contains(null)) {
+        return false;
+      }
+    }
+    for (List<Shape> inputs : layer.callInputs()) {
+      if (inputs == null || inputs.stream().anyMatch(s -> s == null || s.isUnknown())) {
         return false;
       }
     }
