@@ -72,6 +72,7 @@ final class Dl4jMoreFixtureModels {
     m.put("pre_tf_cnn", Dl4jMoreFixtureModels::preTfCnn);
     m.put("pre_ff_cnn3d", Dl4jMoreFixtureModels::preFfCnn3d);
     m.put("pre_composable", Dl4jMoreFixtureModels::preComposable);
+    m.put("pre_composable_cnn", Dl4jMoreFixtureModels::preComposableCnn);
     return m;
   }
 
@@ -273,6 +274,21 @@ final class Dl4jMoreFixtureModels {
         .layer(rnnOut("out", 2))
         .inputPreProcessor(0, new ComposableInputPreProcessor(new RnnToFeedForwardPreProcessor(),
             new FeedForwardToRnnPreProcessor()))
+        .setInputType(in).build(), in);
+  }
+
+  /**
+   * ComposableInputPreProcessor whose first step takes a vector: the network input is [mb, 12]
+   * although the layer after it (an LSTM) takes sequences.
+   */
+  static Built preComposableCnn() {
+    InputType in = InputType.feedForward(12);
+    return mln(base().list()
+        .layer(new LSTM.Builder().name("lstm").nIn(12).nOut(3).build())
+        .layer(rnnOut("out", 2))
+        .inputPreProcessor(0, new ComposableInputPreProcessor(
+            new org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor(2, 3, 2),
+            new org.deeplearning4j.nn.conf.preprocessor.CnnToRnnPreProcessor(2, 3, 2)))
         .setInputType(in).build(), in);
   }
 }
