@@ -66,6 +66,7 @@ final class Dl4jMoreFixtureModels {
     m.put("locally_connected_1d", Dl4jMoreFixtureModels::locallyConnected1d);
     m.put("repeat_ocnn", Dl4jMoreFixtureModels::repeatOcnn);
     m.put("ocnn", Dl4jMoreFixtureModels::ocnn);
+    m.put("misc_more", Dl4jMoreFixtureModels::miscMore);
     m.put("pre_reshape", Dl4jMoreFixtureModels::preReshape);
     m.put("pre_permute", Dl4jMoreFixtureModels::prePermute);
     m.put("pre_flatten_rnn", Dl4jMoreFixtureModels::preFlattenRnn);
@@ -289,6 +290,21 @@ final class Dl4jMoreFixtureModels {
         .inputPreProcessor(0, new ComposableInputPreProcessor(
             new org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor(2, 3, 2),
             new org.deeplearning4j.nn.conf.preprocessor.CnnToRnnPreProcessor(2, 3, 2)))
+        .setInputType(in).build(), in);
+  }
+
+  /** ElementWiseMultiplicationLayer, RepeatVector, MaskLayer and TimeDistributed around a DenseLayer. */
+  static Built miscMore() {
+    InputType in = InputType.feedForward(5);
+    return mln(base().list()
+        .layer(new DenseLayer.Builder().name("dense").nOut(4).build())
+        .layer(new org.deeplearning4j.nn.conf.layers.misc.ElementWiseMultiplicationLayer.Builder().name("ewm")
+            .nIn(4).nOut(4).build())
+        .layer(new RepeatVector.Builder(3).name("repeat").build())
+        .layer(new org.deeplearning4j.nn.conf.layers.util.MaskLayer())
+        .layer(new org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed(
+            new DenseLayer.Builder().nOut(2).build()))
+        .layer(rnnOut("out", 2))
         .setInputType(in).build(), in);
   }
 }

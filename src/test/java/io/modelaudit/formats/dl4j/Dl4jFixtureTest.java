@@ -138,6 +138,16 @@ class Dl4jFixtureTest {
           "learned_attention",
           "LearnedSelfAttentionLayer's forward pass fails in ND4J's scatter_update");
 
+  /**
+   * Layers whose parameter table a freshly initialised network gives another shape than the same
+   * network loaded from its file (what Dl4jReferenceCorpusConformanceTest compares): ours follow
+   * the loaded one.
+   */
+  private static final Map<String, String> DL4J_FRESH_TABLE_DIFFERS =
+      Map.of(
+          "misc_more/ewm",
+          "ElementWiseMultiplicationLayer: W is [1, 4] when initialised, [4] when loaded");
+
   @TestFactory
   Stream<DynamicTest> everyModelMatchesDl4jOwnNumbers() throws IOException {
     return expectations(TestPaths.testModels().resolve("dl4j")).stream()
@@ -266,7 +276,8 @@ class Dl4jFixtureTest {
         ourTable.put(w.name(), w.shape());
       }
       // The zoo's largest graphs are counted without building them: no param tables there.
-      if (!dl4jTable.isEmpty() || params == 0) {
+      if ((!dl4jTable.isEmpty() || params == 0)
+          && !DL4J_FRESH_TABLE_DIFFERS.containsKey(fixture + "/" + name)) {
         if (!dl4jTable.equals(ourTable)) {
           problems.add(where + ": parameters ours " + ourTable + ", DL4J " + dl4jTable);
         }
