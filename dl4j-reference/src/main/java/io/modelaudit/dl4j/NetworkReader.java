@@ -80,23 +80,29 @@ final class NetworkReader {
       if (vertex.hasLayer()) {
         layers.add(layerInfo(vertex.getLayer(), outputTypes));
       } else {
-        layers.add(new ReferenceResult.LayerInfo(e.getKey(), e.getValue().getClass().getSimpleName(), 0,
-            Map.of(), null, outputType(outputTypes, e.getKey())));
+        // A SameDiff vertex (AttentionVertex) owns parameters that ComputationGraph.numParams() leaves out.
+        layers.add(new ReferenceResult.LayerInfo(e.getKey(), e.getValue().getClass().getSimpleName(), vertex.numParams(),
+            shapes(vertex.paramTable(false)), null, outputType(outputTypes, e.getKey())));
       }
     }
-    return ReferenceResult.ok(file, format, "ComputationGraph", layers, net.numParams(), true);
+    return ReferenceResult.ok(file, format, "ComputationGraph", layers, length, true);
   }
 
   private static INDArray zeros(DataType type, long length) {
     return length == 0 ? null : Nd4j.zeros(type == null ? DataType.FLOAT : type, 1, length);
   }
 
-  static ReferenceResult.LayerInfo layerInfo(Layer layer, Map<String, InputType> outputTypes) {
-    org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+  static Map<String, long[]> shapes(Map<String, INDArray> params) {
     Map<String, long[]> table = new LinkedHashMap<>();
-    for (Map.Entry<String, INDArray> p : layer.paramTable().entrySet()) {
+    for (Map.Entry<String, INDArray> p : params.entrySet()) {
       table.put(p.getKey(), p.getValue().shape());
     }
+    return table;
+  }
+
+  static ReferenceResult.LayerInfo layerInfo(Layer layer, Map<String, InputType> outputTypes) {
+    org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+    Map<String, long[]> table = shapes(layer.paramTable());
     String name = conf.getLayerName();
     return new ReferenceResult.LayerInfo(name, conf.getClass().getSimpleName(), layer.numParams(), table,
         activation(conf), outputType(outputTypes, name));

@@ -119,6 +119,7 @@ final class Dl4jFixtureModels {
     m.put("causal_1d", Dl4jFixtureModels::causal1d);
     m.put("graph_reshape_rnn", Dl4jFixtureModels::graphReshapeRnn);
     m.put("graph_reverse", Dl4jFixtureModels::graphReverse);
+    m.putAll(Dl4jMoreFixtureModels.all());
     return m;
   }
 

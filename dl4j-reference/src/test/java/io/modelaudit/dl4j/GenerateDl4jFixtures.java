@@ -123,8 +123,8 @@ public final class GenerateDl4jFixtures {
       for (String vertexName : conf.getVertices().keySet()) {
         org.deeplearning4j.nn.graph.vertex.GraphVertex v = net.getVertex(vertexName);
         ReferenceResult.LayerInfo info = v.hasLayer() ? NetworkReader.layerInfo(v.getLayer(), types)
-            : new ReferenceResult.LayerInfo(vertexName, conf.getVertices().get(vertexName).getClass().getSimpleName(), 0,
-                Map.of(), null, outputType(types.get(vertexName)));
+            : new ReferenceResult.LayerInfo(vertexName, conf.getVertices().get(vertexName).getClass().getSimpleName(),
+                v.numParams(), NetworkReader.shapes(v.paramTable(false)), null, outputType(types.get(vertexName)));
         ReferenceResult.writeLayer(layers.addObject(), i++, info);
       }
       runtime(layers, () -> {

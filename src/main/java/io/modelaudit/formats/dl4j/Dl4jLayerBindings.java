@@ -400,6 +400,7 @@ public final class Dl4jLayerBindings {
         Dl4jLayerTraits.wraps(ANY, "underlying"),
         (a, wrapped, kind) -> new FrozenKind(kind),
         "FrozenLayerWithBackprop");
+    Dl4jMoreLayerBindings.registerAll();
   }
 
   private Dl4jLayerBindings() {}

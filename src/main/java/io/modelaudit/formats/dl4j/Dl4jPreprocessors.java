@@ -27,7 +27,9 @@ public final class Dl4jPreprocessors {
     CNN_OF_SIZES("[mb, c, h, w]"),
     RNN_OF_SIZES("[mb, h·w·c, T]"),
     RNN_OF_NIN("[mb, nIn, T]"),
-    FEED_FORWARD_OF_NIN("[mb, nIn]");
+    FEED_FORWARD_OF_NIN("[mb, nIn]"),
+    FEED_FORWARD_OF_VOLUME("[mb, d·h·w·c]"),
+    FIRST_OF_CHAIN("the first preprocessor's");
 
     private final String description;
 
@@ -40,8 +42,11 @@ public final class Dl4jPreprocessors {
     }
 
     /** The shape, or null for {@link #NONE}. */
-    Shape shape(long height, long width, long channels, long nIn) {
+    Shape shape(long depth, long height, long width, long channels, long nIn) {
       switch (this) {
+        case FEED_FORWARD_OF_VOLUME:
+          return Dl4jInputTypes.forRank(
+              2, io.modelaudit.ir.Checked.multiply(depth, height * width * channels), false);
         case FEED_FORWARD_OF_SIZES:
           return Dl4jInputTypes.forRank(2, height * width * channels, false);
         case CNN_OF_SIZES:
@@ -129,6 +134,42 @@ public final class Dl4jPreprocessors {
         "feedForwardToRnn",
         (a, d) -> new Dl4jPreprocessorKind(Op.FEED_FORWARD_TO_RNN, new long[0], 0),
         "FeedForwardToRnnPreProcessor");
+    register(
+        ImpliedInput.CNN_OF_SIZES,
+        null,
+        (a, d) ->
+            new Dl4jPreprocessorKind(Op.CNN_TO_FEED_FORWARD, hw(a), a.getLong("numChannels", 0)),
+        "TensorFlowCnnToFeedForwardPreProcessor");
+    register(
+        ImpliedInput.FEED_FORWARD_OF_VOLUME,
+        null,
+        (a, d) ->
+            new Dl4jPreprocessorKind(
+                a.getBool("ncdhw", a.getBool("isNCDHW", true))
+                    ? Op.FEED_FORWARD_TO_CNN3D
+                    : Op.FEED_FORWARD_TO_CNN3D_CHANNELS_LAST,
+                new long[] {
+                  a.requireLong("inputDepth"),
+                  a.requireLong("inputHeight"),
+                  a.requireLong("inputWidth")
+                },
+                a.requireLong("numChannels")),
+        "FeedForwardToCnn3DPreProcessor");
+    register(
+        ImpliedInput.NONE,
+        null,
+        (a, d) -> new Dl4jPreprocessorKind(Op.RESHAPE, withoutMinibatch(a, "targetShape"), 0),
+        "ReshapePreprocessor");
+    register(
+        ImpliedInput.NONE,
+        null,
+        (a, d) -> new Dl4jPreprocessorKind(Op.PERMUTE, a.flatInts("permutationIndices"), 0),
+        "PermutePreprocessor");
+    register(
+        ImpliedInput.NONE,
+        null,
+        (a, d) -> new Dl4jPreprocessorKind(Op.FLATTEN, new long[0], 0),
+        "KerasFlattenRnnPreprocessor");
     register(ImpliedInput.NONE, "binomialSampling", IDENTITY, "BinomialSamplingPreProcessor");
     register(ImpliedInput.NONE, "unitVariance", IDENTITY, "UnitVarianceProcessor");
     register(
@@ -138,7 +179,7 @@ public final class Dl4jPreprocessors {
         "ZeroMeanAndUnitVariancePreProcessor");
     register(ImpliedInput.NONE, "zeroMean", IDENTITY, "ZeroMeanPrePreProcessor");
     register(
-        ImpliedInput.NONE,
+        ImpliedInput.FIRST_OF_CHAIN,
         "composableInput",
         Dl4jPreprocessors::composable,
         "ComposableInputPreProcessor");
@@ -194,11 +235,19 @@ public final class Dl4jPreprocessors {
    */
   static Shape networkInput(Dl4jTyped preprocessor, long nIn) {
     Dl4jArgs a = new Dl4jArgs(preprocessor);
+    Binding b = BINDINGS.get(preprocessor.name());
+    if (b != null && b.input() == ImpliedInput.FIRST_OF_CHAIN) {
+      JsonNode list = a.get("inputPreProcessors");
+      Dl4jTyped first =
+          list != null && list.isArray() && list.size() > 0
+              ? Dl4jTyped.of(list.get(0), "preprocessor")
+              : null;
+      return first == null ? null : networkInput(first, nIn);
+    }
     long h = a.getLong("inputHeight", 0);
     long w = a.getLong("inputWidth", 0);
     long c = a.getLong("numChannels", 0);
-    Binding b = BINDINGS.get(preprocessor.name());
-    return b == null ? null : b.input().shape(h, w, c, nIn);
+    return b == null ? null : b.input().shape(a.getLong("inputDepth", 0), h, w, c, nIn);
   }
 
   private static Dl4jPreprocessorKind composable(Dl4jArgs a, int depth) {
@@ -213,6 +262,14 @@ public final class Dl4jPreprocessors {
       }
     }
     return Dl4jPreprocessorKind.compose(chain);
+  }
+
+  /** A recorded shape, its minibatch axis dropped when {@code hasMiniBatchDimension} says so. */
+  private static long[] withoutMinibatch(Dl4jArgs a, String field) {
+    long[] shape = a.flatInts(field);
+    return a.getBool("hasMiniBatchDimension", false) && shape.length > 0
+        ? java.util.Arrays.copyOfRange(shape, 1, shape.length)
+        : shape;
   }
 
   private static long[] hw(Dl4jArgs a) {

@@ -6,6 +6,7 @@ import io.modelaudit.ir.layers.ConcatenateKind;
 import io.modelaudit.ir.layers.ElementwiseMergeKind;
 import io.modelaudit.ir.layers.FrozenKind;
 import io.modelaudit.ir.layers.IdentityKind;
+import io.modelaudit.ir.layers.dl4j.Dl4jAttentionKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jLastTimeStepKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jPreprocessorKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jVertexKind;
@@ -100,6 +101,18 @@ public final class Dl4jVertexBindings {
         "L2NormalizeVertex");
     register(Dl4jPreprocessorKind.class, Dl4jVertexBindings::preprocessor, "PreprocessorVertex");
     register(FrozenKind.class, Dl4jVertexBindings::frozen, "FrozenVertex");
+    register(
+        Dl4jAttentionKind.class,
+        a ->
+            Dl4jAttentionKind.vertex(
+                a.getLong("ninQueries", 0),
+                a.getLong("ninKeys", 0),
+                a.getLong("ninValues", 0),
+                a.getLong("nout", 0),
+                a.getLong("nheads", 1),
+                a.getLong("headSize", 0),
+                a.getBool("projectInput", true)),
+        "AttentionVertex");
   }
 
   private Dl4jVertexBindings() {}

@@ -102,8 +102,51 @@ class Dl4jFixtureTest {
               "graph_reshape/pool_helper",
               "PoolHelperVertex's type is its input's 6×6; it drops the first row and column: 5×5"),
           Map.entry(
+              "capsules/loss",
+              "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 3 through"),
+          Map.entry(
+              "ocnn/ocnn",
+              "OCNNOutputLayer's type is FeedForward(0); it writes one score per example"),
+          Map.entry(
+              "pre_ff_cnn3d/conv3d",
+              "Convolution3D's type says NDHWC while the layer is NCDHW and writes [c, d, h, w]"),
+          Map.entry(
+              "pre_ff_cnn3d/conv3d_2",
+              "Convolution3D's type says NDHWC while the layer is NCDHW and writes [c, d, h, w]"),
+          Map.entry(
+              "pre_ff_cnn3d/loss3d",
+              "follows the NDHWC of Convolution3D's type; the activation is NCDHW"),
+          Map.entry(
               "darknet19/loss",
               "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 1000 through"));
+
+  /**
+   * Fixtures whose total DL4J's {@code numParams()} gets wrong: the stored parameter vector (and
+   * our total) is compared there.
+   */
+  private static final Map<String, String> DL4J_TOTAL_ERRORS =
+      Map.of(
+          "graph_attention",
+          "ComputationGraph.numParams() leaves out the AttentionVertex's 126 parameters it stores");
+
+  /**
+   * Networks DL4J 1.0.0-M2.1 builds and saves but cannot run: no real activation shapes, DL4J's
+   * types are compared.
+   */
+  private static final Map<String, String> DL4J_FORWARD_FAILURES =
+      Map.of(
+          "learned_attention",
+          "LearnedSelfAttentionLayer's forward pass fails in ND4J's scatter_update");
+
+  /**
+   * Layers whose parameter table a freshly initialised network gives another shape than the same
+   * network loaded from its file (what Dl4jReferenceCorpusConformanceTest compares): ours follow
+   * the loaded one.
+   */
+  private static final Map<String, String> DL4J_FRESH_TABLE_DIFFERS =
+      Map.of(
+          "misc_more/ewm",
+          "ElementWiseMultiplicationLayer: W is [1, 4] when initialised, [4] when loaded");
 
   @TestFactory
   Stream<DynamicTest> everyModelMatchesDl4jOwnNumbers() throws IOException {
@@ -188,8 +231,12 @@ class Dl4jFixtureTest {
     ModelReport report = audit(expectation, expected);
     String fixture = expectation.getFileName().toString().replace(".expected.json", "");
     List<String> problems = new ArrayList<>();
-    if (expected.has("forward_failed")) {
-      problems.add("DL4J could not run the network: " + expected.get("forward_failed").asText());
+    if (expected.has("forward_failed") != DL4J_FORWARD_FAILURES.containsKey(fixture)) {
+      problems.add(
+          "DL4J could not run the network: "
+              + expected.path("forward_failed").asText("no (it ran)")
+              + "; pinned as failing: "
+              + DL4J_FORWARD_FAILURES.containsKey(fixture));
     }
     if (report.error() != null) {
       return List.of("could not audit: " + report.error());
@@ -229,7 +276,8 @@ class Dl4jFixtureTest {
         ourTable.put(w.name(), w.shape());
       }
       // The zoo's largest graphs are counted without building them: no param tables there.
-      if (!dl4jTable.isEmpty() || params == 0) {
+      if ((!dl4jTable.isEmpty() || params == 0)
+          && !DL4J_FRESH_TABLE_DIFFERS.containsKey(fixture + "/" + name)) {
         if (!dl4jTable.equals(ourTable)) {
           problems.add(where + ": parameters ours " + ourTable + ", DL4J " + dl4jTable);
         }
@@ -276,6 +324,13 @@ class Dl4jFixtureTest {
       }
     }
     long total = expected.get("total_params").asLong();
+    if (DL4J_TOTAL_ERRORS.containsKey(fixture)) {
+      long vector = expected.get("params_vector_length").asLong();
+      if (total == vector) {
+        problems.add("DL4J's total is pinned as wrong but equals its stored vector " + vector);
+      }
+      total = vector;
+    }
     if (report.totals().params() != total) {
       problems.add("total params ours " + report.totals().params() + ", DL4J " + total);
     }

@@ -21,6 +21,16 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
     CNN_TO_RNN,
     RNN_TO_CNN,
     CNN3D_TO_FEED_FORWARD,
+    /** FeedForwardToCnn3DPreProcessor: spatial d, h, w; NCDHW. */
+    FEED_FORWARD_TO_CNN3D,
+    /** The same, NDHWC. */
+    FEED_FORWARD_TO_CNN3D_CHANNELS_LAST,
+    /** ReshapePreprocessor: spatial holds the target shape without the minibatch. */
+    RESHAPE,
+    /** PermutePreprocessor: spatial holds the axes, without the minibatch (Keras) or with it. */
+    PERMUTE,
+    /** KerasFlattenRnnPreprocessor: every axis after the minibatch into one. */
+    FLATTEN,
     IDENTITY
   }
 
@@ -118,9 +128,99 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
       case RNN_TO_CNN:
         requireRank(input, 3);
         return Shape.of(null, channels, spatial[0], spatial[1]);
+      case FEED_FORWARD_TO_CNN3D:
+      case FEED_FORWARD_TO_CNN3D_CHANNELS_LAST:
+        return feedForwardToCnn3d(input);
+      case RESHAPE:
+        return reshape(input);
+      case PERMUTE:
+        return permute(input);
+      case FLATTEN:
+        {
+          Shape features = input.subShape(1, input.rank());
+          return Shape.of(
+              input.dim(0), features.isFullyKnown() ? (Long) features.size() : (Long) null);
+        }
       default:
         return input;
     }
+  }
+
+  /** DL4J passes a rank-5 input through; a vector must hold exactly c·d·h·w values. */
+  private Shape feedForwardToCnn3d(Shape input) {
+    if (input.rank() == 5) {
+      return input;
+    }
+    requireRank(input, 2);
+    Long n = input.dim(1);
+    if (n != null && n != recordedSize()) {
+      throw new ShapeException(
+          "the preprocessor reshapes to "
+              + recordedSize()
+              + " values, its input "
+              + input
+              + " has "
+              + n);
+    }
+    return op == Op.FEED_FORWARD_TO_CNN3D
+        ? Shape.of(input.dim(0), channels, spatial[0], spatial[1], spatial[2])
+        : Shape.of(input.dim(0), spatial[0], spatial[1], spatial[2], channels);
+  }
+
+  private Shape reshape(Shape input) {
+    long target = 1;
+    for (long d : spatial) {
+      target = Checked.multiply(target, d);
+    }
+    Shape features = input.subShape(1, input.rank());
+    if (features.isFullyKnown() && features.size() != target) {
+      throw new ShapeException(
+          "the preprocessor reshapes to "
+              + java.util.Arrays.toString(spatial)
+              + " ("
+              + target
+              + " values), its input "
+              + input
+              + " has "
+              + features.size());
+    }
+    java.util.List<Long> dims = new java.util.ArrayList<>();
+    dims.add(input.dim(0));
+    for (long d : spatial) {
+      dims.add(d);
+    }
+    return Shape.of(dims);
+  }
+
+  /** Keras' axes count from 1 after the minibatch; DL4J puts the minibatch axis 0 in front. */
+  private Shape permute(Shape input) {
+    long[] axes = spatial;
+    if (axes.length + 1 == input.rank()) {
+      axes = new long[input.rank()];
+      System.arraycopy(spatial, 0, axes, 1, spatial.length);
+    }
+    if (axes.length != input.rank()) {
+      throw new ShapeException(
+          "the preprocessor permutes "
+              + java.util.Arrays.toString(spatial)
+              + ", its input "
+              + input
+              + " has rank "
+              + input.rank());
+    }
+    java.util.List<Long> dims = new java.util.ArrayList<>();
+    boolean[] used = new boolean[axes.length];
+    for (long a : axes) {
+      if (a < 0 || a >= axes.length || used[(int) a]) {
+        throw new ShapeException(
+            "the preprocessor's axes "
+                + java.util.Arrays.toString(spatial)
+                + " are no permutation");
+      }
+      used[(int) a] = true;
+      dims.add(input.dim((int) a));
+    }
+    return Shape.of(dims);
   }
 
   private long recordedSize() {
