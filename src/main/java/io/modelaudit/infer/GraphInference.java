@@ -256,12 +256,15 @@ public final class GraphInference {
             layer.invalidConfig() ? Outcome.INVALID_CONFIG : Outcome.UNSUPPORTED, layer.problem());
         return;
       }
-      if (layer.kind() instanceof OpaqueOpKind) {
+      if (layer.kind() instanceof OpaqueOpKind opaque) {
+        if (opaque.weightless() && result.weights() == null) {
+          result.recordWeights(List.of(), "0");
+        }
         result.recordCall(
             callIndex,
             inputs,
             RecordedResume.outputs(recorded, outputCount(layer.name(), callIndex)));
-        result.fail(Outcome.OPAQUE, ((OpaqueOpKind) layer.kind()).reason());
+        result.fail(Outcome.OPAQUE, opaque.reason());
         return;
       }
       List<WeightSpec> configured = ConfiguredWeights.of(layer.kind());

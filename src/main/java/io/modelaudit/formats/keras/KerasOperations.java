@@ -384,12 +384,12 @@ final class KerasOperations {
       return arithmetic;
     }
     if (CODE_LAYERS.contains(className)) {
-      return new OpaqueOpKind(
+      return OpaqueOpKind.code(
           className + " runs code the audit does not interpret: its outputs are unknown");
     }
     String wrapped = spec.path("config").path("layer").path("class_name").asText("");
     if (CODE_LAYERS.contains(wrapped)) {
-      return new OpaqueOpKind(
+      return OpaqueOpKind.code(
           "wraps "
               + wrapped
               + ", which runs code the audit does not interpret: its outputs are unknown");
@@ -413,7 +413,7 @@ final class KerasOperations {
     if (constants != null) {
       return new BroadcastOpKind(constants);
     }
-    return new OpaqueOpKind(
+    return OpaqueOpKind.code(
         "Keras operation " + className + " is not interpreted: its outputs are unknown");
   }
 
