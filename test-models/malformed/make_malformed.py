@@ -160,3 +160,44 @@ write("dl4j_missing_input.json", json.dumps(graph_config, indent=2))
 graph_config = json.loads(graph["configuration.json"])
 graph_config["networkOutputs"] = ["out", "nowhere"]
 write("dl4j_missing_output.json", json.dumps(graph_config, indent=2))
+
+# 1: nothing hides the weights. Each HDF5 file is ../keras/seed_cnn.h5 with conv2d_1's bias
+# stored as (11,) instead of (10,), so that every file whose weights are read exits 1.
+BIAS = "model_weights/conv2d_1/sequential/conv2d_1/bias"
+
+
+def wrong_bias(path):
+    shutil.copyfile("../keras/seed_cnn.h5", path)
+    f = h5py.File(path, "r+")
+    del f[BIAS]
+    f.create_dataset(BIAS, shape=(11,), dtype="float32")
+    return f
+
+
+with wrong_bias("wrong_bias.h5"):
+    pass
+with wrong_bias("soft_link_weights.h5") as f:
+    f.move("model_weights", "w")
+    f["model_weights"] = h5py.SoftLink("/w")
+with wrong_bias("soft_link_layer.h5") as f:
+    f.move("model_weights/conv2d_1", "elsewhere")
+    f["model_weights/conv2d_1"] = h5py.SoftLink("/elsewhere")
+with wrong_bias("soft_link_dataset.h5") as f:
+    f.move(BIAS, "b")
+    f[BIAS] = h5py.SoftLink("/b")
+with wrong_bias("soft_link_loop.h5") as f:
+    del f["model_weights"]
+    f["model_weights"] = h5py.SoftLink("/a")
+    f["a"] = h5py.SoftLink("/model_weights")
+with wrong_bias("soft_link_broken.h5") as f:
+    del f[BIAS]
+    f[BIAS] = h5py.SoftLink("/nowhere")
+with wrong_bias("external_link_weights.h5") as f:
+    del f["model_weights"]
+    f["model_weights"] = h5py.ExternalLink("wrong_bias.h5", "/model_weights")
+with wrong_bias("external_link_dataset.h5") as f:
+    del f[BIAS]
+    f[BIAS] = h5py.ExternalLink("wrong_bias.h5", "/" + BIAS)
+with wrong_bias("weights_not_a_group.h5") as f:
+    del f["model_weights"]
+    f.create_dataset("model_weights", shape=(1,), dtype="float32")
