@@ -9,6 +9,7 @@ Run from this folder: python3 make_malformed.py (needs h5py, only for model_conf
 import json
 import os
 import shutil
+import struct
 import zipfile
 
 import h5py
@@ -201,3 +202,24 @@ with wrong_bias("external_link_dataset.h5") as f:
 with wrong_bias("weights_not_a_group.h5") as f:
     del f["model_weights"]
     f.create_dataset("model_weights", shape=(1,), dtype="float32")
+
+# 1: a DL4J parameter vector whose header announces 111 values, compressed, with no data after it.
+def utf(text):
+    return struct.pack(">H", len(text)) + text.encode("ascii")
+
+
+shape_info = graph["coefficients.bin"][:80]  # the LONG shape information of a [111] vector
+compressed = utf("MIXED_DATA_TYPES") + struct.pack(">q", 111) + utf("COMPRESSED") + utf("GZIP")
+compressed += struct.pack(">qqq", 0, 0, 111)
+archive("dl4j_coefficients_no_data.zip", dict(graph, **{"coefficients.bin": shape_info + compressed}))
+
+# 1: a TF.js weight name that climbs out of its layer's path but still names the layer.
+write(
+    "tfjs_dotdot_name.json",
+    dumps(
+        tfjs(
+            [dense("dense", 3, batch_input_shape=[None, 4]), dense("dense_1", 2)],
+            dense_weights("dense", 4, 3) + [("../dense_1/kernel", [3, 2]), ("dense_1/bias", [2])],
+        )
+    ),
+)
