@@ -1,10 +1,11 @@
-"""Hostile inputs of issue 13 (points 2, 4 and 8): arguments, terminal text and JSON encodings.
+"""Hostile inputs of issue 13 (points 1, 2, 4 and 8): hidden weights, arguments, terminal text and
+JSON encodings.
 
 Each file is small and derived from a committed model (../keras, ../dl4j) or written here by hand;
 README.md says what each one is, and MalformedFilesTest pins its exit code and message. Hostile
 file names and symbolic links are made by the tests themselves in temporary folders.
 
-Run from this folder: python3 make_malformed.py (needs h5py, only for model_config_nan.h5).
+Run from this folder: python3 make_malformed.py (needs h5py, for the .h5 files).
 """
 import json
 import os
