@@ -224,3 +224,29 @@ write(
         )
     ),
 )
+
+# 1: the same in a .keras archive's model.weights.h5 (../keras/seed_cnn.keras, bias (11,)).
+def archive_weights(path, hide):
+    entries = read_zip("../keras/seed_cnn.keras")
+    write("weights.tmp.h5", entries["model.weights.h5"])
+    with h5py.File("weights.tmp.h5", "r+") as f:
+        del f["layers/conv2d_1/vars/1"]
+        f.create_dataset("layers/conv2d_1/vars/1", shape=(11,), dtype="float32")
+        hide(f)
+    entries["model.weights.h5"] = open("weights.tmp.h5", "rb").read()
+    os.remove("weights.tmp.h5")
+    archive(path, entries)
+
+
+def soft_link_layer(f):
+    f.move("layers/conv2d_1", "elsewhere")
+    f["layers/conv2d_1"] = h5py.SoftLink("/elsewhere")
+
+
+def external_link_bias(f):
+    del f["layers/conv2d_1/vars/1"]
+    f["layers/conv2d_1/vars/1"] = h5py.ExternalLink("wrong_bias.h5", "/" + BIAS)
+
+
+archive_weights("soft_link_layer.keras", soft_link_layer)
+archive_weights("external_link_bias.keras", external_link_bias)

@@ -111,7 +111,7 @@ public final class KerasH5Reader {
   public static boolean isWeightsOnly(Path file) {
     try (HdfFile hdf = new HdfFile(file)) {
       return hdf.getAttribute("model_config") == null
-          && !(hdf.getChildren().get("model_weights") instanceof Group)
+          && !(followed(hdf, "model_weights") instanceof Group)
           && (hdf.getAttribute("layer_names") != null || isKeras3WeightsFile(hdf));
     } catch (RuntimeException e) {
       return false;
@@ -125,7 +125,16 @@ public final class KerasH5Reader {
    */
   private static boolean isKeras3WeightsFile(HdfFile hdf) {
     return ArchiveWeightTree.LAYER_CONTAINERS.stream()
-        .anyMatch(c -> hdf.getChildren().get(c) instanceof Group);
+        .anyMatch(c -> followed(hdf, c) instanceof Group);
+  }
+
+  /** A child of the root with soft links followed; null when absent or not followable. */
+  private static Node followed(HdfFile hdf, String name) {
+    try {
+      return H5Links.follow(hdf.getChildren().get(name));
+    } catch (H5Links.Unfollowed e) {
+      return null;
+    }
   }
 
   private static void readWeights(Group group, StoredWeights stored) {
