@@ -1,14 +1,16 @@
-"""Hostile inputs of issue 13 (points 2, 4 and 8): arguments, terminal text and JSON encodings.
+"""Hostile inputs of issue 13 (points 1, 2, 4 and 8): hidden weights, arguments, terminal text and
+JSON encodings.
 
 Each file is small and derived from a committed model (../keras, ../dl4j) or written here by hand;
 README.md says what each one is, and MalformedFilesTest pins its exit code and message. Hostile
 file names and symbolic links are made by the tests themselves in temporary folders.
 
-Run from this folder: python3 make_malformed.py (needs h5py, only for model_config_nan.h5).
+Run from this folder: python3 make_malformed.py (needs h5py, for the .h5 files).
 """
 import json
 import os
 import shutil
+import struct
 import zipfile
 
 import h5py
@@ -160,3 +162,91 @@ write("dl4j_missing_input.json", json.dumps(graph_config, indent=2))
 graph_config = json.loads(graph["configuration.json"])
 graph_config["networkOutputs"] = ["out", "nowhere"]
 write("dl4j_missing_output.json", json.dumps(graph_config, indent=2))
+
+# 1: nothing hides the weights. Each HDF5 file is ../keras/seed_cnn.h5 with conv2d_1's bias
+# stored as (11,) instead of (10,), so that every file whose weights are read exits 1.
+BIAS = "model_weights/conv2d_1/sequential/conv2d_1/bias"
+
+
+def wrong_bias(path):
+    shutil.copyfile("../keras/seed_cnn.h5", path)
+    f = h5py.File(path, "r+")
+    del f[BIAS]
+    f.create_dataset(BIAS, shape=(11,), dtype="float32")
+    return f
+
+
+with wrong_bias("wrong_bias.h5"):
+    pass
+with wrong_bias("soft_link_weights.h5") as f:
+    f.move("model_weights", "w")
+    f["model_weights"] = h5py.SoftLink("/w")
+with wrong_bias("soft_link_layer.h5") as f:
+    f.move("model_weights/conv2d_1", "elsewhere")
+    f["model_weights/conv2d_1"] = h5py.SoftLink("/elsewhere")
+with wrong_bias("soft_link_dataset.h5") as f:
+    f.move(BIAS, "b")
+    f[BIAS] = h5py.SoftLink("/b")
+with wrong_bias("soft_link_loop.h5") as f:
+    del f["model_weights"]
+    f["model_weights"] = h5py.SoftLink("/a")
+    f["a"] = h5py.SoftLink("/model_weights")
+with wrong_bias("soft_link_broken.h5") as f:
+    del f[BIAS]
+    f[BIAS] = h5py.SoftLink("/nowhere")
+with wrong_bias("external_link_weights.h5") as f:
+    del f["model_weights"]
+    f["model_weights"] = h5py.ExternalLink("wrong_bias.h5", "/model_weights")
+with wrong_bias("external_link_dataset.h5") as f:
+    del f[BIAS]
+    f[BIAS] = h5py.ExternalLink("wrong_bias.h5", "/" + BIAS)
+with wrong_bias("weights_not_a_group.h5") as f:
+    del f["model_weights"]
+    f.create_dataset("model_weights", shape=(1,), dtype="float32")
+
+# 1: a DL4J parameter vector whose header announces 111 values, compressed, with no data after it.
+def utf(text):
+    return struct.pack(">H", len(text)) + text.encode("ascii")
+
+
+shape_info = graph["coefficients.bin"][:80]  # the LONG shape information of a [111] vector
+compressed = utf("MIXED_DATA_TYPES") + struct.pack(">q", 111) + utf("COMPRESSED") + utf("GZIP")
+compressed += struct.pack(">qqq", 0, 0, 111)
+archive("dl4j_coefficients_no_data.zip", dict(graph, **{"coefficients.bin": shape_info + compressed}))
+
+# 1: a TF.js weight name that climbs out of its layer's path but still names the layer.
+write(
+    "tfjs_dotdot_name.json",
+    dumps(
+        tfjs(
+            [dense("dense", 3, batch_input_shape=[None, 4]), dense("dense_1", 2)],
+            dense_weights("dense", 4, 3) + [("../dense_1/kernel", [3, 2]), ("dense_1/bias", [2])],
+        )
+    ),
+)
+
+# 1: the same in a .keras archive's model.weights.h5 (../keras/seed_cnn.keras, bias (11,)).
+def archive_weights(path, hide):
+    entries = read_zip("../keras/seed_cnn.keras")
+    write("weights.tmp.h5", entries["model.weights.h5"])
+    with h5py.File("weights.tmp.h5", "r+") as f:
+        del f["layers/conv2d_1/vars/1"]
+        f.create_dataset("layers/conv2d_1/vars/1", shape=(11,), dtype="float32")
+        hide(f)
+    entries["model.weights.h5"] = open("weights.tmp.h5", "rb").read()
+    os.remove("weights.tmp.h5")
+    archive(path, entries)
+
+
+def soft_link_layer(f):
+    f.move("layers/conv2d_1", "elsewhere")
+    f["layers/conv2d_1"] = h5py.SoftLink("/elsewhere")
+
+
+def external_link_bias(f):
+    del f["layers/conv2d_1/vars/1"]
+    f["layers/conv2d_1/vars/1"] = h5py.ExternalLink("wrong_bias.h5", "/" + BIAS)
+
+
+archive_weights("soft_link_layer.keras", soft_link_layer)
+archive_weights("external_link_bias.keras", external_link_bias)

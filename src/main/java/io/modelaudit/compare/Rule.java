@@ -22,6 +22,14 @@ public enum Rule {
   STORED_LAYER_ABSENT(
       Severity.ERROR,
       "the file lists a layer among those it stores weights for but holds no group for it"),
+  WEIGHTS_EXTERNAL_LINK(
+      Severity.ERROR,
+      "the file stores weights as a link into another file, which is never opened: what it holds"
+          + " there is not verified"),
+  WEIGHTS_UNREADABLE(
+      Severity.ERROR,
+      "the file says it stores weights where they cannot be read (a link that leads nowhere or"
+          + " loops, a node that is not a group)"),
   SHAPE_RULE_FAILED(Severity.ERROR, "the layer's configuration does not fit its inputs"),
   CONFIG_INVALID(
       Severity.ERROR, "the layer's configuration cannot be read by the rule for its class"),

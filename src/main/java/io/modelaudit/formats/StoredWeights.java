@@ -13,6 +13,17 @@ public final class StoredWeights implements StoredFacts {
   private final boolean archiveLayout;
   private final Map<String, List<String>> repeatedNames = new LinkedHashMap<>();
   private final List<String> absentLayers = new ArrayList<>();
+  private final List<Unreadable> unreadable = new ArrayList<>();
+
+  /**
+   * Weights the file says it stores where we cannot read them.
+   *
+   * @param layer the layer they belong to; null when the whole weights group is unreadable
+   * @param location the HDF5 path of the link or node
+   * @param external whether it is a link into another file (never opened)
+   * @param why what the node is, e.g. "an external link to other.h5:/w, ..."
+   */
+  public record Unreadable(String layer, String location, boolean external, String why) {}
 
   public StoredWeights() {
     this(false);
@@ -62,13 +73,28 @@ public final class StoredWeights implements StoredFacts {
     return Collections.unmodifiableList(absentLayers);
   }
 
+  /** Records weights the file says it stores where they cannot be read. */
+  public void unreadable(Unreadable u) {
+    unreadable.add(u);
+  }
+
+  /** The weights that could not be read, in the order met. */
+  public List<Unreadable> unreadable() {
+    return Collections.unmodifiableList(unreadable);
+  }
+
+  /** Whether the whole weights group is unreadable, so that no layer can be compared. */
+  public boolean allUnreadable() {
+    return unreadable.stream().anyMatch(u -> u.layer() == null);
+  }
+
   public Map<String, List<StoredTensor>> all() {
     return Collections.unmodifiableMap(byLayer);
   }
 
   @Override
   public Long storedTotal() {
-    return totalSize();
+    return allUnreadable() ? null : totalSize();
   }
 
   public long totalSize() {

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Hostile arguments, terminal text and JSON encodings (issue 13, points 2, 4 and 8;
- * test-models/malformed/make_malformed.py), and symbolic links in folder scans (point 9).
+ * Hidden weights, hostile arguments, terminal text and JSON encodings (issue 13, points 1, 2, 4 and
+ * 8; test-models/malformed/make_malformed.py), and symbolic links in folder scans (point 9).
  */
 class MalformedFilesTest {
   private static final Path DIR = TestPaths.testModels().resolve("malformed");
@@ -51,6 +51,20 @@ class MalformedFilesTest {
   @CsvSource(
       delimiter = '|',
       value = {
+        // 1: nothing hides the weights
+        "wrong_bias.h5             | 1 | error   WEIGHT_SHAPE_MISMATCH  conv2d_1: bias: expected (10,), stored 'sequential/conv2d_1/bias' is (11,)",
+        "soft_link_weights.h5      | 1 | error   WEIGHT_SHAPE_MISMATCH  conv2d_1: bias: expected (10,), stored 'sequential/conv2d_1/bias' is (11,)",
+        "soft_link_layer.h5        | 1 | error   WEIGHT_SHAPE_MISMATCH  conv2d_1: bias: expected (10,), stored 'sequential/conv2d_1/bias' is (11,)",
+        "soft_link_dataset.h5      | 1 | error   WEIGHT_SHAPE_MISMATCH  conv2d_1: bias: expected (10,), stored 'sequential/conv2d_1/bias' is (11,)",
+        "soft_link_loop.h5         | 1 | error   WEIGHTS_UNREADABLE  /model_weights: the file stores its weights at /model_weights, which is a soft link in a loop",
+        "soft_link_broken.h5       | 1 | error   WEIGHTS_UNREADABLE  conv2d_1: the file stores weights of layer 'conv2d_1' at /model_weights/conv2d_1/sequential/conv2d_1/bias, which is a soft link to /nowhere, which the file does not hold",
+        "external_link_weights.h5  | 1 | error   WEIGHTS_EXTERNAL_LINK  /model_weights: the file stores its weights at /model_weights, which is an external link to wrong_bias.h5:/model_weights: that other file is never opened",
+        "external_link_dataset.h5  | 1 | error   WEIGHTS_EXTERNAL_LINK  conv2d_1: the file stores weights of layer 'conv2d_1' at /model_weights/conv2d_1/sequential/conv2d_1/bias, which is an external link to wrong_bias.h5:/model_weights/conv2d_1/sequential/conv2d_1/bias",
+        "weights_not_a_group.h5    | 1 | error   WEIGHTS_UNREADABLE  /model_weights: the file stores its weights at /model_weights, which is a dataset, not a group",
+        "soft_link_layer.keras     | 3 | model.weights.h5 links one group (elsewhere) from two places",
+        "external_link_bias.keras  | 3 | model.weights.h5 stores weights at /layers/conv2d_1/vars/1, which is an external link to wrong_bias.h5:/model_weights/conv2d_1/sequential/conv2d_1/bias: that other file is never opened",
+        "dl4j_coefficients_no_data.zip | 3 | coefficients.bin announces 111 COMPRESSED values but holds no data after its header",
+        "tfjs_dotdot_name.json     | 1 | warning STORED_LAYER_UNKNOWN  ../dense_1/kernel: the file stores 1 weight tensors (6 parameters) for layer '../dense_1/kernel'",
         // 4: a name in an error message
         "terminal_error.json       | 3 | two layers are named 'dup\\nmodel-audit: other.h5: ok\\x1b[2K'",
         // 8: what Python writes and reads

@@ -49,10 +49,12 @@ public record Dl4jArchive(
       NdArrayHeader coefficients = null;
       long entrySize = -1;
       if (zip.has(COEFFICIENTS)) {
-        try (InputStream in = new ByteArrayInputStream(zip.head(COEFFICIENTS, MAX_HEADER_BYTES))) {
+        byte[] head = zip.head(COEFFICIENTS, MAX_HEADER_BYTES);
+        try (InputStream in = new ByteArrayInputStream(head)) {
           coefficients = NdArrayHeader.read(in, COEFFICIENTS);
         }
-        entrySize = zip.declaredSize(COEFFICIENTS);
+        // A short entry is measured: its declared size is only what the archive claims.
+        entrySize = head.length < MAX_HEADER_BYTES ? head.length : zip.declaredSize(COEFFICIENTS);
       }
       List<String> others = new ArrayList<>();
       for (String name : zip.names()) {

@@ -73,6 +73,17 @@ public final class Dl4jImporter {
       throw new ModelFileException(
           "corrupt", Dl4jArchive.COEFFICIENTS + " is not a parameter vector: shape " + h.shape());
     }
+    if (h.length() > 0 && entrySize >= 0 && entrySize <= h.headerBytes()) {
+      // Also for compressed data, whose size the header does not fix.
+      throw new ModelFileException(
+          "corrupt",
+          Dl4jArchive.COEFFICIENTS
+              + " announces "
+              + h.length()
+              + " "
+              + h.dataType()
+              + " values but holds no data after its header");
+    }
     int elementSize = h.elementSize();
     if (entrySize >= 0 && elementSize > 0) {
       long expected = Checked.add(h.headerBytes(), Checked.multiply(h.length(), elementSize));

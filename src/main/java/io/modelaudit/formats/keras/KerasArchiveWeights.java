@@ -136,10 +136,24 @@ final class KerasArchiveWeights {
               Arrays.asList(segments).subList(0, segments.length - 1),
               KerasArchiveImporter.WEIGHTS_H5);
       String last = segments[segments.length - 1];
-      if (e.getValue() instanceof Group) {
-        addDatasets((Group) e.getValue(), target.child(last), depth + 1, visited);
-      } else if (e.getValue() instanceof Dataset) {
-        Dataset d = (Dataset) e.getValue();
+      Node node = e.getValue();
+      try {
+        node = H5Links.follow(node);
+      } catch (H5Links.Unfollowed u) {
+        throw new ModelFileException(
+            "corrupt",
+            KerasArchiveImporter.WEIGHTS_H5
+                + " stores weights at "
+                + group.getPath()
+                + e.getKey()
+                + ", which is "
+                + u.getMessage()
+                + (u.external() ? "" : ": they cannot be read"));
+      }
+      if (node instanceof Group) {
+        addDatasets((Group) node, target.child(last), depth + 1, visited);
+      } else if (node instanceof Dataset) {
+        Dataset d = (Dataset) node;
         Shape shape = KerasH5Reader.datasetShape(d.getParent(), d, "/" + last);
         target.put(
             last, new ArchiveWeightTree.Leaf(shape, d.getPath()), KerasArchiveImporter.WEIGHTS_H5);

@@ -68,12 +68,26 @@ public final class KerasH5Reader {
       String config = stringAttribute(hdf, "model_config");
       String version = stringAttribute(hdf, "keras_version");
       String backend = stringAttribute(hdf, "backend");
-      Node weightsNode = hdf.getChildren().get("model_weights");
       StoredWeights stored = new StoredWeights();
       boolean hasWeights = false;
-      if (weightsNode instanceof Group) {
+      Node weightsNode = null;
+      try {
+        weightsNode = H5Links.follow(hdf.getChildren().get("model_weights"));
+      } catch (H5Links.Unfollowed e) {
+        stored.unreadable(
+            new StoredWeights.Unreadable(null, "/model_weights", e.external(), e.getMessage()));
+        hasWeights = true;
+      }
+      if (weightsNode != null && !(weightsNode instanceof Group)) {
+        stored.unreadable(
+            new StoredWeights.Unreadable(
+                null, "/model_weights", false, "a " + kind(weightsNode) + ", not a group"));
+        hasWeights = true;
+      } else if (weightsNode instanceof Group) {
         readWeights((Group) weightsNode, stored);
         hasWeights = true;
+      } else if (hasWeights) {
+        // unreadable: recorded above
       } else if (config == null && !listAttribute(hdf, "layer_names").isEmpty()) {
         readWeights(hdf, stored);
         hasWeights = true;
@@ -97,7 +111,7 @@ public final class KerasH5Reader {
   public static boolean isWeightsOnly(Path file) {
     try (HdfFile hdf = new HdfFile(file)) {
       return hdf.getAttribute("model_config") == null
-          && !(hdf.getChildren().get("model_weights") instanceof Group)
+          && !(followed(hdf, "model_weights") instanceof Group)
           && (hdf.getAttribute("layer_names") != null || isKeras3WeightsFile(hdf));
     } catch (RuntimeException e) {
       return false;
@@ -111,23 +125,48 @@ public final class KerasH5Reader {
    */
   private static boolean isKeras3WeightsFile(HdfFile hdf) {
     return ArchiveWeightTree.LAYER_CONTAINERS.stream()
-        .anyMatch(c -> hdf.getChildren().get(c) instanceof Group);
+        .anyMatch(c -> followed(hdf, c) instanceof Group);
+  }
+
+  /** A child of the root with soft links followed; null when absent or not followable. */
+  private static Node followed(HdfFile hdf, String name) {
+    try {
+      return H5Links.follow(hdf.getChildren().get(name));
+    } catch (H5Links.Unfollowed e) {
+      return null;
+    }
   }
 
   private static void readWeights(Group group, StoredWeights stored) {
     Map<Group, Map<String, Node>> garbledNames = new IdentityHashMap<>();
     for (String listed : listAttribute(group, "layer_names")) {
       Cancellation.check();
-      Node layerNode = child(group, listed, garbledNames);
-      String layer = layerNode == null ? listed : layerNode.getName();
+      Node linked = child(group, listed, garbledNames);
+      String layer = linked == null ? listed : linked.getName();
+      Node layerNode;
+      try {
+        layerNode = H5Links.follow(linked);
+      } catch (H5Links.Unfollowed e) {
+        stored.unreadable(
+            new StoredWeights.Unreadable(layer, linked.getPath(), e.external(), e.getMessage()));
+        stored.put(layer, List.of());
+        continue;
+      }
       List<StoredTensor> tensors = new ArrayList<>();
       if (layerNode instanceof Group) {
         Group layerGroup = (Group) layerNode;
         Set<String> seen = new HashSet<>();
         for (String weight : listAttribute(layerGroup, "weight_names")) {
-          Node dataset = descendant(layerGroup, weight, garbledNames);
-          String name =
-              dataset == null ? weight : dataset.getPath().substring(layerGroup.getPath().length());
+          Found found = descendant(layerGroup, weight, garbledNames);
+          if (found.unfollowed() != null) {
+            stored.unreadable(
+                new StoredWeights.Unreadable(
+                    layer,
+                    layerGroup.getPath() + found.name(),
+                    found.unfollowed().external(),
+                    found.unfollowed().getMessage()));
+          }
+          String name = found.node() == null && found.unfollowed() == null ? weight : found.name();
           if (!seen.add(name)) {
             // One dataset listed twice (Keras 3.1's Bidirectional) is stored once.
             stored.repeatedName(layer, weight);
@@ -135,13 +174,23 @@ public final class KerasH5Reader {
           }
           tensors.add(
               new StoredTensor(
-                  name, datasetShape(layerGroup, dataset, name), layerGroup.getPath() + name));
+                  name, datasetShape(layerGroup, found.node(), name), layerGroup.getPath() + name));
         }
+      } else if (layerNode != null) {
+        stored.unreadable(
+            new StoredWeights.Unreadable(
+                layer, linked.getPath(), false, "a " + kind(layerNode) + ", not a group"));
+        stored.put(layer, List.of());
+        continue;
       } else {
         stored.absentLayer(layer);
       }
       stored.put(layer, tensors);
     }
+  }
+
+  private static String kind(Node node) {
+    return node instanceof Dataset ? "dataset" : "node of type " + node.getType();
   }
 
   /**
@@ -171,23 +220,37 @@ public final class KerasH5Reader {
     return new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.US_ASCII);
   }
 
+  /**
+   * What a weight name leads to below its layer group: the node (null when absent or behind a link
+   * we do not follow), its path below the group as the file's link names spell it, and the link
+   * that stopped the walk.
+   */
+  private record Found(Node node, String name, H5Links.Unfollowed unfollowed) {}
+
   /** A node below {@code group} by a {@code /}-separated path, segment by segment. */
-  private static Node descendant(
+  private static Found descendant(
       Group group, String path, Map<Group, Map<String, Node>> garbledNames) {
     Node node = group;
+    StringBuilder name = new StringBuilder();
     for (String segment : path.split("/")) {
       if (segment.isEmpty()) {
         continue;
       }
       if (!(node instanceof Group)) {
-        return null;
+        return new Found(null, name.toString(), null);
       }
-      node = child((Group) node, segment, garbledNames);
-      if (node == null) {
-        return null;
+      Node linked = child((Group) node, segment, garbledNames);
+      if (linked == null) {
+        return new Found(null, name.toString(), null);
+      }
+      name.append(name.length() == 0 ? "" : "/").append(linked.getName());
+      try {
+        node = H5Links.follow(linked);
+      } catch (H5Links.Unfollowed e) {
+        return new Found(null, name.toString(), e);
       }
     }
-    return node == group ? null : node;
+    return new Found(node == group ? null : node, name.toString(), null);
   }
 
   static Shape datasetShape(Group group, Node node, String path) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * the top-level layer that owns them, for formats that list weights by name only (TF.js). The owner
  * is the first name segment that is a top-level layer; failing that, a layer inside a nested model,
  * which its top-level model owns; failing that, the first segment itself (which the comparison then
- * reports as a layer the configuration lacks).
+ * reports as a layer the configuration lacks). A name with a {@code ..} or {@code .} segment is no
+ * layer's: it stays whole, and is reported so.
  */
 final class WeightOwners {
   private WeightOwners() {}
@@ -39,6 +40,12 @@ final class WeightOwners {
   private static String owner(String weightName, ModelGraph graph, Map<String, String> owners) {
     String[] segments = weightName.split("/");
     int last = segments.length - 1;
+    for (String segment : segments) {
+      if (segment.equals("..") || segment.equals(".")) {
+        // Not a path of layers: TF.js loads weights by exact name, so this one reaches no layer.
+        return weightName;
+      }
+    }
     for (int i = 0; i < last; i++) {
       if (graph.layer(segments[i]) != null) {
         return segments[i];

@@ -49,6 +49,10 @@ public final class StoredWeightComparison {
   public static StoredWeightComparison compare(InferredGraph graph, StoredWeights stored) {
     StoredWeightComparison c = new StoredWeightComparison(stored.archiveLayout());
     c.countOccurrences(graph.layers());
+    if (stored.allUnreadable()) {
+      c.addListingFindings(stored);
+      return c;
+    }
     for (LayerInference layer : graph.layers()) {
       Cancellation.check();
       if (layer.layer().hidden()) {
@@ -87,6 +91,7 @@ public final class StoredWeightComparison {
    * group. They go to the layer's row when the configuration has the layer.
    */
   private void addListingFindings(StoredWeights stored) {
+    addUnreadableFindings(stored);
     stored
         .repeatedNames()
         .forEach(
@@ -120,6 +125,31 @@ public final class StoredWeightComparison {
                   + "' among those it stores weights for, but holds no group for it (Keras"
                   + " cannot load the file)",
               null));
+    }
+  }
+
+  private void addUnreadableFindings(StoredWeights stored) {
+    for (StoredWeights.Unreadable u : stored.unreadable()) {
+      Finding finding =
+          Finding.of(
+              u.external() ? Rule.WEIGHTS_EXTERNAL_LINK : Rule.WEIGHTS_UNREADABLE,
+              u.layer() == null ? u.location() : u.layer(),
+              REFERENCE,
+              null,
+              null,
+              "the file stores "
+                  + (u.layer() == null ? "its weights" : "weights of layer '" + u.layer() + "'")
+                  + " at "
+                  + u.location()
+                  + ", which is "
+                  + u.why()
+                  + (u.external() ? "" : ": they cannot be read"),
+              null);
+      if (u.layer() == null) {
+        modelFindings.add(finding);
+      } else {
+        addToLayer(u.layer(), finding);
+      }
     }
   }
 
