@@ -33,7 +33,7 @@ def main():
     layers = Counter()
     by_class = defaultdict(Counter)
     wrong, unknown, totals_bad, flagged_clean, missed = [], [], [], [], []
-    totals_ok = files = mutants_ok = 0
+    totals_ok = vector_ok = files = mutants_ok = 0
     for exp_path in sorted((out / "dl4j").glob("*.expected.json")):
         name = exp_path.name.replace(".expected.json", "")
         exp = json.loads(exp_path.read_text())
@@ -60,6 +60,8 @@ def main():
                 wrong.append(entry)
             layers[verdict] += 1
             by_class[cls][verdict] += 1
+        if m["totals"]["params"] == exp["params_vector_length"]:
+            vector_ok += 1
         if m["totals"]["params"] == exp["total_params"]:
             totals_ok += 1
         else:
@@ -84,6 +86,7 @@ def main():
     print(f"(a) layers whose output shape and param count equal DL4J's: {layers['equal']}/{total_layers} = {pct(layers['equal'], total_layers)}"
           f" (unknown {layers['unknown']}, wrong {layers['wrong']})")
     print(f"(b) totals equal to numParams(): {totals_ok}/{files} = {pct(totals_ok, files)}")
+    print(f"    totals equal to DL4J's params vector length: {vector_ok}/{files} = {pct(vector_ok, files)}")
     print(f"(c) mutants flagged exactly at the mutated layer: {mutants_ok}/{len(mutants)} = {pct(mutants_ok, len(mutants))}")
     print(f"(d) clean models flagged: {len(flagged_clean)}")
     print("disagreements by class (wrong / unknown / equal):")
