@@ -85,7 +85,7 @@ public final class GenerateDl4jFixtures {
     return m;
   }
 
-  private static void writeModel(Path dir, String name, Built built) throws IOException {
+  static void writeModel(Path dir, String name, Built built) throws IOException {
     File zip = dir.resolve(name + ".zip").toFile();
     ModelSerializer.writeModel(built.model(), zip, false);
     ObjectNode root = JSON.createObjectNode();
@@ -203,7 +203,7 @@ public final class GenerateDl4jFixtures {
   }
 
   /** Two zero examples of the input type; an unknown time length becomes 4 steps (zeros are valid embedding indices). */
-  private static INDArray zeros(InputType type) {
+  static INDArray zeros(InputType type) {
     long[] shape = type.getShape(true);
     shape[0] = 2;
     for (int i = 1; i < shape.length; i++) {

@@ -98,7 +98,9 @@ public final class Dl4jPreprocessors {
         null,
         (a, d) ->
             new Dl4jPreprocessorKind(
-                Op.CNN3D_TO_FEED_FORWARD,
+                a.getBool("ncdhw", a.getBool("isNCDHW", true))
+                    ? Op.CNN3D_TO_FEED_FORWARD
+                    : Op.CNN3D_CHANNELS_LAST_TO_FEED_FORWARD,
                 new long[] {
                   a.getLong("inputDepth", 0),
                   a.getLong("inputHeight", 0),

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Audits OUT/models with the jar, one file at a time (each with DL4J's input types as
+--input-shape: DL4J's configuration does not keep them), and compares with DL4J's numbers in
+OUT/dl4j. Usage: compare.py OUT JAR. Writes OUT/reports/NAME.json and OUT/disagreements.json."""
+import json
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+
+def audit(jar, zip_path, expected, report_path):
+    if not report_path.exists():
+        args = ["java", "-jar", str(jar), "--format", "json", "--fail-on", "never"]
+        for name, t in expected["input_types"].items():
+            args.append("--input-shape=" + name + "=" + ",".join(["?"] + [str(d) for d in t["shape"]]))
+        res = subprocess.run(args + [str(zip_path)], capture_output=True, text=True)
+        report_path.write_text(res.stdout if res.stdout.strip() else json.dumps({"models": [], "stderr": res.stderr}))
+    models = json.loads(report_path.read_text()).get("models", [])
+    return models[0] if models else None
+
+
+def dl4j_shape(layer):
+    if "runtime_shape" in layer:
+        return layer["runtime_shape"]
+    return [None] + layer["output_shape"] if layer.get("output_shape") is not None else None
+
+
+def main():
+    out, jar = Path(sys.argv[1]), Path(sys.argv[2])
+    (out / "reports").mkdir(exist_ok=True)
+    mutants = json.loads((out / "mutants.json").read_text()) if (out / "mutants.json").exists() else {}
+    layers = Counter()
+    by_class = defaultdict(Counter)
+    wrong, unknown, totals_bad, flagged_clean, missed = [], [], [], [], []
+    totals_ok = vector_ok = files = mutants_ok = 0
+    for exp_path in sorted((out / "dl4j").glob("*.expected.json")):
+        name = exp_path.name.replace(".expected.json", "")
+        exp = json.loads(exp_path.read_text())
+        m = audit(jar, out / "models" / (name + ".zip"), exp, out / "reports" / (name + ".json"))
+        files += 1
+        if m is None or m.get("error"):
+            flagged_clean.append({"file": name, "status": "unreadable", "error": m and m.get("error")})
+            continue
+        rows = {r["name"]: r for r in m["layers"]}
+        for layer in exp["layers"]:
+            cls, row = layer["class"], rows.get(layer["name"])
+            theirs = dl4j_shape(layer)
+            ours = row["output_shapes"][0] if row and row.get("output_shapes") else None
+            ours_params = row.get("params") if row else None
+            entry = {"file": name, "layer": layer["name"], "class": cls, "ours": [ours, ours_params],
+                     "dl4j": [theirs, layer["params"]]}
+            if ours == theirs and ours_params == layer["params"]:
+                verdict = "equal"
+            elif (ours is None or None in ours[1:]) and ours_params in (None, layer["params"]):
+                verdict = "unknown"
+                unknown.append(entry)
+            else:
+                verdict = "wrong"
+                wrong.append(entry)
+            layers[verdict] += 1
+            by_class[cls][verdict] += 1
+        if m["totals"]["params"] == exp["params_vector_length"]:
+            vector_ok += 1
+        if m["totals"]["params"] == exp["total_params"]:
+            totals_ok += 1
+        else:
+            totals_bad.append({"file": name, "ours": m["totals"]["params"], "dl4j": exp["total_params"],
+                               "vector": exp["params_vector_length"]})
+        errors = [f for f in m.get("findings", []) if f["severity"] == "error"]
+        if m["status"] != "ok" or errors:
+            flagged_clean.append({"file": name, "status": m["status"],
+                                  "findings": [(f["rule"], f.get("layer"), f["message"]) for f in m.get("findings", [])][:5]})
+    for mut, info in sorted(mutants.items()):
+        exp = json.loads((out / "dl4j" / (mut.replace("_mut", "") + ".expected.json")).read_text())
+        m = audit(jar, out / "models" / (mut + ".zip"), exp, out / "reports" / (mut + ".json"))
+        errors = [f for f in (m or {}).get("findings", []) if f["severity"] == "error"]
+        at = {f.get("layer") for f in errors}
+        if errors and at == {info["layer"]}:
+            mutants_ok += 1
+        else:
+            missed.append({"file": mut, **info, "error_layers": sorted(map(str, at)),
+                           "status": m and m["status"], "error": m and m.get("error")})
+    total_layers = sum(layers.values())
+    pct = lambda a, b: f"{100.0 * a / b:.2f} %" if b else "n/a"
+    print(f"(a) layers whose output shape and param count equal DL4J's: {layers['equal']}/{total_layers} = {pct(layers['equal'], total_layers)}"
+          f" (unknown {layers['unknown']}, wrong {layers['wrong']})")
+    print(f"(b) totals equal to numParams(): {totals_ok}/{files} = {pct(totals_ok, files)}")
+    print(f"    totals equal to DL4J's params vector length: {vector_ok}/{files} = {pct(vector_ok, files)}")
+    print(f"(c) mutants flagged exactly at the mutated layer: {mutants_ok}/{len(mutants)} = {pct(mutants_ok, len(mutants))}")
+    print(f"(d) clean models flagged: {len(flagged_clean)}")
+    print("disagreements by class (wrong / unknown / equal):")
+    for cls, c in sorted(by_class.items(), key=lambda kv: (-kv[1]["wrong"], -kv[1]["unknown"], kv[0])):
+        if c["wrong"] or c["unknown"]:
+            print(f"  {cls}: {c['wrong']} / {c['unknown']} / {c['equal']}")
+    for title, items in (("wrong", wrong), ("totals", totals_bad), ("flagged clean", flagged_clean), ("missed mutants", missed)):
+        for e in items[:8]:
+            print(f"  {title}: {json.dumps(e)}")
+    (out / "disagreements.json").write_text(json.dumps(
+        {"wrong": wrong, "unknown": unknown, "totals": totals_bad, "flagged_clean": flagged_clean, "missed_mutants": missed,
+         "by_class": by_class}, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
