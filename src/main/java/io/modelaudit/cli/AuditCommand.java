@@ -1,15 +1,14 @@
 package io.modelaudit.cli;
 
 import io.modelaudit.audit.ModelAuditor;
-import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Severity;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
 import io.modelaudit.reference.dl4j.Dl4jWorker;
-import io.modelaudit.report.AuditReport;
 import io.modelaudit.report.JsonRenderer;
 import io.modelaudit.report.ModelReport;
+import io.modelaudit.report.ReportCounts;
 import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.TerminalText;
 import io.modelaudit.report.TextRenderer;
@@ -17,11 +16,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,6 +49,7 @@ import picocli.CommandLine.Parameters;
     })
 public final class AuditCommand implements Callable<Integer> {
   public static final String VERSION = "0.1.0";
+  static final String INTERNAL_KIND = "internal";
 
   @Parameters(
       arity = "1..*",
@@ -200,8 +198,6 @@ public final class AuditCommand implements Callable<Integer> {
     }
     List<ModelFiles.Target> targets =
         ModelFiles.expand(paths, note -> printError(err, "note: " + note));
-    ModelReport[] byTarget = new ModelReport[targets.size()];
-    boolean internalError = false;
     List<String> dl4jWorker = null;
     if (reference != Reference.stored) {
       try {
@@ -211,6 +207,13 @@ public final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
+    ReportRenderer renderer =
+        format == OutputFormat.json
+            ? new JsonRenderer()
+            : new TextRenderer(colorOption != null ? colorOption : terminal);
+    ReportRenderer.ReportStream stream = renderer.open(VERSION, out);
+    ReportCounts counts = new ReportCounts();
+    RunOutcome outcome = new RunOutcome(threshold);
     try (Dl4jReferenceClient dl4j =
             dl4jWorker == null
                 ? null
@@ -221,66 +224,55 @@ public final class AuditCommand implements Callable<Integer> {
                 architecture,
                 dl4j == null ? List.of() : List.of(new Dl4jReference(dl4j)),
                 Duration.ofSeconds(timeoutSeconds))) {
-      // Architecture JSON found in folders last: those a weights-only file was audited with are
-      // skipped.
-      Set<Path> architecturesUsed = new HashSet<>();
-      for (boolean pairingPass : new boolean[] {false, true}) {
-        for (int i = 0; i < targets.size(); i++) {
-          ModelFiles.Target target = targets.get(i);
-          if (target.waitsForPairing() != pairingPass || target.auditedWith(architecturesUsed)) {
-            continue;
-          }
-          try {
-            byTarget[i] = auditor.audit(target.file(), target.format());
-            if (byTarget[i].architecture() != null) {
-              architecturesUsed.add(ModelFiles.key(Path.of(byTarget[i].architecture())));
-            }
-          } catch (RuntimeException | VirtualMachineError e) {
-            internalError = true;
-            printError(
-                err,
-                target.file()
-                    + ": internal error: "
-                    + e
-                    + (stacktrace ? "" : " (run with --stacktrace for details)"));
-            if (stacktrace) {
-              e.printStackTrace(err);
-            }
-          }
-        }
-      }
+      new OrderedAudits(targets, architecture, target -> auditOne(auditor, target))
+          .forEach(
+              audited -> {
+                stream.model(audited.report());
+                counts.add(audited.report());
+                outcome.add(audited);
+                printErrorOf(audited);
+              });
     }
-    List<ModelReport> reports = new ArrayList<>();
-    for (ModelReport r : byTarget) {
-      if (r != null) {
-        reports.add(r);
-      }
-    }
-    AuditReport report = new AuditReport(VERSION, reports);
-    ReportRenderer renderer =
-        format == OutputFormat.json
-            ? new JsonRenderer()
-            : new TextRenderer(colorOption != null ? colorOption : terminal);
-    renderer.render(report, out);
-    for (ModelReport m : reports) {
-      if (m.error() != null) {
-        printError(err, m.path() + ": " + m.error().message());
-      }
-    }
+    stream.finish(counts);
     err.flush();
-    if (internalError) {
-      return ExitCodes.INTERNAL;
+    return outcome.exitCode();
+  }
+
+  /**
+   * Audits one file. A bug of ours (or running out of memory) on one file becomes an error row of
+   * kind {@code internal}; the other files' results are kept.
+   */
+  private static OrderedAudits.Audited auditOne(ModelAuditor auditor, ModelFiles.Target target) {
+    try {
+      return new OrderedAudits.Audited(auditor.audit(target.file(), target.format()), null);
+    } catch (RuntimeException | VirtualMachineError e) {
+      ModelReport row =
+          ModelReport.error(
+              target.file().toString(),
+              target.format() == null ? null : target.format().id(),
+              new ModelReport.ErrorInfo(INTERNAL_KIND, "internal error: " + e));
+      return new OrderedAudits.Audited(row, e);
     }
-    if (reports.stream().anyMatch(m -> m.error() != null)) {
-      return ExitCodes.UNREADABLE;
+  }
+
+  private void printErrorOf(OrderedAudits.Audited audited) {
+    ModelReport m = audited.report();
+    if (m.error() == null) {
+      return;
     }
-    boolean failing =
-        threshold != null
-            && reports.stream()
-                .flatMap(m -> m.findings().stream())
-                .map(Finding::severity)
-                .anyMatch(s -> s.compareTo(threshold) >= 0);
-    return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    if (audited.internal() == null) {
+      printError(err, m.path() + ": " + m.error().message());
+      return;
+    }
+    printError(
+        err,
+        m.path()
+            + ": "
+            + m.error().message()
+            + (stacktrace ? "" : " (run with --stacktrace for details)"));
+    if (stacktrace) {
+      audited.internal().printStackTrace(err);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.modelaudit.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelaudit.compare.Explanation;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.ir.Shape;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -20,27 +23,63 @@ public final class JsonRenderer implements ReportRenderer {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
-  public void render(AuditReport report, PrintWriter out) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("schema_version", SCHEMA_VERSION);
-    ObjectNode tool = root.putObject("tool");
-    tool.put("name", "model-audit");
-    tool.put("version", report.toolVersion());
-    ArrayNode models = root.putArray("models");
-    for (ModelReport m : report.models()) {
-      model(models.addObject(), m);
-    }
-    ObjectNode summary = root.putObject("summary");
-    summary.put("models", report.models().size());
-    summary.put("ok", report.count(ModelReport.OK));
-    summary.put("mismatch", report.count(ModelReport.MISMATCH));
-    summary.put("error", report.count(ModelReport.ERROR));
+  public ReportStream open(String toolVersion, PrintWriter out) {
     try {
-      out.println(MAPPER.writeValueAsString(root));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      JsonGenerator g = MAPPER.createGenerator(out);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      g.writeNumberField("schema_version", SCHEMA_VERSION);
+      g.writeObjectFieldStart("tool");
+      g.writeStringField("name", "model-audit");
+      g.writeStringField("version", toolVersion);
+      g.writeEndObject();
+      g.writeArrayFieldStart("models");
+      return new Stream(g, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    out.flush();
+  }
+
+  /** Each model is built as a tree and written at once; only one model's tree exists at a time. */
+  private static final class Stream implements ReportStream {
+    private final JsonGenerator g;
+    private final PrintWriter out;
+
+    Stream(JsonGenerator g, PrintWriter out) {
+      this.g = g;
+      this.out = out;
+    }
+
+    @Override
+    public void model(ModelReport m) {
+      ObjectNode n = MAPPER.createObjectNode();
+      JsonRenderer.model(n, m);
+      try {
+        MAPPER.writeTree(g, n);
+        g.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void finish(ReportCounts counts) {
+      try {
+        g.writeEndArray();
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("models", counts.models());
+        g.writeNumberField("ok", counts.ok());
+        g.writeNumberField("mismatch", counts.mismatch());
+        g.writeNumberField("error", counts.error());
+        g.writeEndObject();
+        g.writeEndObject();
+        g.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      out.println();
+      out.flush();
+    }
   }
 
   private static void model(ObjectNode n, ModelReport m) {

@@ -25,28 +25,34 @@ public final class TextRenderer implements ReportRenderer {
   }
 
   @Override
-  public void render(AuditReport report, PrintWriter out) {
-    boolean first = true;
-    for (ModelReport m : report.models()) {
-      if (m.status().equals(ModelReport.ERROR)) {
-        continue;
+  public ReportStream open(String toolVersion, PrintWriter out) {
+    return new ReportStream() {
+      private boolean first = true;
+
+      @Override
+      public void model(ModelReport m) {
+        if (m.status().equals(ModelReport.ERROR)) {
+          return;
+        }
+        if (!first) {
+          out.println();
+        }
+        first = false;
+        TextRenderer.this.model(m, out);
+        out.flush();
       }
-      if (!first) {
-        out.println();
+
+      @Override
+      public void finish(ReportCounts counts) {
+        if (counts.models() > 1) {
+          out.println();
+          out.printf(
+              "%d models: %d ok, %d with mismatches, %d could not be read%n",
+              counts.models(), counts.ok(), counts.mismatch(), counts.error());
+        }
+        out.flush();
       }
-      first = false;
-      model(m, out);
-    }
-    if (report.models().size() > 1) {
-      out.println();
-      out.printf(
-          "%d models: %d ok, %d with mismatches, %d could not be read%n",
-          report.models().size(),
-          report.count(ModelReport.OK),
-          report.count(ModelReport.MISMATCH),
-          report.count(ModelReport.ERROR));
-    }
-    out.flush();
+    };
   }
 
   private void model(ModelReport m, PrintWriter out) {

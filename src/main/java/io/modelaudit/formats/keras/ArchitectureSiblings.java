@@ -41,6 +41,18 @@ public final class ArchitectureSiblings {
   }
 
   /**
+   * Whether {@link #onlyPairInFolder} may pair files of this folder by content: it is not searched
+   * when it holds more entries than that search reads.
+   */
+  public static boolean searchedByContent(Path folder) {
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.limit(MAX_FOLDER_ENTRIES + 1).count() <= MAX_FOLDER_ENTRIES;
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /**
    * The architecture JSON of a folder that holds exactly one Keras architecture JSON and exactly
    * one weights-only HDF5 file, this one (other files do not matter); null otherwise.
    */

@@ -5,11 +5,14 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.object.datatype.VariableLength;
 import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.formats.StoredWeights;
 import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -282,7 +285,7 @@ public final class KerasH5Reader {
     if (a == null) {
       return null;
     }
-    if (a.getSizeInBytes() > MAX_ATTRIBUTE_BYTES) {
+    if (a.getSizeInBytes() > MAX_ATTRIBUTE_BYTES || variableLengthBytes(a) > MAX_ATTRIBUTE_BYTES) {
       throw new ModelFileException(
           "corrupt",
           "attribute " + name + " is larger than " + (MAX_ATTRIBUTE_BYTES >> 20) + " MB");
@@ -298,6 +301,24 @@ public final class KerasH5Reader {
       return new String((byte[]) data, java.nio.charset.StandardCharsets.UTF_8);
     }
     return null;
+  }
+
+  /**
+   * The bytes a variable-length attribute's heap references claim, from the lengths they declare
+   * (its size in bytes counts only the references); 0 for other attributes.
+   */
+  private static long variableLengthBytes(Attribute a) {
+    if (!(a.getDataType() instanceof VariableLength)) {
+      return 0;
+    }
+    VariableLength type = (VariableLength) a.getDataType();
+    long element = type.getParent() == null ? 1 : Math.max(1, type.getParent().getSize());
+    ByteBuffer refs = a.getBuffer().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    long total = 0;
+    for (int at = refs.position(); at + 4 <= refs.limit(); at += type.getSize()) {
+      total += Integer.toUnsignedLong(refs.getInt(at)) * element;
+    }
+    return total;
   }
 
   /** A string-array attribute; an absent or empty one (shape [0]) reads as no strings. */
