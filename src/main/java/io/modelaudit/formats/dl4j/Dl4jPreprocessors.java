@@ -91,7 +91,12 @@ public final class Dl4jPreprocessors {
         ImpliedInput.CNN_OF_SIZES,
         "cnnToFeedForward",
         (a, d) ->
-            new Dl4jPreprocessorKind(Op.CNN_TO_FEED_FORWARD, hw(a), a.getLong("numChannels", 0)),
+            new Dl4jPreprocessorKind(
+                "NHWC".equals(a.getString("format", "NCHW"))
+                    ? Op.CNN_CHANNELS_LAST_TO_FEED_FORWARD
+                    : Op.CNN_TO_FEED_FORWARD,
+                hw(a),
+                a.getLong("numChannels", 0)),
         "CnnToFeedForwardPreProcessor");
     register(
         ImpliedInput.NONE,

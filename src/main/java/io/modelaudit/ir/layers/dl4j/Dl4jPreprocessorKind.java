@@ -21,6 +21,8 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
     CNN_TO_RNN,
     RNN_TO_CNN,
     CNN3D_TO_FEED_FORWARD,
+    /** CnnToFeedForwardPreProcessor with format NHWC (1.0.0-beta7+): channels on the last axis. */
+    CNN_CHANNELS_LAST_TO_FEED_FORWARD,
     /** Cnn3DToFeedForwardPreProcessor with ncdhw false: channels on the last axis. */
     CNN3D_CHANNELS_LAST_TO_FEED_FORWARD,
     /** FeedForwardToCnn3DPreProcessor: spatial d, h, w; NCDHW. */
@@ -88,6 +90,18 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
             checkRecorded(input, 2 + i, spatial[i], "size");
           }
           return Shape.of(input.dim(0), product(input.subShape(1, rank), recordedSize()));
+        }
+      case CNN_CHANNELS_LAST_TO_FEED_FORWARD:
+        {
+          if (input.rank() == 2) {
+            return input;
+          }
+          requireRank(input, 4);
+          for (int i = 0; i < spatial.length; i++) {
+            checkRecorded(input, 1 + i, spatial[i], "size");
+          }
+          checkRecorded(input, 3, channels, "channels");
+          return Shape.of(input.dim(0), product(input.subShape(1, 4), recordedSize()));
         }
       case CNN3D_CHANNELS_LAST_TO_FEED_FORWARD:
         {
