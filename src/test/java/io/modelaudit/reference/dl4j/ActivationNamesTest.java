@@ -121,7 +121,8 @@ class ActivationNamesTest {
         0,
         "",
         null,
-        activation);
+        activation,
+        null);
   }
 
   private static Dl4jAnswer.Layer dl4j(String cls, String activation) {

@@ -47,7 +47,9 @@ class Dl4jExplainerTest {
         null,
         0,
         "",
-        in == null ? null : List.of(in));
+        in == null ? null : List.of(in),
+        null,
+        null);
   }
 
   private static LayerReport.WeightReport weight(String name, long... dims) {
@@ -182,7 +184,9 @@ class Dl4jExplainerTest {
             null,
             0,
             "",
-            List.of(Shape.of(null, 8L)));
+            List.of(Shape.of(null, 8L)),
+            null,
+            null);
     Dl4jAnswer dl4j =
         answer(
             68,
