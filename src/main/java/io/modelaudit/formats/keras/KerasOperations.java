@@ -454,7 +454,7 @@ final class KerasOperations {
   }
 
   /** The shape of a nested JSON list, read along its first elements; null when it is not one. */
-  private static Shape arrayShape(JsonNode value) {
+  static Shape arrayShape(JsonNode value) {
     if (value == null) {
       return null;
     }

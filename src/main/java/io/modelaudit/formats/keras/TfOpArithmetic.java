@@ -45,7 +45,7 @@ final class TfOpArithmetic {
         && TF_OPS.contains(config.path("node_def").path("op").asText())) {
       List<Shape> constants = new ArrayList<>();
       for (JsonNode c : config.path("constants")) {
-        Shape s = valueShape(c);
+        Shape s = KerasOperations.arrayShape(c);
         if (s == null) {
           return null;
         }
@@ -72,7 +72,7 @@ final class TfOpArithmetic {
       }
       List<Shape> constants = new ArrayList<>();
       if ("_CONSTANT_VALUE".equals(node.get(0).asText())) {
-        Shape s = valueShape(node.get(2));
+        Shape s = KerasOperations.arrayShape(node.get(2));
         if (s == null) {
           return null;
         }
@@ -90,7 +90,7 @@ final class TfOpArithmetic {
           if (isTensorRef(e.getValue())) {
             continue;
           }
-          Shape s = valueShape(e.getValue());
+          Shape s = KerasOperations.arrayShape(e.getValue());
           if (s == null) {
             return null;
           }
@@ -112,19 +112,5 @@ final class TfOpArithmetic {
         && !"_CONSTANT_VALUE".equals(v.get(0).asText())
         && v.get(1).isIntegralNumber()
         && v.get(2).isIntegralNumber();
-  }
-
-  /** The shape of a number (rank 0) or a nested list of numbers; null otherwise. */
-  private static Shape valueShape(JsonNode value) {
-    List<Long> dims = new ArrayList<>();
-    JsonNode v = value;
-    while (v != null && v.isArray()) {
-      dims.add((long) v.size());
-      if (v.isEmpty()) {
-        return Shape.of(dims);
-      }
-      v = v.get(0);
-    }
-    return v != null && v.isNumber() ? Shape.of(dims) : null;
   }
 }
