@@ -30,6 +30,10 @@ public enum Rule {
       Severity.ERROR,
       "the file says it stores weights where they cannot be read (a link that leads nowhere or"
           + " loops, a node that is not a group)"),
+  STORED_WEIGHTS_FIT_NO_INPUT(
+      Severity.ERROR,
+      "the layer's input shape is unknown, but no input would make it need the weight shapes the"
+          + " file stores: they contradict each other"),
   SHAPE_RULE_FAILED(Severity.ERROR, "the layer's configuration does not fit its inputs"),
   CONFIG_INVALID(
       Severity.ERROR, "the layer's configuration cannot be read by the rule for its class"),

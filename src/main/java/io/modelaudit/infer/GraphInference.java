@@ -209,7 +209,46 @@ public final class GraphInference {
           }
           if (any) {
             result.recordOutputsFromRecord(c, filled);
+            if (c == 0) {
+              fillNestedOutputs(result, filled);
+            }
           }
+        }
+      }
+    }
+
+    /**
+     * A nested model whose outputs were taken from the record: the inner layers that produce them
+     * (a Lambda at the end of the nested model) show the same shapes.
+     */
+    private static void fillNestedOutputs(LayerInference outer, List<Shape> filled) {
+      InferredGraph inner = outer.nested();
+      if (inner == null || outer.layer().timeDistributed()) {
+        return;
+      }
+      List<TensorRef> refs = inner.graph().outputs();
+      for (int t = 0; t < refs.size() && t < filled.size(); t++) {
+        TensorRef ref = refs.get(t);
+        LayerInference producer = inner.layer(ref.layer());
+        if (producer == null
+            || filled.get(t) == null
+            || ref.callIndex() < 0
+            || ref.callIndex() >= producer.callOutputs().size()) {
+          continue;
+        }
+        List<Shape> outs = producer.callOutputs().get(ref.callIndex());
+        int index = ref.tensorIndex();
+        if (index < 0 || (outs != null && (index >= outs.size() || outs.get(index) != null))) {
+          continue;
+        }
+        List<Shape> updated = new ArrayList<>();
+        for (int i = 0; i <= Math.max(index, outs == null ? 0 : outs.size() - 1); i++) {
+          updated.add(
+              i == index ? filled.get(t) : outs == null || i >= outs.size() ? null : outs.get(i));
+        }
+        producer.recordOutputsFromRecord(ref.callIndex(), updated);
+        if (ref.callIndex() == 0) {
+          fillNestedOutputs(producer, updated);
         }
       }
     }
@@ -260,11 +299,17 @@ public final class GraphInference {
         if (opaque.weightless() && result.weights() == null) {
           result.recordWeights(List.of(), "0");
         }
-        result.recordCall(
-            callIndex,
-            inputs,
-            RecordedResume.outputs(recorded, outputCount(layer.name(), callIndex)));
-        result.fail(Outcome.OPAQUE, opaque.reason());
+        List<Shape> declared =
+            RecordedResume.outputs(recorded, outputCount(layer.name(), callIndex));
+        result.recordCall(callIndex, inputs, declared);
+        result.fail(
+            Outcome.OPAQUE,
+            declared.stream().allMatch(s -> s == null)
+                ? opaque.reason()
+                : opaque.reason()
+                    + "; the output shape shown is the one the file declares ("
+                    + recorded.outputSource()
+                    + ")");
         return;
       }
       List<WeightSpec> configured = ConfiguredWeights.of(layer.kind());
@@ -288,6 +333,11 @@ public final class GraphInference {
                 ? evaluateNested(layer, result, ruleInputs)
                 : evaluateRule(layer, result, ruleInputs, callIndex);
         result.recordCall(callIndex, inputs, outputs == null ? null : withUnknownsAsNull(outputs));
+        if (missing != null) {
+          // The rule ran on an unknown input (a same-shape layer, a Reshape with a full target):
+          // what it gives cannot be checked, and the row says why.
+          result.fail(Outcome.UNKNOWN_INPUT, missing);
+        }
       } catch (ShapeException | DimensionOverflowException | InvalidConfigException e) {
         result.recordCall(callIndex, inputs, null);
         if (missing != null

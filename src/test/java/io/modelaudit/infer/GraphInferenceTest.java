@@ -203,12 +203,13 @@ class GraphInferenceTest {
             Map.of());
     assertEquals(Outcome.OPAQUE, g.layer("op").outcome());
     assertNull(g.layer("op").weights());
-    // No weights and no dimension needed: verified, its output stays unknown.
-    assertEquals(Outcome.INFERRED, g.layer("dropout").outcome());
+    // No weights and no dimension needed: counted, but its output stays unknown and it says why.
+    assertEquals(Outcome.UNKNOWN_INPUT, g.layer("dropout").outcome());
+    assertEquals("the shape of its input 'op' is unknown", g.layer("dropout").problem());
     assertEquals(0L, g.layer("dropout").params());
     assertNull(g.layer("dropout").callOutputs().get(0).get(0));
     // Weights from the configuration alone.
-    assertEquals(Outcome.INFERRED, g.layer("embedding").outcome());
+    assertEquals(Outcome.UNKNOWN_INPUT, g.layer("embedding").outcome());
     assertEquals(30L, g.layer("embedding").params());
     assertNull(g.layer("embedding").callOutputs().get(0));
     // The kernel needs the input's last dim.

@@ -6,6 +6,7 @@ import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.formats.StoredWeights;
 import io.modelaudit.infer.InferredGraph;
 import io.modelaudit.infer.LayerInference;
+import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
@@ -204,6 +205,9 @@ public final class StoredWeightComparison {
       byPath.put(path, new LayerComparison(matches, stored, findings));
       return;
     }
+    if (expected == null && !actual.isEmpty() && layer.outcome() == Outcome.UNKNOWN_INPUT) {
+      addMisfit(layer, actual, findings);
+    }
     if (expected != null) {
       if (expected.size() == actual.size()) {
         for (int i = 0; i < expected.size(); i++) {
@@ -258,6 +262,31 @@ public final class StoredWeightComparison {
       }
     }
     byPath.put(path, new LayerComparison(matches, stored, findings));
+  }
+
+  private void addMisfit(LayerInference layer, List<StoredTensor> actual, List<Finding> findings) {
+    StoredWeightsFit.Misfit misfit = StoredWeightsFit.check(layer, actual, archiveLayout);
+    if (misfit == null) {
+      return;
+    }
+    String stored =
+        actual.stream().map(s -> s.name() + " " + s.shape()).collect(Collectors.joining(", "));
+    findings.add(
+        Finding.of(
+            Rule.STORED_WEIGHTS_FIT_NO_INPUT,
+            layer.path(),
+            REFERENCE,
+            describe(misfit.closest()),
+            "[" + stored + "]",
+            "the input shape is unknown, but no input makes "
+                + layer.layer().className()
+                + " need the stored weights ["
+                + stored
+                + "]; the closest, with "
+                + misfit.dim()
+                + " input features, needs "
+                + describe(misfit.closest()),
+            null));
   }
 
   /**

@@ -119,6 +119,68 @@ class RecordedReferenceTest {
                 + "{'class_name':'Flatten','config':{'name':'flat','trainable':true}}]}");
     assertEquals(List.of(Shape.of(null, 2L, 4L)), row(report, "lam").outputShapes());
     assertEquals(List.of(Shape.of(null, 8L)), row(report, "flat").outputShapes());
+    assertTrue(
+        row(report, "lam")
+            .note()
+            .endsWith("the output shape shown is the one the file declares (Lambda output_shape)"),
+        row(report, "lam").note());
+  }
+
+  @Test
+  void aLayerFedByAnUnknownShapeSaysSoAndTakesItsOutputFromTheRecord() throws Exception {
+    // Keras 3 Sequential: a weightless layer records no build_config; the Dense after it does.
+    ModelReport report =
+        audit(
+            "{'module':'keras','class_name':'Sequential','config':{'name':'s','layers':["
+                + "{'class_name':'InputLayer','config':{'batch_shape':[null,8],'name':'in'}},"
+                + "{'module':'keras.layers','class_name':'Lambda','config':{'name':'lam',"
+                + "'trainable':true,'function':{'module':'builtins','class_name':'function',"
+                + "'config':'twice','registered_name':'function'},'arguments':{}},"
+                + "'build_config':{'input_shape':[null,8]}},"
+                + "{'module':'keras.layers','class_name':'ReLU','config':{'name':'relu',"
+                + "'trainable':true}},"
+                + String.format(DENSE, "dense", 2, "[null,8]")
+                + "]}}");
+    LayerReport relu = row(report, "relu");
+    assertEquals(List.of(Shape.of(null, 8L)), relu.outputShapes());
+    assertEquals(LayerReport.UNVERIFIED, relu.status());
+    assertEquals(
+        "the shape of its input 'lam' is unknown; the output shape shown is the one the file"
+            + " records where it is used",
+        relu.note());
+    assertEquals(List.of(Shape.of(null, 2L)), row(report, "dense").outputShapes());
+  }
+
+  @Test
+  void aNestedModelEndingInALambdaShowsTheRecordedShapeInside() throws Exception {
+    // Keras 3 functional model around a nested Sequential whose last layer is a Lambda; the
+    // layer after the nested model records the tensor it was called with.
+    ModelReport report =
+        audit(
+            "{'module':'keras.src.models.functional','class_name':'Functional','config':{"
+                + "'name':'outer','trainable':true,'layers':["
+                + "{'module':'keras.layers','class_name':'InputLayer','config':{"
+                + "'batch_shape':[null,6],'name':'in'},'name':'in','inbound_nodes':[]},"
+                + "{'module':'keras','class_name':'Sequential','config':{'name':'inner',"
+                + "'trainable':true,'layers':["
+                + "{'class_name':'InputLayer','config':{'batch_shape':[null,6],'name':'in2'}},"
+                + "{'module':'keras.layers','class_name':'Lambda','config':{'name':'lam',"
+                + "'trainable':true,'function':{'module':'builtins','class_name':'function',"
+                + "'config':'twice','registered_name':'function'},'arguments':{}}}]},"
+                + "'name':'inner','inbound_nodes':[{'args':[{'class_name':'__keras_tensor__',"
+                + "'config':{'shape':[null,6],'dtype':'float32','keras_history':['in',0,0]}}],"
+                + "'kwargs':{}}]},"
+                + "{'module':'keras.layers','class_name':'Dense','config':{'name':'dense',"
+                + "'trainable':true,'units':2,'activation':'linear','use_bias':true},"
+                + "'build_config':{'input_shape':[null,12]},'name':'dense','inbound_nodes':[{"
+                + "'args':[{'class_name':'__keras_tensor__','config':{'shape':[null,12],"
+                + "'dtype':'float32','keras_history':['inner',0,0]}}],'kwargs':{}}]}],"
+                + "'input_layers':[['in',0,0]],'output_layers':[['dense',0,0]]}}");
+    assertEquals(List.of(Shape.of(null, 12L)), row(report, "inner").outputShapes());
+    LayerReport lambda = row(report, "lam");
+    assertEquals(List.of(Shape.of(null, 12L)), lambda.outputShapes());
+    assertTrue(lambda.note().endsWith("records where it is used"), lambda.note());
+    assertEquals(List.of(Shape.of(null, 2L)), row(report, "dense").outputShapes());
   }
 
   private static LayerReport row(ModelReport report, String name) {
