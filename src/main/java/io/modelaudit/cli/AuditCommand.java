@@ -95,6 +95,8 @@ public final class AuditCommand implements Callable<Integer> {
       defaultValue = "60")
   private long timeoutSeconds;
 
+  static final long MAX_TIMEOUT_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
+
   @Option(
       names = "--input-shape",
       paramLabel = "NAME=DIMS",
@@ -183,6 +185,12 @@ public final class AuditCommand implements Callable<Integer> {
     }
     if (timeoutSeconds <= 0) {
       printError(err, "--timeout must be a positive number of seconds");
+      return ExitCodes.USAGE;
+    }
+    if (timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+      // Deadlines are kept in nanoseconds, which a longer duration overflows.
+      printError(
+          err, "--timeout must be at most " + MAX_TIMEOUT_SECONDS + " seconds (about 292 years)");
       return ExitCodes.USAGE;
     }
     Map<String, Shape> overrides = new LinkedHashMap<>();

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class FileFormsCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path KERAS = TestPaths.kerasModels();
-  private static final Path EXAMPLES =
-      TestPaths.corpus().resolve("dl4j-test-resources/modelimport/keras/examples");
+
+  private static Path examples() {
+    return TestPaths.corpus().resolve("dl4j-test-resources/modelimport/keras/examples");
+  }
 
   private static JsonNode model(CliRun run) throws Exception {
     return JSON.readTree(run.out).at("/models/0");
@@ -65,7 +67,7 @@ class FileFormsCliTest {
 
   @Test
   void weightsOnlyFileFindsItsArchitectureByName() throws Exception {
-    Path weights = EXAMPLES.resolve("simple_lstm/simple_lstm_tf_keras_2_weights.h5");
+    Path weights = examples().resolve("simple_lstm/simple_lstm_tf_keras_2_weights.h5");
     CliRun run = CliRun.of("--format", "json", weights.toString());
     assertEquals(0, run.exitCode, run.err);
     JsonNode m = model(run);
@@ -80,12 +82,12 @@ class FileFormsCliTest {
   @Test
   void weightsOnlyFileTakesItsArchitectureFromConfigOption(@TempDir Path dir) throws Exception {
     Path weights = dir.resolve("w.h5");
-    Files.copy(EXAMPLES.resolve("simple_lstm/simple_lstm_tf_keras_2_weights.h5"), weights);
+    Files.copy(examples().resolve("simple_lstm/simple_lstm_tf_keras_2_weights.h5"), weights);
     CliRun alone = CliRun.of(weights.toString());
     assertEquals(3, alone.exitCode);
     assertTrue(alone.err.contains("weights-only") && alone.err.contains("--config"), alone.err);
 
-    Path config = EXAMPLES.resolve("simple_lstm/simple_lstm_tf_keras_2_config.json");
+    Path config = examples().resolve("simple_lstm/simple_lstm_tf_keras_2_config.json");
     CliRun run = CliRun.of("--format", "json", "--config", config.toString(), weights.toString());
     assertEquals(0, run.exitCode, run.err);
     assertEquals(10451, model(run).at("/totals/references/stored").asLong());

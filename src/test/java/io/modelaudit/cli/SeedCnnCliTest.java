@@ -90,5 +90,18 @@ class SeedCnnCliTest {
     assertEquals(2, CliRun.of("--format", "xml", SEED).exitCode);
     assertEquals(2, CliRun.of("--reference", "nonsense", SEED).exitCode);
     assertEquals(2, CliRun.of("--fail-on", "sometimes", SEED).exitCode);
+    assertEquals(2, CliRun.of("--timeout", "0", SEED).exitCode);
+  }
+
+  @Test
+  void aTimeoutBeyondWhatADeadlineCanHoldIsAUsageError() {
+    CliRun run = CliRun.of("--timeout", "99999999999999999", SEED);
+    assertEquals(2, run.exitCode, run.err);
+    assertEquals(
+        "model-audit: --timeout must be at most 9223372036 seconds (about 292 years)\n",
+        run.err.replace("\r\n", "\n").lines().findFirst().orElse("") + "\n",
+        run.err);
+    // the largest accepted value runs normally
+    assertEquals(0, CliRun.of("--timeout", "9223372036", SEED).exitCode);
   }
 }
