@@ -38,7 +38,7 @@ public final class Report {
    *     unsupported_format, timeout, ... (docs/json-report.md)
    * @param message one line for a person
    */
-  public record Error(String kind, String message) {}
+  public record ErrorInfo(String kind, String message) {}
 
   /**
    * Parameter totals of the model.
@@ -132,8 +132,8 @@ public final class Report {
   }
 
   /** Why the file could not be audited; empty unless {@link #status()} is {@link Status#ERROR}. */
-  public Optional<Error> error() {
-    return Optional.ofNullable(model.error()).map(e -> new Error(e.kind(), e.message()));
+  public Optional<ErrorInfo> error() {
+    return Optional.ofNullable(model.error()).map(e -> new ErrorInfo(e.kind(), e.message()));
   }
 
   /** The file's form, e.g. {@code keras-h5}, {@code keras-v3}, {@code dl4j-zip}, or null. */
