@@ -152,7 +152,7 @@ public final class AuditCommand implements Callable<Integer> {
                 (e, cmd, parsed) -> {
                   printError(err, "internal error: " + e);
                   if (command.stacktrace) {
-                    e.printStackTrace(err);
+                    StackTraces.print(e, err);
                   }
                   err.flush();
                   return ExitCodes.INTERNAL;
@@ -279,7 +279,7 @@ public final class AuditCommand implements Callable<Integer> {
             + m.error().message()
             + (stacktrace ? "" : " (run with --stacktrace for details)"));
     if (stacktrace) {
-      audited.internal().printStackTrace(err);
+      StackTraces.print(audited.internal(), err);
     }
   }
 
