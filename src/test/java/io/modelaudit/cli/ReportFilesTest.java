@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,19 @@ class ReportFilesTest {
     assertEquals(ExitCodes.USAGE, run.exitCode);
     assertEquals(1, run.err.lines().count(), run.err);
     assertTrue(run.err.startsWith("model-audit: -o junit=" + dir + ": cannot write the file ("));
+  }
+
+  /** A write that fails after the file was opened (a full disk) is reported at the end. */
+  @Test
+  void aFileThatFailsWhileWrittenIsReportedAtTheEnd() {
+    Path full = Path.of("/dev/full");
+    Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
+    CliRun run = CliRun.of("-o", "json=" + full, SEED);
+    assertEquals(ExitCodes.USAGE, run.exitCode, run.err);
+    assertEquals(CliRun.of(SEED).out, run.out, "stdout is still the whole report");
+    assertEquals(
+        "model-audit: -o json=/dev/full: the file could not be written completely",
+        run.err.strip());
   }
 
   @Test

@@ -16,8 +16,10 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.modelaudit.TestPaths;
 import io.modelaudit.compare.Rule;
+import io.modelaudit.report.ArtifactUri;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -79,6 +81,15 @@ class SarifReportTest {
     Set<String> levels = new HashSet<>();
     results.forEach(r -> levels.add(r.get("level").asText()));
     assertEquals(Set.of("error", "warning", "note"), levels);
+  }
+
+  @Test
+  void everyCorpusReportFitsTheSchema() throws Exception {
+    String corpus = TestPaths.corpus().toString();
+    CliRun sarif = CliRun.of("--format", "sarif", "--fail-on", "never", corpus);
+    List<Error> errors = validate(sarif.out);
+    assertTrue(errors.isEmpty(), describe(errors));
+    assertTrue(JSON.readTree(sarif.out).at("/runs/0/results").size() > 10);
   }
 
   @Test
@@ -169,7 +180,9 @@ class SarifReportTest {
         JSON.readTree(run.out)
             .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri");
     assertEquals(WRONG_KERNEL, uri.asText());
-    assertEquals(
-        "a%20b/c%23d%3Ae/%C3%A9.h5", io.modelaudit.report.ArtifactUri.uri("a b/c#d:e/é.h5"));
+    assertEquals("a%20b/c%23d%3Ae/%C3%A9.h5", ArtifactUri.uri("a b/c#d:e/é.h5"));
+    Path here = TestPaths.projectRoot();
+    assertEquals("../shared/x.h5", ArtifactUri.relativePath("../shared/x.h5", here));
+    assertEquals("m/x.h5", ArtifactUri.relativePath("./m/../m/x.h5", here));
   }
 }
