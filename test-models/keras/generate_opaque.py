@@ -255,9 +255,62 @@ def write_other_backend(names):
         print(f"{name}: params={doc['totals']['params']} files={files}")
 
 
+# ---------------------------------------------------------------------------
+# KERAS_BACKEND=torch python3 generate_opaque.py torch_buffers: a wrapped module with buffers
+# (BatchNorm1d's running statistics). Keras' count_params counts the module's parameters only;
+# a .keras archive stores its whole state_dict, buffers too; a .h5 Keras' variables. Kept out of the
+# fixture table: torch_buffers/torch_buffers.counts.json pins Keras' numbers and h5py's per file.
+# ---------------------------------------------------------------------------
+
+def torch_buffers():
+    import torch
+    torch.manual_seed(1234)
+    inp = keras.Input((4,), name="features")
+    x = layers.Dense(5, name="encoder")(inp)
+    module = torch.nn.Sequential(torch.nn.Linear(5, 3), torch.nn.BatchNorm1d(3))
+    out = layers.TorchModuleWrapper(module, output_shape=(None, 3), name="torch_norm")(x)
+    return keras.Model(inp, out, name="torch_buffers")
+
+
+def write_torch_buffers():
+    import json
+    import os
+    import sys
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, here)
+    import generate
+    if keras.__version__ != generate.EXPECTED_KERAS or keras.backend.backend() != "torch":
+        sys.exit(f"need keras=={generate.EXPECTED_KERAS} and KERAS_BACKEND=torch")
+    out = os.path.join(here, "torch_buffers")
+    os.makedirs(out, exist_ok=True)
+    generate.fresh()
+    model = torch_buffers()
+    files = ["torch_buffers.h5", "torch_buffers.keras"]
+    for f in files:
+        model.save(os.path.join(out, f))
+    check_reload_unsafe(os.path.join(out, "torch_buffers.keras"), model)
+    wrapper = model.get_layer("torch_norm")
+    counts = {
+        "generator": "generate_opaque.py", "keras_version": keras.__version__, "backend": "torch",
+        "files": files,
+        "params": int(model.count_params()),
+        "layers": {layer.name: int(layer.count_params()) for layer in model.layers},
+        "state_dict": {k: list(v.shape) for k, v in wrapper.module.state_dict().items()},
+        "stored_params_by_file": {
+            "torch_buffers.h5": generate.stored_params(os.path.join(out, "torch_buffers.h5")),
+            "torch_buffers.keras": generate.stored_params_keras(os.path.join(out, "torch_buffers.keras")),
+        },
+    }
+    with open(os.path.join(out, "torch_buffers.counts.json"), "w") as fh:
+        fh.write(json.dumps(counts, indent=1) + "\n")
+    print(counts)
+
+
 if __name__ == "__main__":
     import sys
-    if sys.argv[1:]:
+    if sys.argv[1:] == ["torch_buffers"]:
+        write_torch_buffers()
+    elif sys.argv[1:]:
         write_other_backend(sys.argv[1:])
     else:
         write_counts()

@@ -88,6 +88,38 @@ class OpaqueLayerTotalsTest {
     }
   }
 
+  /**
+   * A TorchModuleWrapper around a module with buffers (BatchNorm1d), written by Keras 3.15.1 on
+   * torch: the .h5 stores Keras' variables, the .keras archive the module's whole state_dict,
+   * running statistics and the int64 batch counter too (h5py's counts, in counts.json). Each file's
+   * stored variables are listed and counted as stored; Keras' count_params, which leaves the
+   * buffers out, is met by the .h5 only.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"torch_buffers.h5", "torch_buffers.keras"})
+  void aWrappedTorchModuleCountsWhatEachFileStores(String file) throws IOException {
+    Path dir = TestPaths.kerasModels().resolve("torch_buffers");
+    JsonNode counts =
+        new ObjectMapper().readTree(dir.resolve("torch_buffers.counts.json").toFile());
+    ModelReport report = new ModelAuditor(Map.of()).audit(dir.resolve(file));
+    assertNull(report.error());
+    long stored = counts.get("stored_params_by_file").get(file).asLong();
+    assertEquals(stored, report.totals().stored());
+    assertEquals(stored, report.totals().params());
+    LayerReport row =
+        report.layers().stream()
+            .filter(l -> l.name().equals("torch_norm"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(LayerReport.UNVERIFIED, row.status(), row.note());
+    assertEquals(stored - counts.get("layers").get("encoder").asLong(), row.params());
+    if (file.endsWith(".h5")) {
+      assertEquals(counts.get("params").asLong(), report.totals().params());
+    } else {
+      assertEquals(counts.get("state_dict").size(), row.weights().size(), row.weights().toString());
+    }
+  }
+
   @Test
   void archiveGroupsAreNamedAfterThePythonClass() {
     assertEquals("grouped_query_attention", KerasArchiveWeights.storageBase("GroupQueryAttention"));
