@@ -6,12 +6,10 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
 import io.modelaudit.reference.dl4j.Dl4jWorker;
-import io.modelaudit.report.JsonRenderer;
 import io.modelaudit.report.ModelReport;
 import io.modelaudit.report.ReportCounts;
 import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.TerminalText;
-import io.modelaudit.report.TextRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +61,15 @@ public final class AuditCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
       defaultValue = "text")
   private OutputFormat format;
+
+  @Option(
+      names = "-o",
+      paramLabel = "FORMAT=FILE",
+      converter = OutputTarget.Converter.class,
+      description = {
+        "Also write the report in FORMAT to FILE, e.g. -o sarif=results.sarif; repeat for several."
+      })
+  private List<OutputTarget> outputs = new ArrayList<>();
 
   @Option(
       names = "--reference",
@@ -123,10 +130,13 @@ public final class AuditCommand implements Callable<Integer> {
   private PrintWriter out;
   private PrintWriter err;
   private boolean terminal;
+  private CiEnvironment environment = CiEnvironment.none();
 
   enum OutputFormat {
     text,
-    json
+    json,
+    sarif,
+    junit
   }
 
   enum Reference {
@@ -136,7 +146,18 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   static int execute(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
+    return execute(out, err, terminal, Map.of(), args);
+  }
+
+  /** {@code environment}: the variables the run looks at (GITHUB_ACTIONS). */
+  static int execute(
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      Map<String, String> environment,
+      String... args) {
     AuditCommand command = new AuditCommand();
+    command.environment = new CiEnvironment(environment);
     command.out = out;
     command.err = err;
     command.terminal = terminal;
@@ -152,7 +173,7 @@ public final class AuditCommand implements Callable<Integer> {
                 (e, cmd, parsed) -> {
                   printError(err, "internal error: " + e);
                   if (command.stacktrace) {
-                    e.printStackTrace(err);
+                    StackTraces.print(e, err);
                   }
                   err.flush();
                   return ExitCodes.INTERNAL;
@@ -215,11 +236,15 @@ public final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    ReportRenderer renderer =
-        format == OutputFormat.json
-            ? new JsonRenderer()
-            : new TextRenderer(colorOption != null ? colorOption : terminal);
-    ReportRenderer.ReportStream stream = renderer.open(VERSION, out);
+    RunReports reports;
+    try {
+      boolean color = colorOption != null ? colorOption : terminal;
+      reports = RunReports.open(VERSION, format, color, outputs, environment, out, err);
+    } catch (RunReports.CannotWrite e) {
+      printError(err, e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    ReportRenderer.ReportStream stream = reports.stream();
     ReportCounts counts = new ReportCounts();
     RunOutcome outcome = new RunOutcome(threshold);
     try (Dl4jReferenceClient dl4j =
@@ -241,9 +266,12 @@ public final class AuditCommand implements Callable<Integer> {
                 printErrorOf(audited);
               });
     }
-    stream.finish(counts);
+    List<String> unwritten = reports.finish(counts);
+    unwritten.forEach(line -> printError(err, line));
     err.flush();
-    return outcome.exitCode();
+    return unwritten.isEmpty() || outcome.exitCode() == ExitCodes.INTERNAL
+        ? outcome.exitCode()
+        : ExitCodes.USAGE;
   }
 
   /**
@@ -279,7 +307,7 @@ public final class AuditCommand implements Callable<Integer> {
             + m.error().message()
             + (stacktrace ? "" : " (run with --stacktrace for details)"));
     if (stacktrace) {
-      audited.internal().printStackTrace(err);
+      StackTraces.print(audited.internal(), err);
     }
   }
 
