@@ -24,7 +24,8 @@ final class Importers {
   static {
     IMPORTERS.put(
         ModelFormat.HDF5,
-        (file, options) -> KerasH5Importer.importFile(file, options.architecture()));
+        (file, options) ->
+            KerasH5Importer.importFile(file, options.architecture(), options.findArchitecture()));
     IMPORTERS.put(ModelFormat.KERAS_V3, (file, options) -> KerasArchiveImporter.importFile(file));
     IMPORTERS.put(ModelFormat.KERAS_JSON, (file, options) -> KerasJsonImporter.importFile(file));
     IMPORTERS.put(ModelFormat.TFJS_LAYERS, (file, options) -> TfjsLayersImporter.importFile(file));

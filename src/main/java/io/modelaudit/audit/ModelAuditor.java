@@ -62,7 +62,7 @@ public final class ModelAuditor implements AutoCloseable {
       List<Reference> references,
       Duration limit) {
     this.inputShapes = Map.copyOf(inputShapes);
-    this.options = new ImportOptions(architecture);
+    this.options = new ImportOptions(architecture, ArchitectureSiblings::find);
     this.references.add(new StoredReference());
     this.references.add(new RecordedReference());
     this.references.addAll(references);

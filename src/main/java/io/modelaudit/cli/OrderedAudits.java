@@ -1,6 +1,6 @@
 package io.modelaudit.cli;
 
-import io.modelaudit.formats.keras.ArchitectureSiblings;
+import io.modelaudit.audit.ArchitectureSiblings;
 import io.modelaudit.report.ModelReport;
 import java.nio.file.Path;
 import java.util.ArrayList;

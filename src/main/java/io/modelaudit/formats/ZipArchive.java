@@ -314,6 +314,18 @@ public final class ZipArchive implements AutoCloseable {
     if (e == null) {
       throw new ModelFileException("corrupt", label + " has no " + name);
     }
+    if (e.getMethod() != ZipEntry.STORED && e.getMethod() != ZipEntry.DEFLATED) {
+      // Keras (Python's zipfile) and DL4J (java.util.zip) write only these two; the others need
+      // codecs this tool does not ship (zstd, xz) or that neither framework writes.
+      throw new ModelFileException(
+          "corrupt",
+          name
+              + " in "
+              + label
+              + " uses zip compression method "
+              + e.getMethod()
+              + ": only stored and deflated entries are read");
+    }
     return e;
   }
 

@@ -7,6 +7,7 @@ import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.ModelFileException;
 import io.modelaudit.ir.ModelGraph;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * Imports a Keras model saved as HDF5 (Keras 1.x, 2.x, tf.keras, Keras 3 legacy save), or a
@@ -20,16 +21,17 @@ public final class KerasH5Importer {
 
   /**
    * @param given the architecture JSON to use for a weights-only file ({@code --config}), or null
-   *     to look for it beside the file ({@link ArchitectureSiblings})
+   *     to look for it beside the file with {@code findArchitecture}
    */
-  public static ImportedModel importFile(Path file, Path given) {
+  public static ImportedModel importFile(
+      Path file, Path given, UnaryOperator<Path> findArchitecture) {
     KerasH5Reader.Contents contents = KerasH5Reader.read(file);
     if (contents.modelConfig() == null) {
       if (!contents.hasWeights()) {
         throw new ModelFileException(
             "not_a_model", "HDF5 file without a Keras model_config attribute");
       }
-      Path architecture = given != null ? given : ArchitectureSiblings.find(file);
+      Path architecture = given != null ? given : findArchitecture.apply(file);
       if (architecture == null) {
         throw new ModelFileException(
             "weights_only",

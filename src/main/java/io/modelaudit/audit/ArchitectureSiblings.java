@@ -1,7 +1,8 @@
-package io.modelaudit.formats.keras;
+package io.modelaudit.audit;
 
 import io.modelaudit.detect.FormatDetector;
 import io.modelaudit.detect.ModelFormat;
+import io.modelaudit.formats.keras.KerasH5Reader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
