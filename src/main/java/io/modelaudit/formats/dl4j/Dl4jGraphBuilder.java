@@ -240,7 +240,11 @@ public final class Dl4jGraphBuilder {
       pre = null;
     }
     if (pre != null) {
-      Shape implied = Dl4jPreprocessors.networkInput(pre, nIn);
+      Shape layerInput =
+          rank == Dl4jLayerBindings.ANY
+              ? null
+              : Dl4jInputTypes.forRank(rank, nIn, rank > 2 && new Dl4jArgs(layer).channelsLast());
+      Shape implied = Dl4jPreprocessors.networkInput(pre, nIn, layerInput);
       if (implied != null) {
         return implied;
       }
@@ -286,8 +290,13 @@ public final class Dl4jGraphBuilder {
     return Dl4jLayerBindings.ANY;
   }
 
-  /** The input shape of a graph input, from the first layer vertex that consumes it directly. */
+  /**
+   * The input shape of a graph input, from the layer vertices that consume it directly: the one
+   * that fixes the most sizes (an EmbeddingSequenceLayer takes [mb, T] or [mb, 1, T], so an LSTM
+   * beside it decides), the first on a tie.
+   */
   private static Shape consumerShape(String input, JsonNode vertices, JsonNode vertexInputs) {
+    Shape best = null;
     Iterator<Map.Entry<String, JsonNode>> it = vertexInputs.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -307,16 +316,28 @@ public final class Dl4jGraphBuilder {
             Shape s =
                 networkInput(layer, v.fields().get("preProcessor"), () -> Dl4jLayerBindings.ANY);
             // Only the input's rank is known when it is merged with others before the layer.
-            return s == null || e.getValue().size() == 1
-                ? s
-                : Dl4jInputTypes.forRank(s.rank(), 0, false);
+            Shape candidate =
+                s == null || e.getValue().size() == 1
+                    ? s
+                    : Dl4jInputTypes.forRank(s.rank(), 0, false);
+            if (candidate != null && (best == null || knownSizes(candidate) > knownSizes(best))) {
+              best = candidate;
+            }
           }
         }
       } catch (Dl4jConfigException ignored) {
         // an unreadable consumer is reported where it is built
       }
     }
-    return null;
+    return best;
+  }
+
+  private static int knownSizes(Shape s) {
+    int n = 0;
+    for (int i = 1; i < s.rank(); i++) {
+      n += s.dim(i) != null ? 1 : 0;
+    }
+    return n;
   }
 
   /**

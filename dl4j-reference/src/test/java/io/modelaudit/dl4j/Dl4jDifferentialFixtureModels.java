@@ -1,0 +1,74 @@
+package io.modelaudit.dl4j;
+
+import io.modelaudit.dl4j.GenerateDl4jFixtures.Built;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
+import org.deeplearning4j.nn.conf.preprocessor.Cnn3DToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.preprocessors.PermutePreprocessor;
+import org.deeplearning4j.preprocessors.ReshapePreprocessor;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Fixtures for what the DL4J differential run (bench/dl4j-differential) found: network inputs that
+ * a preprocessor on their first layer shapes, an index sequence read by an EmbeddingSequenceLayer
+ * and an LSTM at once, and TimeDistributed over NWC sequences.
+ */
+final class Dl4jDifferentialFixtureModels {
+  private Dl4jDifferentialFixtureModels() {}
+
+  static Map<String, Supplier<Built>> all() {
+    Map<String, Supplier<Built>> m = new LinkedHashMap<>();
+    m.put("graph_network_inputs", Dl4jDifferentialFixtureModels::graphNetworkInputs);
+    return m;
+  }
+
+  /**
+   * One input per case: an NDHWC volume through Cnn3DToFeedForwardPreProcessor, an NHWC image
+   * through CnnToFeedForwardPreProcessor, a vector reshaped to an NWC sequence for a TimeDistributed
+   * dense layer, a sequence whose axes a PermutePreprocessor swaps, and an index sequence read by an
+   * EmbeddingSequenceLayer and an LSTM.
+   */
+  static Built graphNetworkInputs() {
+    InputType vol = InputType.convolutional3D(Convolution3D.DataFormat.NDHWC, 3, 2, 2, 2);
+    InputType img = InputType.convolutional(3, 4, 2, CNN2DFormat.NHWC);
+    InputType vec = InputType.feedForward(7);
+    InputType seq = InputType.recurrent(4, 5);
+    InputType ids = InputType.recurrent(1, 6);
+    ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(12345).updater(new Adam(1e-3))
+        .graphBuilder()
+        .addInputs("vol", "img", "vec", "seq", "ids")
+        .addLayer("dense_vol", new DenseLayer.Builder().nIn(24).nOut(3).build(),
+            new Cnn3DToFeedForwardPreProcessor(3, 2, 2, 2, false), "vol")
+        .addLayer("dense_img", new DenseLayer.Builder().nIn(24).nOut(3).build(),
+            new CnnToFeedForwardPreProcessor(3, 4, 2, CNN2DFormat.NHWC), "img")
+        .addLayer("td", new TimeDistributed(new DenseLayer.Builder().nIn(1).nOut(2).build(), RNNFormat.NWC),
+            new ReshapePreprocessor(new long[] {7}, new long[] {7, 1}, false), "vec")
+        .addLayer("lstm_perm", new LSTM.Builder().nIn(5).nOut(2).build(), new PermutePreprocessor(2, 1), "seq")
+        .addLayer("emb", new EmbeddingSequenceLayer.Builder().nIn(10).nOut(3).inputLength(6).build(), "ids")
+        .addLayer("lstm_ids", new LSTM.Builder().nIn(1).nOut(2).build(), "ids")
+        .setOutputs("dense_vol", "dense_img", "td", "lstm_perm", "emb", "lstm_ids")
+        .build();
+    ComputationGraph net = new ComputationGraph(conf);
+    net.init();
+    Map<String, InputType> inputs = new LinkedHashMap<>();
+    inputs.put("vol", vol);
+    inputs.put("img", img);
+    inputs.put("vec", vec);
+    inputs.put("seq", seq);
+    inputs.put("ids", ids);
+    return new Built(net, inputs);
+  }
+}
