@@ -12,10 +12,19 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GravesBidirectionalLSTM;
 import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.ZeroPadding1DLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.conf.preprocessor.Cnn3DToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.ComposableInputPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.preprocessors.PermutePreprocessor;
 import org.deeplearning4j.preprocessors.ReshapePreprocessor;
@@ -32,6 +41,7 @@ final class Dl4jDifferentialFixtureModels {
   static Map<String, Supplier<Built>> all() {
     Map<String, Supplier<Built>> m = new LinkedHashMap<>();
     m.put("graph_network_inputs", Dl4jDifferentialFixtureModels::graphNetworkInputs);
+    m.put("composable_rnn_fold", Dl4jDifferentialFixtureModels::composableRnnFold);
     return m;
   }
 
@@ -70,5 +80,24 @@ final class Dl4jDifferentialFixtureModels {
     inputs.put("seq", seq);
     inputs.put("ids", ids);
     return new Built(net, inputs);
+  }
+
+  /**
+   * A ComposableInputPreProcessor of RnnToFeedForward then FeedForwardToRnn before a
+   * ZeroPadding1DLayer: the time steps fold into the minibatch and unfold again, the sequence keeps
+   * its 5 steps (DL4J's own type says 1).
+   */
+  static Built composableRnnFold() {
+    InputType in = InputType.recurrent(3, 5);
+    MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(12345)
+        .updater(new Adam(1e-3)).list()
+        .layer(new GravesBidirectionalLSTM.Builder().name("lstm").nOut(2).build())
+        .layer(new ZeroPadding1DLayer.Builder(1).name("pad").build())
+        .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).name("out").nOut(2).activation(Activation.SOFTMAX).build())
+        .inputPreProcessor(1, new ComposableInputPreProcessor(new RnnToFeedForwardPreProcessor(),
+            new FeedForwardToRnnPreProcessor()))
+        .setInputType(in).build());
+    net.init();
+    return new Built(net, Map.of("(input)", in));
   }
 }

@@ -322,14 +322,35 @@ public final class Dl4jPreprocessors {
     JsonNode list = a.get("inputPreProcessors");
     List<Dl4jPreprocessorKind> chain = new ArrayList<>();
     if (list != null && list.isArray()) {
-      for (JsonNode p : list) {
-        Dl4jPreprocessorKind k = read(p, depth + 1);
+      for (int i = 0; i < list.size(); i++) {
+        if (i + 1 < list.size() && unfoldsAgain(list.get(i), list.get(i + 1))) {
+          i++;
+          continue;
+        }
+        Dl4jPreprocessorKind k = read(list.get(i), depth + 1);
         if (k != null) {
           chain.add(k);
         }
       }
     }
     return Dl4jPreprocessorKind.compose(chain);
+  }
+
+  /**
+   * RnnToFeedForward then FeedForwardToRnn in the same layout: DL4J folds the time steps into the
+   * minibatch rows and unfolds them again, so the sequence, its length included, comes out as it
+   * went in.
+   */
+  private static boolean unfoldsAgain(JsonNode first, JsonNode second) {
+    Dl4jTyped a = Dl4jTyped.of(first, "preprocessor");
+    Dl4jTyped b = Dl4jTyped.of(second, "preprocessor");
+    return a != null
+        && b != null
+        && a.name().equals("RnnToFeedForwardPreProcessor")
+        && b.name().equals("FeedForwardToRnnPreProcessor")
+        && new Dl4jArgs(a)
+            .getString("rnnDataFormat", "NCW")
+            .equals(new Dl4jArgs(b).getString("rnnDataFormat", "NCW"));
   }
 
   /** A recorded shape, its minibatch axis dropped when {@code hasMiniBatchDimension} says so. */
