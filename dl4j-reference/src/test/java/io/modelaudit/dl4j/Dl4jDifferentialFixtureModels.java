@@ -42,6 +42,7 @@ final class Dl4jDifferentialFixtureModels {
     Map<String, Supplier<Built>> m = new LinkedHashMap<>();
     m.put("graph_network_inputs", Dl4jDifferentialFixtureModels::graphNetworkInputs);
     m.put("composable_rnn_fold", Dl4jDifferentialFixtureModels::composableRnnFold);
+    m.put("ff_to_rnn_one_step", Dl4jDifferentialFixtureModels::ffToRnnOneStep);
     return m;
   }
 
@@ -96,6 +97,23 @@ final class Dl4jDifferentialFixtureModels {
         .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).name("out").nOut(2).activation(Activation.SOFTMAX).build())
         .inputPreProcessor(1, new ComposableInputPreProcessor(new RnnToFeedForwardPreProcessor(),
             new FeedForwardToRnnPreProcessor()))
+        .setInputType(in).build());
+    net.init();
+    return new Built(net, Map.of("(input)", in));
+  }
+
+  /**
+   * FeedForwardToRnnPreProcessor on rows that are the examples (nothing folded time steps into
+   * them): DL4J divides the rows by the minibatch, one time step (its type leaves it open).
+   */
+  static Built ffToRnnOneStep() {
+    InputType in = InputType.feedForward(3);
+    MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(12345)
+        .updater(new Adam(1e-3)).list()
+        .layer(new DenseLayer.Builder().name("dense").nOut(4).build())
+        .layer(new LSTM.Builder().name("lstm").nIn(4).nOut(2).build())
+        .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).name("out").nIn(2).nOut(2).activation(Activation.SOFTMAX).build())
+        .inputPreProcessor(1, new FeedForwardToRnnPreProcessor())
         .setInputType(in).build());
     net.init();
     return new Built(net, Map.of("(input)", in));

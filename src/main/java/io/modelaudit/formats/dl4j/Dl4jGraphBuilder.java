@@ -9,6 +9,7 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.layers.InputKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -75,6 +76,7 @@ public final class Dl4jGraphBuilder {
     String previous = MLN_INPUT;
     Shape inputShape = Dl4jInputTypes.fromInputType(root.get("inputType"));
     java.util.Set<String> names = new java.util.HashSet<>(List.of(MLN_INPUT));
+    boolean folded = false;
     for (int i = 0; i < confs.size(); i++) {
       Cancellation.check();
       JsonNode conf = confs.get(i);
@@ -94,7 +96,14 @@ public final class Dl4jGraphBuilder {
         inputShape = networkInput(layer, pre, () -> rankAfter(confs, preprocessors));
       }
       recordVariables(name, conf);
-      layers.add(layer(name, layer, pre, List.of(new TensorRef(previous, 0, 0)), pointer));
+      layers.add(
+          layer(
+              name,
+              layer,
+              Dl4jTimeFolding.markOneStep(pre, folded),
+              List.of(new TensorRef(previous, 0, 0)),
+              pointer));
+      folded = Dl4jTimeFolding.after(pre, folded) || Dl4jTimeFolding.foldsRows(layer);
       previous = name;
     }
     layers.add(0, inputLayer(MLN_INPUT, inputShape));
@@ -124,11 +133,17 @@ public final class Dl4jGraphBuilder {
               inputs.get(i),
               declared != null ? declared : consumerShape(inputs.get(i), vertices, vertexInputs)));
     }
+    Map<String, Boolean> folded = new HashMap<>();
+    inputs.forEach(n -> folded.put(n, false));
     Iterator<Map.Entry<String, JsonNode>> it = vertices.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
       String pointer = "/vertices/" + escape(name);
+      boolean inputFolded = false;
+      for (JsonNode in : vertexInputs.path(name)) {
+        inputFolded |= foldedAfter(in.asText(), vertices, vertexInputs, folded, 0);
+      }
       List<TensorRef> refs = new ArrayList<>();
       Cancellation.check();
       for (String in : strings(vertexInputs.path(name), "vertexInputs of '" + name + "'")) {
@@ -146,7 +161,7 @@ public final class Dl4jGraphBuilder {
         }
       }
       legacy |= vertex.legacy();
-      layers.add(vertex(name, vertex, refs, pointer));
+      layers.add(vertex(name, vertex, refs, pointer, inputFolded));
     }
     List<TensorRef> in = inputs.stream().map(n -> new TensorRef(n, 0, 0)).toList();
     List<TensorRef> out = outputs.stream().map(n -> new TensorRef(n, 0, 0)).toList();
@@ -183,7 +198,44 @@ public final class Dl4jGraphBuilder {
     }
   }
 
-  private Layer vertex(String name, Dl4jTyped vertex, List<TensorRef> refs, String pointer) {
+  /**
+   * Whether the rows of vertex {@code name}'s output are folded time steps ({@link
+   * Dl4jTimeFolding}); network inputs and unreadable vertices are not.
+   */
+  private static boolean foldedAfter(
+      String name, JsonNode vertices, JsonNode vertexInputs, Map<String, Boolean> memo, int depth) {
+    Boolean known = memo.get(name);
+    if (known != null) {
+      return known;
+    }
+    memo.put(name, false); // a cycle is reported where the graph is checked
+    boolean in = false;
+    if (depth < MAX_LAYERS) {
+      for (JsonNode n : vertexInputs.path(name)) {
+        in |= foldedAfter(n.asText(), vertices, vertexInputs, memo, depth + 1);
+      }
+    }
+    boolean out = in;
+    try {
+      Dl4jTyped v = Dl4jTyped.of(vertices.get(name), "vertex");
+      String layerField = v == null ? null : Dl4jVertexBindings.layerField(v);
+      if (layerField != null) {
+        out =
+            Dl4jTimeFolding.after(v.fields().get("preProcessor"), in)
+                || Dl4jTimeFolding.foldsRows(
+                    Dl4jTyped.of(v.fields().path(layerField).get("layer"), "layer"));
+      } else if (v != null && v.fields().has("preProcessor")) {
+        out = Dl4jTimeFolding.after(v.fields().get("preProcessor"), in);
+      }
+    } catch (Dl4jConfigException e) {
+      out = in; // reported where the vertex is built
+    }
+    memo.put(name, out);
+    return out;
+  }
+
+  private Layer vertex(
+      String name, Dl4jTyped vertex, List<TensorRef> refs, String pointer, boolean inputFolded) {
     String layerField = Dl4jVertexBindings.layerField(vertex);
     if (layerField != null) {
       Dl4jArgs a = new Dl4jArgs(vertex);
@@ -201,7 +253,12 @@ public final class Dl4jGraphBuilder {
       }
       legacy |= layer.legacy();
       recordVariables(name, layerConf);
-      return layer(name, layer, a.get("preProcessor"), refs, pointer + "/" + layerField + "/layer");
+      return layer(
+          name,
+          layer,
+          Dl4jTimeFolding.markOneStep(a.get("preProcessor"), inputFolded),
+          refs,
+          pointer + "/" + layerField + "/layer");
     }
     return Dl4jVertexBindings.resolve(vertex)
         .layer(name, vertex.name(), List.of(new Call(refs)), pointer);

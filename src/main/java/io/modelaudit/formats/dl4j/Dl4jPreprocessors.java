@@ -201,7 +201,11 @@ public final class Dl4jPreprocessors {
     register(
         ImpliedInput.FEED_FORWARD_OF_NIN,
         "feedForwardToRnn",
-        (a, d) -> new Dl4jPreprocessorKind(Op.FEED_FORWARD_TO_RNN, new long[0], 0),
+        (a, d) ->
+            new Dl4jPreprocessorKind(
+                Op.FEED_FORWARD_TO_RNN,
+                a.getBool(Dl4jTimeFolding.ONE_STEP, false) ? new long[] {1} : new long[0],
+                0),
         "FeedForwardToRnnPreProcessor");
     register(
         ImpliedInput.CNN_OF_SIZES,
