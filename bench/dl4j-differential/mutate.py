@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Mutants for the DL4J differential run: for a share of the networks, a copy rNNNN_mut.zip whose
 configuration gives exactly one layer another nIn (its stored coefficients are unchanged, so that
-layer's weights no longer fit). Usage: mutate.py OUT [SHARE=0.3] [SEED=1]; writes OUT/mutants.json
+layer's weights no longer fit). Usage: mutate.py OUT [SHARE=0.6] [SEED=1]; writes OUT/mutants.json
 and OUT/mutants_skipped.json (the layers a draw passes over, by reason and class).
 
 Only layers whose weights the file can show to be wrong are drawn:
@@ -76,7 +76,7 @@ def mutate(zip_path, out_path, rng, expected, skipped):
 
 def main():
     out = Path(sys.argv[1])
-    share = float(sys.argv[2]) if len(sys.argv) > 2 else 0.3
+    share = float(sys.argv[2]) if len(sys.argv) > 2 else 0.6
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
     mutants = {}
     skipped = {}
