@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.GravesBidirectionalLSTM;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
@@ -43,6 +44,7 @@ final class Dl4jDifferentialFixtureModels {
     m.put("graph_network_inputs", Dl4jDifferentialFixtureModels::graphNetworkInputs);
     m.put("composable_rnn_fold", Dl4jDifferentialFixtureModels::composableRnnFold);
     m.put("ff_to_rnn_one_step", Dl4jDifferentialFixtureModels::ffToRnnOneStep);
+    m.put("pooled_rnn_to_ff", Dl4jDifferentialFixtureModels::pooledRnnToFf);
     return m;
   }
 
@@ -114,6 +116,25 @@ final class Dl4jDifferentialFixtureModels {
         .layer(new LSTM.Builder().name("lstm").nIn(4).nOut(2).build())
         .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).name("out").nIn(2).nOut(2).activation(Activation.SOFTMAX).build())
         .inputPreProcessor(1, new FeedForwardToRnnPreProcessor())
+        .setInputType(in).build());
+    net.init();
+    return new Built(net, Map.of("(input)", in));
+  }
+
+  /**
+   * A RnnToFeedForwardPreProcessor right after a GlobalPoolingLayer passes its 2D output through,
+   * so a FeedForwardToRnnPreProcessor later still gives one time step.
+   */
+  static Built pooledRnnToFf() {
+    InputType in = InputType.recurrent(2, 6);
+    MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(12345)
+        .updater(new Adam(1e-3)).list()
+        .layer(new GlobalPoolingLayer.Builder().name("pool").build())
+        .layer(new DenseLayer.Builder().name("dense").nIn(2).nOut(3).build())
+        .layer(new LSTM.Builder().name("lstm").nIn(3).nOut(2).build())
+        .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).name("out").nIn(2).nOut(2).activation(Activation.SOFTMAX).build())
+        .inputPreProcessor(1, new RnnToFeedForwardPreProcessor())
+        .inputPreProcessor(2, new FeedForwardToRnnPreProcessor())
         .setInputType(in).build());
     net.init();
     return new Built(net, Map.of("(input)", in));

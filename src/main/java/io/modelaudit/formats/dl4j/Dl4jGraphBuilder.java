@@ -77,6 +77,7 @@ public final class Dl4jGraphBuilder {
     Shape inputShape = Dl4jInputTypes.fromInputType(root.get("inputType"));
     java.util.Set<String> names = new java.util.HashSet<>(List.of(MLN_INPUT));
     boolean folded = false;
+    boolean pooled = false;
     for (int i = 0; i < confs.size(); i++) {
       Cancellation.check();
       JsonNode conf = confs.get(i);
@@ -103,7 +104,8 @@ public final class Dl4jGraphBuilder {
               Dl4jTimeFolding.markOneStep(pre, folded),
               List.of(new TensorRef(previous, 0, 0)),
               pointer));
-      folded = Dl4jTimeFolding.after(pre, folded) || Dl4jTimeFolding.foldsRows(layer);
+      folded = Dl4jTimeFolding.afterLayer(pre, layer, folded, pooled);
+      pooled = Dl4jTimeFolding.poolsSteps(layer);
       previous = name;
     }
     layers.add(0, inputLayer(MLN_INPUT, inputShape));
@@ -210,9 +212,11 @@ public final class Dl4jGraphBuilder {
     }
     memo.put(name, false); // a cycle is reported where the graph is checked
     boolean in = false;
+    boolean pooled = vertexInputs.path(name).size() > 0;
     if (depth < MAX_LAYERS) {
       for (JsonNode n : vertexInputs.path(name)) {
         in |= foldedAfter(n.asText(), vertices, vertexInputs, memo, depth + 1);
+        pooled &= Dl4jTimeFolding.poolsSteps(layerOf(vertices.get(n.asText())));
       }
     }
     boolean out = in;
@@ -221,9 +225,11 @@ public final class Dl4jGraphBuilder {
       String layerField = v == null ? null : Dl4jVertexBindings.layerField(v);
       if (layerField != null) {
         out =
-            Dl4jTimeFolding.after(v.fields().get("preProcessor"), in)
-                || Dl4jTimeFolding.foldsRows(
-                    Dl4jTyped.of(v.fields().path(layerField).get("layer"), "layer"));
+            Dl4jTimeFolding.afterLayer(
+                v.fields().get("preProcessor"),
+                Dl4jTyped.of(v.fields().path(layerField).get("layer"), "layer"),
+                in,
+                pooled);
       } else if (v != null && v.fields().has("preProcessor")) {
         out = Dl4jTimeFolding.after(v.fields().get("preProcessor"), in);
       }
@@ -232,6 +238,19 @@ public final class Dl4jGraphBuilder {
     }
     memo.put(name, out);
     return out;
+  }
+
+  /** The layer a layer vertex holds; null for other vertices and network inputs. */
+  private static Dl4jTyped layerOf(JsonNode vertex) {
+    try {
+      Dl4jTyped v = Dl4jTyped.of(vertex, "vertex");
+      String layerField = v == null ? null : Dl4jVertexBindings.layerField(v);
+      return layerField == null
+          ? null
+          : Dl4jTyped.of(v.fields().path(layerField).get("layer"), "layer");
+    } catch (Dl4jConfigException e) {
+      return null;
+    }
   }
 
   private Layer vertex(
