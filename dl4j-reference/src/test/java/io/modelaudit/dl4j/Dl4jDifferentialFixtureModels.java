@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.GravesBidirectionalLSTM;
 import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.ZeroPadding1DLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -27,6 +28,7 @@ import org.deeplearning4j.nn.conf.preprocessor.ComposableInputPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.preprocessors.KerasFlattenRnnPreprocessor;
 import org.deeplearning4j.preprocessors.PermutePreprocessor;
 import org.deeplearning4j.preprocessors.ReshapePreprocessor;
 import org.nd4j.linalg.learning.config.Adam;
@@ -45,6 +47,7 @@ final class Dl4jDifferentialFixtureModels {
     m.put("composable_rnn_fold", Dl4jDifferentialFixtureModels::composableRnnFold);
     m.put("ff_to_rnn_one_step", Dl4jDifferentialFixtureModels::ffToRnnOneStep);
     m.put("pooled_rnn_to_ff", Dl4jDifferentialFixtureModels::pooledRnnToFf);
+    m.put("pre_flatten_rnn_input", Dl4jDifferentialFixtureModels::preFlattenRnnInput);
     return m;
   }
 
@@ -136,6 +139,19 @@ final class Dl4jDifferentialFixtureModels {
         .inputPreProcessor(1, new RnnToFeedForwardPreProcessor())
         .inputPreProcessor(2, new FeedForwardToRnnPreProcessor())
         .setInputType(in).build());
+    net.init();
+    return new Built(net, Map.of("(input)", in));
+  }
+
+  /** KerasFlattenRnnPreprocessor on the network input: a [mb, depth, tsLength] sequence. */
+  static Built preFlattenRnnInput() {
+    InputType in = InputType.recurrent(2, 4);
+    MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(12345)
+        .updater(new Adam(1e-3)).list()
+        .layer(new DenseLayer.Builder().name("dense").nIn(8).nOut(3).build())
+        .layer(new OutputLayer.Builder(LossFunction.MCXENT).name("out").nIn(3).nOut(2).activation(Activation.SOFTMAX).build())
+        .inputPreProcessor(0, new KerasFlattenRnnPreprocessor(2, 4))
+        .build());
     net.init();
     return new Built(net, Map.of("(input)", in));
   }

@@ -27,6 +27,7 @@ public final class Dl4jPreprocessors {
     CNN_OF_SIZES("[mb, c, h, w] ([mb, h, w, c] when format is NHWC)"),
     VOLUME_OF_SIZES("[mb, c, d, h, w] ([mb, d, h, w, c] when ncdhw is false)"),
     RECORDED_INPUT("[mb, inputShape…]"),
+    RNN_OF_DEPTH_AND_LENGTH("[mb, depth, tsLength]"),
     LAYER_INPUT_PERMUTED_BACK("the layer's input with the permutation undone"),
     RNN_OF_SIZES("[mb, h·w·c, T]"),
     RNN_OF_NIN("[mb, nIn, T]"),
@@ -74,6 +75,8 @@ public final class Dl4jPreprocessors {
             }
             return Shape.of(dims);
           }
+        case RNN_OF_DEPTH_AND_LENGTH:
+          return Shape.of(null, known(a.getLong("depth", 0)), known(a.getLong("tsLength", 0)));
         case LAYER_INPUT_PERMUTED_BACK:
           return layerInput == null
               ? null
@@ -239,7 +242,7 @@ public final class Dl4jPreprocessors {
         (a, d) -> new Dl4jPreprocessorKind(Op.PERMUTE, a.flatInts("permutationIndices"), 0),
         "PermutePreprocessor");
     register(
-        ImpliedInput.NONE,
+        ImpliedInput.RNN_OF_DEPTH_AND_LENGTH,
         null,
         (a, d) -> new Dl4jPreprocessorKind(Op.FLATTEN, new long[0], 0),
         "KerasFlattenRnnPreprocessor");
