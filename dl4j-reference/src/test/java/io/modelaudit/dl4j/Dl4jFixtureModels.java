@@ -120,6 +120,7 @@ final class Dl4jFixtureModels {
     m.put("graph_reshape_rnn", Dl4jFixtureModels::graphReshapeRnn);
     m.put("graph_reverse", Dl4jFixtureModels::graphReverse);
     m.putAll(Dl4jMoreFixtureModels.all());
+    m.putAll(Dl4jDifferentialFixtureModels.all());
     return m;
   }
 

@@ -204,7 +204,10 @@ public final class GenerateDl4jFixtures {
 
   /** Two zero examples of the input type; an unknown time length becomes 4 steps (zeros are valid embedding indices). */
   static INDArray zeros(InputType type) {
-    long[] shape = type.getShape(true);
+    // A flat image is fed as the rows it names (what MNIST-style iterators give); DL4J's getShape
+    // answers the unflattened [-1, c, h, w] for it, which the network also accepts.
+    long[] shape = type instanceof InputType.InputTypeConvolutionalFlat f
+        ? new long[] {-1, f.getFlattenedSize()} : type.getShape(true);
     shape[0] = 2;
     for (int i = 1; i < shape.length; i++) {
       if (shape[i] < 0) {

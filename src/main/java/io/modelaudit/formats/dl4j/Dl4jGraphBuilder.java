@@ -9,6 +9,7 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.layers.InputKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -75,6 +76,8 @@ public final class Dl4jGraphBuilder {
     String previous = MLN_INPUT;
     Shape inputShape = Dl4jInputTypes.fromInputType(root.get("inputType"));
     java.util.Set<String> names = new java.util.HashSet<>(List.of(MLN_INPUT));
+    boolean folded = false;
+    boolean pooled = false;
     for (int i = 0; i < confs.size(); i++) {
       Cancellation.check();
       JsonNode conf = confs.get(i);
@@ -94,7 +97,15 @@ public final class Dl4jGraphBuilder {
         inputShape = networkInput(layer, pre, () -> rankAfter(confs, preprocessors));
       }
       recordVariables(name, conf);
-      layers.add(layer(name, layer, pre, List.of(new TensorRef(previous, 0, 0)), pointer));
+      layers.add(
+          layer(
+              name,
+              layer,
+              Dl4jTimeFolding.markOneStep(pre, folded),
+              List.of(new TensorRef(previous, 0, 0)),
+              pointer));
+      folded = Dl4jTimeFolding.afterLayer(pre, layer, folded, pooled);
+      pooled = Dl4jTimeFolding.poolsSteps(layer);
       previous = name;
     }
     layers.add(0, inputLayer(MLN_INPUT, inputShape));
@@ -124,11 +135,17 @@ public final class Dl4jGraphBuilder {
               inputs.get(i),
               declared != null ? declared : consumerShape(inputs.get(i), vertices, vertexInputs)));
     }
+    Map<String, Boolean> folded = new HashMap<>();
+    inputs.forEach(n -> folded.put(n, false));
     Iterator<Map.Entry<String, JsonNode>> it = vertices.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
       String pointer = "/vertices/" + escape(name);
+      boolean inputFolded = false;
+      for (JsonNode in : vertexInputs.path(name)) {
+        inputFolded |= foldedAfter(in.asText(), vertices, vertexInputs, folded, 0);
+      }
       List<TensorRef> refs = new ArrayList<>();
       Cancellation.check();
       for (String in : strings(vertexInputs.path(name), "vertexInputs of '" + name + "'")) {
@@ -146,7 +163,7 @@ public final class Dl4jGraphBuilder {
         }
       }
       legacy |= vertex.legacy();
-      layers.add(vertex(name, vertex, refs, pointer));
+      layers.add(vertex(name, vertex, refs, pointer, inputFolded));
     }
     List<TensorRef> in = inputs.stream().map(n -> new TensorRef(n, 0, 0)).toList();
     List<TensorRef> out = outputs.stream().map(n -> new TensorRef(n, 0, 0)).toList();
@@ -183,7 +200,61 @@ public final class Dl4jGraphBuilder {
     }
   }
 
-  private Layer vertex(String name, Dl4jTyped vertex, List<TensorRef> refs, String pointer) {
+  /**
+   * Whether the rows of vertex {@code name}'s output are folded time steps ({@link
+   * Dl4jTimeFolding}); network inputs and unreadable vertices are not.
+   */
+  private static boolean foldedAfter(
+      String name, JsonNode vertices, JsonNode vertexInputs, Map<String, Boolean> memo, int depth) {
+    Boolean known = memo.get(name);
+    if (known != null) {
+      return known;
+    }
+    memo.put(name, false); // a cycle is reported where the graph is checked
+    boolean in = false;
+    boolean pooled = vertexInputs.path(name).size() > 0;
+    if (depth < MAX_LAYERS) {
+      for (JsonNode n : vertexInputs.path(name)) {
+        in |= foldedAfter(n.asText(), vertices, vertexInputs, memo, depth + 1);
+        pooled &= Dl4jTimeFolding.poolsSteps(layerOf(vertices.get(n.asText())));
+      }
+    }
+    boolean out = in;
+    try {
+      Dl4jTyped v = Dl4jTyped.of(vertices.get(name), "vertex");
+      String layerField = v == null ? null : Dl4jVertexBindings.layerField(v);
+      if (layerField != null) {
+        out =
+            Dl4jTimeFolding.afterLayer(
+                v.fields().get("preProcessor"),
+                Dl4jTyped.of(v.fields().path(layerField).get("layer"), "layer"),
+                in,
+                pooled);
+      } else if (v != null && v.fields().has("preProcessor")) {
+        out = Dl4jTimeFolding.after(v.fields().get("preProcessor"), in);
+      }
+    } catch (Dl4jConfigException e) {
+      out = in; // reported where the vertex is built
+    }
+    memo.put(name, out);
+    return out;
+  }
+
+  /** The layer a layer vertex holds; null for other vertices and network inputs. */
+  private static Dl4jTyped layerOf(JsonNode vertex) {
+    try {
+      Dl4jTyped v = Dl4jTyped.of(vertex, "vertex");
+      String layerField = v == null ? null : Dl4jVertexBindings.layerField(v);
+      return layerField == null
+          ? null
+          : Dl4jTyped.of(v.fields().path(layerField).get("layer"), "layer");
+    } catch (Dl4jConfigException e) {
+      return null;
+    }
+  }
+
+  private Layer vertex(
+      String name, Dl4jTyped vertex, List<TensorRef> refs, String pointer, boolean inputFolded) {
     String layerField = Dl4jVertexBindings.layerField(vertex);
     if (layerField != null) {
       Dl4jArgs a = new Dl4jArgs(vertex);
@@ -201,7 +272,12 @@ public final class Dl4jGraphBuilder {
       }
       legacy |= layer.legacy();
       recordVariables(name, layerConf);
-      return layer(name, layer, a.get("preProcessor"), refs, pointer + "/" + layerField + "/layer");
+      return layer(
+          name,
+          layer,
+          Dl4jTimeFolding.markOneStep(a.get("preProcessor"), inputFolded),
+          refs,
+          pointer + "/" + layerField + "/layer");
     }
     return Dl4jVertexBindings.resolve(vertex)
         .layer(name, vertex.name(), List.of(new Call(refs)), pointer);
@@ -240,7 +316,11 @@ public final class Dl4jGraphBuilder {
       pre = null;
     }
     if (pre != null) {
-      Shape implied = Dl4jPreprocessors.networkInput(pre, nIn);
+      Shape layerInput =
+          rank == Dl4jLayerBindings.ANY
+              ? null
+              : Dl4jInputTypes.forRank(rank, nIn, rank > 2 && new Dl4jArgs(layer).channelsLast());
+      Shape implied = Dl4jPreprocessors.networkInput(pre, nIn, layerInput);
       if (implied != null) {
         return implied;
       }
@@ -286,8 +366,13 @@ public final class Dl4jGraphBuilder {
     return Dl4jLayerBindings.ANY;
   }
 
-  /** The input shape of a graph input, from the first layer vertex that consumes it directly. */
+  /**
+   * The input shape of a graph input, from the layer vertices that consume it directly: the one
+   * that fixes the most sizes (an EmbeddingSequenceLayer takes [mb, T] or [mb, 1, T], so an LSTM
+   * beside it decides), the first on a tie.
+   */
   private static Shape consumerShape(String input, JsonNode vertices, JsonNode vertexInputs) {
+    Shape best = null;
     Iterator<Map.Entry<String, JsonNode>> it = vertexInputs.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -307,16 +392,28 @@ public final class Dl4jGraphBuilder {
             Shape s =
                 networkInput(layer, v.fields().get("preProcessor"), () -> Dl4jLayerBindings.ANY);
             // Only the input's rank is known when it is merged with others before the layer.
-            return s == null || e.getValue().size() == 1
-                ? s
-                : Dl4jInputTypes.forRank(s.rank(), 0, false);
+            Shape candidate =
+                s == null || e.getValue().size() == 1
+                    ? s
+                    : Dl4jInputTypes.forRank(s.rank(), 0, false);
+            if (candidate != null && (best == null || knownSizes(candidate) > knownSizes(best))) {
+              best = candidate;
+            }
           }
         }
       } catch (Dl4jConfigException ignored) {
         // an unreadable consumer is reported where it is built
       }
     }
-    return null;
+    return best;
+  }
+
+  private static int knownSizes(Shape s) {
+    int n = 0;
+    for (int i = 1; i < s.rank(); i++) {
+      n += s.dim(i) != null ? 1 : 0;
+    }
+    return n;
   }
 
   /**

@@ -24,6 +24,7 @@ import io.modelaudit.ir.layers.dl4j.Dl4jRecurrentKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jRecurrentKind.Cell;
 import io.modelaudit.ir.layers.dl4j.Dl4jSpatialKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jSubsamplingKind;
+import io.modelaudit.ir.layers.dl4j.Dl4jTimeDistributedKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jVariationalAutoencoderKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jWeightlessKind;
 import java.util.Collections;
@@ -388,7 +389,11 @@ public final class Dl4jLayerBindings {
         LayerKind.class,
         Dl4jLayerTraits.wraps(RNN, "underlying"),
         (a, wrapped, kind) -> kind,
-        "MaskZeroLayer",
+        "MaskZeroLayer");
+    register(
+        Dl4jTimeDistributedKind.class,
+        Dl4jLayerTraits.wraps(RNN, "underlying"),
+        (a, wrapped, kind) -> new Dl4jTimeDistributedKind(kind, a.channelsLast()),
         "TimeDistributed");
     register(
         FrozenKind.class,

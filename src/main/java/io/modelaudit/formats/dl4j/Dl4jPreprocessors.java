@@ -24,7 +24,11 @@ public final class Dl4jPreprocessors {
   public enum ImpliedInput {
     NONE("(from the layer)"),
     FEED_FORWARD_OF_SIZES("[mb, h·w·c]"),
-    CNN_OF_SIZES("[mb, c, h, w]"),
+    CNN_OF_SIZES("[mb, c, h, w] ([mb, h, w, c] when format is NHWC)"),
+    VOLUME_OF_SIZES("[mb, c, d, h, w] ([mb, d, h, w, c] when ncdhw is false)"),
+    RECORDED_INPUT("[mb, inputShape…]"),
+    RNN_OF_DEPTH_AND_LENGTH("[mb, depth, tsLength]"),
+    LAYER_INPUT_PERMUTED_BACK("the layer's input with the permutation undone"),
     RNN_OF_SIZES("[mb, h·w·c, T]"),
     RNN_OF_NIN("[mb, nIn, T]"),
     FEED_FORWARD_OF_NIN("[mb, nIn]"),
@@ -41,20 +45,51 @@ public final class Dl4jPreprocessors {
       return description;
     }
 
-    /** The shape, or null for {@link #NONE}. */
-    Shape shape(long depth, long height, long width, long channels, long nIn) {
+    /**
+     * The shape, or null for {@link #NONE}; {@code layerInput} is the input the layer takes (null
+     * when its rank is open).
+     */
+    Shape shape(Dl4jArgs a, long nIn, Shape layerInput) {
+      long depth = a.getLong("inputDepth", 0);
+      long height = a.getLong("inputHeight", 0);
+      long width = a.getLong("inputWidth", 0);
+      long channels = a.getLong("numChannels", 0);
       switch (this) {
+        case VOLUME_OF_SIZES:
+          {
+            Shape s = Shape.of(null, known(channels), known(depth), known(height), known(width));
+            return a.getBool("ncdhw", a.getBool("isNCDHW", true))
+                ? s
+                : Shape.of(null, s.dim(2), s.dim(3), s.dim(4), s.dim(1));
+          }
+        case RECORDED_INPUT:
+          {
+            JsonNode recorded = a.get("inputShape");
+            if (recorded == null || !recorded.isArray()) {
+              return null;
+            }
+            List<Long> dims = new ArrayList<>();
+            dims.add(null);
+            for (long d : withoutMinibatch(a, "inputShape")) {
+              dims.add(known(d));
+            }
+            return Shape.of(dims);
+          }
+        case RNN_OF_DEPTH_AND_LENGTH:
+          return Shape.of(null, known(a.getLong("depth", 0)), known(a.getLong("tsLength", 0)));
+        case LAYER_INPUT_PERMUTED_BACK:
+          return layerInput == null
+              ? null
+              : unpermute(a.flatInts("permutationIndices"), layerInput);
         case FEED_FORWARD_OF_VOLUME:
           return Dl4jInputTypes.forRank(
               2, io.modelaudit.ir.Checked.multiply(depth, height * width * channels), false);
         case FEED_FORWARD_OF_SIZES:
           return Dl4jInputTypes.forRank(2, height * width * channels, false);
         case CNN_OF_SIZES:
-          return Shape.of(
-              null,
-              channels > 0 ? channels : null,
-              height > 0 ? height : null,
-              width > 0 ? width : null);
+          return "NHWC".equals(a.getString("format", "NCHW"))
+              ? Shape.of(null, known(height), known(width), known(channels))
+              : Shape.of(null, known(channels), known(height), known(width));
         case RNN_OF_SIZES:
           return Dl4jInputTypes.forRank(3, height * width * channels, false);
         case RNN_OF_NIN:
@@ -65,6 +100,36 @@ public final class Dl4jPreprocessors {
           return null;
       }
     }
+  }
+
+  private static Long known(long size) {
+    return size > 0 ? size : null;
+  }
+
+  /**
+   * The input that {@code axes} (with or without DL4J's minibatch axis 0 in front) permute into
+   * {@code output}, or null when they do not fit it.
+   */
+  private static Shape unpermute(long[] axes, Shape output) {
+    long[] full = axes;
+    if (axes.length + 1 == output.rank()) {
+      full = new long[output.rank()];
+      System.arraycopy(axes, 0, full, 1, axes.length);
+    }
+    if (full.length != output.rank()) {
+      return null;
+    }
+    Long[] dims = new Long[full.length];
+    boolean[] used = new boolean[full.length];
+    for (int i = 0; i < full.length; i++) {
+      long a = full[i];
+      if (a < 0 || a >= full.length || used[(int) a]) {
+        return null;
+      }
+      used[(int) a] = true;
+      dims[(int) a] = output.dim(i);
+    }
+    return Shape.of(dims);
   }
 
   /** A preprocessor's rule; {@code depth} is how deep it sits in composed preprocessors. */
@@ -99,7 +164,7 @@ public final class Dl4jPreprocessors {
                 a.getLong("numChannels", 0)),
         "CnnToFeedForwardPreProcessor");
     register(
-        ImpliedInput.NONE,
+        ImpliedInput.VOLUME_OF_SIZES,
         null,
         (a, d) ->
             new Dl4jPreprocessorKind(
@@ -139,7 +204,11 @@ public final class Dl4jPreprocessors {
     register(
         ImpliedInput.FEED_FORWARD_OF_NIN,
         "feedForwardToRnn",
-        (a, d) -> new Dl4jPreprocessorKind(Op.FEED_FORWARD_TO_RNN, new long[0], 0),
+        (a, d) ->
+            new Dl4jPreprocessorKind(
+                Op.FEED_FORWARD_TO_RNN,
+                a.getBool(Dl4jTimeFolding.ONE_STEP, false) ? new long[] {1} : new long[0],
+                0),
         "FeedForwardToRnnPreProcessor");
     register(
         ImpliedInput.CNN_OF_SIZES,
@@ -163,17 +232,17 @@ public final class Dl4jPreprocessors {
                 a.requireLong("numChannels")),
         "FeedForwardToCnn3DPreProcessor");
     register(
-        ImpliedInput.NONE,
+        ImpliedInput.RECORDED_INPUT,
         null,
         (a, d) -> new Dl4jPreprocessorKind(Op.RESHAPE, withoutMinibatch(a, "targetShape"), 0),
         "ReshapePreprocessor");
     register(
-        ImpliedInput.NONE,
+        ImpliedInput.LAYER_INPUT_PERMUTED_BACK,
         null,
         (a, d) -> new Dl4jPreprocessorKind(Op.PERMUTE, a.flatInts("permutationIndices"), 0),
         "PermutePreprocessor");
     register(
-        ImpliedInput.NONE,
+        ImpliedInput.RNN_OF_DEPTH_AND_LENGTH,
         null,
         (a, d) -> new Dl4jPreprocessorKind(Op.FLATTEN, new long[0], 0),
         "KerasFlattenRnnPreprocessor");
@@ -236,11 +305,12 @@ public final class Dl4jPreprocessors {
   }
 
   /**
-   * The network input a preprocessor right after it implies, or null when the layer decides.
+   * The network input a preprocessor right after it implies, or null when the layer decides; {@code
+   * layerInput} is the input its layer takes (null when the layer's rank is open).
    *
    * @throws Dl4jConfigException when a recorded size is not an integer
    */
-  static Shape networkInput(Dl4jTyped preprocessor, long nIn) {
+  static Shape networkInput(Dl4jTyped preprocessor, long nIn, Shape layerInput) {
     Dl4jArgs a = new Dl4jArgs(preprocessor);
     Binding b = BINDINGS.get(preprocessor.name());
     if (b != null && b.input() == ImpliedInput.FIRST_OF_CHAIN) {
@@ -249,26 +319,45 @@ public final class Dl4jPreprocessors {
           list != null && list.isArray() && list.size() > 0
               ? Dl4jTyped.of(list.get(0), "preprocessor")
               : null;
-      return first == null ? null : networkInput(first, nIn);
+      // Only a single preprocessor sees the layer's own input.
+      return first == null ? null : networkInput(first, nIn, list.size() == 1 ? layerInput : null);
     }
-    long h = a.getLong("inputHeight", 0);
-    long w = a.getLong("inputWidth", 0);
-    long c = a.getLong("numChannels", 0);
-    return b == null ? null : b.input().shape(a.getLong("inputDepth", 0), h, w, c, nIn);
+    return b == null ? null : b.input().shape(a, nIn, layerInput);
   }
 
   private static Dl4jPreprocessorKind composable(Dl4jArgs a, int depth) {
     JsonNode list = a.get("inputPreProcessors");
     List<Dl4jPreprocessorKind> chain = new ArrayList<>();
     if (list != null && list.isArray()) {
-      for (JsonNode p : list) {
-        Dl4jPreprocessorKind k = read(p, depth + 1);
+      for (int i = 0; i < list.size(); i++) {
+        if (i + 1 < list.size() && unfoldsAgain(list.get(i), list.get(i + 1))) {
+          i++;
+          continue;
+        }
+        Dl4jPreprocessorKind k = read(list.get(i), depth + 1);
         if (k != null) {
           chain.add(k);
         }
       }
     }
     return Dl4jPreprocessorKind.compose(chain);
+  }
+
+  /**
+   * RnnToFeedForward then FeedForwardToRnn in the same layout: DL4J folds the time steps into the
+   * minibatch rows and unfolds them again, so the sequence, its length included, comes out as it
+   * went in.
+   */
+  private static boolean unfoldsAgain(JsonNode first, JsonNode second) {
+    Dl4jTyped a = Dl4jTyped.of(first, "preprocessor");
+    Dl4jTyped b = Dl4jTyped.of(second, "preprocessor");
+    return a != null
+        && b != null
+        && a.name().equals("RnnToFeedForwardPreProcessor")
+        && b.name().equals("FeedForwardToRnnPreProcessor")
+        && new Dl4jArgs(a)
+            .getString("rnnDataFormat", "NCW")
+            .equals(new Dl4jArgs(b).getString("rnnDataFormat", "NCW"));
   }
 
   /** A recorded shape, its minibatch axis dropped when {@code hasMiniBatchDimension} says so. */

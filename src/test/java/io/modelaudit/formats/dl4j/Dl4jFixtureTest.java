@@ -117,6 +117,13 @@ class Dl4jFixtureTest {
               "pre_ff_cnn3d/loss3d",
               "follows the NDHWC of Convolution3D's type; the activation is NCDHW"),
           Map.entry(
+              "pooled_rnn_to_ff/pool",
+              "GlobalPoolingLayer after an RNN keeps the recurrent type; it outputs [n]"),
+          Map.entry(
+              "composable_rnn_fold/pad",
+              "RnnToFeedForward then FeedForwardToRnn: the type has 1 time step; the 5 come back"),
+          Map.entry("composable_rnn_fold/out", "follows the 1 time step of the padding's type"),
+          Map.entry(
               "darknet19/loss",
               "LossLayer's type is FeedForward(nOut) with nOut 0; it passes its input's 1000 through"));
 

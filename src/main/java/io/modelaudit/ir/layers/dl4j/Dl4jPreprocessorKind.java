@@ -146,7 +146,8 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
         return Shape.of((Long) null, input.dim(1));
       case FEED_FORWARD_TO_RNN:
         requireRank(input, 2);
-        return Shape.of(null, input.dim(1), null);
+        // spatial holds the step count when the rows are known to be the examples (T = 1)
+        return Shape.of(null, input.dim(1), spatial.length == 1 ? (Long) spatial[0] : null);
       case CNN_TO_RNN:
         requireRank(input, 4);
         checkRecorded(input, 1, channels, "channels");
