@@ -46,6 +46,13 @@ import picocli.CommandLine.Parameters;
       "2:usage error",
       "3:a file could not be read or is not a supported model",
       "4:internal error"
+    },
+    footer = {
+      "%nCommands (a file named like one is audited as ./NAME):",
+      "  baseline PATH... [-o model-audit.lock]   record the models' audits in a lock file",
+      "  check --baseline model-audit.lock PATH...   audit, and fail on drift from the lock",
+      "  diff OLD NEW   how two models (or two JSON reports) differ",
+      "Run 'model-audit COMMAND --help' for each one's options."
     })
 public final class AuditCommand implements Callable<Integer> {
   public static final String VERSION = "0.1.0";
@@ -123,6 +130,7 @@ public final class AuditCommand implements Callable<Integer> {
   private PrintWriter out;
   private PrintWriter err;
   private boolean terminal;
+  private AuditExtension extension = AuditExtension.NONE;
 
   enum OutputFormat {
     text,
@@ -136,7 +144,21 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   static int execute(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
+    if (GateCommands.handles(args)) {
+      return GateCommands.execute(out, err, terminal, args);
+    }
+    return execute(out, err, terminal, AuditExtension.NONE, args);
+  }
+
+  /** Runs the audit with what {@code extension} (baseline, check) adds to it. */
+  static int execute(
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      AuditExtension extension,
+      String... args) {
     AuditCommand command = new AuditCommand();
+    command.extension = extension;
     command.out = out;
     command.err = err;
     command.terminal = terminal;
@@ -204,6 +226,7 @@ public final class AuditCommand implements Callable<Integer> {
       printError(err, "--config " + architecture + ": no such file");
       return ExitCodes.USAGE;
     }
+    extension.start(paths);
     List<ModelFiles.Target> targets =
         ModelFiles.expand(paths, note -> printError(err, "note: " + note));
     List<String> dl4jWorker = null;
@@ -217,9 +240,10 @@ public final class AuditCommand implements Callable<Integer> {
     }
     ReportRenderer renderer =
         format == OutputFormat.json
-            ? new JsonRenderer()
+            ? new JsonRenderer(extension.jsonSections())
             : new TextRenderer(colorOption != null ? colorOption : terminal);
-    ReportRenderer.ReportStream stream = renderer.open(VERSION, out);
+    ReportRenderer.ReportStream stream =
+        extension.stream(renderer.open(VERSION, out), out, format == OutputFormat.text);
     ReportCounts counts = new ReportCounts();
     RunOutcome outcome = new RunOutcome(threshold);
     try (Dl4jReferenceClient dl4j =
@@ -243,7 +267,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
     stream.finish(counts);
     err.flush();
-    return outcome.exitCode();
+    return extension.exitCode(outcome.exitCode());
   }
 
   /**
