@@ -49,9 +49,9 @@ import picocli.CommandLine.Parameters;
     },
     footer = {
       "%nCommands (a file named like one is audited as ./NAME):",
-      "  baseline PATH... [-o model-audit.lock]   record the models' audits in a lock file",
-      "  check --baseline model-audit.lock PATH...   audit, and fail on drift from the lock",
-      "  diff OLD NEW   how two models (or two JSON reports) differ",
+      "  baseline PATH... -o FILE      record the models' audits in a lock file",
+      "  check --baseline FILE PATH... audit, and fail on drift from the lock",
+      "  diff OLD NEW                  how two models (or two JSON reports) differ",
       "Run 'model-audit COMMAND --help' for each one's options."
     })
 public final class AuditCommand implements Callable<Integer> {

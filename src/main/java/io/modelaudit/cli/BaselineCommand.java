@@ -16,13 +16,15 @@ import picocli.CommandLine.Unmatched;
     mixinStandardHelpOptions = true,
     versionProvider = AuditCommand.Version.class,
     sortOptions = false,
-    customSynopsis =
-        "model-audit baseline [-o FILE] [--max-params N] [--max-file-bytes N] [AUDIT OPTIONS] PATH...",
+    customSynopsis = {
+      "model-audit baseline [-o FILE] [--max-params N] [--max-file-bytes N]",
+      "                     [AUDIT OPTIONS] PATH..."
+    },
     description = {
-      "Audits the models as model-audit PATH... does and records, per model, its path",
-      "(relative to the current directory), SHA-256, format, framework, totals and layers",
-      "in a lock file, sorted by path, for 'model-audit check --baseline'. Limits given",
-      "here are recorded too; the limits of an existing lock file are kept otherwise.",
+      "Audits the models as 'model-audit PATH...' does and records, per model, its path"
+          + " (relative to the current directory), SHA-256, format, framework, totals and"
+          + " layers in a lock file, sorted by path, for 'model-audit check --baseline'."
+          + " Limits given here are recorded too; otherwise an existing lock file's are kept.",
       "Every option of model-audit (--format, --config, --input-shape, ...) applies.",
       ""
     },

@@ -20,17 +20,20 @@ import picocli.CommandLine.Unmatched;
     mixinStandardHelpOptions = true,
     versionProvider = AuditCommand.Version.class,
     sortOptions = false,
-    customSynopsis =
-        "model-audit check --baseline FILE [--max-params N] [--max-file-bytes N] [--fail-on-retrained] [AUDIT OPTIONS] PATH...",
+    customSynopsis = {
+      "model-audit check --baseline FILE [--max-params N] [--max-file-bytes N]",
+      "                  [--fail-on-retrained] [AUDIT OPTIONS] PATH..."
+    },
     description = {
-      "Audits the models as model-audit PATH... does, and compares each with its entry",
-      "in the lock file written by 'model-audit baseline'. Fails when a model mismatches",
-      "its own weights (--fail-on applies), drifted from the lock (a per-layer diff is",
-      "shown), is new (not in the lock), is gone (in the lock, within PATH, not found)",
-      "or exceeds a limit. A file whose bytes changed but whose audit did not (retrained",
-      "weights) is reported and passes. Every option of model-audit (--format, --fail-on,",
-      "--config, --input-shape, --reference, ...) applies; run it from the directory the",
-      "lock was made in (its paths are relative to it).",
+      "Audits the models as 'model-audit PATH...' does, and compares each with its entry"
+          + " in the lock file written by 'model-audit baseline'. Fails when a model"
+          + " mismatches its own weights (--fail-on applies), drifted from the lock (a"
+          + " per-layer diff is shown), is new (not in the lock), is gone (in the lock,"
+          + " within PATH, not found) or exceeds a limit. A file whose bytes changed but"
+          + " whose audit did not (retrained weights) is reported and passes.",
+      "Every option of model-audit (--format, --fail-on, --config, --input-shape,"
+          + " --reference, ...) applies. Run it from the directory the lock was made in:"
+          + " its paths are relative to it.",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",

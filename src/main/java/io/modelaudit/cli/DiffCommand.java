@@ -35,10 +35,11 @@ import picocli.CommandLine.Parameters;
     versionProvider = AuditCommand.Version.class,
     sortOptions = false,
     description = {
-      "Audits two model files (any formats model-audit reads) or reads two JSON reports",
-      "(model-audit --format json, one model each) and shows how they differ: layers",
-      "added, removed, renamed (same class, shapes and counts in the same place) and",
-      "changed (class, activation, weight shapes, output shapes, counts), and the totals.",
+      "Audits two model files (any formats model-audit reads) or reads two JSON reports"
+          + " ('model-audit --format json', one model each) and shows how they differ:"
+          + " layers added, removed, renamed (same class, shapes and counts, in the same"
+          + " place) and changed (class, activation, weight shapes, output shapes, counts),"
+          + " and the totals.",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",

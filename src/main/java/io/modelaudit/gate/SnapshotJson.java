@@ -67,6 +67,7 @@ public final class SnapshotJson {
     return new ModelSnapshot.Framework(text(n, "name"), text(n, "version"), text(n, "backend"));
   }
 
+  /** The lock's totals, or the report's ({@code references.stored} there). */
   static ModelSnapshot.Totals readTotals(JsonNode n) throws LockException {
     if (n == null || !n.isObject()) {
       throw new LockException("a model has no totals");
@@ -76,7 +77,7 @@ public final class SnapshotJson {
         count(n, "trainable"),
         count(n, "non_trainable"),
         count(n, "unverified"),
-        optionalCount(n.path("stored")),
+        optionalCount(n.has("stored") ? n.get("stored") : n.path("references").path("stored")),
         n.path("complete").asBoolean(true));
   }
 

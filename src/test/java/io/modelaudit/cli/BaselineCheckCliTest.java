@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.modelaudit.TestPaths;
 import io.modelaudit.gate.LockPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -263,6 +269,23 @@ class BaselineCheckCliTest {
     assertEquals(1, summary.get("summary").get("drifted").asInt());
     assertEquals(1, summary.get("summary").get("gone").asInt());
     assertTrue(summary.get("fails").asBoolean());
+  }
+
+  @Test
+  void theJsonReportOfCheckFitsTheSchema() throws IOException {
+    assertEquals(0, baseline().exitCode);
+    copy(DIFF.resolve("one_more_layer.h5"), "dense_net.h5");
+    copy(DIFF.resolve("renamed_hidden.h5"), "renamed.h5");
+    Files.delete(models.resolve("seed_cnn.h5"));
+    CliRun run = check("--format", "json", "--max-params", "100");
+    assertEquals(1, run.exitCode);
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(
+                Files.readString(TestPaths.projectRoot().resolve("docs/report.schema.json")),
+                InputFormat.JSON);
+    List<Error> errors = schema.validate(run.out, InputFormat.JSON);
+    assertTrue(errors.isEmpty(), errors + "\n" + run.out);
   }
 
   @Test

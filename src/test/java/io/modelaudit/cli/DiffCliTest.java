@@ -154,6 +154,8 @@ class DiffCliTest {
     CliRun run = CliRun.of("diff", report("base.h5").toString(), file("renamed_hidden.h5"));
     assertEquals(1, run.exitCode, run.err);
     assertTrue(run.out.contains("= hidden → encoder (Dense): renamed"), run.out);
+    CliRun same = CliRun.of("diff", report("base.h5").toString(), file("base.h5"));
+    assertEquals(0, same.exitCode, "a model and its own report: " + same.out);
   }
 
   @Test
