@@ -266,6 +266,7 @@ public final class AuditCommand implements Callable<Integer> {
               });
     }
     stream.finish(counts);
+    extension.finish(out, format == OutputFormat.text);
     err.flush();
     return extension.exitCode(outcome.exitCode());
   }

@@ -22,7 +22,8 @@ interface AuditExtension {
   }
 
   /**
-   * The stream the reports go to.
+   * The stream the reports go to; it sees each model before the reports do. Its {@code finish} must
+   * only finish {@code formatted} (the run may finish that directly).
    *
    * @param formatted the output format's own stream
    * @param text whether the output is the text format (where lines of the extension's own fit)
@@ -31,6 +32,13 @@ interface AuditExtension {
       ReportRenderer.ReportStream formatted, PrintWriter out, boolean text) {
     return formatted;
   }
+
+  /**
+   * Called after every report is finished: what the extension prints at the end of the run.
+   *
+   * @param text whether stdout carries the text format
+   */
+  default void finish(PrintWriter out, boolean text) {}
 
   /** The run's exit code, given the audit's own. */
   default int exitCode(int auditExitCode) {

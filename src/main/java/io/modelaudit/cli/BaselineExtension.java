@@ -69,7 +69,13 @@ final class BaselineExtension implements AuditExtension {
   @Override
   public int exitCode(int auditExitCode) {
     if (failed || (auditExitCode != ExitCodes.CLEAN && auditExitCode != ExitCodes.FINDINGS)) {
-      GateCommands.error(err, output + " not written: not every file could be audited");
+      GateCommands.error(
+          err,
+          output
+              + " not written: "
+              + (failed
+                  ? "a model could not be recorded"
+                  : "the run failed (exit " + auditExitCode + ")"));
       return failed ? ExitCodes.UNREADABLE : auditExitCode;
     }
     Limits recorded = limits;

@@ -93,13 +93,17 @@ final class CheckExtension implements AuditExtension {
       @Override
       public void finish(ReportCounts counts) {
         formatted.finish(counts);
-        if (text) {
-          out.println();
-          BaselineText.summary(check, lockName).forEach(out::println);
-          out.flush();
-        }
       }
     };
+  }
+
+  @Override
+  public void finish(PrintWriter out, boolean text) {
+    if (text) {
+      out.println();
+      BaselineText.summary(check, lockName).forEach(out::println);
+      out.flush();
+    }
   }
 
   /** The model's verdict, or null when it could not be audited (the audit reports that). */
