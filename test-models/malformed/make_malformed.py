@@ -248,5 +248,16 @@ def external_link_bias(f):
     f["layers/conv2d_1/vars/1"] = h5py.ExternalLink("wrong_bias.h5", "/" + BIAS)
 
 
+def soft_link_bias(f):
+    f.move("layers/conv2d_1/vars/1", "b")
+    f["layers/conv2d_1/vars/1"] = h5py.SoftLink("/b")
+
+
+def soft_link_to_parent(f):
+    f["layers/conv2d_1/vars/up"] = h5py.SoftLink("/layers")
+
+
 archive_weights("soft_link_layer.keras", soft_link_layer)
+archive_weights("soft_link_bias.keras", soft_link_bias)
+archive_weights("soft_link_to_parent.keras", soft_link_to_parent)
 archive_weights("external_link_bias.keras", external_link_bias)

@@ -6,12 +6,10 @@ import io.modelaudit.ir.Shape;
 import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
 import io.modelaudit.reference.dl4j.Dl4jWorker;
-import io.modelaudit.report.JsonRenderer;
 import io.modelaudit.report.ModelReport;
 import io.modelaudit.report.ReportCounts;
 import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.TerminalText;
-import io.modelaudit.report.TextRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,6 +70,15 @@ public final class AuditCommand implements Callable<Integer> {
   private OutputFormat format;
 
   @Option(
+      names = "-o",
+      paramLabel = "FORMAT=FILE",
+      converter = OutputTarget.Converter.class,
+      description = {
+        "Also write the report in FORMAT to FILE, e.g. -o sarif=results.sarif; repeat for several."
+      })
+  private List<OutputTarget> outputs = new ArrayList<>();
+
+  @Option(
       names = "--reference",
       paramLabel = "REF",
       description = {
@@ -130,11 +137,14 @@ public final class AuditCommand implements Callable<Integer> {
   private PrintWriter out;
   private PrintWriter err;
   private boolean terminal;
+  private CiEnvironment environment = CiEnvironment.none();
   private AuditExtension extension = AuditExtension.NONE;
 
   enum OutputFormat {
     text,
-    json
+    json,
+    sarif,
+    junit
   }
 
   enum Reference {
@@ -144,10 +154,20 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   static int execute(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
+    return execute(out, err, terminal, Map.of(), args);
+  }
+
+  /** {@code environment}: the variables the run looks at (GITHUB_ACTIONS). */
+  static int execute(
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      Map<String, String> environment,
+      String... args) {
     if (GateCommands.handles(args)) {
-      return GateCommands.execute(out, err, terminal, args);
+      return GateCommands.execute(out, err, terminal, environment, args);
     }
-    return execute(out, err, terminal, AuditExtension.NONE, args);
+    return execute(out, err, terminal, environment, AuditExtension.NONE, args);
   }
 
   /** Runs the audit with what {@code extension} (baseline, check) adds to it. */
@@ -155,9 +175,11 @@ public final class AuditCommand implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err,
       boolean terminal,
+      Map<String, String> environment,
       AuditExtension extension,
       String... args) {
     AuditCommand command = new AuditCommand();
+    command.environment = new CiEnvironment(environment);
     command.extension = extension;
     command.out = out;
     command.err = err;
@@ -174,7 +196,7 @@ public final class AuditCommand implements Callable<Integer> {
                 (e, cmd, parsed) -> {
                   printError(err, "internal error: " + e);
                   if (command.stacktrace) {
-                    e.printStackTrace(err);
+                    StackTraces.print(e, err);
                   }
                   err.flush();
                   return ExitCodes.INTERNAL;
@@ -238,12 +260,18 @@ public final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    ReportRenderer renderer =
-        format == OutputFormat.json
-            ? new JsonRenderer(extension.jsonSections())
-            : new TextRenderer(colorOption != null ? colorOption : terminal);
+    RunReports reports;
+    try {
+      boolean color = colorOption != null ? colorOption : terminal;
+      reports =
+          RunReports.open(
+              VERSION, format, color, outputs, environment, extension.jsonSections(), out, err);
+    } catch (RunReports.CannotWrite e) {
+      printError(err, e.getMessage());
+      return ExitCodes.USAGE;
+    }
     ReportRenderer.ReportStream stream =
-        extension.stream(renderer.open(VERSION, out), out, format == OutputFormat.text);
+        extension.stream(reports.stream(), out, format == OutputFormat.text);
     ReportCounts counts = new ReportCounts();
     RunOutcome outcome = new RunOutcome(threshold);
     try (Dl4jReferenceClient dl4j =
@@ -265,10 +293,14 @@ public final class AuditCommand implements Callable<Integer> {
                 printErrorOf(audited);
               });
     }
-    stream.finish(counts);
+    List<String> unwritten = reports.finish(counts);
+    unwritten.forEach(line -> printError(err, line));
     extension.finish(out, format == OutputFormat.text);
     err.flush();
-    return extension.exitCode(outcome.exitCode());
+    return extension.exitCode(
+        unwritten.isEmpty() || outcome.exitCode() == ExitCodes.INTERNAL
+            ? outcome.exitCode()
+            : ExitCodes.USAGE);
   }
 
   /**
@@ -304,7 +336,7 @@ public final class AuditCommand implements Callable<Integer> {
             + m.error().message()
             + (stacktrace ? "" : " (run with --stacktrace for details)"));
     if (stacktrace) {
-      audited.internal().printStackTrace(err);
+      StackTraces.print(audited.internal(), err);
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,11 +62,14 @@ final class BaselineCommand implements Callable<Integer> {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean terminal;
+  private final Map<String, String> environment;
 
-  BaselineCommand(PrintWriter out, PrintWriter err, boolean terminal) {
+  BaselineCommand(
+      PrintWriter out, PrintWriter err, boolean terminal, Map<String, String> environment) {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
+    this.environment = environment;
   }
 
   @Override
@@ -78,6 +82,7 @@ final class BaselineCommand implements Callable<Integer> {
         out,
         err,
         terminal,
+        environment,
         new BaselineExtension(output, limits, err),
         auditArgs.toArray(String[]::new));
   }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,11 +75,14 @@ final class CheckCommand implements Callable<Integer> {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean terminal;
+  private final Map<String, String> environment;
 
-  CheckCommand(PrintWriter out, PrintWriter err, boolean terminal) {
+  CheckCommand(
+      PrintWriter out, PrintWriter err, boolean terminal, Map<String, String> environment) {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
+    this.environment = environment;
   }
 
   @Override
@@ -102,6 +106,7 @@ final class CheckCommand implements Callable<Integer> {
         out,
         err,
         terminal,
+        environment,
         new CheckExtension(lockFile.toString(), lock, limits, failOnRetrained, err),
         auditArgs.toArray(String[]::new));
   }

@@ -65,7 +65,12 @@ final class DiffCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
       defaultValue = "text")
-  private AuditCommand.OutputFormat format;
+  private DiffFormat format;
+
+  enum DiffFormat {
+    text,
+    json
+  }
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -83,7 +88,7 @@ final class DiffCommand implements Callable<Integer> {
       return ExitCodes.UNREADABLE;
     }
     ModelDiff diff = ModelDiff.between(a, b);
-    if (format == AuditCommand.OutputFormat.json) {
+    if (format == DiffFormat.json) {
       json(a, b, diff);
     } else {
       out.println("--- " + title(before, a));

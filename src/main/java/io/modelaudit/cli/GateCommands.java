@@ -2,6 +2,7 @@ package io.modelaudit.cli;
 
 import io.modelaudit.report.TerminalText;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,16 +22,21 @@ final class GateCommands {
     return args.length > 0 && NAMES.contains(args[0]);
   }
 
-  static int execute(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
+  static int execute(
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      Map<String, String> environment,
+      String... args) {
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
           @Override
           public <K> K create(Class<K> cls) throws Exception {
             if (cls == BaselineCommand.class) {
-              return cls.cast(new BaselineCommand(out, err, terminal));
+              return cls.cast(new BaselineCommand(out, err, terminal, environment));
             }
             if (cls == CheckCommand.class) {
-              return cls.cast(new CheckCommand(out, err, terminal));
+              return cls.cast(new CheckCommand(out, err, terminal, environment));
             }
             if (cls == DiffCommand.class) {
               return cls.cast(new DiffCommand(out, err));

@@ -12,11 +12,22 @@ public final class Main {
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(run(out, err, System.console() != null && System.getenv("NO_COLOR") == null, args));
+    boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
+    System.exit(run(out, err, terminal, System.getenv(), args));
   }
 
   /** Runs the tool as from the command line and returns its exit code; testable without exiting. */
   public static int run(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
     return AuditCommand.execute(out, err, terminal, args);
+  }
+
+  /** The same, with the environment variables the run looks at (GITHUB_ACTIONS). */
+  public static int run(
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      java.util.Map<String, String> environment,
+      String... args) {
+    return AuditCommand.execute(out, err, terminal, environment, args);
   }
 }

@@ -52,8 +52,9 @@ final class ModelFiles {
   }
 
   /**
-   * The files to audit. {@code notes} hears of what a folder scan leaves out on purpose: a symbolic
-   * link to a folder the scan already covers (a loop, or a second way to one folder).
+   * The files to audit. {@code notes} hears of what a folder scan leaves out on purpose (a symbolic
+   * link to a folder the scan already covers: a loop, or a second way to one folder) and of the
+   * symbolic links it follows out of the folder.
    */
   static List<Target> expand(List<Path> paths, Consumer<String> notes) {
     List<Target> files = new ArrayList<>();
@@ -81,13 +82,15 @@ final class ModelFiles {
   /**
    * The files below a folder, sorted, symbolic links followed: a link to a file is a file there, a
    * link to a folder is searched unless the scan already went into that folder, so that neither a
-   * loop nor links that fan out to the same folders again and again can make the scan endless. An
-   * entry that cannot be read (a folder without permission, a broken link) is kept as a file so
-   * that the audit reports it; the rest of the walk goes on.
+   * loop nor links that fan out to the same folders again and again can make the scan endless. A
+   * link that leads out of the folder is followed too, and noted: the report names the link, and
+   * the note where it leads. An entry that cannot be read (a folder without permission, a broken
+   * link) is kept as a file so that the audit reports it; the rest of the walk goes on.
    */
   private static List<Path> walk(Path folder, Consumer<String> notes) {
     List<Path> files = new ArrayList<>();
     Set<Object> foldersSeen = new HashSet<>();
+    Path inside = realPath(folder);
     try {
       Files.walkFileTree(
           folder,
@@ -97,6 +100,7 @@ final class ModelFiles {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
               if (foldersSeen.add(folderKey(dir, attrs))) {
+                noteIfOutside(dir, "folder", "searched", inside, notes);
                 return FileVisitResult.CONTINUE;
               }
               notes.accept(
@@ -109,6 +113,7 @@ final class ModelFiles {
               // Regular files, and links whose target is missing (their attributes are the link's)
               if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
                 files.add(file);
+                noteIfOutside(file, "file", "audited", inside, notes);
               }
               return FileVisitResult.CONTINUE;
             }
@@ -129,6 +134,31 @@ final class ModelFiles {
     }
     files.sort(null);
     return files;
+  }
+
+  /**
+   * Notes a symbolic link whose target is outside the folder scanned ({@code inside}, a real path);
+   * a link among the folders above it, already noted, leads outside as well.
+   */
+  private static void noteIfOutside(
+      Path link, String kind, String done, Path inside, Consumer<String> notes) {
+    if (!Files.isSymbolicLink(link)) {
+      return;
+    }
+    Path target = realPath(link);
+    if (target != null && inside != null && !target.startsWith(inside)) {
+      notes.accept(
+          link + ": " + done + ": a symbolic link to a " + kind + " outside the folder: " + target);
+    }
+  }
+
+  /** The real path, links resolved; null when it cannot be resolved (a broken link). */
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** What identifies a folder whatever the path to it: its file key, else its real path. */

@@ -61,10 +61,18 @@ class MalformedFilesTest {
         "external_link_weights.h5  | 1 | error   WEIGHTS_EXTERNAL_LINK  /model_weights: the file stores its weights at /model_weights, which is an external link to wrong_bias.h5:/model_weights: that other file is never opened",
         "external_link_dataset.h5  | 1 | error   WEIGHTS_EXTERNAL_LINK  conv2d_1: the file stores weights of layer 'conv2d_1' at /model_weights/conv2d_1/sequential/conv2d_1/bias, which is an external link to wrong_bias.h5:/model_weights/conv2d_1/sequential/conv2d_1/bias",
         "weights_not_a_group.h5    | 1 | error   WEIGHTS_UNREADABLE  /model_weights: the file stores its weights at /model_weights, which is a dataset, not a group",
-        "soft_link_layer.keras     | 3 | model.weights.h5 links one group (elsewhere) from two places",
+        "soft_link_layer.keras     | 1 | error   WEIGHT_SHAPE_MISMATCH  conv2d_1: bias: expected (10,), stored 'vars/1' is (11,)",
+        "soft_link_bias.keras      | 1 | error   WEIGHT_SHAPE_MISMATCH  conv2d_1: bias: expected (10,), stored 'vars/1' is (11,)",
+        "soft_link_to_parent.keras | 3 | model.weights.h5 links one group (layers) from two places; Keras never does",
         "external_link_bias.keras  | 3 | model.weights.h5 stores weights at /layers/conv2d_1/vars/1, which is an external link to wrong_bias.h5:/model_weights/conv2d_1/sequential/conv2d_1/bias: that other file is never opened",
         "dl4j_coefficients_no_data.zip | 3 | coefficients.bin announces 111 COMPRESSED values but holds no data after its header",
         "tfjs_dotdot_name.json     | 1 | warning STORED_LAYER_UNKNOWN  ../dense_1/kernel: the file stores 1 weight tensors (6 parameters) for layer '../dense_1/kernel'",
+        // 5: no read sized by a number in the file beyond its size; what h5py and Keras 3 write
+        "hdf5/root_header_2gb.h5    | 3 | truncated or corrupt HDF5 file (Failed to load attributes for '//' at address '96')",
+        "hdf5/dataset_header_2gb.h5 | 3 | truncated or corrupt HDF5 file (Failed to load children for group '/model_weights/conv2d_1/sequential/conv2d_1/' at address '14496')",
+        "hdf5/bfloat16.h5           | 0 | Total params: 23   (stored in the file: 23)",
+        "hdf5/bfloat16.keras        | 0 | Total params: 23   (stored in the file: 23)",
+        "hdf5/dense_attributes.h5   | 0 | Total params: 1,966   (stored in the file: 1,966)",
         // 4: a name in an error message
         "terminal_error.json       | 3 | two layers are named 'dup\\nmodel-audit: other.h5: ok\\x1b[2K'",
         // 8: what Python writes and reads
@@ -119,6 +127,37 @@ class MalformedFilesTest {
     assertTrue(out.startsWith("@x  tfjs-layers"), out);
     assertTrue(out.contains("error   WEIGHT_SHAPE_MISMATCH  dense_1"), out);
     assertEquals("model-audit: x: not a model file (neither HDF5, zip nor JSON)", err.strip());
+  }
+
+  // --- 5: no allocation sized by a number in the file beyond the file's size
+
+  /**
+   * A header claiming 2 GB once took a 2 GB buffer: with a 64 MB heap, that was an internal error.
+   */
+  @Test
+  void headerSizesBeyondTheFileAreDamageInASmallHeap() throws Exception {
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--format",
+                "json",
+                DIR.resolve("hdf5/root_header_2gb.h5").toString(),
+                DIR.resolve("hdf5/dataset_header_2gb.h5").toString())
+            .redirectError(ProcessBuilder.Redirect.PIPE)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(3, p.waitFor(), out + err);
+    List<String> kinds = new ArrayList<>();
+    for (JsonNode m : JSON.readTree(out).get("models")) {
+      kinds.add(m.get("error").get("kind").asText());
+    }
+    assertEquals(List.of("corrupt", "corrupt"), kinds, out);
+    assertFalse(err.contains("OutOfMemoryError"), err);
   }
 
   // --- 4: text from a file cannot drive the terminal
@@ -197,6 +236,35 @@ class MalformedFilesTest {
                 + scan.resolve("loop")
                 + ": not searched: a symbolic link to a folder that contains it (a loop)"),
         run.err);
+  }
+
+  @Test
+  void linksOutOfTheFolderAreFollowedAndNoted(@TempDir Path dir) throws IOException {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.copy(TFJS, outside.resolve("model.json"));
+    Path scan = Files.createDirectories(dir.resolve("scan"));
+    Files.copy(TFJS, scan.resolve("own.json"));
+    Files.createSymbolicLink(scan.resolve("link.json"), outside.resolve("model.json"));
+    Files.createSymbolicLink(scan.resolve("out"), outside);
+    Files.createSymbolicLink(scan.resolve("same.json"), scan.resolve("own.json")); // stays inside
+
+    CliRun run = CliRun.of("--format", "json", scan.toString());
+    assertEquals(0, run.exitCode, run.err);
+    assertEquals(
+        List.of("link.json ok", "out/model.json ok", "own.json ok", "same.json ok"),
+        audited(run, scan));
+    Path real = outside.toRealPath();
+    assertEquals(
+        List.of(
+            "model-audit: note: "
+                + scan.resolve("link.json")
+                + ": audited: a symbolic link to a file outside the folder: "
+                + real.resolve("model.json"),
+            "model-audit: note: "
+                + scan.resolve("out")
+                + ": searched: a symbolic link to a folder outside the folder: "
+                + real),
+        run.err.lines().sorted().collect(java.util.stream.Collectors.toList()));
   }
 
   @Test

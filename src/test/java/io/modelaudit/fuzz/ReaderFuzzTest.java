@@ -35,8 +35,18 @@ class ReaderFuzzTest {
    */
   private static final Duration PER_INPUT_LIMIT = Duration.ofSeconds(10);
 
+  /** One committed model per reader, audited before the first input (see {@link #warmUp}). */
+  private static final List<String> WARM_UP =
+      List.of(
+          "keras/seed_cnn.h5",
+          "keras/seed_cnn.keras",
+          "keras/seed_cnn.json",
+          "tfjs/reshape_null/model.json",
+          "dl4j/graph_merge.zip");
+
   private static Path dir;
   private static ModelAuditor auditor;
+  private static boolean warm;
 
   @BeforeAll
   static void setUp() throws IOException {
@@ -96,7 +106,20 @@ class ReaderFuzzTest {
     audit("configuration.json", data);
   }
 
+  /**
+   * The first audit in a JVM loads, and while fuzzing instruments, several hundred classes: on a
+   * busy 2-core machine that took 10 s, and the first real input was reported as a hang. So the
+   * first input waits until each reader has run once.
+   */
+  private static void warmUp() {
+    if (!warm) {
+      warm = true;
+      WARM_UP.forEach(m -> auditor.audit(TestPaths.testModels().resolve(m)));
+    }
+  }
+
   private static void audit(String name, FuzzedDataProvider data) {
+    warmUp();
     Path file = dir.resolve(name);
     try {
       Files.write(file, data.consumeRemainingAsBytes());

@@ -45,7 +45,7 @@ final class H5Links {
         throw new Unfollowed(false, "a soft link in a loop");
       }
       if (node instanceof ExternalLink) {
-        // jHDF 0.10.0 spells the target FILE:PATH
+        // jHDF (0.10.0 to 0.13.0) spells the target FILE:PATH
         throw new Unfollowed(
             true,
             "an external link to "

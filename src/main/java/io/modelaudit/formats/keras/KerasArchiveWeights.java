@@ -72,9 +72,12 @@ final class KerasArchiveWeights {
   /** The datasets of {@code model.weights.h5}, as a tree of storage names. */
   static ArchiveWeightTree tree(HdfFile hdf) {
     ArchiveWeightTree root = new ArchiveWeightTree();
-    addDatasets(hdf, root, 0, new java.util.HashSet<>());
+    addDatasets(hdf, root, 0, false, new java.util.HashSet<>());
     return root;
   }
+
+  /** A group as walked: at its own place, or below a soft link that leads to it or to a parent. */
+  private record Walked(long address, boolean throughLink) {}
 
   /** The stored tensors of {@code root}, each attributed to its layer of {@code graph}. */
   static StoredWeights match(ArchiveWeightTree root, ModelGraph graph) {
@@ -108,11 +111,19 @@ final class KerasArchiveWeights {
   }
 
   /**
-   * @param visited addresses of the groups walked: HDF5 hard links can make one group the child of
-   *     several others (or of itself), and walking every path through such links is exponential
+   * @param throughLink whether the walk came here through a soft link: a soft link is followed as
+   *     Keras follows it, so its target is walked there, and again at its own place (where Keras
+   *     never looks for weights, so that copy is unused)
+   * @param visited the groups walked: HDF5 hard links can make one group the child of several
+   *     others (or of itself), and walking every path through such links is exponential. Each group
+   *     is walked at most twice, at its own place and below one soft link.
    */
   private static void addDatasets(
-      Group group, ArchiveWeightTree tree, int depth, java.util.Set<Long> visited) {
+      Group group,
+      ArchiveWeightTree tree,
+      int depth,
+      boolean throughLink,
+      java.util.Set<Walked> visited) {
     if (depth > ArchiveWeightTree.MAX_DEPTH) {
       throw new ModelFileException(
           "corrupt",
@@ -121,7 +132,7 @@ final class KerasArchiveWeights {
               + ArchiveWeightTree.MAX_DEPTH
               + " deep");
     }
-    if (!visited.add(group.getAddress())) {
+    if (!visited.add(new Walked(group.getAddress(), throughLink))) {
       throw new ModelFileException(
           "corrupt",
           KerasArchiveImporter.WEIGHTS_H5
@@ -137,6 +148,7 @@ final class KerasArchiveWeights {
               KerasArchiveImporter.WEIGHTS_H5);
       String last = segments[segments.length - 1];
       Node node = e.getValue();
+      boolean linked = throughLink || node.isLink();
       try {
         node = H5Links.follow(node);
       } catch (H5Links.Unfollowed u) {
@@ -151,7 +163,7 @@ final class KerasArchiveWeights {
                 + (u.external() ? "" : ": they cannot be read"));
       }
       if (node instanceof Group) {
-        addDatasets((Group) node, target.child(last), depth + 1, visited);
+        addDatasets((Group) node, target.child(last), depth + 1, linked, visited);
       } else if (node instanceof Dataset) {
         Dataset d = (Dataset) node;
         Shape shape = KerasH5Reader.datasetShape(d.getParent(), d, "/" + last);

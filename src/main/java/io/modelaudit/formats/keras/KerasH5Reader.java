@@ -67,7 +67,7 @@ public final class KerasH5Reader {
   }
 
   private static Contents readStructure(Path file) {
-    try (HdfFile hdf = new HdfFile(file)) {
+    try (HdfFile hdf = H5Files.open(file)) {
       String config = stringAttribute(hdf, "model_config");
       String version = stringAttribute(hdf, "keras_version");
       String backend = stringAttribute(hdf, "backend");
@@ -112,7 +112,7 @@ public final class KerasH5Reader {
    * layout); false for anything unreadable. Reads the root's attributes and links only.
    */
   public static boolean isWeightsOnly(Path file) {
-    try (HdfFile hdf = new HdfFile(file)) {
+    try (HdfFile hdf = H5Files.open(file)) {
       return hdf.getAttribute("model_config") == null
           && !(followed(hdf, "model_weights") instanceof Group)
           && (hdf.getAttribute("layer_names") != null || isKeras3WeightsFile(hdf));

@@ -5,14 +5,23 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Where the DL4J reference worker is and how to start it. It is built separately ({@code
  * dl4j-reference/}, its own Maven project) so that this tool never loads DL4J: its build leaves
  * {@code model-audit-dl4j-reference.jar} and {@code classpath.txt} (the jars it needs, in the local
- * Maven repository) in {@code dl4j-reference/target}.
+ * Maven repository) in {@code dl4j-reference/target}. {@code scripts/install} copies both, with the
+ * jars, into {@code dl4j-worker/} beside an installed {@code model-audit.jar}; there {@code
+ * classpath.txt} lists them relative to that folder.
+ *
+ * <p>The worker's folder is, in this order: {@value #HOME_PROPERTY} or {@value #HOME_ENV} when set;
+ * {@code dl4j-worker/} beside the jar this tool runs from; {@code dl4j-reference/target} of the
+ * checkout the jar was built in ({@code target/model-audit.jar}).
  */
 public final class Dl4jWorker {
   /** Overrides the folder holding the worker's jar and classpath file. */
@@ -22,6 +31,7 @@ public final class Dl4jWorker {
   static final String JAR = "model-audit-dl4j-reference.jar";
   static final String CLASSPATH = "classpath.txt";
   static final String MAIN = "io.modelaudit.dl4j.ReferenceWorker";
+  static final String INSTALLED_FOLDER = "dl4j-worker";
 
   private Dl4jWorker() {}
 
@@ -34,7 +44,11 @@ public final class Dl4jWorker {
 
   /** The command that starts a worker reading paths on its standard input. */
   public static List<String> command() throws UnavailableException {
-    Path home = home();
+    return command(home());
+  }
+
+  /** The command that starts the worker kept in {@code home}. */
+  static List<String> command(Path home) throws UnavailableException {
     Path jar = home.resolve(JAR);
     Path classpath = home.resolve(CLASSPATH);
     if (!Files.isRegularFile(jar) || !Files.isRegularFile(classpath)) {
@@ -47,8 +61,8 @@ public final class Dl4jWorker {
     }
     String dependencies;
     try {
-      dependencies = Files.readString(classpath, StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
+      dependencies = resolve(home, Files.readString(classpath, StandardCharsets.UTF_8).strip());
+    } catch (IOException | InvalidPathException e) {
       throw new UnavailableException("cannot read " + classpath + ": " + e.getMessage());
     }
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -67,24 +81,43 @@ public final class Dl4jWorker {
         "--batch");
   }
 
+  /** The classpath file's entries, those relative to {@code home} made absolute. */
+  private static String resolve(Path home, String listed) {
+    StringJoiner entries = new StringJoiner(File.pathSeparator);
+    for (String entry : listed.split(Pattern.quote(File.pathSeparator))) {
+      if (!entry.isEmpty()) {
+        entries.add(Path.of(entry).isAbsolute() ? entry : home.resolve(entry).toString());
+      }
+    }
+    return entries.toString();
+  }
+
   private static Path home() throws UnavailableException {
     String configured = System.getProperty(HOME_PROPERTY, System.getenv(HOME_ENV));
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
     }
     try {
-      // This tool runs from target/model-audit.jar (or target/classes in tests): the worker is
-      // built beside it.
+      // This tool runs from target/model-audit.jar (or target/classes in tests), or from an
+      // installed model-audit.jar.
       Path codeSource =
           Path.of(Dl4jWorker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return codeSource
-          .toAbsolutePath()
-          .getParent()
-          .getParent()
-          .resolve("dl4j-reference")
-          .resolve("target");
+      return besideCode(codeSource.toAbsolutePath());
     } catch (URISyntaxException | RuntimeException e) {
       throw new UnavailableException("cannot tell where model-audit is installed; set " + HOME_ENV);
     }
+  }
+
+  /**
+   * The worker's folder for code at {@code codeSource}: the installed one beside it when there is
+   * one, else the checkout's.
+   */
+  static Path besideCode(Path codeSource) {
+    Path folder = codeSource.getParent();
+    Path installed = folder.resolve(INSTALLED_FOLDER);
+    if (Files.isRegularFile(installed.resolve(JAR))) {
+      return installed;
+    }
+    return folder.getParent().resolve("dl4j-reference").resolve("target");
   }
 }

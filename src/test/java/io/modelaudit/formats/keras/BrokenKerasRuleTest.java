@@ -79,6 +79,21 @@ class BrokenKerasRuleTest {
         "BrokenShapeDivisionOfBrokenKerasRuleTest");
   }
 
+  /** A bug whose message quotes the file: the layer's {@code note} setting, in the cause too. */
+  private static final String ECHOING = "EchoingBrokenRuleOfBrokenKerasRuleTest";
+
+  @BeforeAll
+  static void registerEchoingRule() {
+    KerasLayerBindings.register(
+        IdentityKind.class,
+        a -> {
+          String note = a.getString("", "note");
+          throw new IllegalStateException(
+              "a deliberate bug about " + note, new IllegalArgumentException(note));
+        },
+        ECHOING);
+  }
+
   private static int zero() {
     return 0;
   }
@@ -87,6 +102,7 @@ class BrokenKerasRuleTest {
   static void unregisterBrokenRule() {
     KerasLayerBindings.unregister(BROKEN);
     LOOKALIKES.keySet().forEach(KerasLayerBindings::unregister);
+    KerasLayerBindings.unregister(ECHOING);
   }
 
   /** A bug that throws what a bad file once made rules throw is still a bug: exit 4, no finding. */
@@ -112,6 +128,10 @@ class BrokenKerasRuleTest {
   }
 
   private Path model(String brokenClass) throws Exception {
+    return model(brokenClass, "");
+  }
+
+  private Path model(String brokenClass, String note) throws Exception {
     Path file = dir.resolve(brokenClass + ".json");
     Files.writeString(
         file,
@@ -119,8 +139,9 @@ class BrokenKerasRuleTest {
                 + "{'class_name': 'Dense', 'config': {'name': 'd', 'units': 2, 'batch_input_shape': [null, 3]}},"
                 + "{'class_name': '"
                 + brokenClass
-                + "', 'config': {'name': 'b'}}]}}")
-            .replace('\'', '"'));
+                + "', 'config': {'name': 'b', 'note': 'NOTE'}}]}}")
+            .replace('\'', '"')
+            .replace("NOTE", note));
     return file;
   }
 
@@ -159,5 +180,33 @@ class BrokenKerasRuleTest {
                 + "java.lang.NullPointerException: a deliberate bug in a rule"),
         r[2]);
     assertTrue(r[2].contains("at " + BrokenKerasRuleTest.class.getName() + ".lambda$"), r[2]);
+  }
+
+  /** Text from the file inside an exception's message is escaped in the stack trace too. */
+  @Test
+  void theStackTraceEscapesTextFromTheFile() throws Exception {
+    Path file = model(ECHOING, "x\\u001b[2J\\nFindings: none\\u202e");
+    String[] r = run("--stacktrace", file.toString());
+    assertEquals("4", r[0], r[1] + r[2]);
+    String escaped = "x\\x1b[2J\\nFindings: none\\u202e";
+    assertTrue(
+        r[2].contains(
+            System.lineSeparator()
+                + "java.lang.IllegalStateException: a deliberate bug about "
+                + escaped
+                + System.lineSeparator()),
+        r[2]);
+    assertTrue(
+        r[2].contains(
+            System.lineSeparator()
+                + "Caused by: java.lang.IllegalArgumentException: "
+                + escaped
+                + System.lineSeparator()),
+        r[2]);
+    assertTrue(r[2].contains("\tat " + BrokenKerasRuleTest.class.getName() + ".lambda$"), r[2]);
+    for (char c : r[2].toCharArray()) {
+      assertFalse(c == 0x1b || c == '\u202e', "printed as it is: " + r[2]);
+    }
+    assertFalse(r[2].lines().anyMatch(l -> l.startsWith("Findings")), r[2]);
   }
 }

@@ -1,0 +1,64 @@
+package io.modelaudit.report;
+
+import io.modelaudit.compare.Finding;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * GitHub Actions workflow commands, one line per finding ({@code ::error file=PATH,title=RULE::
+ * layer: message}, {@code ::warning}, {@code ::notice}) and per file that could not be audited, so
+ * that GitHub shows them as annotations on the run and the pull request (docs/ci.md). Text from the
+ * file is made safe for the log first (control characters shown escaped, as on a terminal), then
+ * escaped as workflow commands require.
+ */
+public final class GithubAnnotations implements ReportRenderer {
+  private final Path base;
+
+  /** Paths are written relative to {@code base}, the directory the run was started in. */
+  public GithubAnnotations(Path base) {
+    this.base = base;
+  }
+
+  @Override
+  public ReportStream open(String toolVersion, PrintWriter out) {
+    return new ReportStream() {
+      @Override
+      public void model(ModelReport m) {
+        String file = ArtifactUri.relativePath(m.path(), base);
+        if (m.error() != null) {
+          out.println(command("error", file, ToolRule.FILE_NOT_AUDITED, m.error().message()));
+        }
+        for (Finding f : m.findings()) {
+          String text =
+              (f.layer() == null ? "" : f.layer() + ": ") + f.message() + CountFormula.suffix(f);
+          out.println(command(level(f), file, f.rule().name(), text));
+        }
+        out.flush();
+      }
+
+      @Override
+      public void finish(ReportCounts counts) {
+        out.flush();
+      }
+    };
+  }
+
+  static String command(String level, String file, String title, String message) {
+    return "::"
+        + level
+        + " file="
+        + WorkflowCommand.property(TerminalText.escape(file))
+        + ",title="
+        + WorkflowCommand.property(title)
+        + "::"
+        + WorkflowCommand.data(TerminalText.escape(message));
+  }
+
+  private static String level(Finding f) {
+    return switch (f.severity()) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case INFO -> "notice";
+    };
+  }
+}
