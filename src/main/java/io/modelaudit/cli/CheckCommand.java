@@ -107,7 +107,13 @@ final class CheckCommand implements Callable<Integer> {
         err,
         terminal,
         environment,
-        new CheckExtension(lockFile.toString(), lock, limits, failOnRetrained, err),
+        new CheckExtension(
+            lockFile.toString(),
+            lock,
+            limits,
+            failOnRetrained,
+            new CiEnvironment(environment).githubActions(),
+            err),
         auditArgs.toArray(String[]::new));
   }
 

@@ -1,6 +1,7 @@
 package io.modelaudit.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelaudit.gate.BaselineAnnotations;
 import io.modelaudit.gate.BaselineCheck;
 import io.modelaudit.gate.BaselineJson;
 import io.modelaudit.gate.BaselineText;
@@ -29,13 +30,20 @@ final class CheckExtension implements AuditExtension {
   private final LockFile lock;
   private final Limits limits;
   private final boolean failRetrained;
+  private final boolean annotate;
   private final PrintWriter err;
   private final Map<ModelReport, BaselineVerdict> verdicts = new IdentityHashMap<>();
   private BaselineCheck check;
   private boolean unreadable;
 
   CheckExtension(
-      String lockName, LockFile lock, Limits limits, boolean failRetrained, PrintWriter err) {
+      String lockName,
+      LockFile lock,
+      Limits limits,
+      boolean failRetrained,
+      boolean annotate,
+      PrintWriter err) {
+    this.annotate = annotate;
     this.lockName = lockName;
     this.lock = lock;
     this.limits = limits;
@@ -88,6 +96,10 @@ final class CheckExtension implements AuditExtension {
           BaselineText.model(v, failRetrained).forEach(out::println);
           out.flush();
         }
+        if (annotate && v != null) {
+          BaselineAnnotations.model(v, failRetrained, lockName).forEach(err::println);
+          err.flush();
+        }
       }
 
       @Override
@@ -99,6 +111,10 @@ final class CheckExtension implements AuditExtension {
 
   @Override
   public void finish(PrintWriter out, boolean text) {
+    if (annotate) {
+      check.gone().forEach(m -> err.println(BaselineAnnotations.gone(m, lockName)));
+      err.flush();
+    }
     if (text) {
       out.println();
       BaselineText.summary(check, lockName).forEach(out::println);

@@ -289,6 +289,43 @@ class BaselineCheckCliTest {
   }
 
   @Test
+  void underGithubActionsWhatFailsIsAnnotated() throws IOException {
+    assertEquals(0, baseline().exitCode);
+    copy(DIFF.resolve("one_more_layer.h5"), "dense_net.h5");
+    Files.delete(models.resolve("seed_cnn.h5"));
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        Main.run(
+            new java.io.PrintWriter(out),
+            new java.io.PrintWriter(err),
+            false,
+            java.util.Map.of("GITHUB_ACTIONS", "true"),
+            "check",
+            "--baseline",
+            lock.toString(),
+            models.toString());
+    assertEquals(1, code);
+    String dense = LockPaths.of(models.resolve("dense_net.h5"));
+    assertTrue(
+        err.toString()
+            .contains(
+                "::error file="
+                    + dense
+                    + ",title=BASELINE_DRIFT::drifted from "
+                    + lock
+                    + ": + hidden_2 (Dense): added"),
+        err.toString());
+    assertTrue(
+        err.toString()
+            .contains(
+                "::error file="
+                    + LockPaths.of(models.resolve("seed_cnn.h5"))
+                    + ",title=BASELINE_GONE::in "),
+        err.toString());
+  }
+
+  @Test
   void aMissingOrBrokenLockIsRefused() throws IOException {
     CliRun missing = check();
     assertEquals(2, missing.exitCode);
