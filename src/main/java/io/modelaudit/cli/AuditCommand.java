@@ -44,6 +44,13 @@ import picocli.CommandLine.Parameters;
       "2:usage error",
       "3:a file could not be read or is not a supported model",
       "4:internal error"
+    },
+    footer = {
+      "%nCommands (a file named like one is audited as ./NAME):",
+      "  baseline PATH... -o FILE      record the models' audits in a lock file",
+      "  check --baseline FILE PATH... audit, and fail on drift from the lock",
+      "  diff OLD NEW                  how two models (or two JSON reports) differ",
+      "Run 'model-audit COMMAND --help' for each one's options."
     })
 public final class AuditCommand implements Callable<Integer> {
   public static final String VERSION = "0.1.0";
@@ -131,6 +138,7 @@ public final class AuditCommand implements Callable<Integer> {
   private PrintWriter err;
   private boolean terminal;
   private CiEnvironment environment = CiEnvironment.none();
+  private AuditExtension extension = AuditExtension.NONE;
 
   enum OutputFormat {
     text,
@@ -156,8 +164,23 @@ public final class AuditCommand implements Callable<Integer> {
       boolean terminal,
       Map<String, String> environment,
       String... args) {
+    if (GateCommands.handles(args)) {
+      return GateCommands.execute(out, err, terminal, environment, args);
+    }
+    return execute(out, err, terminal, environment, AuditExtension.NONE, args);
+  }
+
+  /** Runs the audit with what {@code extension} (baseline, check) adds to it. */
+  static int execute(
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      Map<String, String> environment,
+      AuditExtension extension,
+      String... args) {
     AuditCommand command = new AuditCommand();
     command.environment = new CiEnvironment(environment);
+    command.extension = extension;
     command.out = out;
     command.err = err;
     command.terminal = terminal;
@@ -225,6 +248,7 @@ public final class AuditCommand implements Callable<Integer> {
       printError(err, "--config " + architecture + ": no such file");
       return ExitCodes.USAGE;
     }
+    extension.start(paths);
     List<ModelFiles.Target> targets =
         ModelFiles.expand(paths, note -> printError(err, "note: " + note));
     List<String> dl4jWorker = null;
@@ -239,12 +263,15 @@ public final class AuditCommand implements Callable<Integer> {
     RunReports reports;
     try {
       boolean color = colorOption != null ? colorOption : terminal;
-      reports = RunReports.open(VERSION, format, color, outputs, environment, out, err);
+      reports =
+          RunReports.open(
+              VERSION, format, color, outputs, environment, extension.jsonSections(), out, err);
     } catch (RunReports.CannotWrite e) {
       printError(err, e.getMessage());
       return ExitCodes.USAGE;
     }
-    ReportRenderer.ReportStream stream = reports.stream();
+    ReportRenderer.ReportStream stream =
+        extension.stream(reports.stream(), out, format == OutputFormat.text);
     ReportCounts counts = new ReportCounts();
     RunOutcome outcome = new RunOutcome(threshold);
     try (Dl4jReferenceClient dl4j =
@@ -268,10 +295,12 @@ public final class AuditCommand implements Callable<Integer> {
     }
     List<String> unwritten = reports.finish(counts);
     unwritten.forEach(line -> printError(err, line));
+    extension.finish(out, format == OutputFormat.text);
     err.flush();
-    return unwritten.isEmpty() || outcome.exitCode() == ExitCodes.INTERNAL
-        ? outcome.exitCode()
-        : ExitCodes.USAGE;
+    return extension.exitCode(
+        unwritten.isEmpty() || outcome.exitCode() == ExitCodes.INTERNAL
+            ? outcome.exitCode()
+            : ExitCodes.USAGE);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.modelaudit.cli;
 
 import io.modelaudit.report.GithubAnnotations;
 import io.modelaudit.report.JsonRenderer;
+import io.modelaudit.report.JsonSections;
 import io.modelaudit.report.JunitRenderer;
 import io.modelaudit.report.ReportCounts;
 import io.modelaudit.report.ReportRenderer;
@@ -55,15 +56,17 @@ final class RunReports {
       boolean color,
       List<OutputTarget> targets,
       CiEnvironment environment,
+      JsonSections jsonSections,
       PrintWriter out,
       PrintWriter err)
       throws CannotWrite {
     Path base = Path.of("");
     List<OpenFile> files = openAll(targets);
     List<ReportRenderer.ReportStream> streams = new ArrayList<>();
-    streams.add(renderer(stdoutFormat, color, base).open(version, out));
+    streams.add(renderer(stdoutFormat, color, base, jsonSections).open(version, out));
     for (OpenFile f : files) {
-      streams.add(renderer(f.target().format(), false, base).open(version, f.writer()));
+      streams.add(
+          renderer(f.target().format(), false, base, jsonSections).open(version, f.writer()));
     }
     if (environment.githubActions()) {
       streams.add(new GithubAnnotations(base).open(version, err));
@@ -72,10 +75,12 @@ final class RunReports {
         streams.size() == 1 ? streams.get(0) : new TeeReportStream(streams), files);
   }
 
-  static ReportRenderer renderer(AuditCommand.OutputFormat format, boolean color, Path base) {
+  /** {@code jsonSections}: what a command (check) adds to the JSON report. */
+  static ReportRenderer renderer(
+      AuditCommand.OutputFormat format, boolean color, Path base, JsonSections jsonSections) {
     return switch (format) {
       case text -> new TextRenderer(color);
-      case json -> new JsonRenderer();
+      case json -> new JsonRenderer(jsonSections);
       case sarif -> new SarifRenderer(base);
       case junit -> new JunitRenderer();
     };

@@ -43,7 +43,7 @@ public final class GithubAnnotations implements ReportRenderer {
     };
   }
 
-  static String command(String level, String file, String title, String message) {
+  public static String command(String level, String file, String title, String message) {
     return "::"
         + level
         + " file="

@@ -21,6 +21,15 @@ public final class JsonRenderer implements ReportRenderer {
   public static final int SCHEMA_VERSION = 1;
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final JsonSections sections;
+
+  public JsonRenderer() {
+    this(JsonSections.NONE);
+  }
+
+  public JsonRenderer(JsonSections sections) {
+    this.sections = sections;
+  }
 
   @Override
   public ReportStream open(String toolVersion, PrintWriter out) {
@@ -34,7 +43,7 @@ public final class JsonRenderer implements ReportRenderer {
       g.writeStringField("version", toolVersion);
       g.writeEndObject();
       g.writeArrayFieldStart("models");
-      return new Stream(g, out);
+      return new Stream(g, out, sections);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -44,16 +53,19 @@ public final class JsonRenderer implements ReportRenderer {
   private static final class Stream implements ReportStream {
     private final JsonGenerator g;
     private final PrintWriter out;
+    private final JsonSections sections;
 
-    Stream(JsonGenerator g, PrintWriter out) {
+    Stream(JsonGenerator g, PrintWriter out, JsonSections sections) {
       this.g = g;
       this.out = out;
+      this.sections = sections;
     }
 
     @Override
     public void model(ModelReport m) {
       ObjectNode n = MAPPER.createObjectNode();
       JsonRenderer.model(n, m);
+      sections.model(m, n);
       try {
         MAPPER.writeTree(g, n);
         g.flush();
@@ -72,6 +84,12 @@ public final class JsonRenderer implements ReportRenderer {
         g.writeNumberField("mismatch", counts.mismatch());
         g.writeNumberField("error", counts.error());
         g.writeEndObject();
+        ObjectNode extra = MAPPER.createObjectNode();
+        sections.end(extra);
+        for (var e : extra.properties()) {
+          g.writeFieldName(e.getKey());
+          MAPPER.writeTree(g, e.getValue());
+        }
         g.writeEndObject();
         g.close();
       } catch (IOException e) {
