@@ -71,6 +71,9 @@ public final class JsonRenderer implements ReportRenderer {
         g.writeNumberField("ok", counts.ok());
         g.writeNumberField("mismatch", counts.mismatch());
         g.writeNumberField("error", counts.error());
+        if (counts.skipped() > 0) {
+          g.writeNumberField("skipped", counts.skipped());
+        }
         g.writeEndObject();
         g.writeEndObject();
         g.close();
@@ -266,6 +269,9 @@ public final class JsonRenderer implements ReportRenderer {
     }
     if (f.explanation() != null) {
       explanation(n, f.explanation());
+    }
+    if (f.suppressed() != null) {
+      n.putObject("suppressed").put("reason", f.suppressed().reason());
     }
   }
 
