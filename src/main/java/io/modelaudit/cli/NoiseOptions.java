@@ -20,8 +20,9 @@ final class NoiseOptions {
       names = "--exclude",
       paramLabel = "GLOB",
       description = {
-        "Leave out files and folders matching GLOB (relative to each folder scanned, or the",
-        "whole path; ** crosses folders), in folder scans and among the PATHs given. Repeatable."
+        "Leave out files and folders that match GLOB, in folder scans and among the PATHs given.",
+        "Matched against the path relative to each folder scanned and against the whole path;"
+            + " ** crosses folders. Repeat for several."
       })
   private List<String> excludes = new ArrayList<>();
 
