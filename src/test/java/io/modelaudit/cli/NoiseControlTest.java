@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelaudit.TestPaths;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,6 +145,41 @@ class NoiseControlTest {
     assertEquals(1, partly.exitCode, partly.err);
     assertTrue(partly.out.contains("Findings (1):\n  error   WEIGHT_SHAPE_MISMATCH"), partly.out);
     assertTrue(partly.out.contains("Suppressed (1):\n  error   PARAM_MISMATCH"), partly.out);
+  }
+
+  /** Without --suppressions, .model-audit.yml of the current directory is read. */
+  @Test
+  void theSuppressionFileOfTheCurrentDirectoryIsRead(@TempDir Path dir) throws Exception {
+    twoModels(dir);
+    Files.writeString(
+        dir.resolve(".model-audit.yml"),
+        """
+        suppressions:
+          - rule: WEIGHT_SHAPE_MISMATCH
+            path: "legacy/*.h5"
+            reason: accepted
+          - rule: PARAM_MISMATCH
+            path: "legacy/*.h5"
+            reason: accepted
+        """);
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--format",
+                "json",
+                ".")
+            .directory(dir.toFile())
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out + err);
+    assertEquals("", err);
+    JsonNode findings = JSON.readTree(out).get("models").get(0).get("findings");
+    assertEquals("accepted", findings.get(0).get("suppressed").get("reason").asText());
+    assertEquals("accepted", findings.get(1).get("suppressed").get("reason").asText());
   }
 
   @Test
