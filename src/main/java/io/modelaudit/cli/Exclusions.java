@@ -1,7 +1,6 @@
 package io.modelaudit.cli;
 
 import java.nio.file.FileSystems;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -22,10 +21,6 @@ final class Exclusions {
     this.patterns = patterns;
   }
 
-  static Exclusions none() {
-    return new Exclusions(List.of());
-  }
-
   /** A glob that is not one; its message is the line to print. */
   static final class BadGlob extends Exception {
     BadGlob(String message) {
@@ -42,7 +37,7 @@ final class Exclusions {
   }
 
   /** A {@code glob:} matcher; {@code what} names where the glob came from, for the message. */
-  static PathMatcher matcher(String glob, String what) throws BadGlob {
+  private static PathMatcher matcher(String glob, String what) throws BadGlob {
     if (glob.isEmpty()) {
       throw new BadGlob(what + ": the glob is empty");
     }
@@ -70,17 +65,7 @@ final class Exclusions {
     return null;
   }
 
-  /** Whether a glob matches a path; a path that the file system cannot express matches nothing. */
-  static boolean matches(PathMatcher matcher, Path path) {
+  private static boolean matches(PathMatcher matcher, Path path) {
     return path != null && !path.toString().isEmpty() && matcher.matches(path);
-  }
-
-  /** Whether a glob matches a name (a layer's, a path read from a report) taken as a path. */
-  static boolean matches(PathMatcher matcher, String name) {
-    try {
-      return name != null && matches(matcher, Path.of(name));
-    } catch (InvalidPathException e) {
-      return false;
-    }
   }
 }

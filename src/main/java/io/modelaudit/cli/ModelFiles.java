@@ -62,11 +62,6 @@ final class ModelFiles {
    */
   record Expansion(List<Target> targets, List<Left> skipped, List<Left> excluded) {}
 
-  /** The files to audit, without exclusions. */
-  static List<Target> expand(List<Path> paths, Consumer<String> notes) {
-    return expand(paths, Exclusions.none(), notes).targets();
-  }
-
   /**
    * The files to audit. {@code notes} hears of what a folder scan leaves out on purpose (a symbolic
    * link to a folder the scan already covers: a loop, or a second way to one folder) and of the
