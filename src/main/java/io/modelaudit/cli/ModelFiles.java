@@ -90,8 +90,8 @@ final class ModelFiles {
             found.add(new Target(f, false, null));
           }
         }
-        // A folder without models is reported like an unreadable file: the auditor says why. One
-        // whose models were all excluded was left out as asked.
+        // A folder without models is reported like an unreadable file: the auditor says why. Not
+        // when --exclude left something out of it: what remains is what was asked for.
         if (found.isEmpty() && excluded.size() == excludedBefore) {
           files.add(new Target(p, false, null));
         }
