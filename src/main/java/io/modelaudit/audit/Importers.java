@@ -33,6 +33,10 @@ final class Importers {
     IMPORTERS.put(ModelFormat.DL4J_JSON, (file, options) -> Dl4jImporter.importJson(file));
   }
 
+  private static final String LFS_MESSAGE =
+      "a Git LFS pointer, not the model itself: the model is in Git LFS storage;"
+          + " run 'git lfs pull' (in CI: check out with LFS, e.g. actions/checkout with lfs: true)";
+
   private Importers() {}
 
   /** Imports a file of a detected format, or says why it is not a model. */
@@ -61,6 +65,8 @@ final class Importers {
             "ambiguous",
             "the file is both an HDF5 file and a zip archive: Keras reads one or the other"
                 + " depending on its name (.h5 or .keras), so no audit could speak for both");
+      case LFS_POINTER:
+        throw new ModelFileException("lfs_pointer", LFS_MESSAGE);
       case EMPTY:
         throw new ModelFileException("not_a_model", "empty file: not a model file");
       default:

@@ -131,6 +131,8 @@ public final class AuditCommand implements Callable<Integer> {
       })
   private Path architecture;
 
+  @CommandLine.Mixin private NoiseOptions noise = new NoiseOptions();
+
   @Option(names = "--stacktrace", description = "Print stack traces of internal errors.")
   private boolean stacktrace;
 
@@ -248,9 +250,18 @@ public final class AuditCommand implements Callable<Integer> {
       printError(err, "--config " + architecture + ": no such file");
       return ExitCodes.USAGE;
     }
+    Exclusions exclusions;
+    try {
+      exclusions = noise.prepare();
+    } catch (NoiseOptions.Unusable e) {
+      printError(err, e.getMessage());
+      return ExitCodes.USAGE;
+    }
     extension.start(paths);
-    List<ModelFiles.Target> targets =
-        ModelFiles.expand(paths, note -> printError(err, "note: " + note));
+    ModelFiles.Expansion expansion =
+        ModelFiles.expand(paths, exclusions, note -> printError(err, "note: " + note));
+    noise.noteLeftOut(expansion, note -> printError(err, "note: " + note));
+    List<ModelFiles.Target> targets = expansion.targets();
     List<String> dl4jWorker = null;
     if (reference != Reference.stored) {
       try {
@@ -286,14 +297,18 @@ public final class AuditCommand implements Callable<Integer> {
                 Duration.ofSeconds(timeoutSeconds))) {
       new OrderedAudits(targets, architecture, target -> auditOne(auditor, target))
           .forEach(
-              audited -> {
+              raw -> {
+                OrderedAudits.Audited audited =
+                    new OrderedAudits.Audited(noise.suppress(raw.report()), raw.internal());
                 stream.model(audited.report());
                 counts.add(audited.report());
                 outcome.add(audited);
                 printErrorOf(audited);
               });
     }
+    counts.skipped(expansion.skipped().size());
     List<String> unwritten = reports.finish(counts);
+    noise.staleSuppressions().forEach(note -> printError(err, "note: " + note));
     unwritten.forEach(line -> printError(err, line));
     extension.finish(out, format == OutputFormat.text);
     err.flush();

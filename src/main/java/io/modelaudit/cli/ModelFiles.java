@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -51,32 +52,56 @@ final class ModelFiles {
     return p.toAbsolutePath().normalize();
   }
 
+  /** A file a folder scan left out, and why (shown under {@code --verbose}). */
+  record Left(Path file, String why) {}
+
+  /**
+   * What the command line's paths expand to: the files to audit, the files folder scans skipped
+   * because they are clearly not models (counted in the summary), and the paths {@code --exclude}
+   * left out.
+   */
+  record Expansion(List<Target> targets, List<Left> skipped, List<Left> excluded) {}
+
   /**
    * The files to audit. {@code notes} hears of what a folder scan leaves out on purpose (a symbolic
    * link to a folder the scan already covers: a loop, or a second way to one folder) and of the
    * symbolic links it follows out of the folder.
    */
-  static List<Target> expand(List<Path> paths, Consumer<String> notes) {
+  static Expansion expand(List<Path> paths, Exclusions exclusions, Consumer<String> notes) {
     List<Target> files = new ArrayList<>();
+    List<Left> skipped = new ArrayList<>();
+    List<Left> excluded = new ArrayList<>();
     for (Path p : paths) {
-      if (Files.isDirectory(p)) {
+      String glob = exclusions.excluding(null, p);
+      if (glob != null) {
+        excluded.add(new Left(p, "excluded by --exclude " + glob));
+      } else if (Files.isDirectory(p)) {
         List<Target> found = new ArrayList<>();
-        for (Path f : walk(p, notes)) {
+        int excludedBefore = excluded.size();
+        for (Path f : walk(p, exclusions, excluded, notes)) {
           ModelFormat format = detect(f);
-          if (format.isModel()) {
+          String notModel = NotModels.whySkipped(f, format);
+          if (notModel != null) {
+            skipped.add(new Left(f, notModel));
+          } else if (format.isModel() || format == ModelFormat.LFS_POINTER) {
             found.add(new Target(f, true, format));
           } else if (!Files.isReadable(f)) {
             // reported as unreadable, one line, instead of skipped (a broken link among them)
             found.add(new Target(f, false, null));
           }
         }
-        // A folder without models is reported like an unreadable file: the auditor says why.
-        files.addAll(found.isEmpty() ? List.of(new Target(p, false, null)) : found);
+        // A folder without models is reported like an unreadable file: the auditor says why. Not
+        // when --exclude left something out of it: what remains is what was asked for.
+        if (found.isEmpty() && excluded.size() == excludedBefore) {
+          files.add(new Target(p, false, null));
+        }
+        files.addAll(found);
       } else {
         files.add(new Target(p, false, null));
       }
     }
-    return files;
+    excluded.sort(Comparator.comparing(Left::file));
+    return new Expansion(files, skipped, excluded);
   }
 
   /**
@@ -87,7 +112,8 @@ final class ModelFiles {
    * the note where it leads. An entry that cannot be read (a folder without permission, a broken
    * link) is kept as a file so that the audit reports it; the rest of the walk goes on.
    */
-  private static List<Path> walk(Path folder, Consumer<String> notes) {
+  private static List<Path> walk(
+      Path folder, Exclusions exclusions, List<Left> excluded, Consumer<String> notes) {
     List<Path> files = new ArrayList<>();
     Set<Object> foldersSeen = new HashSet<>();
     Path inside = realPath(folder);
@@ -99,6 +125,9 @@ final class ModelFiles {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (!dir.equals(folder) && excluded(dir)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
               if (foldersSeen.add(folderKey(dir, attrs))) {
                 noteIfOutside(dir, "folder", "searched", inside, notes);
                 return FileVisitResult.CONTINUE;
@@ -111,15 +140,26 @@ final class ModelFiles {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               // Regular files, and links whose target is missing (their attributes are the link's)
-              if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
+              if ((attrs.isRegularFile() || attrs.isSymbolicLink()) && !excluded(file)) {
                 files.add(file);
                 noteIfOutside(file, "file", "audited", inside, notes);
               }
               return FileVisitResult.CONTINUE;
             }
 
+            private boolean excluded(Path p) {
+              String glob = exclusions.excluding(folder.relativize(p), p);
+              if (glob != null) {
+                excluded.add(new Left(p, "excluded by --exclude " + glob));
+              }
+              return glob != null;
+            }
+
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (excluded(file)) {
+                return FileVisitResult.CONTINUE;
+              }
               if (e instanceof FileSystemLoopException) {
                 notes.accept(
                     file + ": not searched: a symbolic link to a folder that contains it (a loop)");

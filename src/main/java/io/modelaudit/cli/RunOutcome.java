@@ -24,7 +24,8 @@ final class RunOutcome {
     unreadable |= m.error() != null;
     if (threshold != null) {
       for (Finding f : m.findings()) {
-        failing |= f.severity().compareTo(threshold) >= 0;
+        // a suppressed finding is accepted: it is shown, and does not fail the run
+        failing |= f.suppressed() == null && f.severity().compareTo(threshold) >= 0;
       }
     }
   }

@@ -9,6 +9,8 @@ package io.modelaudit.compare;
  * @param actual the reference's value
  * @param formula how we computed {@code expected}
  * @param explanation why the reference differs, when known, or null
+ * @param suppressed why a suppression file entry accepts the finding, or null: a suppressed finding
+ *     is reported but does not fail the run
  */
 public record Finding(
     Rule rule,
@@ -19,7 +21,24 @@ public record Finding(
     Object actual,
     String message,
     String formula,
-    Explanation explanation) {
+    Explanation explanation,
+    Suppressed suppressed) {
+
+  /** A suppression file's entry that matched the finding. */
+  public record Suppressed(String reason) {}
+
+  public Finding(
+      Rule rule,
+      Severity severity,
+      String layer,
+      String reference,
+      Object expected,
+      Object actual,
+      String message,
+      String formula,
+      Explanation explanation) {
+    this(rule, severity, layer, reference, expected, actual, message, formula, explanation, null);
+  }
 
   public Finding(
       Rule rule,
@@ -30,7 +49,7 @@ public record Finding(
       Object actual,
       String message,
       String formula) {
-    this(rule, severity, layer, reference, expected, actual, message, formula, null);
+    this(rule, severity, layer, reference, expected, actual, message, formula, null, null);
   }
 
   /** This finding with its explanation, at the severity the explanation's kind calls for. */
@@ -39,7 +58,23 @@ public record Finding(
     if (weight == null) {
       throw new IllegalStateException(why.kind() + " explains layers without a finding");
     }
-    return new Finding(rule, weight, layer, reference, expected, actual, message, formula, why);
+    return new Finding(
+        rule, weight, layer, reference, expected, actual, message, formula, why, suppressed);
+  }
+
+  /** This finding, suppressed for {@code reason}. */
+  public Finding suppressed(String reason) {
+    return new Finding(
+        rule,
+        severity,
+        layer,
+        reference,
+        expected,
+        actual,
+        message,
+        formula,
+        explanation,
+        new Suppressed(reason));
   }
 
   public static Finding of(

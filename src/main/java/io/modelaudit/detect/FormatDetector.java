@@ -31,6 +31,9 @@ public final class FormatDetector {
   private static final byte[] UTF16LE_BOM = {(byte) 0xff, (byte) 0xfe}; // also starts UTF-32LE's
   private static final byte[] UTF32BE_BOM = {0, 0, (byte) 0xfe, (byte) 0xff};
 
+  /** The first line of every Git LFS pointer file (the LFS specification requires it first). */
+  private static final String LFS_POINTER_START = "version https://git-lfs.github.com/spec/v1";
+
   private FormatDetector() {}
 
   public static ModelFormat detect(Path file) throws IOException {
@@ -67,6 +70,9 @@ public final class FormatDetector {
       return ZipEnd.isPresent(file) ? ModelFormat.AMBIGUOUS : ModelFormat.HDF5;
     }
     String text = headText(head, n);
+    if (text.startsWith(LFS_POINTER_START)) {
+      return ModelFormat.LFS_POINTER;
+    }
     for (int i = 0; i < text.length(); i++) {
       char b = text.charAt(i);
       if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {

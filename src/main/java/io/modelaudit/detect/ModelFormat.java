@@ -19,6 +19,11 @@ public enum ModelFormat {
   ND4J_ARRAY("nd4j-array"),
   /** Both an HDF5 file and a zip archive: which one Keras reads depends on the file's name. */
   AMBIGUOUS("ambiguous"),
+  /**
+   * A Git LFS pointer: a small text file that stands in for a file kept in Git LFS storage, left in
+   * place of the model when the repository was checked out without {@code git lfs pull}.
+   */
+  LFS_POINTER("git-lfs-pointer"),
   /** A file of zero bytes. */
   EMPTY("unknown"),
   UNKNOWN("unknown");
@@ -35,6 +40,11 @@ public enum ModelFormat {
 
   /** Whether a folder scan picks files of this format up. */
   public boolean isModel() {
-    return this != ZIP && this != JSON && this != ND4J_ARRAY && this != EMPTY && this != UNKNOWN;
+    return this != ZIP
+        && this != JSON
+        && this != ND4J_ARRAY
+        && this != LFS_POINTER
+        && this != EMPTY
+        && this != UNKNOWN;
   }
 }

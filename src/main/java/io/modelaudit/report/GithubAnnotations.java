@@ -31,7 +31,12 @@ public final class GithubAnnotations implements ReportRenderer {
         for (Finding f : m.findings()) {
           String text =
               (f.layer() == null ? "" : f.layer() + ": ") + f.message() + CountFormula.suffix(f);
-          out.println(command(level(f), file, f.rule().name(), text));
+          if (f.suppressed() != null) {
+            // accepted: a notice, never an error on the pull request
+            text = "suppressed (" + f.suppressed().reason() + "): " + text;
+          }
+          out.println(
+              command(f.suppressed() != null ? "notice" : level(f), file, f.rule().name(), text));
         }
         out.flush();
       }

@@ -83,6 +83,9 @@ public final class JsonRenderer implements ReportRenderer {
         g.writeNumberField("ok", counts.ok());
         g.writeNumberField("mismatch", counts.mismatch());
         g.writeNumberField("error", counts.error());
+        if (counts.skipped() > 0) {
+          g.writeNumberField("skipped", counts.skipped());
+        }
         g.writeEndObject();
         ObjectNode extra = MAPPER.createObjectNode();
         sections.end(extra);
@@ -284,6 +287,9 @@ public final class JsonRenderer implements ReportRenderer {
     }
     if (f.explanation() != null) {
       explanation(n, f.explanation());
+    }
+    if (f.suppressed() != null) {
+      n.putObject("suppressed").put("reason", f.suppressed().reason());
     }
   }
 

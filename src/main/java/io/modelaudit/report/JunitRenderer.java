@@ -82,7 +82,7 @@ public final class JunitRenderer implements ReportRenderer {
   /** One test case: a layer, or the model itself, with the findings about it. */
   private record Case(String name, LayerReport layer, List<Finding> findings) {
     boolean failed() {
-      return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+      return findings.stream().anyMatch(JunitRenderer::failure);
     }
 
     boolean skipped() {
@@ -91,6 +91,11 @@ public final class JunitRenderer implements ReportRenderer {
           && (LayerReport.UNVERIFIED.equals(layer.status())
               || LayerReport.UNSUPPORTED.equals(layer.status()));
     }
+  }
+
+  /** An error that no suppression file entry accepts. */
+  private static boolean failure(Finding f) {
+    return f.severity() == Severity.ERROR && f.suppressed() == null;
   }
 
   private static List<Case> cases(ModelReport m) {
@@ -123,7 +128,7 @@ public final class JunitRenderer implements ReportRenderer {
       x.writeAttribute("classname", XmlText.line(m.path()));
       x.writeAttribute("name", XmlText.line(c.name()));
       for (Finding f : c.findings()) {
-        if (f.severity() == Severity.ERROR) {
+        if (failure(f)) {
           indent(x, 6);
           x.writeStartElement("failure");
           x.writeAttribute("message", XmlText.line(f.message()));
@@ -140,7 +145,18 @@ public final class JunitRenderer implements ReportRenderer {
       }
       List<String> notices = new ArrayList<>();
       for (Finding f : c.findings()) {
-        if (f.severity() != Severity.ERROR) {
+        if (f.suppressed() != null) {
+          notices.add(
+              "suppressed "
+                  + f.severity().id()
+                  + " "
+                  + f.rule().name()
+                  + ": "
+                  + XmlText.line(f.message())
+                  + " (reason: "
+                  + XmlText.line(f.suppressed().reason())
+                  + ")");
+        } else if (f.severity() != Severity.ERROR) {
           notices.add(f.severity().id() + " " + f.rule().name() + ": " + XmlText.line(f.message()));
         }
       }

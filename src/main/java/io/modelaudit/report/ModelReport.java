@@ -65,6 +65,23 @@ public record ModelReport(
       Long stored,
       boolean complete) {}
 
+  /** This report with other findings (the same ones, some suppressed). */
+  public ModelReport withFindings(List<Finding> replaced) {
+    return new ModelReport(
+        path,
+        format,
+        framework,
+        modelName,
+        status,
+        error,
+        layers,
+        totals,
+        replaced,
+        architecture,
+        dl4j,
+        dl4jExplanations);
+  }
+
   public static ModelReport error(String path, String format, ErrorInfo error) {
     return error(path, format, error, null);
   }

@@ -6,6 +6,7 @@ public final class ReportCounts {
   private long ok;
   private long mismatch;
   private long error;
+  private long skipped;
 
   public void add(ModelReport m) {
     models++;
@@ -15,6 +16,15 @@ public final class ReportCounts {
       case ModelReport.ERROR -> error++;
       default -> throw new IllegalArgumentException("unknown status " + m.status());
     }
+  }
+
+  /** Files that folder scans skipped as clearly not models (not among {@code models}). */
+  public void skipped(long files) {
+    skipped = files;
+  }
+
+  public long skipped() {
+    return skipped;
   }
 
   public long models() {

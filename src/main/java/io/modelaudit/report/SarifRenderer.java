@@ -175,6 +175,12 @@ public final class SarifRenderer implements ReportRenderer {
       e.put("expected", f.explanation().expected());
       e.put("message", f.explanation().message());
     }
+    if (f.suppressed() != null) {
+      ObjectNode s = r.putArray("suppressions").addObject();
+      s.put("kind", "external");
+      s.put("status", "accepted");
+      s.put("justification", f.suppressed().reason());
+    }
     return r;
   }
 

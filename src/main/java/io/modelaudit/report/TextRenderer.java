@@ -50,6 +50,14 @@ public final class TextRenderer implements ReportRenderer {
               "%d models: %d ok, %d with mismatches, %d could not be read%n",
               counts.models(), counts.ok(), counts.mismatch(), counts.error());
         }
+        if (counts.skipped() > 0) {
+          if (counts.models() <= 1 && !first) {
+            out.println();
+          }
+          out.printf(
+              "%d %s skipped: not models (--verbose lists them)%n",
+              counts.skipped(), counts.skipped() == 1 ? "file" : "files");
+        }
         out.flush();
       }
     };
@@ -153,36 +161,47 @@ public final class TextRenderer implements ReportRenderer {
                         + " input shape we could not infer, taken from the one the file records ("
                         + safe(source)
                         + ")"));
-    if (m.findings().isEmpty()) {
+    List<Finding> open = m.findings().stream().filter(f -> f.suppressed() == null).toList();
+    List<Finding> suppressed = m.findings().stream().filter(f -> f.suppressed() != null).toList();
+    if (open.isEmpty()) {
       out.println("Findings: none");
-      return;
+    } else {
+      out.println("Findings (" + open.size() + "):");
+      open.forEach(f -> finding(f, out));
     }
-    out.println("Findings (" + m.findings().size() + "):");
-    for (Finding f : m.findings()) {
-      String where = f.layer() == null ? "" : safe(f.layer()) + ": ";
-      // The formula explains a count; shape findings carry it in JSON only, to keep lines short.
-      String formula =
-          f.formula() == null
-                  || (f.rule() != Rule.PARAM_MISMATCH && f.rule() != Rule.DL4J_PARAM_MISMATCH)
-              ? ""
-              : "  [ours: " + safe(f.formula()) + "]";
-      out.println(
-          "  "
-              + paint(pad(f.severity().id(), 7), f.severity().id())
-              + " "
-              + f.rule().name()
-              + "  "
-              + where
-              + safe(f.message())
-              + formula);
-      if (f.explanation() != null) {
-        out.println(
-            "          why ("
-                + safe(f.explanation().kind())
-                + (f.explanation().expected() ? ", expected" : "")
-                + "): "
-                + safe(f.explanation().message()));
+    if (!suppressed.isEmpty()) {
+      out.println("Suppressed (" + suppressed.size() + "):");
+      for (Finding f : suppressed) {
+        finding(f, out);
+        out.println("          reason: " + safe(f.suppressed().reason()));
       }
+    }
+  }
+
+  private void finding(Finding f, PrintWriter out) {
+    String where = f.layer() == null ? "" : safe(f.layer()) + ": ";
+    // The formula explains a count; shape findings carry it in JSON only, to keep lines short.
+    String formula =
+        f.formula() == null
+                || (f.rule() != Rule.PARAM_MISMATCH && f.rule() != Rule.DL4J_PARAM_MISMATCH)
+            ? ""
+            : "  [ours: " + safe(f.formula()) + "]";
+    out.println(
+        "  "
+            + paint(pad(f.severity().id(), 7), f.severity().id())
+            + " "
+            + f.rule().name()
+            + "  "
+            + where
+            + safe(f.message())
+            + formula);
+    if (f.explanation() != null) {
+      out.println(
+          "          why ("
+              + safe(f.explanation().kind())
+              + (f.explanation().expected() ? ", expected" : "")
+              + "): "
+              + safe(f.explanation().message()));
     }
   }
 

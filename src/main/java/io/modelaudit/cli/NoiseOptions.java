@@ -1,0 +1,90 @@
+package io.modelaudit.cli;
+
+import io.modelaudit.report.ModelReport;
+import io.modelaudit.suppress.MalformedSuppressionsException;
+import io.modelaudit.suppress.SuppressionFile;
+import io.modelaudit.suppress.Suppressions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that keep a run's output to what matters ({@code --exclude}, {@code --suppressions},
+ * {@code --verbose}), and what they do to the files scanned and the reports.
+ */
+final class NoiseOptions {
+  @Option(
+      names = "--exclude",
+      paramLabel = "GLOB",
+      description = {
+        "Leave out files and folders that match GLOB, in folder scans and among the PATHs given.",
+        "Matched against the path relative to each folder scanned and against the whole path;"
+            + " ** crosses folders. Repeat for several."
+      })
+  private List<String> excludes = new ArrayList<>();
+
+  @Option(
+      names = "--suppressions",
+      paramLabel = "FILE",
+      description = {
+        "Suppression file (YAML): accepted findings, by rule, path and layer, each with a reason.",
+        "Default: " + SuppressionFile.DEFAULT_NAME + " in the current directory, when present."
+      })
+  private Path suppressionFile;
+
+  @Option(
+      names = "--verbose",
+      description = "List the files that folder scans skipped (not models) or --exclude left out.")
+  private boolean verbose;
+
+  private Suppressions suppressions = Suppressions.none();
+
+  /** A usage error in these options; the message is the one line to print. */
+  static final class Unusable extends Exception {
+    Unusable(String message) {
+      super(message);
+    }
+  }
+
+  /** Reads the suppression file and checks the globs, before anything is audited. */
+  Exclusions prepare() throws Unusable {
+    Path file = suppressionFile;
+    if (file == null && Files.isRegularFile(Path.of(SuppressionFile.DEFAULT_NAME))) {
+      file = Path.of(SuppressionFile.DEFAULT_NAME);
+    }
+    if (file != null && !Files.isRegularFile(file)) {
+      throw new Unusable("--suppressions " + file + ": no such file");
+    }
+    try {
+      suppressions = file == null ? Suppressions.none() : SuppressionFile.read(file);
+      return Exclusions.of(excludes);
+    } catch (MalformedSuppressionsException | Exclusions.BadGlob e) {
+      throw new Unusable(e.getMessage());
+    }
+  }
+
+  /** Under {@code --verbose}, one note per file left out. */
+  void noteLeftOut(ModelFiles.Expansion expansion, Consumer<String> notes) {
+    if (!verbose) {
+      return;
+    }
+    for (ModelFiles.Left left : expansion.excluded()) {
+      notes.accept(left.file() + ": " + left.why());
+    }
+    for (ModelFiles.Left left : expansion.skipped()) {
+      notes.accept(left.file() + ": skipped: " + left.why());
+    }
+  }
+
+  ModelReport suppress(ModelReport m) {
+    return suppressions.apply(m);
+  }
+
+  /** Notes of the suppression entries that matched nothing in the run. */
+  List<String> staleSuppressions() {
+    return suppressions.staleNotes();
+  }
+}
