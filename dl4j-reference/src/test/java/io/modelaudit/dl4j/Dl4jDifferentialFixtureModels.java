@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.graph.ScaleVertex;
+import org.deeplearning4j.nn.conf.layers.Deconvolution3D;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -48,6 +52,10 @@ final class Dl4jDifferentialFixtureModels {
     m.put("ff_to_rnn_one_step", Dl4jDifferentialFixtureModels::ffToRnnOneStep);
     m.put("pooled_rnn_to_ff", Dl4jDifferentialFixtureModels::pooledRnnToFf);
     m.put("pre_flatten_rnn_input", Dl4jDifferentialFixtureModels::preFlattenRnnInput);
+    m.put("index_sequence_vertex", Dl4jDifferentialFixtureModels::indexSequenceVertex);
+    m.put("pooled_bidirectional_lstm", Dl4jDifferentialFixtureModels::pooledBidirectionalLstm);
+    m.put("deconv3d_flatten", Dl4jDifferentialFixtureModels::deconv3dFlatten);
+    m.put("cnn_to_rnn_one_step", Dl4jDifferentialFixtureModels::cnnToRnnOneStep);
     return m;
   }
 
@@ -151,6 +159,78 @@ final class Dl4jDifferentialFixtureModels {
         .layer(new DenseLayer.Builder().name("dense").nIn(8).nOut(3).build())
         .layer(new OutputLayer.Builder(LossFunction.MCXENT).name("out").nIn(3).nOut(2).activation(Activation.SOFTMAX).build())
         .inputPreProcessor(0, new KerasFlattenRnnPreprocessor(2, 4))
+        .build());
+    net.init();
+    return new Built(net, Map.of("(input)", in));
+  }
+
+  /**
+   * An index sequence read by an EmbeddingSequenceLayer and by a vertex (ScaleVertex): the input is
+   * the [mb, 1, T] array of DL4J's recurrent(1, T) type.
+   */
+  static Built indexSequenceVertex() {
+    InputType ids = InputType.recurrent(1, 5);
+    ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(12345).updater(new Adam(1e-3))
+        .graphBuilder()
+        .addInputs("ids")
+        .addLayer("emb", new EmbeddingSequenceLayer.Builder().nIn(10).nOut(3).build(), "ids")
+        .addVertex("scale", new ScaleVertex(2.0), "ids")
+        .addLayer("lstm", new LSTM.Builder().nIn(1).nOut(2).build(), "scale")
+        .setOutputs("emb", "lstm")
+        .build();
+    ComputationGraph net = new ComputationGraph(conf);
+    net.init();
+    return new Built(net, Map.of("ids", ids));
+  }
+
+  /**
+   * A GravesBidirectionalLSTM on the 2D output of a GlobalPoolingLayer: DL4J runs it as one time
+   * step, [mb, nOut, 1].
+   */
+  static Built pooledBidirectionalLstm() {
+    InputType in = InputType.recurrent(3, 5);
+    MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(12345)
+        .updater(new Adam(1e-3)).list()
+        .layer(new GlobalPoolingLayer.Builder().name("pool").build())
+        .layer(new GravesBidirectionalLSTM.Builder().name("bilstm").nIn(3).nOut(2).build())
+        .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).name("out").nIn(2).nOut(2).activation(Activation.SOFTMAX).build())
+        .build());
+    net.init();
+    return new Built(net, Map.of("(input)", in));
+  }
+
+  /**
+   * Deconvolution3D (Same mode, stride 2 on d and w) then a DenseLayer: DL4J inserts a
+   * Cnn3DToFeedForwardPreProcessor with the sizes of the layer's wrong type (d 10, h 6, w 6 for
+   * the d 10, h 3, w 12 it writes) and flattens what comes, checking the channels only.
+   */
+  static Built deconv3dFlatten() {
+    InputType in = InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, 5, 3, 6, 1);
+    MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(12345)
+        .updater(new Adam(1e-3)).list()
+        .layer(new Deconvolution3D.Builder().name("deconv3d").nOut(1).kernelSize(2, 1, 2).stride(2, 1, 2)
+            .convolutionMode(ConvolutionMode.Same).build())
+        .layer(new DenseLayer.Builder().name("dense").nOut(2).build())
+        .layer(new OutputLayer.Builder(LossFunction.MCXENT).name("out").nOut(2).activation(Activation.SOFTMAX).build())
+        .setInputType(in).build());
+    net.init();
+    return new Built(net, Map.of("(input)", in));
+  }
+
+  /**
+   * CnnToRnnPreProcessor on an image input (rows that are the examples): DL4J divides the rows by
+   * the minibatch, one time step, which a KerasFlattenRnnPreprocessor later needs to size the
+   * dense layer (DL4J's type leaves the length open).
+   */
+  static Built cnnToRnnOneStep() {
+    InputType in = InputType.convolutional(2, 3, 2);
+    MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(12345)
+        .updater(new Adam(1e-3)).list()
+        .layer(new LSTM.Builder().name("lstm").nIn(12).nOut(2).build())
+        .layer(new DenseLayer.Builder().name("dense").nIn(2).nOut(3).build())
+        .layer(new OutputLayer.Builder(LossFunction.MCXENT).name("out").nIn(3).nOut(2).activation(Activation.SOFTMAX).build())
+        .inputPreProcessor(0, new CnnToRnnPreProcessor(2, 3, 2))
+        .inputPreProcessor(1, new KerasFlattenRnnPreprocessor(2, 1))
         .build());
     net.init();
     return new Built(net, Map.of("(input)", in));

@@ -369,10 +369,13 @@ public final class Dl4jGraphBuilder {
   /**
    * The input shape of a graph input, from the layer vertices that consume it directly: the one
    * that fixes the most sizes (an EmbeddingSequenceLayer takes [mb, T] or [mb, 1, T], so an LSTM
-   * beside it decides), the first on a tie.
+   * beside it decides), the first on a tie. An index sequence that a vertex without a layer reads
+   * too is the [mb, 1, T] array DL4J's recurrent(1, T) type names: the vertex sees that rank.
    */
   private static Shape consumerShape(String input, JsonNode vertices, JsonNode vertexInputs) {
     Shape best = null;
+    boolean bestIsIndexSequence = false;
+    boolean vertexReads = false;
     Iterator<Map.Entry<String, JsonNode>> it = vertexInputs.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -386,6 +389,7 @@ public final class Dl4jGraphBuilder {
       try {
         Dl4jTyped v = Dl4jTyped.of(vertices.get(e.getKey()), "vertex");
         String layerField = v == null ? null : Dl4jVertexBindings.layerField(v);
+        vertexReads |= v != null && layerField == null;
         if (layerField != null) {
           Dl4jTyped layer = Dl4jTyped.of(v.fields().path(layerField).get("layer"), "layer");
           if (layer != null) {
@@ -398,12 +402,16 @@ public final class Dl4jGraphBuilder {
                     : Dl4jInputTypes.forRank(s.rank(), 0, false);
             if (candidate != null && (best == null || knownSizes(candidate) > knownSizes(best))) {
               best = candidate;
+              bestIsIndexSequence = layer.name().equals("EmbeddingSequenceLayer");
             }
           }
         }
       } catch (Dl4jConfigException ignored) {
         // an unreadable consumer is reported where it is built
       }
+    }
+    if (vertexReads && bestIsIndexSequence && best.rank() == 2) {
+      return Shape.of(null, 1L, null);
     }
     return best;
   }

@@ -188,7 +188,11 @@ public final class Dl4jPreprocessors {
     register(
         ImpliedInput.CNN_OF_SIZES,
         "cnnToRnn",
-        (a, d) -> new Dl4jPreprocessorKind(Op.CNN_TO_RNN, hw(a), a.getLong("numChannels", 0)),
+        (a, d) ->
+            new Dl4jPreprocessorKind(
+                a.getBool(Dl4jTimeFolding.ONE_STEP, false) ? Op.CNN_TO_RNN_ONE_STEP : Op.CNN_TO_RNN,
+                hw(a),
+                a.getLong("numChannels", 0)),
         "CnnToRnnPreProcessor");
     register(
         ImpliedInput.RNN_OF_SIZES,

@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Whether a feed-forward activation's rows are the examples or examples × time steps. DL4J folds a
  * sequence's steps into the rows (RnnToFeedForward, RnnToCnn; SpaceToBatchLayer multiplies them
  * too) and FeedForwardToRnn unfolds them by dividing the rows by the minibatch: rows that were
- * never folded give exactly one time step. That fact is marked on the FeedForwardToRnn
- * configuration it applies to, for its rule to read. A GlobalPoolingLayer's output rows are the
- * examples: a RnnToFeedForward right after it (DL4J inserts one, its type staying recurrent) passes
- * the 2D activation through or folds a single step.
+ * never folded give exactly one time step (CnnToRnn likewise). That fact is marked on the
+ * FeedForwardToRnn or CnnToRnn configuration it applies to, for its rule to read. A
+ * GlobalPoolingLayer's output rows are the examples: a RnnToFeedForward right after it (DL4J
+ * inserts one, its type staying recurrent) passes the 2D activation through or folds a single step.
  */
 final class Dl4jTimeFolding {
-  /** Marks a FeedForwardToRnnPreProcessor whose input rows are the examples (not from a file). */
+  /**
+   * Marks a FeedForwardToRnn or CnnToRnn preprocessor whose input rows are the examples (not from a
+   * file).
+   */
   static final String ONE_STEP = "modelaudit:rowsAreExamples";
 
   private Dl4jTimeFolding() {}
@@ -77,15 +80,16 @@ final class Dl4jTimeFolding {
   }
 
   /**
-   * {@code pre} with every FeedForwardToRnnPreProcessor it reaches on unfolded rows marked {@link
-   * #ONE_STEP} (a copy; {@code pre} itself when there is none).
+   * {@code pre} with every FeedForwardToRnn or CnnToRnn preprocessor it reaches on unfolded rows
+   * marked {@link #ONE_STEP} (a copy; {@code pre} itself when there is none).
    */
   static JsonNode markOneStep(JsonNode pre, boolean folded) {
     Dl4jTyped t = typed(pre);
     if (t == null || !(t.fields() instanceof ObjectNode)) {
       return pre;
     }
-    if (t.name().equals("FeedForwardToRnnPreProcessor")) {
+    if (t.name().equals("FeedForwardToRnnPreProcessor")
+        || t.name().equals("CnnToRnnPreProcessor")) {
       if (folded) {
         return pre;
       }

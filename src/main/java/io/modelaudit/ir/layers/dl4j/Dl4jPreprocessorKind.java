@@ -19,6 +19,8 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
     RNN_TO_FEED_FORWARD,
     FEED_FORWARD_TO_RNN,
     CNN_TO_RNN,
+    /** CnnToRnnPreProcessor on rows that are the examples (nothing folded steps in): one step. */
+    CNN_TO_RNN_ONE_STEP,
     RNN_TO_CNN,
     CNN3D_TO_FEED_FORWARD,
     /** CnnToFeedForwardPreProcessor with format NHWC (1.0.0-beta7+): channels on the last axis. */
@@ -74,8 +76,19 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
   @Override
   protected Shape output(Shape input) {
     switch (op) {
-      case CNN_TO_FEED_FORWARD:
       case CNN3D_TO_FEED_FORWARD:
+        {
+          if (input.rank() == 2) {
+            return input;
+          }
+          requireRank(input, 5);
+          // DL4J checks the channels only and flattens what comes: recorded depth, height and width
+          // may be wrong (Deconvolution3D's output type is), a wrong product shows at the next
+          // layer
+          checkRecorded(input, 1, channels, "channels");
+          return Shape.of(input.dim(0), product(input.subShape(1, 5), recordedSize()));
+        }
+      case CNN_TO_FEED_FORWARD:
         {
           int rank = spatial.length + 2;
           if (input.rank() == 2) {
@@ -109,9 +122,6 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
             return input;
           }
           requireRank(input, 5);
-          for (int i = 0; i < spatial.length; i++) {
-            checkRecorded(input, 1 + i, spatial[i], "size");
-          }
           checkRecorded(input, 4, channels, "channels");
           return Shape.of(input.dim(0), product(input.subShape(1, 5), recordedSize()));
         }
@@ -149,11 +159,16 @@ public final class Dl4jPreprocessorKind extends SingleInputKind implements Confi
         // spatial holds the step count when the rows are known to be the examples (T = 1)
         return Shape.of(null, input.dim(1), spatial.length == 1 ? (Long) spatial[0] : null);
       case CNN_TO_RNN:
+      case CNN_TO_RNN_ONE_STEP:
         requireRank(input, 4);
         checkRecorded(input, 1, channels, "channels");
         checkRecorded(input, 2, spatial[0], "height");
         checkRecorded(input, 3, spatial[1], "width");
-        return Shape.of(null, product(input.subShape(1, 4), recordedSize()), null);
+        // DL4J divides the rows by the minibatch: rows that are the examples give one time step
+        return Shape.of(
+            null,
+            product(input.subShape(1, 4), recordedSize()),
+            op == Op.CNN_TO_RNN_ONE_STEP ? (Long) 1L : null);
       case RNN_TO_CNN:
         requireRank(input, 3);
         return Shape.of(null, channels, spatial[0], spatial[1]);

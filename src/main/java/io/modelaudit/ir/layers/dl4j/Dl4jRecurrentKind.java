@@ -15,7 +15,7 @@ import java.util.List;
  * the peephole weights. SimpleRnn: W [nIn, n], RW [n, n], b [n], plus the layer normalisation gains
  * g [2n] (input and recurrent parts) with {@code hasLayerNorm}. GravesBidirectionalLSTM: a
  * GravesLSTM per direction (WF, RWF, bF, WB, RWB, bB) whose outputs are summed, so the output has n
- * features.
+ * features; on a 2D [mb, nIn] activation (NCW) DL4J runs one time step: [mb, n, 1].
  */
 public final class Dl4jRecurrentKind extends SingleInputKind implements ConfiguredWeights {
   public enum Cell {
@@ -42,6 +42,11 @@ public final class Dl4jRecurrentKind extends SingleInputKind implements Configur
 
   @Override
   protected Shape output(Shape input) {
+    if (cell == Cell.GRAVES_BIDIRECTIONAL_LSTM && !channelsLast && input.rank() == 2) {
+      // DL4J runs a [mb, nIn] activation as one time step and returns [mb, nOut, 1]
+      Dl4jChannels.requireChannels(input, 2, false, nIn, "a recurrent layer");
+      return Shape.of(null, nOut, 1L);
+    }
     Dl4jChannels.requireChannels(input, 3, channelsLast, nIn, "a recurrent layer");
     return Dl4jChannels.withChannels(input, channelsLast, nOut);
   }
