@@ -45,8 +45,9 @@ final class StoredWeightsFit {
     TreeSet<Long> dims = storedDims(stored);
     Search search = new Search(kind, storedShapes, archiveLayout);
     // The channels themselves are usually a stored dimension; grouped convolutions store only
-    // channels / groups, so multiples are tried when the dimensions alone fit nothing.
-    if (search.fits(dims) || search.fits(multiples(dims))) {
+    // channels / groups, so multiples are tried when the dimensions alone fit nothing. A rule that
+    // gave no fully known weights for any of them needs more than one dimension: it cannot tell.
+    if (search.fits(dims) || search.closest == null || search.fits(multiples(dims))) {
       return null;
     }
     return search.closest;
