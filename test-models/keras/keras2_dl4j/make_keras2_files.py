@@ -19,6 +19,7 @@ worker) and how the audit explains the difference.
 Run from this folder: python3 make_keras2_files.py (needs h5py and numpy only).
 """
 import json
+import os
 
 import h5py
 import numpy as np
@@ -43,7 +44,11 @@ def dense(name, units):
     }
 
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
 def write(path, config, weights):
+    path = os.path.join(HERE, path)
     """weights: (layer name, [(weight name, shape)]) in layer order, also for layers without any."""
     with h5py.File(path, "w") as f:
         f.attrs["keras_version"] = b"2.2.4"
