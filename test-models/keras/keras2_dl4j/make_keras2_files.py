@@ -48,8 +48,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def write(path, config, weights):
-    path = os.path.join(HERE, path)
     """weights: (layer name, [(weight name, shape)]) in layer order, also for layers without any."""
+    path = os.path.join(HERE, path)
     with h5py.File(path, "w") as f:
         f.attrs["keras_version"] = b"2.2.4"
         f.attrs["backend"] = b"tensorflow"
