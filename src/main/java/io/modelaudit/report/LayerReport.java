@@ -17,6 +17,11 @@ import java.util.List;
  * @param activation the activation function as the file names it, or null
  * @param recorded the input shapes the file records for the first call, or null when it records
  *     none
+ * @param shapeRule how our rule computed the first call's output shapes from its inputs, with the
+ *     numbers (e.g. {@code axis 1: ⌊(32 − 5) / 1⌋ + 1 = 28 (valid, stride 1)}), or null when the
+ *     shapes were not computed
+ * @param storedBytes the bytes the file stores for this layer's weights, from their stored element
+ *     types, or null when the file stores none or their types are unknown
  */
 public record LayerReport(
     String name,
@@ -38,7 +43,56 @@ public record LayerReport(
     String configPointer,
     List<Shape> inputShapes,
     String activation,
-    RecordedReport recorded) {
+    RecordedReport recorded,
+    String shapeRule,
+    Long storedBytes) {
+
+  /** A row without a shape explanation or stored bytes. */
+  public LayerReport(
+      String name,
+      String path,
+      String className,
+      List<String> inbound,
+      List<Shape> outputShapes,
+      List<CallReport> calls,
+      Long params,
+      Long trainable,
+      Long nonTrainable,
+      String paramsSource,
+      List<WeightReport> weights,
+      Long storedParams,
+      String status,
+      String formula,
+      String note,
+      int depth,
+      String configPointer,
+      List<Shape> inputShapes,
+      String activation,
+      RecordedReport recorded) {
+    this(
+        name,
+        path,
+        className,
+        inbound,
+        outputShapes,
+        calls,
+        params,
+        trainable,
+        nonTrainable,
+        paramsSource,
+        weights,
+        storedParams,
+        status,
+        formula,
+        note,
+        depth,
+        configPointer,
+        inputShapes,
+        activation,
+        recorded,
+        null,
+        null);
+  }
 
   public static final String OK = "ok";
   public static final String MISMATCH = "mismatch";
@@ -66,7 +120,9 @@ public record LayerReport(
         configPointer,
         inputShapes,
         activation,
-        recorded);
+        recorded,
+        shapeRule,
+        storedBytes);
   }
 
   /**
@@ -78,15 +134,42 @@ public record LayerReport(
    */
   public record RecordedReport(List<Shape> inputShapes, String source, boolean resumed) {}
 
-  /** One call of a shared layer. */
-  public record CallReport(List<String> inbound, List<Shape> outputShapes) {}
+  /**
+   * One call of a shared layer.
+   *
+   * @param inputShapes the call's input shapes, or null when unknown
+   * @param shapeRule how our rule computed this call's outputs, or null
+   */
+  public record CallReport(
+      List<String> inbound, List<Shape> outputShapes, List<Shape> inputShapes, String shapeRule) {
+    public CallReport(List<String> inbound, List<Shape> outputShapes) {
+      this(inbound, outputShapes, null, null);
+    }
+  }
 
-  /** An expected weight and the stored tensor matched to it; either side may be null. */
+  /**
+   * An expected weight and the stored tensor matched to it; either side may be null.
+   *
+   * @param dtype the stored element type (numpy's name), or null when unknown or not stored
+   * @param bytes the stored tensor's bytes, or null when unknown or not stored
+   */
   public record WeightReport(
       String name,
       Shape shape,
       Shape storedShape,
       String storedName,
       String storedPath,
-      Boolean trainable) {}
+      Boolean trainable,
+      String dtype,
+      Long bytes) {
+    public WeightReport(
+        String name,
+        Shape shape,
+        Shape storedShape,
+        String storedName,
+        String storedPath,
+        Boolean trainable) {
+      this(name, shape, storedShape, storedName, storedPath, trainable, null, null);
+    }
+  }
 }
