@@ -9,6 +9,7 @@ import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.SarifRenderer;
 import io.modelaudit.report.TeeReportStream;
 import io.modelaudit.report.TextRenderer;
+import io.modelaudit.report.summary.SummaryLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +50,13 @@ final class RunReports {
    * Opens the files, then starts every report.
    *
    * @param color whether the text report on stdout is coloured (files never are)
+   * @param layout the text table's layout on stdout (a text file gets it without the width limit)
    */
   static RunReports open(
       String version,
       AuditCommand.OutputFormat stdoutFormat,
       boolean color,
+      SummaryLayout layout,
       List<OutputTarget> targets,
       CiEnvironment environment,
       JsonSections jsonSections,
@@ -63,10 +66,13 @@ final class RunReports {
     Path base = Path.of("");
     List<OpenFile> files = openAll(targets);
     List<ReportRenderer.ReportStream> streams = new ArrayList<>();
-    streams.add(renderer(stdoutFormat, color, base, jsonSections).open(version, out));
+    streams.add(renderer(stdoutFormat, color, layout, base, jsonSections).open(version, out));
+    SummaryLayout unlimited =
+        new SummaryLayout(layout.columns(), layout.maxDepth(), layout.explain(), null);
     for (OpenFile f : files) {
       streams.add(
-          renderer(f.target().format(), false, base, jsonSections).open(version, f.writer()));
+          renderer(f.target().format(), false, unlimited, base, jsonSections)
+              .open(version, f.writer()));
     }
     if (environment.githubActions()) {
       streams.add(new GithubAnnotations(base).open(version, err));
@@ -77,9 +83,13 @@ final class RunReports {
 
   /** {@code jsonSections}: what a command (check) adds to the JSON report. */
   static ReportRenderer renderer(
-      AuditCommand.OutputFormat format, boolean color, Path base, JsonSections jsonSections) {
+      AuditCommand.OutputFormat format,
+      boolean color,
+      SummaryLayout layout,
+      Path base,
+      JsonSections jsonSections) {
     return switch (format) {
-      case text -> new TextRenderer(color);
+      case text -> new TextRenderer(color, layout);
       case json -> new JsonRenderer(jsonSections);
       case sarif -> new SarifRenderer(base);
       case junit -> new JunitRenderer();

@@ -83,6 +83,13 @@ public final class ShapeSteps {
     return "[" + String.join(", ", parts) + "]";
   }
 
+  /** The dims multiplied, as {@code 4·4·16}. */
+  public static String product(Shape shape) {
+    List<String> parts = new ArrayList<>();
+    shape.dims().forEach(d -> parts.add(dim(d)));
+    return String.join("·", parts);
+  }
+
   /** A dim as the summary shows it: the number, or None. */
   public static String dim(Long d) {
     return d == null ? "None" : String.valueOf(d);
