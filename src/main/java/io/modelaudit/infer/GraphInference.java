@@ -420,7 +420,11 @@ public final class GraphInference {
             callIndex,
             override == null
                 ? "the shape the input declares"
-                : "the shape the input declares, " + declared + ", with --input-shape " + override);
+                : "the shape the input declares, "
+                    + declared
+                    + ", with "
+                    + override
+                    + (depth > 0 ? ", the shape it is called with" : " from --input-shape"));
         return Collections.singletonList(merged);
       }
       // Weights first: they do not depend on the output, so they are checked even when the
