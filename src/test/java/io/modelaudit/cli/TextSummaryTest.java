@@ -71,7 +71,9 @@ class TextSummaryTest {
     }
     assertTrue(text[1].contains("  seq_bn (B…  "), text[1]);
     String[] json = CliEnvRun.of(Map.of("COLUMNS", "64"), "--format", "json", model.toString());
-    assertTrue(json[1].contains("\"name\" : \"seq_bn\"") || json[1].contains("\"name\":\"seq_bn\""), json[1]);
+    assertTrue(
+        json[1].contains("\"name\" : \"seq_bn\"") || json[1].contains("\"name\":\"seq_bn\""),
+        json[1]);
   }
 
   @Test
