@@ -32,8 +32,8 @@ final class H5ElementTypes {
 
   /**
    * numpy's name for the type: {@code float32}, {@code int64}, {@code uint8}, {@code bool} (h5py
-   * writes it as an enum), or, for h5py's opaque types (ml_dtypes' {@code bfloat16}, whose tag h5py
-   * leaves empty), the tag or {@code opaque}.
+   * writes it as an enum), or, for h5py's opaque types, the tag, {@code bfloat16} for an untagged
+   * 2-byte one (ml_dtypes' bfloat16 as h5py writes it), {@code opaque8} for an untagged 1-byte one.
    */
   static String name(DataType type) {
     int bits = type.getSize() * 8;
@@ -47,7 +47,12 @@ final class H5ElementTypes {
       return type.getSize() == 1 ? "bool" : "enum" + bits;
     }
     if (type instanceof OpaqueDataType o) {
-      return o.getAsciiTag().isEmpty() ? "opaque" + bits : o.getAsciiTag();
+      if (!o.getAsciiTag().isEmpty()) {
+        return o.getAsciiTag();
+      }
+      // h5py writes ml_dtypes' types as opaque with an empty tag; of those Keras uses, bfloat16
+      // is the one of 2 bytes (the float8 types take 1).
+      return bits == 16 ? "bfloat16" : "opaque" + bits;
     }
     return type.getClass().getSimpleName();
   }
