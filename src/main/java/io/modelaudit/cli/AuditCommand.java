@@ -146,7 +146,10 @@ public final class AuditCommand implements Callable<Integer> {
     text,
     json,
     sarif,
-    junit
+    junit,
+    markdown,
+    csv,
+    html
   }
 
   enum Reference {

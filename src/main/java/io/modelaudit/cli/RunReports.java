@@ -1,14 +1,17 @@
 package io.modelaudit.cli;
 
+import io.modelaudit.report.CsvRenderer;
 import io.modelaudit.report.GithubAnnotations;
 import io.modelaudit.report.JsonRenderer;
 import io.modelaudit.report.JsonSections;
 import io.modelaudit.report.JunitRenderer;
+import io.modelaudit.report.MarkdownRenderer;
 import io.modelaudit.report.ReportCounts;
 import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.SarifRenderer;
 import io.modelaudit.report.TeeReportStream;
 import io.modelaudit.report.TextRenderer;
+import io.modelaudit.report.html.HtmlRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +86,9 @@ final class RunReports {
       case json -> new JsonRenderer(jsonSections);
       case sarif -> new SarifRenderer(base);
       case junit -> new JunitRenderer();
+      case markdown -> new MarkdownRenderer();
+      case csv -> new CsvRenderer();
+      case html -> new HtmlRenderer();
     };
   }
 
