@@ -71,10 +71,11 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Option(
       names = "-o",
-      paramLabel = "FORMAT=FILE",
+      paramLabel = "[FORMAT=]FILE",
       converter = OutputTarget.Converter.class,
       description = {
-        "Also write the report in FORMAT to FILE, e.g. -o sarif=results.sarif; repeat for several."
+        "Also write the report in FORMAT to FILE, e.g. -o sarif=results.sarif; repeat for several.",
+        "A bare FILE takes the --format report instead of stdout, e.g. --format html -o report.html."
       })
   private List<OutputTarget> outputs = new ArrayList<>();
 
@@ -274,12 +275,38 @@ public final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
+    List<OutputTarget> files = new ArrayList<>();
+    OutputTarget instead = null;
+    for (OutputTarget o : outputs) {
+      if (o.format() != null) {
+        files.add(o);
+      } else if (instead != null) {
+        printError(
+            err,
+            "-o "
+                + instead.given()
+                + " and -o "
+                + o.given()
+                + ": only one file can take the --format report (use FORMAT=FILE for others)");
+        return ExitCodes.USAGE;
+      } else {
+        instead = o.as(format);
+        files.add(instead);
+      }
+    }
     RunReports reports;
     try {
       boolean color = colorOption != null ? colorOption : terminal;
       reports =
           RunReports.open(
-              VERSION, format, color, outputs, environment, extension.jsonSections(), out, err);
+              VERSION,
+              instead == null ? format : null,
+              color,
+              files,
+              environment,
+              extension.jsonSections(),
+              out,
+              err);
     } catch (RunReports.CannotWrite e) {
       printError(err, e.getMessage());
       return ExitCodes.USAGE;

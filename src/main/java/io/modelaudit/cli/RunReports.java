@@ -51,6 +51,7 @@ final class RunReports {
   /**
    * Opens the files, then starts every report.
    *
+   * @param stdoutFormat the report on stdout, or null when a bare {@code -o FILE} takes it
    * @param color whether the text report on stdout is coloured (files never are)
    */
   static RunReports open(
@@ -66,7 +67,9 @@ final class RunReports {
     Path base = Path.of("");
     List<OpenFile> files = openAll(targets);
     List<ReportRenderer.ReportStream> streams = new ArrayList<>();
-    streams.add(renderer(stdoutFormat, color, base, jsonSections).open(version, out));
+    if (stdoutFormat != null) {
+      streams.add(renderer(stdoutFormat, color, base, jsonSections).open(version, out));
+    }
     for (OpenFile f : files) {
       streams.add(
           renderer(f.target().format(), false, base, jsonSections).open(version, f.writer()));
