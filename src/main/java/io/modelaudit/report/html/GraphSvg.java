@@ -35,7 +35,7 @@ final class GraphSvg {
             " markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\"/></marker></defs>\n");
     for (int i = 0; i < g.layers().size(); i++) {
       if (g.isGroup(i)) {
-        group(b, g.layers().get(i), at.boxes()[i]);
+        group(b, i, g.layers().get(i), at.boxes()[i]);
       }
     }
     for (double[] points : at.edges()) {
@@ -43,14 +43,14 @@ final class GraphSvg {
     }
     for (int i = 0; i < g.layers().size(); i++) {
       if (!g.isGroup(i)) {
-        leaf(b, g.layers().get(i), at.boxes()[i]);
+        leaf(b, i, g.layers().get(i), at.boxes()[i]);
       }
     }
     return b.append("</svg>\n").toString();
   }
 
-  private static void group(StringBuilder b, LayerReport l, double[] box) {
-    open(b, l, "group");
+  private static void group(StringBuilder b, int index, LayerReport l, double[] box) {
+    open(b, index, l, "group");
     rect(b, box, 8);
     b.append("<text class=\"group-title\" x=\"")
         .append(num(box[0] + NodeLabel.PAD_X))
@@ -61,8 +61,8 @@ final class GraphSvg {
         .append("</text></g>\n");
   }
 
-  private static void leaf(StringBuilder b, LayerReport l, double[] box) {
-    open(b, l, "leaf");
+  private static void leaf(StringBuilder b, int index, LayerReport l, double[] box) {
+    open(b, index, l, "leaf");
     rect(b, box, 4);
     List<String> lines = NodeLabel.leafLines(l);
     b.append("<text x=\"").append(num(box[0] + NodeLabel.PAD_X)).append("\">");
@@ -82,10 +82,13 @@ final class GraphSvg {
     b.append("</text></g>\n");
   }
 
-  private static void open(StringBuilder b, LayerReport l, String kind) {
+  /** Opens a layer's element; {@code index} is its place in the report's layer list. */
+  private static void open(StringBuilder b, int index, LayerReport l, String kind) {
     b.append("<g class=\"layer ")
         .append(kind)
         .append(LayerCells.mismatching(l) ? " mismatch" : "")
+        .append("\" data-index=\"")
+        .append(index)
         .append("\" data-layer=\"")
         .append(HtmlText.escape(l.path()))
         .append("\" data-status=\"")
