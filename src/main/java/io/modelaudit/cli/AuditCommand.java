@@ -71,7 +71,7 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Option(
       names = "-o",
-      paramLabel = "[FORMAT=]FILE",
+      paramLabel = "FORMAT=FILE",
       converter = OutputTarget.Converter.class,
       description = {
         "Also write the report in FORMAT to FILE, e.g. -o sarif=results.sarif; repeat for several.",
