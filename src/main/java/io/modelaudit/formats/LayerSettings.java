@@ -46,7 +46,7 @@ public final class LayerSettings {
       Set.of("@class", "layerName", "activationFn", "activationFunction", "activation");
   private static final Pattern DL4J_TRAINING_ONLY =
       Pattern.compile(
-          "(?i).*(updater|regulariz|weightinit|biasinit|gradientnormalization|constraint|learningrate"
+          "(?i).*(updater|regulariz|init|gradientnormalization|constraint|learningrate"
               + "|momentum|^l1|^l2).*");
 
   private LayerSettings() {}
