@@ -191,14 +191,7 @@ public final class JunitRenderer implements ReportRenderer {
           notices.add(f.severity().id() + " " + f.rule().name() + ": " + XmlText.line(f.message()));
         }
       }
-      if (!notices.isEmpty()) {
-        indent(x, 6);
-        x.writeStartElement("system-out");
-        x.writeCharacters(String.join("\n", notices));
-        x.writeEndElement();
-      }
-      indent(x, 4);
-      x.writeEndElement();
+      endCase(x, notices);
     }
     if (!more.isEmpty()) {
       addedCase(x, m.path(), ADDED_CASE, more);
@@ -237,6 +230,11 @@ public final class JunitRenderer implements ReportRenderer {
         notices.add(r.ruleId() + ": " + XmlText.line(r.message()));
       }
     }
+    endCase(x, notices);
+  }
+
+  /** The notices of a test case in its {@code <system-out>}, then the case's end tag. */
+  private static void endCase(XMLStreamWriter x, List<String> notices) throws XMLStreamException {
     if (!notices.isEmpty()) {
       indent(x, 6);
       x.writeStartElement("system-out");
