@@ -305,14 +305,16 @@ public final class AuditCommand implements Callable<Integer> {
               files,
               environment,
               extension.jsonSections(),
+              extension.addedResults(),
               out,
               err);
     } catch (RunReports.CannotWrite e) {
       printError(err, e.getMessage());
       return ExitCodes.USAGE;
     }
-    ReportRenderer.ReportStream stream =
-        extension.stream(reports.stream(), out, format == OutputFormat.text);
+    // Under check, the baseline's text lines follow the text report on stdout, not a bare -o FILE.
+    boolean textOnStdout = format == OutputFormat.text && instead == null;
+    ReportRenderer.ReportStream stream = extension.stream(reports.stream(), out, textOnStdout);
     ReportCounts counts = new ReportCounts();
     RunOutcome outcome = new RunOutcome(threshold);
     try (Dl4jReferenceClient dl4j =
@@ -340,7 +342,7 @@ public final class AuditCommand implements Callable<Integer> {
     List<String> unwritten = reports.finish(counts);
     noise.staleSuppressions().forEach(note -> printError(err, "note: " + note));
     unwritten.forEach(line -> printError(err, line));
-    extension.finish(out, format == OutputFormat.text);
+    extension.finish(out, textOnStdout);
     err.flush();
     return extension.exitCode(
         unwritten.isEmpty() || outcome.exitCode() == ExitCodes.INTERNAL

@@ -10,9 +10,11 @@ import io.modelaudit.ir.Shape;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -91,7 +93,7 @@ class TableFormatsTest {
   }
 
   @Test
-  void markdownCellsKeepTheirColumnsWhateverTheNames() {
+  void markdownCellsKeepTheirColumnsWhateverTheNames() throws Exception {
     String evil = "a|b`c``<img src=x>*_[x](y)";
     StringWriter out = new StringWriter();
     new MarkdownRenderer().render(report(layer(evil, "Cls|`x`")), new PrintWriter(out));
@@ -135,28 +137,41 @@ class TableFormatsTest {
     return new AuditReport("0.1.0", List.of(m));
   }
 
-  private static LayerReport layer(String name, String className) {
-    return new LayerReport(
-        name,
-        name,
-        className,
-        List.of(),
-        List.of(Shape.of(Arrays.asList(null, 10L))),
-        null,
-        10L,
-        10L,
-        0L,
-        "inferred",
-        List.of(),
-        10L,
-        LayerReport.OK,
-        "10 × (0 + 1) = 10",
-        null,
-        0,
-        "/config",
-        null,
-        null,
-        null);
+  /**
+   * A layer with the given name and class and a count of 10, built through the record's components
+   * so that fields added to LayerReport later stay null here.
+   */
+  private static LayerReport layer(String name, String className) throws Exception {
+    Map<String, Object> values =
+        Map.of(
+            "name",
+            name,
+            "path",
+            name,
+            "className",
+            className,
+            "inbound",
+            List.of(),
+            "outputShapes",
+            List.of(Shape.of(Arrays.asList(null, 10L))),
+            "params",
+            10L,
+            "trainable",
+            10L,
+            "nonTrainable",
+            0L,
+            "paramsSource",
+            "inferred",
+            "status",
+            LayerReport.OK);
+    RecordComponent[] components = LayerReport.class.getRecordComponents();
+    Object[] args = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+      args[i] = types[i] == int.class ? 0 : values.get(components[i].getName());
+    }
+    return LayerReport.class.getDeclaredConstructor(types).newInstance(args);
   }
 
   private static String text(JsonNode n) {
