@@ -124,13 +124,31 @@ public final class HtmlRenderer implements ReportRenderer {
     b.append("</p>\n");
     totals(m, b);
     findings(m, b);
-    LayerGraph graph = LayerGraph.of(m.layers());
     b.append("<h3>Graph</h3>\n<div class=\"graph-wrap\">\n")
-        .append(GraphSvg.draw(graph, GraphLayout.layout(graph), "g" + index))
+        .append(drawing(m, index))
         .append("</div>\n");
     layers(m, b);
     return b.append("</section>\n").toString();
   }
+
+  /**
+   * The model's graph; should ELK fail on a graph, the page says so in its place and keeps the rest
+   * of the report (HtmlReportTest checks that no test model comes to this).
+   */
+  private static String drawing(ModelReport m, int index) {
+    LayerGraph graph = LayerGraph.of(m.layers());
+    try {
+      return GraphSvg.draw(graph, GraphLayout.layout(graph), "g" + index);
+    } catch (RuntimeException e) {
+      return "<p class=\"meta\">"
+          + NOT_LAID_OUT
+          + " ("
+          + HtmlText.escape(String.valueOf(e))
+          + "); the layer table below has every layer.</p>\n";
+    }
+  }
+
+  static final String NOT_LAID_OUT = "The graph could not be laid out";
 
   private static void totals(ModelReport m, StringBuilder b) {
     ModelReport.Totals t = m.totals();
