@@ -70,6 +70,15 @@ public final class LayerCells {
   /** One line of explanation: what it explains ({@code params}, {@code note}) and the text. */
   public record Explained(String label, String text) {}
 
+  /** The framework's name as people write it: "Keras", "DL4J"; others capitalised. */
+  public static String frameworkName(ModelReport.Framework f) {
+    String s = f.name();
+    if ("dl4j".equals(s)) {
+      return "DL4J";
+    }
+    return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
   /** Whether the layer disagrees with a reference: the renderers mark these. */
   public static boolean mismatching(LayerReport l) {
     return LayerReport.MISMATCH.equals(l.status());

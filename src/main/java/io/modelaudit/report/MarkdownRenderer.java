@@ -77,7 +77,7 @@ public final class MarkdownRenderer implements ReportRenderer {
     b.append(status(m.status())).append(" · ").append(MarkdownText.text(m.format()));
     if (m.framework() != null && m.framework().version() != null) {
       b.append(" · ")
-          .append(MarkdownText.text(m.framework().name()))
+          .append(MarkdownText.text(LayerCells.frameworkName(m.framework())))
           .append(' ')
           .append(MarkdownText.text(m.framework().version()));
       if (m.framework().backend() != null) {

@@ -106,7 +106,7 @@ public final class HtmlRenderer implements ReportRenderer {
     b.append(" · ").append(HtmlText.escape(m.format()));
     if (m.framework() != null && m.framework().version() != null) {
       b.append(" · ")
-          .append(HtmlText.escape(m.framework().name()))
+          .append(HtmlText.escape(LayerCells.frameworkName(m.framework())))
           .append(' ')
           .append(HtmlText.escape(m.framework().version()));
       if (m.framework().backend() != null) {
