@@ -232,7 +232,9 @@ public final class HtmlRenderer implements ReportRenderer {
                           + HtmlText.escape(e.text())
                           + "</code>")
               .collect(Collectors.joining("<br>"));
-      b.append(LayerCells.mismatching(l) ? "<tr class=\"mismatch\">" : "<tr>")
+      b.append("<tr data-layer=\"")
+          .append(HtmlText.escape(l.path()))
+          .append(LayerCells.mismatching(l) ? "\" class=\"mismatch\">" : "\">")
           .append("<td class=\"num\">")
           .append(row)
           .append("</td><td class=\"mono\" style=\"padding-left:")

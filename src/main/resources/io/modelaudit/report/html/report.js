@@ -32,6 +32,18 @@
       });
     });
   });
+  // A click on a layer's box shows its row in the layer table.
+  Array.prototype.forEach.call(document.querySelectorAll("section.model"), function (section) {
+    section.addEventListener("click", function (e) {
+      var g = e.target.closest ? e.target.closest("svg.graph g.layer") : null;
+      if (!g) return;
+      Array.prototype.forEach.call(section.querySelectorAll("table.layers tbody tr"), function (row) {
+        var picked = row.getAttribute("data-layer") === g.getAttribute("data-layer");
+        row.classList.toggle("picked", picked);
+        if (picked) row.scrollIntoView({ block: "center" });
+      });
+    });
+  });
   // Where each layer's box was drawn, in page coordinates (data-box="x y width height"), so that
   // the rendering can be checked from the DOM alone.
   Array.prototype.forEach.call(document.querySelectorAll("svg.graph .layer > rect"), function (rect) {
