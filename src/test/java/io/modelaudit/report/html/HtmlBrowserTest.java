@@ -97,6 +97,37 @@ class HtmlBrowserTest {
   }
 
   @Test
+  void theLayerTableSortsByAColumnWhenItsHeaderIsClicked() throws Exception {
+    HeadlessChromium chromium = HeadlessChromium.find(work);
+    Path page = work.resolve("sorted.html");
+    // After the page's own script: click "Params" once (ascending), record the rows' order.
+    String click =
+        "<script>var t = document.querySelector('table.layers');"
+            + "Array.prototype.filter.call(t.tHead.rows[0].cells,"
+            + " function (h) { return h.textContent === 'Params'; })[0].click();"
+            + "document.documentElement.setAttribute('data-sorted',"
+            + " Array.prototype.map.call(t.tBodies[0].rows,"
+            + " function (r) { return r.getAttribute('data-layer'); }).join(','));</script>";
+    Files.writeString(page, run("html", NESTED).replace("</body>", click + "</body>"));
+    Document dom = Jsoup.parse(chromium.dumpDom(page, WIDTH));
+
+    JsonNode layers = JSON.readTree(run("json", NESTED)).at("/models/0/layers");
+    List<JsonNode> byParams = new ArrayList<>();
+    layers.forEach(byParams::add);
+    byParams.sort((a, b) -> Long.compare(a.get("params").asLong(), b.get("params").asLong()));
+    String expected =
+        byParams.stream().map(l -> l.get("path").asText()).collect(Collectors.joining(","));
+    assertEquals(expected, dom.selectFirst("html").attr("data-sorted"));
+    assertEquals(
+        "ascending",
+        dom.select("table.layers th").stream()
+            .filter(h -> h.text().equals("Params"))
+            .findFirst()
+            .orElseThrow()
+            .attr("aria-sort"));
+  }
+
+  @Test
   void thePageNeedsNoNetwork() {
     for (String model : List.of(SEED, NESTED, WRONG_KERNEL)) {
       String html = run("html", model);
