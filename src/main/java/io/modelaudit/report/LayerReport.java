@@ -2,6 +2,7 @@ package io.modelaudit.report;
 
 import io.modelaudit.ir.Shape;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One layer's row.
@@ -17,6 +18,8 @@ import java.util.List;
  * @param activation the activation function as the file names it, or null
  * @param recorded the input shapes the file records for the first call, or null when it records
  *     none
+ * @param config the configuration values the file gives for the layer (see {@code
+ *     formats.LayerSettings}), empty when none
  * @param shapeRule how our rule computed the first call's output shapes from its inputs, with the
  *     numbers (e.g. {@code axis 1: ⌊(32 − 5) / 1⌋ + 1 = 28 (valid, stride 1)}), or null when the
  *     shapes were not computed
@@ -44,8 +47,13 @@ public record LayerReport(
     List<Shape> inputShapes,
     String activation,
     RecordedReport recorded,
+    Map<String, Object> config,
     String shapeRule,
     Long storedBytes) {
+
+  public LayerReport {
+    config = config == null ? Map.of() : config;
+  }
 
   /** A row without a shape explanation or stored bytes. */
   public LayerReport(
@@ -68,7 +76,8 @@ public record LayerReport(
       String configPointer,
       List<Shape> inputShapes,
       String activation,
-      RecordedReport recorded) {
+      RecordedReport recorded,
+      Map<String, Object> config) {
     this(
         name,
         path,
@@ -90,6 +99,7 @@ public record LayerReport(
         inputShapes,
         activation,
         recorded,
+        config,
         null,
         null);
   }
@@ -121,6 +131,7 @@ public record LayerReport(
         inputShapes,
         activation,
         recorded,
+        config,
         shapeRule,
         storedBytes);
   }

@@ -235,6 +235,7 @@ final class LayerTableBuilder {
             layer.callInputs().isEmpty() ? null : layer.callInputs().get(0),
             layer.layer().activation(),
             recorded(layer),
+            layer.layer().settings(),
             layer.shapeRule(0),
             storedBytes(compared));
     rows.add(row);
