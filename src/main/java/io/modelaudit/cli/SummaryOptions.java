@@ -18,7 +18,7 @@ final class SummaryOptions {
       completionCandidates = ColumnNames.class,
       description = {
         "Add columns to the text table, comma-separated: ${COMPLETION-CANDIDATES}.",
-        "input: input shape; kernel: weight shapes; trainable, non_trainable: counts; share: % of"
+        "input: input shape; kernel: weight shapes; trainable, non_trainable: counts; share: %% of"
             + " the total; dtype, bytes: as stored in the file; formula: how the count is made."
       })
   private String columns;
