@@ -78,7 +78,8 @@ final class RunReports {
               .open(version, out));
     }
     SummaryLayout unlimited =
-        new SummaryLayout(layout.columns(), layout.maxDepth(), layout.explain(), null);
+        new SummaryLayout(
+            layout.columns(), layout.maxDepth(), layout.expandNested(), layout.explain(), null);
     for (OpenFile f : files) {
       streams.add(
           renderer(f.target().format(), false, unlimited, base, jsonSections, addedResults)

@@ -9,7 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The options of the text summary's table: {@code --columns}, {@code --depth}, {@code --explain}.
+ * The options of the text summary's table: {@code --columns}, {@code --depth}, {@code
+ * --expand-nested}, {@code --explain}.
  */
 final class SummaryOptions {
   @Option(
@@ -30,6 +31,13 @@ final class SummaryOptions {
           "Show the layers of nested models down to N levels (0: top-level layers only;"
               + " default: all).")
   private Integer depth;
+
+  @Option(
+      names = "--expand-nested",
+      description =
+          "Also show the layers a wrapper runs (Bidirectional's forward and backward layers,"
+              + " TimeDistributed's layer), indented under it with their own shapes and counts.")
+  private boolean expandNested;
 
   @Option(
       names = "--explain",
@@ -59,7 +67,7 @@ final class SummaryOptions {
     if (depth != null && depth < 0) {
       throw new Unusable("--depth must be 0 or more, not " + depth);
     }
-    return new SummaryLayout(named, depth, explain, width(environment, terminal));
+    return new SummaryLayout(named, depth, expandNested, explain, width(environment, terminal));
   }
 
   private static Integer width(Map<String, String> environment, boolean terminal) {

@@ -25,6 +25,9 @@ import java.util.Map;
  *     shapes were not computed
  * @param storedBytes the bytes the file stores for this layer's weights, from their stored element
  *     types, or null when the file stores none or their types are unknown
+ * @param wrapped the layers a wrapper runs (Bidirectional's forward and backward layers,
+ *     TimeDistributed's layer), one level deeper, with our shapes and counts for them; empty for
+ *     other layers
  */
 public record LayerReport(
     String name,
@@ -49,10 +52,12 @@ public record LayerReport(
     RecordedReport recorded,
     Map<String, Object> config,
     String shapeRule,
-    Long storedBytes) {
+    Long storedBytes,
+    List<LayerReport> wrapped) {
 
   public LayerReport {
     config = config == null ? Map.of() : config;
+    wrapped = wrapped == null ? List.of() : List.copyOf(wrapped);
   }
 
   /** A row without a shape explanation or stored bytes. */
@@ -101,7 +106,8 @@ public record LayerReport(
         recorded,
         config,
         null,
-        null);
+        null,
+        List.of());
   }
 
   public static final String OK = "ok";
@@ -133,7 +139,8 @@ public record LayerReport(
         recorded,
         config,
         shapeRule,
-        storedBytes);
+        storedBytes,
+        wrapped);
   }
 
   /**

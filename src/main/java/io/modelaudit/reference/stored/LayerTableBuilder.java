@@ -237,7 +237,8 @@ final class LayerTableBuilder {
             recorded(layer),
             layer.layer().settings(),
             layer.shapeRule(0),
-            storedBytes(compared));
+            storedBytes(compared),
+            WrappedRows.of(layer, depth + 1, status));
     rows.add(row);
     identities.add(layer.layer().identity() == null ? layer.path() : layer.layer().identity());
     findings.addAll(layerFindings);

@@ -34,9 +34,7 @@ public final class SummaryTable {
     List<SummaryColumn> columns = SummaryColumns.shown(layout.columns(), model);
     List<LayerReport> layers = new ArrayList<>();
     for (LayerReport l : model.layers()) {
-      if (layout.maxDepth() == null || l.depth() <= layout.maxDepth()) {
-        layers.add(l);
-      }
+      add(l, layers);
     }
     List<List<List<String>>> rows = new ArrayList<>();
     for (LayerReport l : layers) {
@@ -61,6 +59,17 @@ public final class SummaryTable {
       }
     }
     out.println(rule);
+  }
+
+  /** The row, and with --expand-nested the rows of the layers it wraps, within --depth. */
+  private void add(LayerReport l, List<LayerReport> layers) {
+    if (layout.maxDepth() != null && l.depth() > layout.maxDepth()) {
+      return;
+    }
+    layers.add(l);
+    if (layout.expandNested()) {
+      l.wrapped().forEach(w -> add(w, layers));
+    }
   }
 
   private int[] widths(List<SummaryColumn> columns, List<List<List<String>>> rows) {
