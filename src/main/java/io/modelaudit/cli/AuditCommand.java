@@ -112,6 +112,15 @@ public final class AuditCommand implements Callable<Integer> {
   static final long MAX_TIMEOUT_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
 
   @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N",
+      description = {
+        "Audit N files at once (default: one per core); -j 1 audits them one after the other.",
+        "Reports come out in the order of the files whatever N is."
+      })
+  private Integer jobs;
+
+  @Option(
       names = "--input-shape",
       paramLabel = "NAME=DIMS",
       converter = InputShapeConverter.class,
@@ -239,6 +248,11 @@ public final class AuditCommand implements Callable<Integer> {
           err, "--timeout must be at most " + MAX_TIMEOUT_SECONDS + " seconds (about 292 years)");
       return ExitCodes.USAGE;
     }
+    if (jobs != null && jobs < 1) {
+      printError(err, "-j must be at least 1");
+      return ExitCodes.USAGE;
+    }
+    int workers = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     Map<String, Shape> overrides = new LinkedHashMap<>();
     for (Map.Entry<String, Shape> e : inputShapes) {
       if (overrides.put(e.getKey(), e.getValue()) != null) {
@@ -295,7 +309,7 @@ public final class AuditCommand implements Callable<Integer> {
                 architecture,
                 dl4j == null ? List.of() : List.of(new Dl4jReference(dl4j)),
                 Duration.ofSeconds(timeoutSeconds))) {
-      new OrderedAudits(targets, architecture, target -> auditOne(auditor, target))
+      new OrderedAudits(targets, architecture, target -> auditOne(auditor, target), workers)
           .forEach(
               raw -> {
                 OrderedAudits.Audited audited =
