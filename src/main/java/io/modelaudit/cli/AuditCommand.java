@@ -7,6 +7,7 @@ import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
 import io.modelaudit.reference.dl4j.Dl4jWorker;
 import io.modelaudit.report.ModelReport;
+import io.modelaudit.report.ProblemsOnly;
 import io.modelaudit.report.ReportCounts;
 import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.TerminalText;
@@ -272,9 +273,10 @@ public final class AuditCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     extension.start(paths);
-    ModelFiles.Expansion expansion =
-        ModelFiles.expand(paths, exclusions, note -> printError(err, "note: " + note));
-    noise.noteLeftOut(expansion, note -> printError(err, "note: " + note));
+    java.util.function.Consumer<String> notes =
+        noise.notes(note -> printError(err, "note: " + note));
+    ModelFiles.Expansion expansion = ModelFiles.expand(paths, exclusions, notes);
+    noise.noteLeftOut(expansion, notes);
     List<ModelFiles.Target> targets = expansion.targets();
     List<String> dl4jWorker = null;
     if (reference != Reference.stored) {
@@ -290,13 +292,24 @@ public final class AuditCommand implements Callable<Integer> {
       boolean color = colorOption != null ? colorOption : terminal;
       reports =
           RunReports.open(
-              VERSION, format, color, outputs, environment, extension.jsonSections(), out, err);
+              VERSION,
+              format,
+              color,
+              noise.quiet(),
+              outputs,
+              environment,
+              extension.jsonSections(),
+              out,
+              err);
     } catch (RunReports.CannotWrite e) {
       printError(err, e.getMessage());
       return ExitCodes.USAGE;
     }
     ReportRenderer.ReportStream stream =
-        extension.stream(reports.stream(), out, format == OutputFormat.text);
+        extension.stream(
+            noise.onlyProblems() ? new ProblemsOnly(reports.stream()) : reports.stream(),
+            out,
+            format == OutputFormat.text);
     ReportCounts counts = new ReportCounts();
     RunOutcome outcome = new RunOutcome(threshold);
     try (Dl4jReferenceClient dl4j =
@@ -322,7 +335,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
     counts.skipped(expansion.skipped().size());
     List<String> unwritten = reports.finish(counts);
-    noise.staleSuppressions().forEach(note -> printError(err, "note: " + note));
+    noise.staleSuppressions().forEach(notes);
     unwritten.forEach(line -> printError(err, line));
     extension.finish(out, format == OutputFormat.text);
     err.flush();

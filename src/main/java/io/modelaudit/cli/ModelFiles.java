@@ -13,8 +13,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -101,7 +103,30 @@ final class ModelFiles {
       }
     }
     excluded.sort(Comparator.comparing(Left::file));
-    return new Expansion(files, skipped, excluded);
+    return new Expansion(once(files, notes), skipped, excluded);
+  }
+
+  /**
+   * The targets without the second and later ways to one file (the same path twice, a symbolic link
+   * to a file audited already, a folder given twice): each is noted and the first is kept. Files
+   * are the same when their real paths are; a path that does not resolve is compared as given, made
+   * absolute.
+   */
+  private static List<Target> once(List<Target> targets, Consumer<String> notes) {
+    Map<Path, Target> first = new HashMap<>();
+    List<Target> out = new ArrayList<>();
+    for (Target t : targets) {
+      Path real = realPath(t.file());
+      Target before = first.putIfAbsent(real == null ? key(t.file()) : real, t);
+      if (before == null) {
+        out.add(t);
+      } else if (before.file().equals(t.file())) {
+        notes.accept(t.file() + ": named more than once: audited once");
+      } else {
+        notes.accept(t.file() + ": audited once: the same file as " + before.file());
+      }
+    }
+    return out;
   }
 
   /**

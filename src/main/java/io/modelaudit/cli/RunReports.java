@@ -4,6 +4,7 @@ import io.modelaudit.report.GithubAnnotations;
 import io.modelaudit.report.JsonRenderer;
 import io.modelaudit.report.JsonSections;
 import io.modelaudit.report.JunitRenderer;
+import io.modelaudit.report.QuietText;
 import io.modelaudit.report.ReportCounts;
 import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.SarifRenderer;
@@ -49,11 +50,13 @@ final class RunReports {
    * Opens the files, then starts every report.
    *
    * @param color whether the text report on stdout is coloured (files never are)
+   * @param quiet whether a text report on stdout is only the findings ({@code --quiet})
    */
   static RunReports open(
       String version,
       AuditCommand.OutputFormat stdoutFormat,
       boolean color,
+      boolean quiet,
       List<OutputTarget> targets,
       CiEnvironment environment,
       JsonSections jsonSections,
@@ -63,7 +66,11 @@ final class RunReports {
     Path base = Path.of("");
     List<OpenFile> files = openAll(targets);
     List<ReportRenderer.ReportStream> streams = new ArrayList<>();
-    streams.add(renderer(stdoutFormat, color, base, jsonSections).open(version, out));
+    ReportRenderer onStdout =
+        quiet && stdoutFormat == AuditCommand.OutputFormat.text
+            ? new QuietText()
+            : renderer(stdoutFormat, color, base, jsonSections);
+    streams.add(onStdout.open(version, out));
     for (OpenFile f : files) {
       streams.add(
           renderer(f.target().format(), false, base, jsonSections).open(version, f.writer()));
