@@ -321,16 +321,24 @@ public final class AuditCommand implements Callable<Integer> {
                 overrides,
                 architecture,
                 dl4j == null ? List.of() : List.of(new Dl4jReference(dl4j)),
-                Duration.ofSeconds(timeoutSeconds))) {
+                Duration.ofSeconds(timeoutSeconds));
+        ProgressDisplay progress =
+            noise.quiet()
+                ? ProgressDisplay.NONE
+                : ProgressDisplay.start(targets.size(), environment.variables())) {
       new OrderedAudits(targets, architecture, target -> auditOne(auditor, target), workers)
           .forEach(
               raw -> {
                 OrderedAudits.Audited audited =
                     new OrderedAudits.Audited(noise.suppress(raw.report()), raw.internal());
+                if (terminal || audited.report().error() != null) {
+                  progress.pause(); // the report goes to the terminal too, or an error line does
+                }
                 stream.model(audited.report());
                 counts.add(audited.report());
                 outcome.add(audited);
                 printErrorOf(audited);
+                progress.step();
               });
     }
     counts.skipped(expansion.skipped().size());
