@@ -46,8 +46,24 @@ import picocli.CommandLine.Parameters;
       "3:a file could not be read or is not a supported model",
       "4:internal error"
     },
+    footerHeading = "%nExamples:%n",
     footer = {
-      "%nCommands (a file named like one is audited as ./NAME):",
+      "  model-audit model.h5",
+      "      The per-layer table; exit code 1 when a layer mismatches.",
+      "  model-audit --format json models/ > report.json",
+      "      Every model file in a folder (searched recursively), as JSON.",
+      "  model-audit -o sarif=results.sarif models/",
+      "      The table on the terminal, and SARIF for code scanning.",
+      "  model-audit --only-problems -j 2 models/",
+      "      Only the models and layers with a problem, two files at a time.",
+      "  model-audit --quiet models/",
+      "      One line per finding; the exit code tells the rest.",
+      "  model-audit --config model_config.json model_weights.h5",
+      "      A weights-only file with its architecture.",
+      "  model-audit --reference dl4j model.zip",
+      "      Also what Deeplearning4j itself computes.",
+      "",
+      "Commands (a file named like one is audited as ./NAME):",
       "  baseline PATH... -o FILE      record the models' audits in a lock file",
       "  check --baseline FILE PATH... audit, and fail on drift from the lock",
       "  diff OLD NEW                  how two models (or two JSON reports) differ",
@@ -213,6 +229,7 @@ public final class AuditCommand implements Callable<Integer> {
                   err.flush();
                   return ExitCodes.INTERNAL;
                 });
+    HelpLayout.apply(cli);
     cli.setParameterExceptionHandler(
         (e, a) -> {
           printError(err, e.getMessage());
