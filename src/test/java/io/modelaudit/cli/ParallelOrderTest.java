@@ -14,35 +14,52 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code -j N}: the same bytes on stdout and stderr for every format whatever N, over folders of
  * real fixtures (including unreadable files and a weights-only file paired with its architecture).
  */
 class ParallelOrderTest {
+  /** Models of every form, with mismatches, unreadable files and weights-only pairs. */
   private static final String[] FOLDERS = {
-    "test-models/keras", "test-models/dl4j", "test-models/malformed", "test-models/tfjs"
+    "test-models/keras/variants",
+    "test-models/keras/weights_only",
+    "test-models/keras/crafted_forms",
+    "test-models/keras/keras2_dl4j",
+    "test-models/dl4j",
+    "test-models/malformed",
+    "test-models/tfjs"
   };
 
-  private static String[] args(String format, String jobs) {
-    List<String> args = new ArrayList<>(List.of("--format", format, "-j", jobs));
+  private static final List<String> FORMATS =
+      List.of("text", "json", "sarif", "junit", "markdown", "csv", "html");
+
+  /** One run writing every format: JSON on stdout, each other format to a file in {@code dir}. */
+  private static String[] run(Path dir, String jobs) {
+    List<String> args = new ArrayList<>(List.of("--format", "json", "-j", jobs));
+    for (String format : FORMATS) {
+      args.addAll(List.of("-o", format + "=" + dir.resolve("report." + format)));
+    }
     args.addAll(List.of(FOLDERS));
-    return args.toArray(String[]::new);
+    return CliEnvRun.of(Map.of("GITHUB_ACTIONS", "true"), args.toArray(String[]::new));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"text", "json", "sarif", "junit"})
-  void everyFormatIsTheSameWithOneOrFourWorkers(String format) {
-    Map<String, String> github = Map.of("GITHUB_ACTIONS", "true");
-    String[] one = CliEnvRun.of(github, args(format, "1"));
-    String[] four = CliEnvRun.of(github, args(format, "4"));
-    assertEquals(one[0], four[0], "exit code");
-    assertTrue(one[1].length() > 10_000, one[1]);
-    assertEquals(one[1], four[1], "stdout");
-    assertTrue(one[2].contains("::error"), "GitHub annotations on stderr: " + one[2]);
-    assertEquals(one[2], four[2], "stderr, GitHub annotations included");
+  @Test
+  void everyFormatIsTheSameWithOneOrFourWorkers(@TempDir Path dir) throws Exception {
+    Path one = Files.createDirectory(dir.resolve("one"));
+    Path four = Files.createDirectory(dir.resolve("four"));
+    String[] sequential = run(one, "1");
+    String[] parallel = run(four, "4");
+    assertEquals(sequential[0], parallel[0], "exit code");
+    assertTrue(sequential[1].length() > 10_000, sequential[1]);
+    assertEquals(sequential[1], parallel[1], "stdout");
+    assertTrue(sequential[2].contains("::error"), "GitHub annotations: " + sequential[2]);
+    assertEquals(sequential[2], parallel[2], "stderr, GitHub annotations included");
+    for (String format : FORMATS) {
+      String expected = Files.readString(one.resolve("report." + format));
+      assertTrue(expected.length() > 1_000, format + ": " + expected);
+      assertEquals(expected, Files.readString(four.resolve("report." + format)), format);
+    }
   }
 
   @Test
