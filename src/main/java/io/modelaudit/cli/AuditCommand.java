@@ -296,7 +296,7 @@ public final class AuditCommand implements Callable<Integer> {
     extension.start(paths);
     java.util.function.Consumer<String> notes =
         noise.notes(note -> printError(err, "note: " + note));
-    ModelFiles.Expansion expansion = ModelFiles.expand(paths, exclusions, notes);
+    ModelFiles.Expansion expansion = ModelFiles.expand(paths, exclusions, notes, workers);
     noise.noteLeftOut(expansion, notes);
     List<ModelFiles.Target> targets = expansion.targets();
     List<String> dl4jWorker = null;
