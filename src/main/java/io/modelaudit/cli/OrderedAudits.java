@@ -30,10 +30,11 @@ import java.util.function.Function;
  * reports are held.
  *
  * <p>With several workers, the targets a little ahead of the one whose turn it is are audited in
- * parallel (at most {@link #AHEAD_PER_WORKER} per worker), and their reports still go out in the
- * targets' order: the output is the same whatever the number of workers, and the reports held wait
- * only for the ones before them. Whether an architecture JSON was used is decided from the same
- * reports as with one worker: those handed on before it and those it waited for.
+ * parallel (at most {@link #AHEAD_PER_WORKER} per worker; an architecture JSON as well, its report
+ * dropped should it turn out to be used), and their reports still go out in the targets' order: the
+ * output is the same whatever the number of workers, and the reports held wait only for the ones
+ * before them. Whether an architecture JSON was used is decided from the same reports as with one
+ * worker: those handed on before it and those it waited for.
  */
 final class OrderedAudits {
   /** One audited target: its report, and the exception when the report stands for a bug of ours. */
@@ -95,9 +96,8 @@ final class OrderedAudits {
           for (aheadUpTo = Math.max(aheadUpTo, i + 1);
               aheadUpTo < targets.size() && aheadUpTo <= i + workers * AHEAD_PER_WORKER;
               aheadUpTo++) {
-            if (!targets.get(aheadUpTo).waitsForPairing()) {
-              start(aheadUpTo, pool);
-            }
+            // An architecture JSON too: its report is the same whether or not it is shown.
+            start(aheadUpTo, pool);
           }
         }
         ModelFiles.Target target = targets.get(i);
@@ -111,9 +111,14 @@ final class OrderedAudits {
             noted(auditedAhead.get(j));
           }
           if (target.auditedWith(architecturesUsed)) {
+            Future<Audited> unused = auditedAhead.remove(i);
+            if (unused != null) {
+              unused.cancel(true);
+            }
             continue;
           }
-          audited = noted(CompletableFuture.completedFuture(audit.apply(target)));
+          start(i, pool);
+          audited = noted(auditedAhead.remove(i));
         } else {
           start(i, pool);
           audited = noted(auditedAhead.remove(i));
