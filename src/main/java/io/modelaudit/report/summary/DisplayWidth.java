@@ -1,13 +1,12 @@
 package io.modelaudit.report.summary;
 
-import com.ibm.icu.lang.UCharacter;
-import com.ibm.icu.lang.UProperty;
+import org.jline.utils.WCWidth;
 
 /**
  * How many terminal cells text takes: East Asian Wide and Fullwidth characters take 2 (CJK
  * ideographs, kana, Hangul, fullwidth forms, most emoji), combining marks and format characters
- * (zero-width joiner, variation selectors) 0, every other character 1. The widths come from ICU's
- * Unicode data.
+ * (zero-width joiner, variation selectors) 0, every other character 1. Wide characters are those of
+ * JLine's {@code wcwidth} (Markus Kuhn's tables, as terminals count them).
  */
 public final class DisplayWidth {
   private DisplayWidth() {}
@@ -34,10 +33,7 @@ public final class DisplayWidth {
         || type == Character.FORMAT) {
       return 0;
     }
-    int width = UCharacter.getIntPropertyValue(codePoint, UProperty.EAST_ASIAN_WIDTH);
-    return width == UCharacter.EastAsianWidth.WIDE || width == UCharacter.EastAsianWidth.FULLWIDTH
-        ? 2
-        : 1;
+    return WCWidth.wcwidth(codePoint) == 2 ? 2 : 1;
   }
 
   /**
