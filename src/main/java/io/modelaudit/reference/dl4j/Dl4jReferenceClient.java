@@ -133,9 +133,10 @@ public final class Dl4jReferenceClient implements AutoCloseable {
             "DL4J gave no answer within " + timeout.toSeconds() + " s; its worker was stopped");
       }
       if (line == END) {
-        lastExit = exitStatus();
+        // Its last words before stop(): destroying a Process closes its streams, and what the
+        // stderr reader had not read yet would be lost.
+        lastExit = exitStatus() + lastWords();
         stop();
-        lastExit += lastWords();
         return null;
       }
       if (line == TOO_LONG) {
@@ -192,9 +193,9 @@ public final class Dl4jReferenceClient implements AutoCloseable {
             + lastWords();
       }
       if (line == END) {
-        String exit = exitStatus();
+        String exit = exitStatus() + lastWords();
         stop();
-        return "the DL4J worker exited while starting" + exit + lastWords();
+        return "the DL4J worker exited while starting" + exit;
       }
       if (READY.equals(line)) {
         return null;
