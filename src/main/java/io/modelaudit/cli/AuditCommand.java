@@ -122,6 +122,14 @@ public final class AuditCommand implements Callable<Integer> {
   private List<Map.Entry<String, Shape>> inputShapes = new ArrayList<>();
 
   @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      description =
+          "Report activation memory for batches of N examples (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1")
+  private long batchSize;
+
+  @Option(
       names = "--config",
       paramLabel = "ARCH.json",
       description = {
@@ -239,6 +247,10 @@ public final class AuditCommand implements Callable<Integer> {
           err, "--timeout must be at most " + MAX_TIMEOUT_SECONDS + " seconds (about 292 years)");
       return ExitCodes.USAGE;
     }
+    if (batchSize <= 0) {
+      printError(err, "--batch-size must be a positive number of examples");
+      return ExitCodes.USAGE;
+    }
     Map<String, Shape> overrides = new LinkedHashMap<>();
     for (Map.Entry<String, Shape> e : inputShapes) {
       if (overrides.put(e.getKey(), e.getValue()) != null) {
@@ -294,7 +306,8 @@ public final class AuditCommand implements Callable<Integer> {
                 overrides,
                 architecture,
                 dl4j == null ? List.of() : List.of(new Dl4jReference(dl4j)),
-                Duration.ofSeconds(timeoutSeconds))) {
+                Duration.ofSeconds(timeoutSeconds),
+                batchSize)) {
       new OrderedAudits(targets, architecture, target -> auditOne(auditor, target))
           .forEach(
               raw -> {

@@ -63,7 +63,68 @@ public record ModelReport(
       long nonTrainable,
       long unverified,
       Long stored,
-      boolean complete) {}
+      boolean complete,
+      CostTotals cost) {
+    public Totals(
+        long params,
+        long trainable,
+        long nonTrainable,
+        long unverified,
+        Long stored,
+        boolean complete) {
+      this(params, trainable, nonTrainable, unverified, stored, complete, null);
+    }
+
+    /** These totals for a batch of {@code batchSize} examples. */
+    public Totals withBatchSize(long batchSize) {
+      return cost == null
+          ? this
+          : new Totals(
+              params,
+              trainable,
+              nonTrainable,
+              unverified,
+              stored,
+              complete,
+              cost.withBatchSize(batchSize));
+    }
+  }
+
+  /**
+   * The model's compute cost for one example: the sums over the layers whose cost is known; {@code
+   * unknownLayers} counts the others (then the sums are a lower bound).
+   *
+   * @param activationElements every layer's output elements added up (not the peak memory: a
+   *     runtime frees activations it no longer needs)
+   */
+  public record CostTotals(
+      long macs,
+      long flops,
+      long activationElements,
+      long activationBytes,
+      int unknownLayers,
+      int unknownActivations,
+      long batchSize) {
+    public boolean complete() {
+      return unknownLayers == 0;
+    }
+
+    /** Activation bytes of a batch of {@code batchSize} examples. */
+    public long batchActivationBytes() {
+      return io.modelaudit.ir.Checked.multiply(activationBytes, batchSize);
+    }
+
+    public CostTotals withBatchSize(long value) {
+      return new CostTotals(
+          macs,
+          flops,
+          activationElements,
+          activationBytes,
+          unknownLayers,
+          unknownActivations,
+          value);
+    }
+  }
 
   /** This report with other findings (the same ones, some suppressed). */
   public ModelReport withFindings(List<Finding> replaced) {

@@ -28,6 +28,11 @@ public final class DenseKind extends SingleInputKind {
     this.loraRank = loraRank;
   }
 
+  /** Output features. */
+  public long units() {
+    return units;
+  }
+
   @Override
   protected Shape output(Shape input) {
     return input.withDim(-1, units);
