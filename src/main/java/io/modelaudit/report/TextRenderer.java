@@ -127,6 +127,9 @@ public final class TextRenderer implements ReportRenderer {
     out.println("Total params: " + Formulas.number(t.params()) + stored + incomplete);
     out.println("Trainable params: " + Formulas.number(t.trainable()));
     out.println("Non-trainable params: " + Formulas.number(t.nonTrainable()));
+    if (t.cost() != null) {
+      out.println(CostText.summary(t.cost()));
+    }
     if (m.dl4j() != null && m.dl4j().totalParams() != null) {
       out.println(
           "DL4J "
