@@ -14,7 +14,11 @@ final class CostText {
   static String summary(CostTotals c) {
     StringBuilder s = new StringBuilder("Compute: ");
     s.append(scaled(c.macs(), "MACs")).append(", ").append(scaled(c.flops(), "FLOPs"));
-    s.append(" per example; activations ").append(bytes(c.activationBytes()));
+    s.append(" per example; activations ");
+    if (c.unknownActivations() > 0) {
+      s.append("at least ");
+    }
+    s.append(bytes(c.activationBytes()));
     s.append(" per example (float32)");
     if (c.batchSize() != 1) {
       s.append(", ").append(bytes(c.batchActivationBytes()));
