@@ -288,7 +288,15 @@ public final class AuditCommand implements Callable<Integer> {
       boolean color = colorOption != null ? colorOption : terminal;
       reports =
           RunReports.open(
-              VERSION, format, color, outputs, environment, extension.jsonSections(), out, err);
+              VERSION,
+              format,
+              color,
+              outputs,
+              environment,
+              extension.jsonSections(),
+              extension.addedResults(),
+              out,
+              err);
     } catch (RunReports.CannotWrite e) {
       printError(err, e.getMessage());
       return ExitCodes.USAGE;

@@ -1,5 +1,6 @@
 package io.modelaudit.cli;
 
+import io.modelaudit.report.AddedResults;
 import io.modelaudit.report.GithubAnnotations;
 import io.modelaudit.report.JsonRenderer;
 import io.modelaudit.report.JsonSections;
@@ -57,32 +58,41 @@ final class RunReports {
       List<OutputTarget> targets,
       CiEnvironment environment,
       JsonSections jsonSections,
+      AddedResults addedResults,
       PrintWriter out,
       PrintWriter err)
       throws CannotWrite {
     Path base = Path.of("");
     List<OpenFile> files = openAll(targets);
     List<ReportRenderer.ReportStream> streams = new ArrayList<>();
-    streams.add(renderer(stdoutFormat, color, base, jsonSections).open(version, out));
+    streams.add(renderer(stdoutFormat, color, base, jsonSections, addedResults).open(version, out));
     for (OpenFile f : files) {
       streams.add(
-          renderer(f.target().format(), false, base, jsonSections).open(version, f.writer()));
+          renderer(f.target().format(), false, base, jsonSections, addedResults)
+              .open(version, f.writer()));
     }
     if (environment.githubActions()) {
-      streams.add(new GithubAnnotations(base).open(version, err));
+      streams.add(new GithubAnnotations(base, addedResults).open(version, err));
     }
     return new RunReports(
         streams.size() == 1 ? streams.get(0) : new TeeReportStream(streams), files);
   }
 
-  /** {@code jsonSections}: what a command (check) adds to the JSON report. */
+  /**
+   * {@code jsonSections} and {@code addedResults}: what a command (check) adds to the JSON report
+   * and to the formats that list results.
+   */
   static ReportRenderer renderer(
-      AuditCommand.OutputFormat format, boolean color, Path base, JsonSections jsonSections) {
+      AuditCommand.OutputFormat format,
+      boolean color,
+      Path base,
+      JsonSections jsonSections,
+      AddedResults addedResults) {
     return switch (format) {
       case text -> new TextRenderer(color);
       case json -> new JsonRenderer(jsonSections);
-      case sarif -> new SarifRenderer(base);
-      case junit -> new JunitRenderer();
+      case sarif -> new SarifRenderer(base, addedResults);
+      case junit -> new JunitRenderer(addedResults);
     };
   }
 

@@ -227,6 +227,9 @@ public final class JsonRenderer implements ReportRenderer {
       n.put("note", l.note());
     }
     n.put("config_pointer", l.configPointer());
+    if (!l.config().isEmpty()) {
+      n.set("config", MAPPER.valueToTree(l.config()));
+    }
   }
 
   /** One example's cost in a layer (docs/compute-cost.md); null values are unknown. */

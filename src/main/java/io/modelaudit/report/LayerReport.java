@@ -2,6 +2,7 @@ package io.modelaudit.report;
 
 import io.modelaudit.ir.Shape;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One layer's row.
@@ -17,6 +18,8 @@ import java.util.List;
  * @param activation the activation function as the file names it, or null
  * @param recorded the input shapes the file records for the first call, or null when it records
  *     none
+ * @param config the configuration values the file gives for the layer (see {@code
+ *     formats.LayerSettings}), empty when none
  * @param cost compute cost and activation memory per example, or null when not computed
  */
 public record LayerReport(
@@ -40,7 +43,12 @@ public record LayerReport(
     List<Shape> inputShapes,
     String activation,
     RecordedReport recorded,
+    Map<String, Object> config,
     CostReport cost) {
+
+  public LayerReport {
+    config = config == null ? Map.of() : config;
+  }
 
   public LayerReport(
       String name,
@@ -62,7 +70,8 @@ public record LayerReport(
       String configPointer,
       List<Shape> inputShapes,
       String activation,
-      RecordedReport recorded) {
+      RecordedReport recorded,
+      Map<String, Object> config) {
     this(
         name,
         path,
@@ -84,6 +93,7 @@ public record LayerReport(
         inputShapes,
         activation,
         recorded,
+        config,
         null);
   }
 
@@ -114,6 +124,7 @@ public record LayerReport(
         inputShapes,
         activation,
         recorded,
+        config,
         cost);
   }
 
@@ -139,6 +150,7 @@ public record LayerReport(
         inputShapes,
         activation,
         recorded,
+        config,
         value);
   }
 

@@ -249,6 +249,7 @@ final class LayerTableBuilder {
             layer.callInputs().isEmpty() ? null : layer.callInputs().get(0),
             layer.layer().activation(),
             recorded(layer),
+            layer.layer().settings(),
             cost(layer));
     rows.add(row);
     identities.add(layer.layer().identity() == null ? layer.path() : layer.layer().identity());
