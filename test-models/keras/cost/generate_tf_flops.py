@@ -79,14 +79,13 @@ APPLICATION_NAMES = ["vgg16", "resnet50", "mobilenet_v2", "efficientnet_b0",
 
 
 def layer_of(scope, names):
-    """The model's layer a scope component belongs to: TensorFlow suffixes it with _1, _2 ..."""
-    best = None
+    """The model's layer a scope component belongs to. Tracing the model again inside tf.function
+    reopens each layer's name scope, which TensorFlow makes unique with a _1 suffix: layer conv2d
+    runs in conv2d_1 (and layer conv2d_1 in conv2d_1_1), so that reading comes first."""
     for name in names:
-        rest = scope[len(name):]
-        if scope.startswith(name) and (rest == "" or (rest[0] == "_" and rest[1:].isdigit())):
-            if best is None or len(name) > len(best):
-                best = name
-    return best
+        if scope == name + "_1":
+            return name
+    return scope if scope in names else None
 
 
 def tf_flops(model):
