@@ -18,7 +18,7 @@ import picocli.CommandLine.Unmatched;
     versionProvider = AuditCommand.Version.class,
     sortOptions = false,
     customSynopsis = {
-      "model-audit baseline [-o FILE] [--max-params N] [--max-file-bytes N]",
+      "model-audit baseline [-o FILE] [--max-params N] [--max-file-bytes N] [--max-macs N]",
       "                     [AUDIT OPTIONS] PATH..."
     },
     description = {
@@ -57,6 +57,12 @@ final class BaselineCommand implements Callable<Integer> {
       description = "Record a limit: no model file may be larger than N bytes.")
   private Long maxFileBytes;
 
+  @Option(
+      names = "--max-macs",
+      paramLabel = "N",
+      description = "Record a limit: a model may cost one example at most N multiply-accumulates.")
+  private Long maxMacs;
+
   @Unmatched private List<String> auditArgs = new ArrayList<>();
 
   private final PrintWriter out;
@@ -74,7 +80,7 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Limits limits = CheckCommand.limits(maxParams, maxFileBytes, err);
+    Limits limits = CheckCommand.limits(maxParams, maxFileBytes, maxMacs, err);
     if (limits == null) {
       return ExitCodes.USAGE;
     }

@@ -8,19 +8,26 @@ import java.util.List;
  *
  * @param maxParams the most parameters a model may have in all ({@code totals.params})
  * @param maxFileBytes the largest a model file may be, in bytes
+ * @param maxMacs the most multiply-accumulates one example may cost ({@code totals.cost.macs}; a
+ *     model whose cost is partly unknown is held to the part that is known)
  */
-public record Limits(Long maxParams, Long maxFileBytes) {
-  public static final Limits NONE = new Limits(null, null);
+public record Limits(Long maxParams, Long maxFileBytes, Long maxMacs) {
+  public static final Limits NONE = new Limits(null, null, null);
+
+  public Limits(Long maxParams, Long maxFileBytes) {
+    this(maxParams, maxFileBytes, null);
+  }
 
   /** These limits, each one that is not set taken from {@code fallback}. */
   public Limits orElse(Limits fallback) {
     return new Limits(
         maxParams != null ? maxParams : fallback.maxParams,
-        maxFileBytes != null ? maxFileBytes : fallback.maxFileBytes);
+        maxFileBytes != null ? maxFileBytes : fallback.maxFileBytes,
+        maxMacs != null ? maxMacs : fallback.maxMacs);
   }
 
   public boolean isEmpty() {
-    return maxParams == null && maxFileBytes == null;
+    return maxParams == null && maxFileBytes == null && maxMacs == null;
   }
 
   /** One limit a model exceeds: its name as in the lock, the limit, and the model's value. */
@@ -33,6 +40,10 @@ public record Limits(Long maxParams, Long maxFileBytes) {
     }
     if (maxFileBytes != null && fileBytes > maxFileBytes) {
       out.add(new Breach("max_file_bytes", maxFileBytes, fileBytes));
+    }
+    Long macs = model.totals().macs();
+    if (maxMacs != null && macs != null && macs > maxMacs) {
+      out.add(new Breach("max_macs", maxMacs, macs));
     }
     return out;
   }

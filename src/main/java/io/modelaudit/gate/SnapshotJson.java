@@ -34,6 +34,9 @@ public final class SnapshotJson {
     n.put("unverified", t.unverified());
     n.put("stored", t.stored());
     n.put("complete", t.complete());
+    if (t.macs() != null) {
+      n.put("macs", t.macs());
+    }
     return n;
   }
 
@@ -81,7 +84,8 @@ public final class SnapshotJson {
         count(n, "non_trainable"),
         count(n, "unverified"),
         optionalCount(n.has("stored") ? n.get("stored") : n.path("references").path("stored")),
-        n.path("complete").asBoolean(true));
+        n.path("complete").asBoolean(true),
+        optionalCount(n.has("macs") ? n.get("macs") : n.path("cost").path("macs")));
   }
 
   /**
