@@ -78,54 +78,54 @@ APPLICATION_NAMES = ["vgg16", "resnet50", "mobilenet_v2", "efficientnet_b0",
                      "densenet121", "inception_v3", "xception"]
 
 
-def layer_of(scope, names):
-    """The model's layer a scope component belongs to. Tracing the model again inside tf.function
-    reopens each layer's name scope, which TensorFlow makes unique with a _1 suffix: layer conv2d
-    runs in conv2d_1 (and layer conv2d_1 in conv2d_1_1), so that reading comes first."""
-    for name in names:
-        if scope == name + "_1":
-            return name
-    return scope if scope in names else None
-
-
-def tf_flops(model):
-    """TensorFlow's profiler FLOPs of one example: in all, by op type, and by layer and op type."""
-    specs = [tf.TensorSpec([1] + list(i.shape[1:]), tf.float32) for i in model.inputs]
-
-    @tf.function
-    def forward(*args):
-        return model(list(args) if len(args) > 1 else args[0], training=False)
-
-    concrete = forward.get_concrete_function(*specs)
+def profile(fn, specs):
+    """TensorFlow's profiler FLOPs of fn traced on specs, by op type."""
+    concrete = tf.function(fn).get_concrete_function(*specs)
     _, graph_def = convert_variables_to_constants_v2_as_graph(concrete)
     with tf.Graph().as_default() as graph:
         tf.graph_util.import_graph_def(graph_def, name="")
         types = {op.name: op.type for op in graph.get_operations()}
         options = tf.compat.v1.profiler.ProfileOptionBuilder.float_operation()
         options["output"] = "none"
-        profile = tf.compat.v1.profiler.profile(
+        result = tf.compat.v1.profiler.profile(
             graph=graph, run_meta=tf.compat.v1.RunMetadata(), cmd="scope", options=options)
-    names = [layer.name for layer in model.layers]
     by_op = {}
-    by_layer = {}
 
     def walk(node):
         if node.float_ops:
-            op_type = types[node.name]
-            by_op[op_type] = by_op.get(op_type, 0) + node.float_ops
-            parts = node.name.split("/")
-            layer = layer_of(parts[1], names) if len(parts) > 1 else None
-            entry = by_layer.setdefault(layer or "(model)", {})
-            entry[op_type] = entry.get(op_type, 0) + node.float_ops
+            by_op[types[node.name]] = by_op.get(types[node.name], 0) + node.float_ops
         for child in node.children:
             walk(child)
 
-    walk(profile)
-    return {
-        "total": profile.total_float_ops,
-        "by_op": dict(sorted(by_op.items())),
-        "by_layer": {k: dict(sorted(v.items())) for k, v in sorted(by_layer.items())},
-    }
+    walk(result)
+    return result.total_float_ops, dict(sorted(by_op.items()))
+
+
+def one(tensor_shape):
+    return tf.TensorSpec([1] + list(tensor_shape[1:]), tf.float32)
+
+
+def tf_flops(model):
+    """TensorFlow's profiler FLOPs of one example: the whole model by op type, and each layer that
+    owns weights or multiplies tensors, profiled on its own (op names cannot tell layers apart:
+    TensorFlow renames scopes it sees twice)."""
+    specs = [one(i.shape) for i in model.inputs]
+    total, by_op = profile(
+        lambda *args: model(list(args) if len(args) > 1 else args[0], training=False), specs)
+    by_layer = {}
+    for layer in model.layers:
+        if not layer.weights and type(layer).__name__ not in ("Attention", "Dot"):
+            continue
+        inputs = layer.input if isinstance(layer.input, list) else [layer.input]
+        layer_specs = [one(t.shape) for t in inputs]
+        if type(layer).__name__ in ("MultiHeadAttention",):
+            call = lambda *a, layer=layer: layer(*a, training=False)  # noqa: E731
+        elif len(inputs) > 1:
+            call = lambda *a, layer=layer: layer(list(a), training=False)  # noqa: E731
+        else:
+            call = lambda a, layer=layer: layer(a, training=False)  # noqa: E731
+        by_layer[layer.name] = profile(call, layer_specs)[1]
+    return {"total": total, "by_op": by_op, "by_layer": dict(sorted(by_layer.items()))}
 
 
 def write(name, model, architecture_file):
