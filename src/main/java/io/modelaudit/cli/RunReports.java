@@ -1,15 +1,18 @@
 package io.modelaudit.cli;
 
 import io.modelaudit.report.AddedResults;
+import io.modelaudit.report.CsvRenderer;
 import io.modelaudit.report.GithubAnnotations;
 import io.modelaudit.report.JsonRenderer;
 import io.modelaudit.report.JsonSections;
 import io.modelaudit.report.JunitRenderer;
+import io.modelaudit.report.MarkdownRenderer;
 import io.modelaudit.report.ReportCounts;
 import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.SarifRenderer;
 import io.modelaudit.report.TeeReportStream;
 import io.modelaudit.report.TextRenderer;
+import io.modelaudit.report.html.HtmlRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +52,7 @@ final class RunReports {
   /**
    * Opens the files, then starts every report.
    *
+   * @param stdoutFormat the report on stdout, or null when a bare {@code -o FILE} takes it
    * @param color whether the text report on stdout is coloured (files never are)
    */
   static RunReports open(
@@ -65,7 +69,10 @@ final class RunReports {
     Path base = Path.of("");
     List<OpenFile> files = openAll(targets);
     List<ReportRenderer.ReportStream> streams = new ArrayList<>();
-    streams.add(renderer(stdoutFormat, color, base, jsonSections, addedResults).open(version, out));
+    if (stdoutFormat != null) {
+      streams.add(
+          renderer(stdoutFormat, color, base, jsonSections, addedResults).open(version, out));
+    }
     for (OpenFile f : files) {
       streams.add(
           renderer(f.target().format(), false, base, jsonSections, addedResults)
@@ -93,6 +100,9 @@ final class RunReports {
       case json -> new JsonRenderer(jsonSections);
       case sarif -> new SarifRenderer(base, addedResults);
       case junit -> new JunitRenderer(addedResults);
+      case markdown -> new MarkdownRenderer();
+      case csv -> new CsvRenderer();
+      case html -> new HtmlRenderer();
     };
   }
 
