@@ -21,7 +21,8 @@ final class CostText {
     s.append(bytes(c.activationBytes()));
     s.append(" per example (float32)");
     if (c.batchSize() != 1) {
-      s.append(", ").append(bytes(c.batchActivationBytes()));
+      Long batch = c.batchActivationBytes();
+      s.append(", ").append(batch == null ? "more than 9.2 EB" : bytes(batch));
       s.append(" for a batch of ").append(c.batchSize());
     }
     if (!c.complete()) {

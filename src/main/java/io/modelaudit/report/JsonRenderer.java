@@ -241,9 +241,9 @@ public final class JsonRenderer implements ReportRenderer {
     if (batch != 1) {
       n.put(
           "batch_activation_bytes",
-          c.activationBytes() == null
+          c.activationBytes() == null || c.activationBytes() > Long.MAX_VALUE / batch
               ? null
-              : io.modelaudit.ir.Checked.multiply(c.activationBytes(), batch));
+              : c.activationBytes() * batch);
     }
     n.put("share", c.share());
     if (c.formula() != null) {

@@ -109,9 +109,9 @@ public record ModelReport(
       return unknownLayers == 0;
     }
 
-    /** Activation bytes of a batch of {@code batchSize} examples. */
-    public long batchActivationBytes() {
-      return io.modelaudit.ir.Checked.multiply(activationBytes, batchSize);
+    /** Activation bytes of a batch of {@code batchSize} examples; null beyond 64 bits. */
+    public Long batchActivationBytes() {
+      return activationBytes > Long.MAX_VALUE / batchSize ? null : activationBytes * batchSize;
     }
 
     public CostTotals withBatchSize(long value) {

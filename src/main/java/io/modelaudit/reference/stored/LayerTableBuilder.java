@@ -13,6 +13,7 @@ import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.Call;
 import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.Checked;
+import io.modelaudit.ir.DimensionOverflowException;
 import io.modelaudit.ir.RecordedShapes;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
@@ -76,6 +77,15 @@ final class LayerTableBuilder {
   }
 
   private static CostReport cost(LayerInference layer) {
+    try {
+      return costOrOverflow(layer);
+    } catch (DimensionOverflowException e) {
+      return new CostReport(
+          null, null, null, null, null, null, "the count does not fit in 64 bits");
+    }
+  }
+
+  private static CostReport costOrOverflow(LayerInference layer) {
     LayerCost cost = CostWalker.cost(layer);
     CostWalker.Activation activation = CostWalker.activation(layer);
     Long elements = activation.elements();
@@ -108,16 +118,20 @@ final class LayerTableBuilder {
         continue;
       }
       CostReport c = row.cost();
-      if (c.macs() == null || c.flops() == null) {
+      if (c.macs() == null
+          || c.flops() == null
+          || Long.MAX_VALUE - macs < c.macs()
+          || Long.MAX_VALUE - flops < c.flops()) {
         unknown++;
       } else {
-        macs = Checked.add(macs, c.macs());
-        flops = Checked.add(flops, c.flops());
+        macs += c.macs();
+        flops += c.flops();
       }
-      if (c.activationElements() == null) {
+      if (c.activationElements() == null
+          || (Long.MAX_VALUE / CostReport.ACTIVATION_BYTES) - elements < c.activationElements()) {
         unknownActivations++;
       } else {
-        elements = Checked.add(elements, c.activationElements());
+        elements += c.activationElements();
       }
     }
     return new CostTotals(
