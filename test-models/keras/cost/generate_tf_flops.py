@@ -73,7 +73,16 @@ def attention():
     return keras.Model([q, v], z, name="attention")
 
 
-MODELS = {f.__name__: f for f in (convolutions, dense_sequence, recurrent, attention)}
+def wrappers():
+    x = keras.Input((6,))
+    y = layers.Embedding(20, 8, name="embedding")(x)
+    y = layers.Bidirectional(layers.LSTM(5, return_sequences=True, unroll=True), name="bi")(y)
+    y = layers.TimeDistributed(layers.Dense(3), name="per_step")(y)
+    y = layers.Conv1D(4, 3, groups=1, name="conv")(y)
+    return keras.Model(x, y, name="wrappers")
+
+
+MODELS = {f.__name__: f for f in (convolutions, dense_sequence, recurrent, attention, wrappers)}
 APPLICATION_NAMES = ["vgg16", "resnet50", "mobilenet_v2", "efficientnet_b0",
                      "densenet121", "inception_v3", "xception"]
 
