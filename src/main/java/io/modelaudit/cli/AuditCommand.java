@@ -10,6 +10,7 @@ import io.modelaudit.report.ModelReport;
 import io.modelaudit.report.ReportCounts;
 import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.TerminalText;
+import io.modelaudit.report.summary.SummaryLayout;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,6 +143,8 @@ public final class AuditCommand implements Callable<Integer> {
 
   @CommandLine.Mixin private NoiseOptions noise = new NoiseOptions();
 
+  @CommandLine.Mixin private SummaryOptions summary = new SummaryOptions();
+
   @Option(names = "--stacktrace", description = "Print stack traces of internal errors.")
   private boolean stacktrace;
 
@@ -149,6 +152,7 @@ public final class AuditCommand implements Callable<Integer> {
   private PrintWriter err;
   private boolean terminal;
   private CiEnvironment environment = CiEnvironment.none();
+  private Map<String, String> variables = Map.of();
   private AuditExtension extension = AuditExtension.NONE;
 
   enum OutputFormat {
@@ -194,6 +198,7 @@ public final class AuditCommand implements Callable<Integer> {
       String... args) {
     AuditCommand command = new AuditCommand();
     command.environment = new CiEnvironment(environment);
+    command.variables = environment;
     command.extension = extension;
     command.out = out;
     command.err = err;
@@ -287,6 +292,13 @@ public final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
+    SummaryLayout layout;
+    try {
+      layout = summary.layout(variables, terminal);
+    } catch (SummaryOptions.Unusable e) {
+      printError(err, e.getMessage());
+      return ExitCodes.USAGE;
+    }
     List<OutputTarget> files = new ArrayList<>();
     OutputTarget instead = null;
     for (OutputTarget o : outputs) {
@@ -314,6 +326,7 @@ public final class AuditCommand implements Callable<Integer> {
               VERSION,
               instead == null ? format : null,
               color,
+              layout,
               files,
               environment,
               extension.jsonSections(),

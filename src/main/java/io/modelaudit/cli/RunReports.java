@@ -13,6 +13,7 @@ import io.modelaudit.report.SarifRenderer;
 import io.modelaudit.report.TeeReportStream;
 import io.modelaudit.report.TextRenderer;
 import io.modelaudit.report.html.HtmlRenderer;
+import io.modelaudit.report.summary.SummaryLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,11 +55,13 @@ final class RunReports {
    *
    * @param stdoutFormat the report on stdout, or null when a bare {@code -o FILE} takes it
    * @param color whether the text report on stdout is coloured (files never are)
+   * @param layout the text table's layout on stdout (a text file gets it without the width limit)
    */
   static RunReports open(
       String version,
       AuditCommand.OutputFormat stdoutFormat,
       boolean color,
+      SummaryLayout layout,
       List<OutputTarget> targets,
       CiEnvironment environment,
       JsonSections jsonSections,
@@ -71,11 +74,15 @@ final class RunReports {
     List<ReportRenderer.ReportStream> streams = new ArrayList<>();
     if (stdoutFormat != null) {
       streams.add(
-          renderer(stdoutFormat, color, base, jsonSections, addedResults).open(version, out));
+          renderer(stdoutFormat, color, layout, base, jsonSections, addedResults)
+              .open(version, out));
     }
+    SummaryLayout unlimited =
+        new SummaryLayout(
+            layout.columns(), layout.maxDepth(), layout.expandNested(), layout.explain(), null);
     for (OpenFile f : files) {
       streams.add(
-          renderer(f.target().format(), false, base, jsonSections, addedResults)
+          renderer(f.target().format(), false, unlimited, base, jsonSections, addedResults)
               .open(version, f.writer()));
     }
     if (environment.githubActions()) {
@@ -92,11 +99,12 @@ final class RunReports {
   static ReportRenderer renderer(
       AuditCommand.OutputFormat format,
       boolean color,
+      SummaryLayout layout,
       Path base,
       JsonSections jsonSections,
       AddedResults addedResults) {
     return switch (format) {
-      case text -> new TextRenderer(color);
+      case text -> new TextRenderer(color, layout);
       case json -> new JsonRenderer(jsonSections);
       case sarif -> new SarifRenderer(base, addedResults);
       case junit -> new JunitRenderer(addedResults);

@@ -15,6 +15,7 @@ import io.modelaudit.ir.NegativeSizeException;
 import io.modelaudit.ir.RecordedShapes;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.TensorRef;
 import io.modelaudit.ir.UnknownDimensionException;
 import io.modelaudit.ir.WeightSpec;
@@ -333,6 +334,9 @@ public final class GraphInference {
                 ? evaluateNested(layer, result, ruleInputs)
                 : evaluateRule(layer, result, ruleInputs, callIndex);
         result.recordCall(callIndex, inputs, outputs == null ? null : withUnknownsAsNull(outputs));
+        if (layer.body() != null && outputs != null) {
+          result.recordShapeRule(callIndex, nestedRule(layer, outputs));
+        }
         if (missing != null) {
           // The rule ran on an unknown input (a same-shape layer, a Reshape with a full target):
           // what it gives cannot be checked, and the row says why.
@@ -353,6 +357,19 @@ public final class GraphInference {
                   : e.getMessage());
         }
       }
+    }
+
+    /** A nested model gives what its output layers give. */
+    private static String nestedRule(Layer layer, List<Shape> outputs) {
+      List<String> parts = new ArrayList<>();
+      List<TensorRef> refs = layer.body().outputs();
+      for (int i = 0; i < refs.size() && i < outputs.size(); i++) {
+        parts.add(refs.get(i) + " " + outputs.get(i));
+      }
+      return (layer.timeDistributed() ? "per time step, " : "")
+          + "the output of its layer"
+          + (parts.size() == 1 ? " " : "s ")
+          + String.join(", ", parts);
     }
 
     private static List<Shape> withUnknownsAsNull(List<Shape> shapes) {
@@ -397,7 +414,18 @@ public final class GraphInference {
       if (layer.kind() instanceof InputKind) {
         Shape declared = ((InputKind) layer.kind()).batchShape();
         result.recordWeights(List.of(), "0");
-        return Collections.singletonList(merge(declared, overrides.get(layer.name())));
+        Shape override = overrides.get(layer.name());
+        Shape merged = merge(declared, override);
+        result.recordShapeRule(
+            callIndex,
+            override == null
+                ? "the shape the input declares"
+                : "the shape the input declares, "
+                    + declared
+                    + ", with "
+                    + override
+                    + (depth > 0 ? ", the shape it is called with" : " from --input-shape"));
+        return Collections.singletonList(merged);
       }
       // Weights first: they do not depend on the output, so they are checked even when the
       // output shape turns out degenerate. They come from the first call whose inputs are known;
@@ -418,9 +446,16 @@ public final class GraphInference {
                 + " but the layer's weights are "
                 + describe(result.weights()));
       }
-      List<Shape> outputs =
-          unknownIfUnknown(() -> layer.kind().outputShapes(inputs, callIndex), null);
+      ShapeSteps.Captured<List<Shape>> ruled =
+          ShapeSteps.capture(
+              () -> unknownIfUnknown(() -> layer.kind().outputShapes(inputs, callIndex), null));
+      List<Shape> outputs = ruled.value();
       SizeCheck.outputs(outputs);
+      result.recordShapeRule(
+          callIndex,
+          ruled.steps().isEmpty()
+              ? ShapeSteps.generic(inputs, outputs)
+              : String.join("; ", ruled.steps()));
       return outputs;
     }
 

@@ -36,6 +36,7 @@ public final class LayerInference {
   private final List<List<Shape>> callInputs;
   private final List<List<Shape>> callOutputs;
   private final List<String> inputSources;
+  private final List<String> shapeRules;
   private Outcome outcome = Outcome.INFERRED;
   private List<WeightSpec> weights;
   private Long params;
@@ -52,6 +53,19 @@ public final class LayerInference {
     this.callInputs = new ArrayList<>(Collections.nCopies(calls, null));
     this.callOutputs = new ArrayList<>(Collections.nCopies(calls, null));
     this.inputSources = new ArrayList<>(Collections.nCopies(calls, null));
+    this.shapeRules = new ArrayList<>(Collections.nCopies(calls, null));
+  }
+
+  /**
+   * How the rule computed call {@code call}'s outputs, in the rule's own words and numbers, or null
+   * when it did not compute them.
+   */
+  public String shapeRule(int call) {
+    return call < shapeRules.size() ? shapeRules.get(call) : null;
+  }
+
+  void recordShapeRule(int call, String rule) {
+    shapeRules.set(call, rule);
   }
 
   public Layer layer() {

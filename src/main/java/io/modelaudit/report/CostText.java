@@ -50,8 +50,8 @@ final class CostText {
     return String.format(Locale.ROOT, digits, v) + " " + prefixes[i] + unit;
   }
 
-  /** Bytes in decimal units (kB, MB, GB), as model sizes are usually quoted. */
+  /** Bytes in Keras' units (1 KB = 1024 B), as the summary's weight bytes are shown. */
   static String bytes(long n) {
-    return scaled(n, "B").replace(" KB", " kB");
+    return io.modelaudit.report.summary.ByteSizes.readable(n);
   }
 }

@@ -141,6 +141,9 @@ public final class JsonRenderer implements ReportRenderer {
       t.put("non_trainable", m.totals().nonTrainable());
       t.put("unverified", m.totals().unverified());
       t.put("complete", m.totals().complete());
+      t.put("bytes", m.totals().bytes());
+      t.put("trainable_bytes", m.totals().trainableBytes());
+      t.put("non_trainable_bytes", m.totals().nonTrainableBytes());
       ObjectNode refs = t.putObject("references");
       if (m.totals().stored() != null) {
         refs.put("stored", m.totals().stored());
@@ -178,6 +181,8 @@ public final class JsonRenderer implements ReportRenderer {
         ArrayNode in = cn.putArray("inbound");
         c.inbound().forEach(in::add);
         shapes(cn, "output_shapes", c.outputShapes());
+        shapes(cn, "input_shapes", c.inputShapes());
+        cn.put("shape_rule", c.shapeRule());
       }
     }
     n.put("params", l.params());
@@ -198,7 +203,10 @@ public final class JsonRenderer implements ReportRenderer {
       if (w.trainable() != null) {
         wn.put("trainable", w.trainable());
       }
+      wn.put("dtype", w.dtype());
+      wn.put("bytes", w.bytes());
     }
+    n.put("stored_bytes", l.storedBytes());
     ObjectNode refs = n.putObject("references");
     if (l.storedParams() != null) {
       refs.putObject("stored").put("params", l.storedParams());
@@ -220,6 +228,7 @@ public final class JsonRenderer implements ReportRenderer {
     }
     n.put("status", l.status());
     n.put("formula", l.formula());
+    n.put("shape_rule", l.shapeRule());
     if (l.cost() != null) {
       cost(n.putObject("cost"), l.cost(), batch);
     }

@@ -20,6 +20,14 @@ import java.util.Map;
  *     none
  * @param config the configuration values the file gives for the layer (see {@code
  *     formats.LayerSettings}), empty when none
+ * @param shapeRule how our rule computed the first call's output shapes from its inputs, with the
+ *     numbers (e.g. {@code axis 1: ⌊(32 − 5) / 1⌋ + 1 = 28 (valid, stride 1)}), or null when the
+ *     shapes were not computed
+ * @param storedBytes the bytes the file stores for this layer's weights, from their stored element
+ *     types, or null when the file stores none or their types are unknown
+ * @param wrapped the layers a wrapper runs (Bidirectional's forward and backward layers,
+ *     TimeDistributed's layer), one level deeper, with our shapes and counts for them; empty for
+ *     other layers
  * @param cost compute cost and activation memory per example, or null when not computed
  */
 public record LayerReport(
@@ -44,12 +52,17 @@ public record LayerReport(
     String activation,
     RecordedReport recorded,
     Map<String, Object> config,
+    String shapeRule,
+    Long storedBytes,
+    List<LayerReport> wrapped,
     CostReport cost) {
 
   public LayerReport {
     config = config == null ? Map.of() : config;
+    wrapped = wrapped == null ? List.of() : List.copyOf(wrapped);
   }
 
+  /** A row without a shape explanation or stored bytes. */
   public LayerReport(
       String name,
       String path,
@@ -94,6 +107,63 @@ public record LayerReport(
         activation,
         recorded,
         config,
+        null,
+        null,
+        List.of(),
+        null);
+  }
+
+  /** A row without a compute cost. */
+  public LayerReport(
+      String name,
+      String path,
+      String className,
+      List<String> inbound,
+      List<Shape> outputShapes,
+      List<CallReport> calls,
+      Long params,
+      Long trainable,
+      Long nonTrainable,
+      String paramsSource,
+      List<WeightReport> weights,
+      Long storedParams,
+      String status,
+      String formula,
+      String note,
+      int depth,
+      String configPointer,
+      List<Shape> inputShapes,
+      String activation,
+      RecordedReport recorded,
+      Map<String, Object> config,
+      String shapeRule,
+      Long storedBytes,
+      List<LayerReport> wrapped) {
+    this(
+        name,
+        path,
+        className,
+        inbound,
+        outputShapes,
+        calls,
+        params,
+        trainable,
+        nonTrainable,
+        paramsSource,
+        weights,
+        storedParams,
+        status,
+        formula,
+        note,
+        depth,
+        configPointer,
+        inputShapes,
+        activation,
+        recorded,
+        config,
+        shapeRule,
+        storedBytes,
+        wrapped,
         null);
   }
 
@@ -125,6 +195,9 @@ public record LayerReport(
         activation,
         recorded,
         config,
+        shapeRule,
+        storedBytes,
+        wrapped,
         cost);
   }
 
@@ -151,6 +224,9 @@ public record LayerReport(
         activation,
         recorded,
         config,
+        shapeRule,
+        storedBytes,
+        wrapped,
         value);
   }
 
@@ -191,15 +267,42 @@ public record LayerReport(
     }
   }
 
-  /** One call of a shared layer. */
-  public record CallReport(List<String> inbound, List<Shape> outputShapes) {}
+  /**
+   * One call of a shared layer.
+   *
+   * @param inputShapes the call's input shapes, or null when unknown
+   * @param shapeRule how our rule computed this call's outputs, or null
+   */
+  public record CallReport(
+      List<String> inbound, List<Shape> outputShapes, List<Shape> inputShapes, String shapeRule) {
+    public CallReport(List<String> inbound, List<Shape> outputShapes) {
+      this(inbound, outputShapes, null, null);
+    }
+  }
 
-  /** An expected weight and the stored tensor matched to it; either side may be null. */
+  /**
+   * An expected weight and the stored tensor matched to it; either side may be null.
+   *
+   * @param dtype the stored element type (numpy's name), or null when unknown or not stored
+   * @param bytes the stored tensor's bytes, or null when unknown or not stored
+   */
   public record WeightReport(
       String name,
       Shape shape,
       Shape storedShape,
       String storedName,
       String storedPath,
-      Boolean trainable) {}
+      Boolean trainable,
+      String dtype,
+      Long bytes) {
+    public WeightReport(
+        String name,
+        Shape shape,
+        Shape storedShape,
+        String storedName,
+        String storedPath,
+        Boolean trainable) {
+      this(name, shape, storedShape, storedName, storedPath, trainable, null, null);
+    }
+  }
 }

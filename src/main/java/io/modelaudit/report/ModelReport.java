@@ -55,7 +55,10 @@ public record ModelReport(
    * Model totals. {@code params} adds our counts and, for layers we could not infer, the stored
    * ones ({@code unverified}: whether those train is unknown, so they are in neither {@code
    * trainable} nor {@code nonTrainable}); {@code complete} is false when any layer's count is not
-   * ours. {@code stored} is what the file stores in all, or null when it stores no weights.
+   * ours. {@code stored} is what the file stores in all, or null when it stores no weights. {@code
+   * bytes} is what the stored weights take with the element types the file records (Keras' "Total
+   * params: 1,966 (7.68 KB)"), split by the trainable flag of the weight each stored tensor was
+   * matched to; null when the file stores none or records no type for some of them.
    */
   public record Totals(
       long params,
@@ -64,6 +67,9 @@ public record ModelReport(
       long unverified,
       Long stored,
       boolean complete,
+      Long bytes,
+      Long trainableBytes,
+      Long nonTrainableBytes,
       CostTotals cost) {
     public Totals(
         long params,
@@ -72,21 +78,50 @@ public record ModelReport(
         long unverified,
         Long stored,
         boolean complete) {
-      this(params, trainable, nonTrainable, unverified, stored, complete, null);
+      this(params, trainable, nonTrainable, unverified, stored, complete, null, null, null);
+    }
+
+    public Totals(
+        long params,
+        long trainable,
+        long nonTrainable,
+        long unverified,
+        Long stored,
+        boolean complete,
+        Long bytes,
+        Long trainableBytes,
+        Long nonTrainableBytes) {
+      this(
+          params,
+          trainable,
+          nonTrainable,
+          unverified,
+          stored,
+          complete,
+          bytes,
+          trainableBytes,
+          nonTrainableBytes,
+          null);
+    }
+
+    /** These totals with one example's compute cost. */
+    public Totals withCost(CostTotals value) {
+      return new Totals(
+          params,
+          trainable,
+          nonTrainable,
+          unverified,
+          stored,
+          complete,
+          bytes,
+          trainableBytes,
+          nonTrainableBytes,
+          value);
     }
 
     /** These totals for a batch of {@code batchSize} examples. */
     public Totals withBatchSize(long batchSize) {
-      return cost == null
-          ? this
-          : new Totals(
-              params,
-              trainable,
-              nonTrainable,
-              unverified,
-              stored,
-              complete,
-              cost.withBatchSize(batchSize));
+      return cost == null ? this : withCost(cost.withBatchSize(batchSize));
     }
   }
 

@@ -3,25 +3,33 @@ package io.modelaudit.report;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Rule;
 import io.modelaudit.ir.Formulas;
+import io.modelaudit.report.summary.ByteSizes;
+import io.modelaudit.report.summary.SummaryColumns;
+import io.modelaudit.report.summary.SummaryLayout;
+import io.modelaudit.report.summary.SummaryTable;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A per-layer table like Keras' {@code model.summary()}, then totals and findings. */
 public final class TextRenderer implements ReportRenderer {
   /** Marks a layer verified from the input shape the file records instead of one we inferred. */
-  private static final String RESUMED_MARK = "†";
+  private static final String RESUMED_MARK = SummaryColumns.RESUMED_MARK;
 
   private static boolean resumed(LayerReport l) {
-    return l.recorded() != null && l.recorded().resumed();
+    return SummaryColumns.resumed(l);
   }
 
   private static final String RESET = "\u001b[0m";
   private final boolean color;
+  private final SummaryLayout layout;
 
   public TextRenderer(boolean color) {
+    this(color, SummaryLayout.DEFAULT);
+  }
+
+  public TextRenderer(boolean color, SummaryLayout layout) {
     this.color = color;
+    this.layout = layout;
   }
 
   @Override
@@ -83,36 +91,7 @@ public final class TextRenderer implements ReportRenderer {
       out.println("architecture read from " + safe(m.architecture()));
     }
 
-    List<String[]> rows = new ArrayList<>();
-    for (LayerReport l : m.layers()) {
-      String indent = "  ".repeat(l.depth());
-      String params =
-          l.params() == null
-              ? "?"
-              : Formulas.number(l.params()) + ("stored".equals(l.paramsSource()) ? "*" : "");
-      String status = l.status() + (resumed(l) ? RESUMED_MARK : "");
-      rows.add(
-          new String[] {
-            indent + safe(l.name()) + " (" + safe(l.className()) + ")", shapes(l), params, status
-          });
-    }
-    String[] header = {"Layer (type)", "Output Shape", "Param #", "Status"};
-    int[] width = new int[4];
-    for (int i = 0; i < 4; i++) {
-      width[i] = header[i].length();
-      for (String[] r : rows) {
-        width[i] = Math.max(width[i], r[i].length());
-      }
-    }
-    int total = width[0] + width[1] + width[2] + width[3] + 6;
-    String rule = "─".repeat(total);
-    out.println(rule);
-    out.println(row(header, width, false));
-    out.println(rule);
-    for (String[] r : rows) {
-      out.println(row(r, width, color));
-    }
-    out.println(rule);
+    new SummaryTable(layout, this::paint).print(m, out);
     ModelReport.Totals t = m.totals();
     String stored =
         t.stored() == null ? "" : "   (stored in the file: " + Formulas.number(t.stored()) + ")";
@@ -124,9 +103,11 @@ public final class TextRenderer implements ReportRenderer {
                 + uncounted
                 + (uncounted == 1 ? " layer" : " layers")
                 + " not counted, marked ?)";
-    out.println("Total params: " + Formulas.number(t.params()) + stored + incomplete);
-    out.println("Trainable params: " + Formulas.number(t.trainable()));
-    out.println("Non-trainable params: " + Formulas.number(t.nonTrainable()));
+    out.println(
+        "Total params: " + Formulas.number(t.params()) + size(t.bytes()) + stored + incomplete);
+    out.println("Trainable params: " + Formulas.number(t.trainable()) + size(t.trainableBytes()));
+    out.println(
+        "Non-trainable params: " + Formulas.number(t.nonTrainable()) + size(t.nonTrainableBytes()));
     if (t.cost() != null) {
       out.println(CostText.summary(t.cost()));
     }
@@ -208,32 +189,9 @@ public final class TextRenderer implements ReportRenderer {
     }
   }
 
-  private static String shapes(LayerReport l) {
-    if (l.outputShapes() == null) {
-      return "?";
-    }
-    String s =
-        l.outputShapes().stream()
-            .map(x -> x == null ? "?" : x.toString())
-            .collect(Collectors.joining(", "));
-    if (l.outputShapes().size() > 1) {
-      s = "[" + s + "]";
-    }
-    if (l.calls() != null) {
-      s += "  ×" + l.calls().size() + " calls";
-    }
-    return s;
-  }
-
-  private String row(String[] cells, int[] width, boolean paintStatus) {
-    String status = paintStatus ? paint(cells[3], cells[3].replace(RESUMED_MARK, "")) : cells[3];
-    return pad(cells[0], width[0])
-        + "  "
-        + pad(cells[1], width[1])
-        + "  "
-        + padLeft(cells[2], width[2])
-        + "  "
-        + status;
+  /** Keras' " (7.68 KB)" after a count: the bytes the file stores them in. */
+  private static String size(Long bytes) {
+    return bytes == null ? "" : " (" + ByteSizes.readable(bytes) + ")";
   }
 
   private String paint(String text, String key) {
@@ -261,10 +219,6 @@ public final class TextRenderer implements ReportRenderer {
 
   private static String pad(String s, int w) {
     return s + " ".repeat(Math.max(0, w - s.length()));
-  }
-
-  private static String padLeft(String s, int w) {
-    return " ".repeat(Math.max(0, w - s.length())) + s;
   }
 
   /** File-supplied text, made safe for a terminal. */

@@ -40,7 +40,7 @@ class CraftedFormsTest {
         "config_bomb_size_lie.keras     | 3 | config.json in the archive inflates to more than 64 MB",
         "config_size_lie.keras          | 3 | config.json is not valid JSON: Unexpected end-of-input",
         "config_declared_huge.keras     | 3 | config.json in the archive is larger than 64 MB",
-        "many_entries.keras             | 0 | Total params: 1,966   (stored in the file: 1,966)",
+        "many_entries.keras             | 0 | Total params: 1,966 (7.68 KB)   (stored in the file: 1,966)",
         "truncated.keras                | 3 | truncated or corrupt zip archive",
         "truncated_weights.keras        | 3 | truncated or corrupt model.weights.h5 in the archive",
         "weights_not_hdf5.keras         | 3 | truncated or corrupt model.weights.h5 in the archive (No valid HDF5 signature found)",
@@ -48,17 +48,17 @@ class CraftedFormsTest {
         "group_cycle.keras              | 3 | model.weights.h5 links one group (a) from two places",
         "group_diamonds.keras           | 3 | model.weights.h5 links one group (b) from two places",
         "duplicate_config.keras         | 3 | zip archive holds two entries named config.json",
-        "deflated_weights.keras         | 0 | Total params: 1,966   (stored in the file: 1,966)",
+        "deflated_weights.keras         | 0 | Total params: 1,966 (7.68 KB)   (stored in the file: 1,966)",
         "without_weights.keras          | 0 | conv2d_1 (Conv2D)  (None, 24, 24, 10)    1,510  unverified",
         // config.json that is not a model configuration
         "config_list.keras              | 3 | config.json is not a JSON object",
         "config_string.keras            | 3 | config.json is a JSON string, not a model configuration",
-        "config_double_encoded.keras    | 0 | Total params: 1,966   (stored in the file: 1,966)",
+        "config_double_encoded.keras    | 0 | Total params: 1,966 (7.68 KB)   (stored in the file: 1,966)",
         "config_nested_2000.keras       | 3 | config.json is not valid JSON: nested deeper than 1000 levels",
         // storage groups that do not match the configuration
         "extra_group.keras              | 0 | STORED_LAYER_UNKNOWN  layers/dense: the file stores 2 weight tensors (10 parameters)",
         "missing_group.keras            | 1 | WEIGHT_MISSING  conv2d_1: kernel (5, 5, 6, 10) is not stored",
-        "renumbered_groups.keras        | 0 | Total params: 1,966   (stored in the file: 1,966)",
+        "renumbered_groups.keras        | 0 | Total params: 1,966 (7.68 KB)   (stored in the file: 1,966)",
         // content decides, not the name
         "hdf5_named.keras               | 0 | keras-h5",
         "archive_named.h5               | 0 | keras-v3",
@@ -76,7 +76,7 @@ class CraftedFormsTest {
         // catches the disagreement.
         "shape_overflowing.json         | 1 | RECORDED_SHAPE_MISMATCH",
         // TF.js
-        "tfjs_valid.json                | 0 | Total params: 23   (stored in the file: 23)",
+        "tfjs_valid.json                | 0 | Total params: 23 (92.00 B)   (stored in the file: 23)",
         "tfjs_negative_shape.json       | 3 | weightsManifest[0].weights[0] has an impossible shape [4,-3]",
         "tfjs_overflowing_shape.json    | 3 | weightsManifest[0].weights[0] claims an impossible shape [1099511627776,1099511627776]",
         "tfjs_shape_beyond_long.json    | 3 | weightsManifest[0].weights[0] has an impossible shape [4,1000000000000000000000000000000]",

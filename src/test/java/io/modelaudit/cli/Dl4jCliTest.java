@@ -49,7 +49,8 @@ class Dl4jCliTest {
     assertEquals(0, r.exitCode, r.out + r.err);
     assertTrue(r.out.contains("dl4j-zip"), r.out);
     assertTrue(r.out.contains("2 (OutputLayer)"), r.out);
-    assertTrue(r.out.contains("Total params: 10,184   (stored in the file: 10,184)"), r.out);
+    assertTrue(
+        r.out.contains("Total params: 10,184 (39.78 KB)   (stored in the file: 10,184)"), r.out);
   }
 
   @Test

@@ -36,7 +36,7 @@ class HostileSizesTest {
         "dense_negative_units.json  | 1 | CONFIG_INVALID  out: weight 'kernel' would have shape (8, -1): the configuration gives a negative size",
         "mha_zero_heads.json        | 0 | DEGENERATE_SHAPE  out: weight 'query/kernel' would have shape (8, 0, 2): an empty tensor",
         // 7: a deflated weights entry is read (see also the test below)
-        "deflated_weights.keras     | 0 | Total params: 1,966   (stored in the file: 1,966)",
+        "deflated_weights.keras     | 0 | Total params: 1,966 (7.68 KB)   (stored in the file: 1,966)",
       })
   void hostileSize(String file, int exitCode, String expected) {
     CliRun run = CliRun.of("--timeout", "30", DIR.resolve(file).toString());

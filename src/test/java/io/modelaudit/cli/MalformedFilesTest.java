@@ -70,9 +70,9 @@ class MalformedFilesTest {
         // 5: no read sized by a number in the file beyond its size; what h5py and Keras 3 write
         "hdf5/root_header_2gb.h5    | 3 | truncated or corrupt HDF5 file (Failed to load attributes for '//' at address '96')",
         "hdf5/dataset_header_2gb.h5 | 3 | truncated or corrupt HDF5 file (Failed to load children for group '/model_weights/conv2d_1/sequential/conv2d_1/' at address '14496')",
-        "hdf5/bfloat16.h5           | 0 | Total params: 23   (stored in the file: 23)",
-        "hdf5/bfloat16.keras        | 0 | Total params: 23   (stored in the file: 23)",
-        "hdf5/dense_attributes.h5   | 0 | Total params: 1,966   (stored in the file: 1,966)",
+        "hdf5/bfloat16.h5           | 0 | Total params: 23 (62.00 B)   (stored in the file: 23)",
+        "hdf5/bfloat16.keras        | 0 | Total params: 23 (62.00 B)   (stored in the file: 23)",
+        "hdf5/dense_attributes.h5   | 0 | Total params: 1,966 (7.68 KB)   (stored in the file: 1,966)",
         // 4: a name in an error message
         "terminal_error.json       | 3 | two layers are named 'dup\\nmodel-audit: other.h5: ok\\x1b[2K'",
         // 8: what Python writes and reads
@@ -83,13 +83,13 @@ class MalformedFilesTest {
         "utf32le_bom.json          | 0 | Total params: 23",
         "utf32be_bom.json          | 0 | Total params: 23",
         "utf16le_no_bom.json       | 0 | Total params: 23",
-        "tfjs_utf16_nan.json       | 0 | Total params: 23   (stored in the file: 23)",
-        "config_utf16.keras        | 0 | Total params: 1,966   (stored in the file: 1,966)",
-        "config_nan.keras          | 0 | Total params: 1,966   (stored in the file: 1,966)",
-        "model_config_nan.h5       | 0 | Total params: 1,966   (stored in the file: 1,966)",
+        "tfjs_utf16_nan.json       | 0 | Total params: 23 (92.00 B)   (stored in the file: 23)",
+        "config_utf16.keras        | 0 | Total params: 1,966 (7.68 KB)   (stored in the file: 1,966)",
+        "config_nan.keras          | 0 | Total params: 1,966 (7.68 KB)   (stored in the file: 1,966)",
+        "model_config_nan.h5       | 0 | Total params: 1,966 (7.68 KB)   (stored in the file: 1,966)",
         "dl4j_utf16.json           | 0 | Total params: 109",
         "dl4j_nan.json             | 0 | Total params: 109",
-        "dl4j_utf16.zip            | 0 | Total params: 111   (stored in the file: 111)",
+        "dl4j_utf16.zip            | 0 | Total params: 111 (444.00 B)   (stored in the file: 111)",
         "dl4j_missing_input.json   | 3 | unreadable DL4J configuration: vertex 'merge2' takes input 'nowhere', which the graph does not have",
         "dl4j_missing_output.json  | 3 | unreadable DL4J configuration: network output 'nowhere' names a vertex the graph does not have",
       })

@@ -26,7 +26,7 @@ public final class Dl4jImporter {
       checkCoefficients(coefficients, archive.coefficientsEntrySize());
     }
     Dl4jModel model = build(parse(archive.configuration(), Dl4jArchive.CONFIGURATION));
-    return imported(FORMAT_ZIP, model, coefficients == null ? null : coefficients.length());
+    return imported(FORMAT_ZIP, model, coefficients);
   }
 
   /** A configuration JSON: it stores no parameters. */
@@ -44,14 +44,21 @@ public final class Dl4jImporter {
         null);
   }
 
-  private static ImportedModel imported(String format, Dl4jModel model, Long vectorLength) {
+  private static ImportedModel imported(
+      String format, Dl4jModel model, NdArrayHeader coefficients) {
+    String dtype = coefficients == null ? null : Dl4jParameters.numpyName(coefficients.dataType());
     return new ImportedModel(
         format,
         FRAMEWORK,
         null,
         null,
         model.graph(),
-        new Dl4jParameters(model.variables(), model.parameterOrder(), vectorLength));
+        new Dl4jParameters(
+            model.variables(),
+            model.parameterOrder(),
+            coefficients == null ? null : coefficients.length(),
+            dtype,
+            dtype == null ? 0 : coefficients.elementSize()));
   }
 
   private static Dl4jModel build(JsonNode root) {

@@ -17,8 +17,15 @@ final class ArchiveWeightTree {
   static final int MAX_DEPTH = 64;
   private static final int MAX_TENSORS = 1_000_000;
 
-  /** A stored tensor: its shape (null when unreadable) and where the file keeps it. */
-  record Leaf(Shape shape, String location) {}
+  /**
+   * A stored tensor: its shape (null when unreadable), where the file keeps it, and its element
+   * type (null and 0 when unknown).
+   */
+  record Leaf(Shape shape, String location, String dtype, int itemBytes) {
+    Leaf(Shape shape, String location) {
+      this(shape, location, null, 0);
+    }
+  }
 
   final Map<String, ArchiveWeightTree> children = new TreeMap<>();
   final Map<String, Leaf> tensors = new TreeMap<>();

@@ -60,10 +60,14 @@ final class KerasArchiveNpzWeights {
       List<String> path = key.equals(ROOT_ENTRY) ? List.of() : Arrays.asList(key.split("[/\\\\]"));
       ArchiveWeightTree vars = root.group(path, KerasArchiveImporter.WEIGHTS_NPZ).child("vars");
       for (Map.Entry<String, Object> v : variables(npz, name, where).entrySet()) {
-        Shape shape = variableShape(v.getValue(), where + " variable '" + v.getKey() + "'");
+        PickledArray array = variableArray(v.getValue(), where + " variable '" + v.getKey() + "'");
         vars.put(
             v.getKey(),
-            new ArchiveWeightTree.Leaf(shape, name + "['" + v.getKey() + "']"),
+            new ArchiveWeightTree.Leaf(
+                array.shape(),
+                name + "['" + v.getKey() + "']",
+                array.numpyName(),
+                array.itemBytes()),
             KerasArchiveImporter.WEIGHTS_NPZ);
       }
     }
@@ -108,7 +112,7 @@ final class KerasArchiveNpzWeights {
    * A variable's shape: the array itself, or a Keras {@code Variable} built with no arguments and
    * the state {@code {'_shape': (…), …, '_value': array}}, whose two shapes must agree.
    */
-  private static Shape variableShape(Object value, String where) {
+  private static PickledArray variableArray(Object value, String where) {
     if (value instanceof Call && ((Call) value).newObject) {
       Call call = (Call) value;
       if (!call.callable.equals(KERAS_VARIABLE)
@@ -118,7 +122,8 @@ final class KerasArchiveNpzWeights {
             where, "an object that is not a Keras Variable as Keras pickles it");
       }
       Map<String, Object> state = ((PyDict) call.state).items;
-      Shape shape = numericShape(state.get("_value"), where);
+      PickledArray array = numericArray(state.get("_value"), where);
+      Shape shape = array.shape();
       Object declared = state.get("_shape");
       if (declared != null
           && !(declared instanceof Tuple
@@ -126,16 +131,16 @@ final class KerasArchiveNpzWeights {
         throw new ModelFileException(
             "corrupt", where + ": the Variable declares another shape than its value " + shape);
       }
-      return shape;
+      return array;
     }
-    return numericShape(value, where);
+    return numericArray(value, where);
   }
 
-  private static Shape numericShape(Object value, String where) {
+  private static PickledArray numericArray(Object value, String where) {
     PickledArray array = PickledArray.of(value, where);
     if (array.objects() != null) {
       throw PickleValue.refused(where, "an array of objects where a variable's values should be");
     }
-    return array.shape();
+    return array;
   }
 }

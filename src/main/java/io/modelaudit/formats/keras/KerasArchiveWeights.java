@@ -167,8 +167,11 @@ final class KerasArchiveWeights {
       } else if (node instanceof Dataset) {
         Dataset d = (Dataset) node;
         Shape shape = KerasH5Reader.datasetShape(d.getParent(), d, "/" + last);
+        StoredTensor typed = H5ElementTypes.tensor(last, shape, d.getPath(), d);
         target.put(
-            last, new ArchiveWeightTree.Leaf(shape, d.getPath()), KerasArchiveImporter.WEIGHTS_H5);
+            last,
+            new ArchiveWeightTree.Leaf(shape, d.getPath(), typed.dtype(), typed.itemBytes()),
+            KerasArchiveImporter.WEIGHTS_H5);
       }
     }
   }
@@ -281,7 +284,10 @@ final class KerasArchiveWeights {
         Comparator.comparing((Map.Entry<String, ArchiveWeightTree.Leaf> e) -> index(e.getKey()))
             .thenComparing(Map.Entry::getKey));
     for (Map.Entry<String, ArchiveWeightTree.Leaf> e : items) {
-      out.add(new StoredTensor(prefix + e.getKey(), e.getValue().shape(), e.getValue().location()));
+      ArchiveWeightTree.Leaf leaf = e.getValue();
+      out.add(
+          new StoredTensor(
+              prefix + e.getKey(), leaf.shape(), leaf.location(), leaf.dtype(), leaf.itemBytes()));
     }
   }
 

@@ -176,8 +176,11 @@ public final class KerasH5Reader {
             continue;
           }
           tensors.add(
-              new StoredTensor(
-                  name, datasetShape(layerGroup, found.node(), name), layerGroup.getPath() + name));
+              H5ElementTypes.tensor(
+                  name,
+                  datasetShape(layerGroup, found.node(), name),
+                  layerGroup.getPath() + name,
+                  found.node() instanceof Dataset d ? d : null));
         }
       } else if (layerNode != null) {
         stored.unreadable(

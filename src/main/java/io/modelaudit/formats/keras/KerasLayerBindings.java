@@ -222,7 +222,9 @@ public final class KerasLayerBindings {
     register(BidirectionalKind.class, KerasLayerRules::bidirectional, "Bidirectional");
     register(
         TimeDistributedKind.class,
-        a -> new TimeDistributedKind(inner(a, "layer")),
+        a ->
+            new TimeDistributedKind(inner(a, "layer"))
+                .named(innerName(a, "layer"), innerClass(a, "layer")),
         "TimeDistributed");
     register(ElementwiseMergeKind.class, a -> new ElementwiseMergeKind(2, 2), "Subtract");
     register(
@@ -429,6 +431,17 @@ public final class KerasLayerBindings {
   }
 
   /** A wrapped layer ({@code {"class_name", "config"}} under {@code key}). */
+  /** The name the configuration gives a wrapped layer, or its key when it gives none. */
+  static String innerName(KerasArgs a, String key) {
+    JsonNode name = a.get(key).path("config").path("name");
+    return name.isTextual() ? name.asText() : key;
+  }
+
+  /** The class of a wrapped layer, as written. */
+  static String innerClass(KerasArgs a, String key) {
+    return a.get(key).get("class_name").asText();
+  }
+
   static LayerKind inner(KerasArgs a, String key) {
     JsonNode spec = a.get(key);
     if (spec == null || !spec.has("class_name")) {

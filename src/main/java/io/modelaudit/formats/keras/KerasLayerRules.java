@@ -215,7 +215,13 @@ final class KerasLayerRules {
         a.has("backward_layer") ? KerasLayerBindings.inner(a, "backward_layer") : forward;
     String mode = a.getString("none", "merge_mode").toUpperCase(Locale.ROOT);
     try {
-      return new BidirectionalKind(forward, backward, BidirectionalKind.Merge.valueOf(mode));
+      String backwardKey = a.has("backward_layer") ? "backward_layer" : "layer";
+      return new BidirectionalKind(forward, backward, BidirectionalKind.Merge.valueOf(mode))
+          .named(
+              KerasLayerBindings.innerName(a, "layer"),
+              KerasLayerBindings.innerClass(a, "layer"),
+              KerasLayerBindings.innerName(a, backwardKey),
+              KerasLayerBindings.innerClass(a, backwardKey));
     } catch (IllegalArgumentException e) {
       throw new KerasConfigException("unknown merge_mode '" + mode.toLowerCase(Locale.ROOT) + "'");
     }

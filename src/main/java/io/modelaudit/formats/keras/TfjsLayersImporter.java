@@ -96,10 +96,35 @@ public final class TfjsLayersImporter {
         if (name == null || !name.isTextual()) {
           throw new ModelFileException("corrupt", where + " has no name");
         }
-        tensors.add(new StoredTensor(name.asText(), shape(w.get("shape"), where), where));
+        String dtype = storedDtype(w);
+        tensors.add(
+            new StoredTensor(
+                name.asText(),
+                shape(w.get("shape"), where),
+                where,
+                dtype,
+                dtype == null ? 0 : TFJS_ITEM_BYTES.getOrDefault(dtype, 0)));
       }
     }
     return tensors;
+  }
+
+  /**
+   * Bytes per element of the dtypes a TF.js weights manifest names (strings have no fixed size).
+   */
+  private static final java.util.Map<String, Integer> TFJS_ITEM_BYTES =
+      java.util.Map.of(
+          "float32", 4, "int32", 4, "float16", 2, "uint16", 2, "int16", 2, "uint8", 1, "int8", 1,
+          "bool", 1);
+
+  /**
+   * The dtype of the stored bytes: a quantized weight is stored as its {@code quantization.dtype}
+   * (uint8, uint16, float16) and widened to {@code dtype} when loaded.
+   */
+  private static String storedDtype(JsonNode w) {
+    JsonNode quantized = w.path("quantization").path("dtype");
+    JsonNode dtype = quantized.isTextual() ? quantized : w.get("dtype");
+    return dtype != null && dtype.isTextual() ? dtype.asText() : null;
   }
 
   private static Shape shape(JsonNode dims, String where) {

@@ -203,6 +203,50 @@ public record PickledArray(Shape shape, String dtype, List<Object> objects) {
     return s.get(1) + name;
   }
 
+  /**
+   * numpy's name of the element type ({@code <f4} → {@code float32}, {@code |b1} → {@code bool},
+   * {@code <bfloat16} → {@code bfloat16}).
+   */
+  public String numpyName() {
+    String name = dtype.substring(1);
+    Matcher m = DTYPE_NAME.matcher(name);
+    if (!m.matches()) {
+      return name;
+    }
+    int bits = Integer.parseInt(m.group(2)) * 8;
+    switch (m.group(1)) {
+      case "f":
+        return "float" + bits;
+      case "i":
+        return "int" + bits;
+      case "u":
+        return "uint" + bits;
+      case "c":
+        return "complex" + bits;
+      case "b":
+        return "bool";
+      default:
+        return name;
+    }
+  }
+
+  /** Bytes per element, or 0 for object arrays. */
+  public int itemBytes() {
+    if (objects != null) {
+      return 0;
+    }
+    String name = dtype.substring(1);
+    Matcher m = DTYPE_NAME.matcher(name);
+    if (m.matches()) {
+      return Integer.parseInt(m.group(2));
+    }
+    return ML_DTYPES.entrySet().stream()
+        .filter(e -> e.getKey().name().equals(name))
+        .mapToInt(Map.Entry::getValue)
+        .findFirst()
+        .orElse(0);
+  }
+
   /** Bytes per element of a dtype {@link #dtype} accepted. */
   private static long itemSize(Object dtype) {
     Object type = ((Call) dtype).args.items().get(0);

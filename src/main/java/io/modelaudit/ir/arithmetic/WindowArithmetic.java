@@ -4,6 +4,7 @@ import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.DegenerateShapeException;
 import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.ShapeSteps;
 
 /**
  * The one place where the length of a sliding window's output is computed, for convolutions,
@@ -19,6 +20,13 @@ public final class WindowArithmetic {
    * Length of the output along one axis; {@code padding} is DL4J's explicit padding (0 for Keras).
    */
   public static Long outputLength(
+      Long length, long kernel, long stride, long dilation, long padding, WindowMode mode) {
+    Long out = computeOutputLength(length, kernel, stride, dilation, padding, mode);
+    ShapeSteps.add(() -> WindowSteps.slide(length, kernel, stride, dilation, padding, mode, out));
+    return out;
+  }
+
+  private static Long computeOutputLength(
       Long length, long kernel, long stride, long dilation, long padding, WindowMode mode) {
     if (length == null) {
       return null;
@@ -93,6 +101,23 @@ public final class WindowArithmetic {
    * @param outputPadding Keras' {@code output_padding}, or null when not set (always null for DL4J)
    */
   public static Long transposedLength(
+      Long length,
+      long kernel,
+      long stride,
+      long dilation,
+      long padding,
+      Long outputPadding,
+      WindowMode mode) {
+    Long out =
+        computeTransposedLength(length, kernel, stride, dilation, padding, outputPadding, mode);
+    ShapeSteps.add(
+        () ->
+            WindowSteps.transposed(
+                length, kernel, stride, dilation, padding, outputPadding, mode, out));
+    return out;
+  }
+
+  private static Long computeTransposedLength(
       Long length,
       long kernel,
       long stride,

@@ -3,6 +3,7 @@ package io.modelaudit.ir.layers;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.UnknownDimensionException;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
@@ -66,6 +67,12 @@ public final class AttentionKind implements LayerKind {
     Shape value = inputs.get(1);
     Shape key = inputs.size() == 3 ? inputs.get(2) : value;
     Shape out = query.withDim(-1, value.dim(-1));
+    ShapeSteps.add(
+        () ->
+            "the query's shape with the value's last axis ("
+                + ShapeSteps.dim(value.dim(-1))
+                + ")"
+                + (returnScores ? "; scores: the query's shape with the key's steps" : ""));
     if (!returnScores) {
       return List.of(out);
     }

@@ -3,12 +3,14 @@ package io.modelaudit.ir.layers;
 import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.WrapperKind;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a recurrent layer forwards and backwards and merges the two outputs. */
-public final class BidirectionalKind implements LayerKind {
+public final class BidirectionalKind implements LayerKind, WrapperKind {
 
   /** How the forward and backward outputs are combined; NONE returns both. */
   public enum Merge {
@@ -22,11 +24,40 @@ public final class BidirectionalKind implements LayerKind {
   private final LayerKind forward;
   private final LayerKind backward;
   private final Merge merge;
+  private final List<Wrapped> wrapped;
 
   public BidirectionalKind(LayerKind forward, LayerKind backward, Merge merge) {
+    this(forward, backward, merge, List.of());
+  }
+
+  private BidirectionalKind(
+      LayerKind forward, LayerKind backward, Merge merge, List<Wrapped> wrapped) {
     this.forward = forward;
     this.backward = backward;
     this.merge = merge;
+    this.wrapped = List.copyOf(wrapped);
+  }
+
+  /** The same layer, with the names and classes the file gives its forward and backward layers. */
+  public BidirectionalKind named(
+      String forwardName, String forwardClass, String backwardName, String backwardClass) {
+    return new BidirectionalKind(
+        forward,
+        backward,
+        merge,
+        List.of(
+            new Wrapped(forwardName, forwardClass, forward),
+            new Wrapped(backwardName, backwardClass, backward)));
+  }
+
+  @Override
+  public List<Wrapped> wrapped() {
+    return wrapped;
+  }
+
+  @Override
+  public List<Shape> innerInputs(List<Shape> inputs) {
+    return inputs;
   }
 
   /**
@@ -50,6 +81,18 @@ public final class BidirectionalKind implements LayerKind {
     List<Shape> f = forward.outputShapes(inputs);
     List<Shape> out = new ArrayList<>();
     Shape y = f.get(0);
+    ShapeSteps.add(
+        () ->
+            merge == Merge.CONCAT
+                ? "merge_mode concat: the last axis doubles, "
+                    + ShapeSteps.dim(y.dim(-1))
+                    + " × 2 = "
+                    + (y.dim(-1) == null ? "None" : Checked.multiply(y.dim(-1), 2))
+                : merge == Merge.NONE
+                    ? "merge_mode None: the forward and the backward outputs"
+                    : "merge_mode "
+                        + merge.name().toLowerCase(java.util.Locale.ROOT)
+                        + ": the forward output's shape");
     switch (merge) {
       case CONCAT:
         Long last = y.dim(-1);

@@ -4,6 +4,7 @@ import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.ShapeSteps;
 import java.util.List;
 
 /**
@@ -43,6 +44,13 @@ public final class ConcatenateKind implements LayerKind {
       }
       total = total == null || s.dim(a) == null ? null : Checked.add(total, s.dim(a));
     }
+    Long sum = total;
+    ShapeSteps.add(
+        () -> {
+          List<String> parts = new java.util.ArrayList<>();
+          inputs.forEach(s -> parts.add(ShapeSteps.dim(s.dim(a))));
+          return "axis " + a + ": " + String.join(" + ", parts) + " = " + ShapeSteps.dim(sum);
+        });
     return List.of(out.withDim(a, total));
   }
 }

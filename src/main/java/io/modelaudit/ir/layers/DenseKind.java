@@ -3,6 +3,7 @@ package io.modelaudit.ir.layers;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ public final class DenseKind extends SingleInputKind {
 
   @Override
   protected Shape output(Shape input) {
+    ShapeSteps.add(
+        () ->
+            "units = " + units + " replaces the last axis (" + ShapeSteps.dim(input.dim(-1)) + ")");
     return input.withDim(-1, units);
   }
 

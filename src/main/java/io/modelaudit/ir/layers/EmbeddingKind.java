@@ -3,6 +3,7 @@ package io.modelaudit.ir.layers;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ public final class EmbeddingKind extends SingleInputKind {
 
   @Override
   protected Shape output(Shape input) {
+    ShapeSteps.add(
+        () ->
+            "each index becomes a vector of output_dim = " + outputDim + ", added as a last axis");
     if (inputLength == null) {
       return input.append(outputDim);
     }

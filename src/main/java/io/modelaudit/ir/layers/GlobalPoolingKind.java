@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 
 /** Global max or average pooling: spatial dimensions collapse to 1 (keepdims) or vanish. */
@@ -18,6 +19,13 @@ public final class GlobalPoolingKind extends SingleInputKind {
   @Override
   protected Shape output(Shape input) {
     format.requireRank(input, spatialRank, "a global " + spatialRank + "D pooling");
+    ShapeSteps.add(
+        () ->
+            keepDims
+                ? "the spatial axes become 1 (keepdims)"
+                : "the spatial axes are pooled away: (batch, channels "
+                    + ShapeSteps.dim(input.dim(format.channelAxis(input.rank())))
+                    + ")");
     if (keepDims) {
       Shape out = input;
       for (int i = 0; i < spatialRank; i++) {

@@ -3,6 +3,7 @@ package io.modelaudit.ir.layers;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.UnknownDimensionException;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
@@ -88,6 +89,13 @@ public final class MultiHeadAttentionKind implements LayerKind {
     Inputs in = inputs(shapes);
     List<Long> out = new ArrayList<>(in.query().subShape(0, in.query().rank() - 1).dims());
     out.addAll(outputShape == null ? List.of(in.query().dim(-1)) : outputShape);
+    ShapeSteps.add(
+        () ->
+            outputShape == null
+                ? "the query's shape (the output projection back to its "
+                    + ShapeSteps.dim(in.query().dim(-1))
+                    + " features)"
+                : "the query's shape with output_shape " + outputShape + " as the last axes");
     if (!returnScores) {
       return List.of(Shape.of(out));
     }

@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.arithmetic.WindowArithmetic;
 
@@ -35,12 +36,17 @@ public final class PoolingKind extends SingleInputKind {
     Shape out = input;
     for (int i = 0; i < pool.length; i++) {
       int axis = format.spatialAxis(i, input.rank());
+      int k = i;
       out =
           out.withDim(
               axis,
-              WindowArithmetic.outputLength(
-                  input.dim(axis), pool[i], strides[i], 1, 0, padding.window()));
+              ShapeSteps.labelled(
+                  "axis " + axis,
+                  () ->
+                      WindowArithmetic.outputLength(
+                          input.dim(axis), pool[k], strides[k], 1, 0, padding.window())));
     }
+    ShapeSteps.add(() -> "the channels are kept");
     return out;
   }
 }

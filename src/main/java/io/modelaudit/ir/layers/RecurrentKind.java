@@ -5,6 +5,7 @@ import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.UnknownDimensionException;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
@@ -97,6 +98,14 @@ public final class RecurrentKind implements LayerKind {
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     Shape in = sequence(inputs);
+    ShapeSteps.add(
+        () ->
+            (returnSequences
+                    ? "return_sequences: (batch, steps " + ShapeSteps.dim(in.dim(1)) + ", units "
+                    : "the last step only: (batch, units ")
+                + units
+                + ")"
+                + (returnState ? ", then " + cell.states + " state(s) of (batch, units)" : ""));
     List<Shape> out = new ArrayList<>();
     out.add(returnSequences ? Shape.of(in.dim(0), in.dim(1), units) : Shape.of(in.dim(0), units));
     if (returnState) {

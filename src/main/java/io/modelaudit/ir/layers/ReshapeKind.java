@@ -4,6 +4,7 @@ import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class ReshapeKind extends SingleInputKind {
       }
     }
     if (!rest.isFullyKnown()) {
+      ShapeSteps.add(() -> "target_shape " + target + "; the input's size is unknown");
       return Shape.of(dims);
     }
     long size = rest.size();
@@ -59,6 +61,17 @@ public final class ReshapeKind extends SingleInputKind {
             "cannot reshape " + input + " (" + size + " elements) to " + target);
       }
       dims.set(free + 1, size / known);
+      long k = known;
+      ShapeSteps.add(
+          () ->
+              "target_shape "
+                  + target
+                  + ": the -1 axis is "
+                  + ShapeSteps.product(rest)
+                  + " / "
+                  + k
+                  + " = "
+                  + size / k);
     } else if (known != size) {
       throw new ShapeException(
           "cannot reshape "
@@ -70,6 +83,8 @@ public final class ReshapeKind extends SingleInputKind {
               + " ("
               + known
               + " elements)");
+    } else {
+      ShapeSteps.add(() -> "target_shape " + target + " (" + size + " elements, as the input)");
     }
     return Shape.of(dims);
   }

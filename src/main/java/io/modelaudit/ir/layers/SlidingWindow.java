@@ -2,6 +2,7 @@ package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.UnknownDimensionException;
 import io.modelaudit.ir.arithmetic.WindowArithmetic;
 
@@ -57,15 +58,26 @@ final class SlidingWindow {
       long[] strides,
       long[] dilation,
       Padding padding) {
-    Shape out = input.withDim(format.channelAxis(input.rank()), channels);
+    int channelAxis = format.channelAxis(input.rank());
+    Shape out = input.withDim(channelAxis, channels);
     for (int i = 0; i < kernel.length; i++) {
       int axis = format.spatialAxis(i, input.rank());
+      int k = i;
       out =
           out.withDim(
               axis,
-              WindowArithmetic.outputLength(
-                  input.dim(axis), kernel[i], strides[i], dilation[i], 0, padding.window()));
+              ShapeSteps.labelled(
+                  "axis " + axis,
+                  () ->
+                      WindowArithmetic.outputLength(
+                          input.dim(axis),
+                          kernel[k],
+                          strides[k],
+                          dilation[k],
+                          0,
+                          padding.window())));
     }
+    ShapeSteps.add(() -> "axis " + channelAxis + ": " + ShapeSteps.dim(channels) + " channels");
     return out;
   }
 

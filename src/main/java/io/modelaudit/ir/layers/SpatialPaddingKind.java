@@ -3,6 +3,7 @@ package io.modelaudit.ir.layers;
 import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.arithmetic.DimensionArithmetic;
 
@@ -41,7 +42,22 @@ public final class SpatialPaddingKind extends SingleInputKind {
     for (int i = 0; i < amounts.length; i++) {
       int axis = format.spatialAxis(i, input.rank());
       long change = sign * Checked.add(amounts[i][0], amounts[i][1]);
-      out = out.withDim(axis, DimensionArithmetic.add(input.dim(axis), change));
+      Long length = DimensionArithmetic.add(input.dim(axis), change);
+      long[] amount = amounts[i];
+      ShapeSteps.add(
+          () ->
+              "axis "
+                  + axis
+                  + ": "
+                  + ShapeSteps.dim(input.dim(axis))
+                  + (sign > 0 ? " + " : " − ")
+                  + amount[0]
+                  + (sign > 0 ? " + " : " − ")
+                  + amount[1]
+                  + " = "
+                  + ShapeSteps.dim(length)
+                  + (sign > 0 ? " (padding)" : " (cropping)"));
+      out = out.withDim(axis, length);
     }
     return out;
   }

@@ -4,15 +4,37 @@ import io.modelaudit.ir.LayerKind;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
 import io.modelaudit.ir.WeightSpec;
+import io.modelaudit.ir.WrapperKind;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Applies an inner layer to every time step: (batch, time, …) with shared weights. */
-public final class TimeDistributedKind implements LayerKind {
+public final class TimeDistributedKind implements LayerKind, WrapperKind {
   private final LayerKind inner;
+  private final List<Wrapped> wrapped;
 
   public TimeDistributedKind(LayerKind inner) {
+    this(inner, List.of());
+  }
+
+  private TimeDistributedKind(LayerKind inner, List<Wrapped> wrapped) {
     this.inner = inner;
+    this.wrapped = List.copyOf(wrapped);
+  }
+
+  /** The same layer, with the name and class the file gives the wrapped layer. */
+  public TimeDistributedKind named(String name, String className) {
+    return new TimeDistributedKind(inner, List.of(new Wrapped(name, className, inner)));
+  }
+
+  @Override
+  public List<Wrapped> wrapped() {
+    return wrapped;
+  }
+
+  @Override
+  public List<Shape> innerInputs(List<Shape> inputs) {
+    return List.of(step(LayerKind.single(inputs)));
   }
 
   public LayerKind inner() {

@@ -2,6 +2,7 @@ package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.ir.arithmetic.WindowArithmetic;
@@ -95,19 +96,28 @@ public final class TransposedConvKind extends SingleInputKind {
     Shape out = input.withDim(format.channelAxis(input.rank()), filters);
     for (int i = 0; i < rank; i++) {
       int axis = format.spatialAxis(i, input.rank());
+      int k = i;
       Long length =
           fixedOutput != null
               ? fixedOutput[i]
-              : WindowArithmetic.transposedLength(
-                  input.dim(axis),
-                  kernel[i],
-                  strides[i],
-                  dilation[i],
-                  0,
-                  outputPadding == null ? null : outputPadding[i],
-                  padding.window());
+              : ShapeSteps.labelled(
+                  "axis " + axis,
+                  () ->
+                      WindowArithmetic.transposedLength(
+                          input.dim(axis),
+                          kernel[k],
+                          strides[k],
+                          dilation[k],
+                          0,
+                          outputPadding == null ? null : outputPadding[k],
+                          padding.window()));
+      if (fixedOutput != null) {
+        ShapeSteps.add(
+            () -> "axis " + axis + ": " + fixedOutput[k] + " (the configured output size)");
+      }
       out = out.withDim(axis, length);
     }
+    ShapeSteps.add(() -> "axis " + format.channelAxis(input.rank()) + ": " + filters + " channels");
     return out;
   }
 

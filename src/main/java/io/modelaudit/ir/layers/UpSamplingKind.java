@@ -1,6 +1,7 @@
 package io.modelaudit.ir.layers;
 
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.arithmetic.DimensionArithmetic;
 import io.modelaudit.ir.arithmetic.WindowArithmetic;
@@ -22,7 +23,19 @@ public final class UpSamplingKind extends SingleInputKind {
     Shape out = input;
     for (int i = 0; i < size.length; i++) {
       int axis = format.spatialAxis(i, input.rank());
-      out = out.withDim(axis, DimensionArithmetic.multiply(input.dim(axis), size[i]));
+      Long length = DimensionArithmetic.multiply(input.dim(axis), size[i]);
+      long factor = size[i];
+      ShapeSteps.add(
+          () ->
+              "axis "
+                  + axis
+                  + ": "
+                  + ShapeSteps.dim(input.dim(axis))
+                  + " × "
+                  + factor
+                  + " = "
+                  + ShapeSteps.dim(length));
+      out = out.withDim(axis, length);
     }
     return out;
   }

@@ -33,12 +33,16 @@ public final class Dl4jVectorComparison {
    * @param variables per layer name, the recorded parameter names (empty lists: not recorded)
    * @param order layer names in DL4J's parameter order
    * @param storedLength the parameter vector's length, or null when the file stores none
+   * @param dtype the vector's element type (numpy's name), or null when unknown
+   * @param itemBytes bytes per element as stored, or 0 when unknown
    */
   public static StoredWeightComparison compare(
       InferredGraph graph,
       Map<String, List<String>> variables,
       List<String> order,
-      Long storedLength) {
+      Long storedLength,
+      String dtype,
+      int itemBytes) {
     Map<String, List<Finding>> findings = new LinkedHashMap<>();
     boolean namesRecorded = variables.values().stream().anyMatch(v -> !v.isEmpty());
     for (LayerInference l : graph.layers()) {
@@ -53,7 +57,7 @@ public final class Dl4jVectorComparison {
     Map<String, List<StoredTensor>> slices = new LinkedHashMap<>();
     List<Finding> modelFindings = new ArrayList<>();
     if (storedLength != null) {
-      walk(graph, order, storedLength, slices, modelFindings);
+      walk(graph, order, storedLength, dtype, itemBytes, slices, modelFindings);
     }
     Map<String, LayerComparison> byPath = new LinkedHashMap<>();
     for (Map.Entry<String, List<Finding>> e : findings.entrySet()) {
@@ -88,6 +92,8 @@ public final class Dl4jVectorComparison {
       InferredGraph graph,
       List<String> order,
       long storedLength,
+      String dtype,
+      int itemBytes,
       Map<String, List<StoredTensor>> slices,
       List<Finding> modelFindings) {
     List<LayerInference> layers = new ArrayList<>();
@@ -158,7 +164,11 @@ public final class Dl4jVectorComparison {
               ? List.of()
               : List.of(
                   new StoredTensor(
-                      VECTOR + "[" + offset + ":" + (offset + n) + "]", Shape.ofKnown(n), VECTOR)));
+                      VECTOR + "[" + offset + ":" + (offset + n) + "]",
+                      Shape.ofKnown(n),
+                      VECTOR,
+                      dtype,
+                      itemBytes)));
       offset += n;
     }
   }

@@ -168,11 +168,13 @@ final class LayerTableBuilder {
     long storedOnly = 0;
     boolean complete = true;
     Set<String> counted = new HashSet<>();
+    StoredBytes bytes = new StoredBytes();
     for (int i = 0; i < rows.size(); i++) {
       LayerReport row = rows.get(i);
       if (nestedRows.contains(i) || !counted.add(identities.get(i))) {
         continue;
       }
+      bytes.add(row);
       if (row.params() != null) {
         params = Checked.add(params, row.params());
       }
@@ -184,7 +186,66 @@ final class LayerTableBuilder {
         storedOnly = Checked.add(storedOnly, row.params() == null ? 0 : row.params());
       }
     }
-    return new Totals(params, trainable, nonTrainable, storedOnly, storedTotal, complete, cost);
+    if (storedTotal == null || bytes.unknown) {
+      return new Totals(params, trainable, nonTrainable, storedOnly, storedTotal, complete)
+          .withCost(cost);
+    }
+    return new Totals(
+            params,
+            trainable,
+            nonTrainable,
+            storedOnly,
+            storedTotal,
+            complete,
+            bytes.total,
+            bytes.split ? bytes.trainable : null,
+            bytes.split ? bytes.nonTrainable : null)
+        .withCost(cost);
+  }
+
+  /**
+   * The stored bytes of the layers counted in the totals, split as the weights they were matched to
+   * train (Keras' "Trainable params: 1,966 (7.68 KB)"). A layer's bytes without a match to split
+   * them by go to the one bucket its weights are all in; otherwise the split is unknown.
+   */
+  private static final class StoredBytes {
+    long total;
+    long trainable;
+    long nonTrainable;
+    boolean unknown;
+    boolean split = true;
+
+    void add(LayerReport row) {
+      if (row.storedParams() == null || row.storedParams() == 0) {
+        return;
+      }
+      if (row.storedBytes() == null) {
+        unknown = true;
+        return;
+      }
+      total = Checked.add(total, row.storedBytes());
+      long matchedTrainable = 0;
+      long matchedFrozen = 0;
+      for (WeightReport w : row.weights()) {
+        if (w.bytes() != null && Boolean.TRUE.equals(w.trainable())) {
+          matchedTrainable = Checked.add(matchedTrainable, w.bytes());
+        } else if (w.bytes() != null && Boolean.FALSE.equals(w.trainable())) {
+          matchedFrozen = Checked.add(matchedFrozen, w.bytes());
+        }
+      }
+      long rest = row.storedBytes() - matchedTrainable - matchedFrozen;
+      if (rest != 0) {
+        if (row.nonTrainable() != null && row.nonTrainable() == 0) {
+          matchedTrainable = Checked.add(matchedTrainable, rest);
+        } else if (row.trainable() != null && row.trainable() == 0) {
+          matchedFrozen = Checked.add(matchedFrozen, rest);
+        } else {
+          split = false;
+        }
+      }
+      trainable = Checked.add(trainable, matchedTrainable);
+      nonTrainable = Checked.add(nonTrainable, matchedFrozen);
+    }
   }
 
   private LayerReport addLayer(LayerInference layer, int depth) {
@@ -264,6 +325,9 @@ final class LayerTableBuilder {
             layer.layer().activation(),
             recorded(layer),
             layer.layer().settings(),
+            layer.shapeRule(0),
+            storedBytes(compared),
+            WrappedRows.of(layer, depth + 1, status),
             cost(layer));
     rows.add(row);
     identities.add(layer.layer().identity() == null ? layer.path() : layer.layer().identity());
@@ -310,6 +374,28 @@ final class LayerTableBuilder {
     return new RecordedReport(r.inputs(), r.inputSource(), layer.inputSource(0) != null);
   }
 
+  /**
+   * What the file stores for the layer, in bytes: null when it stores nothing for it or an element
+   * type is unknown.
+   */
+  private static Long storedBytes(LayerComparison compared) {
+    if (compared == null || compared.stored() == null) {
+      return null;
+    }
+    long n = 0;
+    for (StoredTensor t : compared.stored()) {
+      if (t.size() == 0) {
+        continue;
+      }
+      Long b = t.bytes();
+      if (b == null) {
+        return null;
+      }
+      n = Checked.add(n, b);
+    }
+    return n;
+  }
+
   private static Long bucketSize(List<WeightSpec> weights, WeightBucket bucket) {
     return weights.stream().filter(w -> w.bucket() == bucket).mapToLong(WeightSpec::size).sum();
   }
@@ -337,7 +423,9 @@ final class LayerTableBuilder {
                 s == null ? null : s.shape(),
                 s == null ? null : s.name(),
                 s == null ? null : s.location(),
-                e.bucket() == WeightBucket.TRAINABLE));
+                e.bucket() == WeightBucket.TRAINABLE,
+                s == null ? null : s.dtype(),
+                s == null ? null : s.bytes()));
       }
       if (compared.stored() != null) {
         java.util.Set<StoredTensor> paired =
@@ -345,7 +433,9 @@ final class LayerTableBuilder {
         compared.matches().forEach(m -> paired.add(m.stored()));
         for (StoredTensor s : compared.stored()) {
           if (!paired.contains(s)) {
-            out.add(new WeightReport(null, null, s.shape(), s.name(), s.location(), null));
+            out.add(
+                new WeightReport(
+                    null, null, s.shape(), s.name(), s.location(), null, s.dtype(), s.bytes()));
           }
         }
       }
@@ -359,7 +449,9 @@ final class LayerTableBuilder {
       }
     } else if (compared != null && compared.stored() != null) {
       for (StoredTensor s : compared.stored()) {
-        out.add(new WeightReport(null, null, s.shape(), s.name(), s.location(), null));
+        out.add(
+            new WeightReport(
+                null, null, s.shape(), s.name(), s.location(), null, s.dtype(), s.bytes()));
       }
     }
     return out;
@@ -383,7 +475,9 @@ final class LayerTableBuilder {
     List<CallReport> out = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
       List<Shape> outputs = layer.callOutputs().get(i);
-      out.add(new CallReport(inbound(calls.get(i)), outputs));
+      out.add(
+          new CallReport(
+              inbound(calls.get(i)), outputs, layer.callInputs().get(i), layer.shapeRule(i)));
     }
     return out;
   }

@@ -47,7 +47,12 @@ public final class StoredReference implements Reference {
     }
     if (facts instanceof Dl4jParameters vector) {
       return Dl4jVectorComparison.compare(
-          subject.inferred(), vector.variables(), vector.order(), vector.vectorLength());
+          subject.inferred(),
+          vector.variables(),
+          vector.order(),
+          vector.vectorLength(),
+          vector.dtype(),
+          vector.itemBytes());
     }
     if (facts == null) {
       return null; // an architecture alone: nothing stored to compare

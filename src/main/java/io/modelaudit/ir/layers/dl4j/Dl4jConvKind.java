@@ -5,6 +5,7 @@ import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.ir.arithmetic.WindowArithmetic;
@@ -94,15 +95,31 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
     int first = Dl4jChannels.firstSpatial(channelsLast);
     for (int i = 0; i < spatial; i++) {
       Long length = input.dim(first + i);
+      int k = i;
       out =
           out.withDim(
               first + i,
-              variant == Variant.DECONVOLUTION
-                  ? WindowArithmetic.transposedLength(
-                      length, kernel[i], stride[i], dilation[i], padding[i], null, mode.window())
-                  : WindowArithmetic.outputLength(
-                      length, kernel[i], stride[i], dilation[i], padding[i], mode.window()));
+              ShapeSteps.labelled(
+                  "axis " + (first + i),
+                  () ->
+                      variant == Variant.DECONVOLUTION
+                          ? WindowArithmetic.transposedLength(
+                              length,
+                              kernel[k],
+                              stride[k],
+                              dilation[k],
+                              padding[k],
+                              null,
+                              mode.window())
+                          : WindowArithmetic.outputLength(
+                              length,
+                              kernel[k],
+                              stride[k],
+                              dilation[k],
+                              padding[k],
+                              mode.window())));
     }
+    ShapeSteps.add(() -> "channels: nOut = " + nOut);
     return out;
   }
 

@@ -5,6 +5,7 @@ import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.InvalidConfigException;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
@@ -83,6 +84,11 @@ public final class Dl4jDenseKind extends SingleInputKind implements ConfiguredWe
 
   @Override
   protected Shape output(Shape input) {
+    ShapeSteps.add(
+        () ->
+            input.rank() >= 4
+                ? "the input flattens to nIn = " + nIn + " features, then nOut = " + nOut
+                : "nOut = " + nOut + " replaces the feature axis (nIn " + nIn + ")");
     switch (input.rank()) {
       case 2:
       case 3:

@@ -4,6 +4,7 @@ import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
@@ -34,6 +35,11 @@ public final class Dl4jEmbeddingKind extends SingleInputKind implements Configur
 
   @Override
   protected Shape output(Shape input) {
+    ShapeSteps.add(
+        () ->
+            sequence
+                ? "each index of the sequence becomes nOut = " + nOut + " features: [mb, nOut, T]"
+                : "the index becomes nOut = " + nOut + " features: [mb, nOut]");
     if (!sequence) {
       if (input.rank() != 2) {
         throw new ShapeException("EmbeddingLayer expects indices [mb, 1], got " + input);

@@ -4,6 +4,7 @@ import io.modelaudit.ir.Checked;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ public final class Dl4jRecurrentKind extends SingleInputKind implements Configur
       return Shape.of(null, nOut, 1L);
     }
     Dl4jChannels.requireChannels(input, 3, channelsLast, nIn, "a recurrent layer");
+    ShapeSteps.add(() -> "nOut = " + nOut + " replaces the feature axis; the time steps are kept");
     return Dl4jChannels.withChannels(input, channelsLast, nOut);
   }
 

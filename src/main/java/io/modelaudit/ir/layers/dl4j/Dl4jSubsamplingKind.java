@@ -3,6 +3,7 @@ package io.modelaudit.ir.layers.dl4j;
 import io.modelaudit.ir.ConfiguredWeights;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.ShapeException;
+import io.modelaudit.ir.ShapeSteps;
 import io.modelaudit.ir.SingleInputKind;
 import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.ir.arithmetic.WindowArithmetic;
@@ -59,17 +60,22 @@ public final class Dl4jSubsamplingKind extends SingleInputKind implements Config
     Shape out = input;
     int first = Dl4jChannels.firstSpatial(channelsLast);
     for (int i = 0; i < kernel.length; i++) {
+      int k = i;
       out =
           out.withDim(
               first + i,
-              WindowArithmetic.outputLength(
-                  input.dim(first + i),
-                  kernel[i],
-                  stride[i],
-                  dilation[i],
-                  padding[i],
-                  mode.window()));
+              ShapeSteps.labelled(
+                  "axis " + (first + i),
+                  () ->
+                      WindowArithmetic.outputLength(
+                          input.dim(first + k),
+                          kernel[k],
+                          stride[k],
+                          dilation[k],
+                          padding[k],
+                          mode.window())));
     }
+    ShapeSteps.add(() -> "the channels are kept");
     return out;
   }
 
