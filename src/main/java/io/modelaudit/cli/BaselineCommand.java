@@ -18,7 +18,8 @@ import picocli.CommandLine.Unmatched;
     versionProvider = AuditCommand.Version.class,
     sortOptions = false,
     customSynopsis = {
-      "model-audit baseline [-o FILE] [--max-params N] [--max-file-bytes N] [--max-macs N]",
+      "model-audit baseline [-o FILE] [--max-params N] [--max-file-bytes N] [--max-macs N]"
+          + " [--max-weight-bytes N]",
       "                     [AUDIT OPTIONS] PATH..."
     },
     description = {
@@ -63,6 +64,12 @@ final class BaselineCommand implements Callable<Integer> {
       description = "Record a limit: a model may cost one example at most N multiply-accumulates.")
   private Long maxMacs;
 
+  @Option(
+      names = "--max-weight-bytes",
+      paramLabel = "N",
+      description = "Record a limit: a model's stored weights may take at most N bytes.")
+  private Long maxWeightBytes;
+
   @Unmatched private List<String> auditArgs = new ArrayList<>();
 
   private final PrintWriter out;
@@ -80,7 +87,7 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Limits limits = CheckCommand.limits(maxParams, maxFileBytes, maxMacs, err);
+    Limits limits = CheckCommand.limits(maxParams, maxFileBytes, maxMacs, maxWeightBytes, err);
     if (limits == null) {
       return ExitCodes.USAGE;
     }

@@ -10,12 +10,14 @@ import java.util.List;
  * @param maxFileBytes the largest a model file may be, in bytes
  * @param maxMacs the most multiply-accumulates one example may cost ({@code totals.cost.macs}; a
  *     model whose cost is partly unknown is held to the part that is known)
+ * @param maxWeightBytes the most bytes a model's stored weights may take, by the element types the
+ *     file stores ({@code totals.bytes}; a model whose stored types are unknown is not held to it)
  */
-public record Limits(Long maxParams, Long maxFileBytes, Long maxMacs) {
-  public static final Limits NONE = new Limits(null, null, null);
+public record Limits(Long maxParams, Long maxFileBytes, Long maxMacs, Long maxWeightBytes) {
+  public static final Limits NONE = new Limits(null, null, null, null);
 
   public Limits(Long maxParams, Long maxFileBytes) {
-    this(maxParams, maxFileBytes, null);
+    this(maxParams, maxFileBytes, null, null);
   }
 
   /** These limits, each one that is not set taken from {@code fallback}. */
@@ -23,11 +25,12 @@ public record Limits(Long maxParams, Long maxFileBytes, Long maxMacs) {
     return new Limits(
         maxParams != null ? maxParams : fallback.maxParams,
         maxFileBytes != null ? maxFileBytes : fallback.maxFileBytes,
-        maxMacs != null ? maxMacs : fallback.maxMacs);
+        maxMacs != null ? maxMacs : fallback.maxMacs,
+        maxWeightBytes != null ? maxWeightBytes : fallback.maxWeightBytes);
   }
 
   public boolean isEmpty() {
-    return maxParams == null && maxFileBytes == null && maxMacs == null;
+    return maxParams == null && maxFileBytes == null && maxMacs == null && maxWeightBytes == null;
   }
 
   /** One limit a model exceeds: its name as in the lock, the limit, and the model's value. */
@@ -44,6 +47,10 @@ public record Limits(Long maxParams, Long maxFileBytes, Long maxMacs) {
     Long macs = model.totals().macs();
     if (maxMacs != null && macs != null && macs > maxMacs) {
       out.add(new Breach("max_macs", maxMacs, macs));
+    }
+    Long weightBytes = model.totals().weightBytes();
+    if (maxWeightBytes != null && weightBytes != null && weightBytes > maxWeightBytes) {
+      out.add(new Breach("max_weight_bytes", maxWeightBytes, weightBytes));
     }
     return out;
   }

@@ -48,6 +48,9 @@ public final class LockJson {
         if (lock.limits().maxMacs() != null) {
           g.writeNumberField("max_macs", lock.limits().maxMacs());
         }
+        if (lock.limits().maxWeightBytes() != null) {
+          g.writeNumberField("max_weight_bytes", lock.limits().maxWeightBytes());
+        }
         g.writeEndObject();
       }
       g.writeFieldName("models");
@@ -128,7 +131,8 @@ public final class LockJson {
         new Limits(
             limit(limits, "max_params"),
             limit(limits, "max_file_bytes"),
-            limit(limits, "max_macs"));
+            limit(limits, "max_macs"),
+            limit(limits, "max_weight_bytes"));
     JsonNode models = root.path("models");
     if (!models.isArray()) {
       throw new LockException("no models list");

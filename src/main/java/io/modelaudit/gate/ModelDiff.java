@@ -36,6 +36,9 @@ public record ModelDiff(
       // A lock written before compute costs has none: that is no change of the model.
       field(totals, "macs", a.macs(), b.macs());
     }
+    if (a.weightBytes() != null && b.weightBytes() != null) {
+      field(totals, "weight_bytes", a.weightBytes(), b.weightBytes());
+    }
     return new ModelDiff(model, LayerAlignment.changes(before.layers(), after.layers()), totals);
   }
 

@@ -30,7 +30,8 @@ public record ModelSnapshot(
 
   /**
    * The report's totals ({@code stored} null when the file stores no weights; {@code macs} null
-   * when the lock or report predates compute costs).
+   * when the lock or report predates compute costs; {@code weightBytes}, the stored weights' bytes,
+   * null when unknown).
    */
   public record Totals(
       long params,
@@ -39,7 +40,8 @@ public record ModelSnapshot(
       long unverified,
       Long stored,
       boolean complete,
-      Long macs) {
+      Long macs,
+      Long weightBytes) {
     public Totals(
         long params,
         long trainable,
@@ -47,7 +49,7 @@ public record ModelSnapshot(
         long unverified,
         Long stored,
         boolean complete) {
-      this(params, trainable, nonTrainable, unverified, stored, complete, null);
+      this(params, trainable, nonTrainable, unverified, stored, complete, null, null);
     }
   }
 }

@@ -37,6 +37,9 @@ public final class SnapshotJson {
     if (t.macs() != null) {
       n.put("macs", t.macs());
     }
+    if (t.weightBytes() != null) {
+      n.put("weight_bytes", t.weightBytes());
+    }
     return n;
   }
 
@@ -85,7 +88,8 @@ public final class SnapshotJson {
         count(n, "unverified"),
         optionalCount(n.has("stored") ? n.get("stored") : n.path("references").path("stored")),
         n.path("complete").asBoolean(true),
-        optionalCount(n.has("macs") ? n.get("macs") : n.path("cost").path("macs")));
+        optionalCount(n.has("macs") ? n.get("macs") : n.path("cost").path("macs")),
+        optionalCount(n.has("weight_bytes") ? n.get("weight_bytes") : n.path("bytes")));
   }
 
   /**

@@ -31,7 +31,8 @@ public final class Snapshots {
             t.unverified(),
             t.stored(),
             t.complete(),
-            t.cost() == null ? null : t.cost().macs());
+            t.cost() == null ? null : t.cost().macs(),
+            t.bytes());
     List<LayerSnapshot> layers = new ArrayList<>();
     for (LayerReport l : m.layers()) {
       layers.add(layer(l));
