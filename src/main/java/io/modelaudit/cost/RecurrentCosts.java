@@ -30,9 +30,9 @@ final class RecurrentCosts {
   private static final long STATE_UPDATE = 4;
 
   static void register(CostRules.Registry r) {
-    r.add(RecurrentKind.class, (k, q) -> sequence(q, steps(q.input()), true));
-    r.add(StackedRecurrentKind.class, (k, q) -> sequence(q, steps(q.input()), true));
-    r.add(Dl4jRecurrentKind.class, (k, q) -> sequence(q, q.outputElements() / k.nOut(), true));
+    r.add(RecurrentKind.class, (k, q) -> sequence(q, steps(q.input())));
+    r.add(StackedRecurrentKind.class, (k, q) -> sequence(q, steps(q.input())));
+    r.add(Dl4jRecurrentKind.class, (k, q) -> sequence(q, q.outputElements() / k.nOut()));
     r.add(
         RecurrentCellKind.class,
         (k, q) -> {
@@ -79,10 +79,10 @@ final class RecurrentCosts {
     return n;
   }
 
-  private static LayerCost sequence(CostQuery q, long steps, boolean gates) {
+  private static LayerCost sequence(CostQuery q, long steps) {
     long perStep = matrices(q.weights());
     long macs = Checked.multiply(steps, perStep);
-    long units = q.output().dim(-1) == null ? 0 : unitsOf(q);
+    long units = unitsOf(q);
     long gateWidth = gateWidth(q.weights());
     long cellOps = gateWidth > units ? Checked.multiply(STATE_UPDATE, units) : 0;
     long perStepExtra = Checked.add(Checked.multiply(2, gateWidth), cellOps);

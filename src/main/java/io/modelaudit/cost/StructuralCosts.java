@@ -44,7 +44,6 @@ import io.modelaudit.ir.layers.dl4j.Dl4jSpatialKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jTimeDistributedKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jVariationalAutoencoderKind;
 import io.modelaudit.ir.layers.dl4j.Dl4jWeightlessKind;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -192,9 +191,5 @@ final class StructuralCosts {
   private static <K extends LayerKind> void unknown(
       CostRules.Registry r, Class<K> kind, String reason) {
     r.add(kind, (k, q) -> LayerCost.unknown(reason));
-  }
-
-  static List<Shape> copy(List<Shape> shapes) {
-    return new ArrayList<>(shapes);
   }
 }
