@@ -7,6 +7,7 @@ import io.modelaudit.reference.dl4j.Dl4jReference;
 import io.modelaudit.reference.dl4j.Dl4jReferenceClient;
 import io.modelaudit.reference.dl4j.Dl4jWorker;
 import io.modelaudit.report.ModelReport;
+import io.modelaudit.report.ProblemsOnly;
 import io.modelaudit.report.ReportCounts;
 import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.TerminalText;
@@ -46,8 +47,24 @@ import picocli.CommandLine.Parameters;
       "3:a file could not be read or is not a supported model",
       "4:internal error"
     },
+    footerHeading = "%nExamples:%n",
     footer = {
-      "%nCommands (a file named like one is audited as ./NAME):",
+      "  model-audit model.h5",
+      "      The per-layer table; exit code 1 when a layer mismatches.",
+      "  model-audit --format json models/ > report.json",
+      "      Every model file in a folder (searched recursively), as JSON.",
+      "  model-audit -o sarif=results.sarif models/",
+      "      The table on the terminal, and SARIF for code scanning.",
+      "  model-audit --only-problems -j 2 models/",
+      "      Only the models and layers with a problem, two files at a time.",
+      "  model-audit --quiet models/",
+      "      One line per finding; the exit code tells the rest.",
+      "  model-audit --config model_config.json model_weights.h5",
+      "      A weights-only file with its architecture.",
+      "  model-audit --reference dl4j model.zip",
+      "      Also what Deeplearning4j itself computes.",
+      "",
+      "Commands (a file named like one is audited as ./NAME):",
       "  baseline PATH... -o FILE      record the models' audits in a lock file",
       "  check --baseline FILE PATH... audit, and fail on drift from the lock",
       "  diff OLD NEW                  how two models (or two JSON reports) differ",
@@ -112,6 +129,15 @@ public final class AuditCommand implements Callable<Integer> {
   private long timeoutSeconds;
 
   static final long MAX_TIMEOUT_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
+
+  @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N",
+      description = {
+        "Audit N files at once (default: one per core); -j 1 audits them one after the other.",
+        "Reports come out in the order of the files whatever N is."
+      })
+  private Integer jobs;
 
   @Option(
       names = "--input-shape",
@@ -220,6 +246,7 @@ public final class AuditCommand implements Callable<Integer> {
                   err.flush();
                   return ExitCodes.INTERNAL;
                 });
+    HelpLayout.apply(cli);
     cli.setParameterExceptionHandler(
         (e, a) -> {
           printError(err, e.getMessage());
@@ -260,6 +287,11 @@ public final class AuditCommand implements Callable<Integer> {
       printError(err, "--batch-size must be a positive number of examples");
       return ExitCodes.USAGE;
     }
+    if (jobs != null && jobs < 1) {
+      printError(err, "-j must be at least 1");
+      return ExitCodes.USAGE;
+    }
+    int workers = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     Map<String, Shape> overrides = new LinkedHashMap<>();
     for (Map.Entry<String, Shape> e : inputShapes) {
       if (overrides.put(e.getKey(), e.getValue()) != null) {
@@ -279,9 +311,10 @@ public final class AuditCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     extension.start(paths);
-    ModelFiles.Expansion expansion =
-        ModelFiles.expand(paths, exclusions, note -> printError(err, "note: " + note));
-    noise.noteLeftOut(expansion, note -> printError(err, "note: " + note));
+    java.util.function.Consumer<String> notes =
+        noise.notes(note -> printError(err, "note: " + note));
+    ModelFiles.Expansion expansion = ModelFiles.expand(paths, exclusions, notes, workers);
+    noise.noteLeftOut(expansion, notes);
     List<ModelFiles.Target> targets = expansion.targets();
     List<String> dl4jWorker = null;
     if (reference != Reference.stored) {
@@ -327,6 +360,7 @@ public final class AuditCommand implements Callable<Integer> {
               instead == null ? format : null,
               color,
               layout,
+              noise.quiet(),
               files,
               environment,
               extension.jsonSections(),
@@ -339,7 +373,11 @@ public final class AuditCommand implements Callable<Integer> {
     }
     // Under check, the baseline's text lines follow the text report on stdout, not a bare -o FILE.
     boolean textOnStdout = format == OutputFormat.text && instead == null;
-    ReportRenderer.ReportStream stream = extension.stream(reports.stream(), out, textOnStdout);
+    ReportRenderer.ReportStream stream =
+        extension.stream(
+            noise.onlyProblems() ? new ProblemsOnly(reports.stream()) : reports.stream(),
+            out,
+            textOnStdout);
     ReportCounts counts = new ReportCounts();
     RunOutcome outcome = new RunOutcome(threshold);
     try (Dl4jReferenceClient dl4j =
@@ -352,21 +390,29 @@ public final class AuditCommand implements Callable<Integer> {
                 architecture,
                 dl4j == null ? List.of() : List.of(new Dl4jReference(dl4j)),
                 Duration.ofSeconds(timeoutSeconds),
-                batchSize)) {
-      new OrderedAudits(targets, architecture, target -> auditOne(auditor, target))
+                batchSize);
+        ProgressDisplay progress =
+            noise.quiet()
+                ? ProgressDisplay.NONE
+                : ProgressDisplay.start(targets.size(), environment.variables())) {
+      new OrderedAudits(targets, architecture, target -> auditOne(auditor, target), workers)
           .forEach(
               raw -> {
                 OrderedAudits.Audited audited =
                     new OrderedAudits.Audited(noise.suppress(raw.report()), raw.internal());
+                if (terminal || audited.report().error() != null) {
+                  progress.pause(); // the report goes to the terminal too, or an error line does
+                }
                 stream.model(audited.report());
                 counts.add(audited.report());
                 outcome.add(audited);
                 printErrorOf(audited);
+                progress.step();
               });
     }
     counts.skipped(expansion.skipped().size());
     List<String> unwritten = reports.finish(counts);
-    noise.staleSuppressions().forEach(note -> printError(err, "note: " + note));
+    noise.staleSuppressions().forEach(notes);
     unwritten.forEach(line -> printError(err, line));
     extension.finish(out, textOnStdout);
     err.flush();

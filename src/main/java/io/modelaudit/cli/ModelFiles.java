@@ -13,9 +13,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +74,15 @@ final class ModelFiles {
    * symbolic links it follows out of the folder.
    */
   static Expansion expand(List<Path> paths, Exclusions exclusions, Consumer<String> notes) {
+    return expand(paths, exclusions, notes, 1);
+  }
+
+  /**
+   * As {@link #expand(List, Exclusions, Consumer)}, detecting the formats of the files folder scans
+   * find on {@code workers} threads (reading each file's first bytes is most of a scan's time).
+   */
+  static Expansion expand(
+      List<Path> paths, Exclusions exclusions, Consumer<String> notes, int workers) {
     List<Target> files = new ArrayList<>();
     List<Left> skipped = new ArrayList<>();
     List<Left> excluded = new ArrayList<>();
@@ -78,8 +93,11 @@ final class ModelFiles {
       } else if (Files.isDirectory(p)) {
         List<Target> found = new ArrayList<>();
         int excludedBefore = excluded.size();
-        for (Path f : walk(p, exclusions, excluded, notes)) {
-          ModelFormat format = detect(f);
+        List<Path> walked = walk(p, exclusions, excluded, notes);
+        List<ModelFormat> formats = detectAll(walked, workers);
+        for (int i = 0; i < walked.size(); i++) {
+          Path f = walked.get(i);
+          ModelFormat format = formats.get(i);
           String notModel = NotModels.whySkipped(f, format);
           if (notModel != null) {
             skipped.add(new Left(f, notModel));
@@ -101,7 +119,30 @@ final class ModelFiles {
       }
     }
     excluded.sort(Comparator.comparing(Left::file));
-    return new Expansion(files, skipped, excluded);
+    return new Expansion(once(files, notes), skipped, excluded);
+  }
+
+  /**
+   * The targets without the second and later ways to one file (the same path twice, a symbolic link
+   * to a file audited already, a folder given twice): each is noted and the first is kept. Files
+   * are the same when their real paths are; a path that does not resolve is compared as given, made
+   * absolute.
+   */
+  private static List<Target> once(List<Target> targets, Consumer<String> notes) {
+    Map<Path, Target> first = new HashMap<>();
+    List<Target> out = new ArrayList<>();
+    for (Target t : targets) {
+      Path real = realPath(t.file());
+      Target before = first.putIfAbsent(real == null ? key(t.file()) : real, t);
+      if (before == null) {
+        out.add(t);
+      } else if (before.file().equals(t.file())) {
+        notes.accept(t.file() + ": named more than once: audited once");
+      } else {
+        notes.accept(t.file() + ": audited once: the same file as " + before.file());
+      }
+    }
+    return out;
   }
 
   /**
@@ -211,6 +252,38 @@ final class ModelFiles {
     } catch (IOException e) {
       return key(dir);
     }
+  }
+
+  /** The format of each file, in the files' order. */
+  private static List<ModelFormat> detectAll(List<Path> files, int workers) {
+    if (workers == 1 || files.size() < 2) {
+      return files.stream().map(ModelFiles::detect).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(workers, ModelFiles::daemon);
+    try {
+      List<Future<ModelFormat>> pending = new ArrayList<>(files.size());
+      for (Path f : files) {
+        pending.add(pool.submit(() -> detect(f)));
+      }
+      List<ModelFormat> formats = new ArrayList<>(files.size());
+      for (Future<ModelFormat> f : pending) {
+        formats.add(f.get());
+      }
+      return formats;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while scanning folders", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "model-audit-scan");
+    t.setDaemon(true);
+    return t;
   }
 
   /** In folders, only files whose content is a format the tool audits. */

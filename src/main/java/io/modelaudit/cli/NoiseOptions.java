@@ -40,7 +40,38 @@ final class NoiseOptions {
       description = "List the files that folder scans skipped (not models) or --exclude left out.")
   private boolean verbose;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = {
+        "Print only the findings and the files that could not be audited, one line each, with no"
+            + " tables, summary or notes; the exit code tells the outcome.",
+        "Changes the text report on stdout only; other formats stay whole."
+      })
+  private boolean quiet;
+
+  @Option(
+      names = "--only-problems",
+      description = {
+        "Leave out the models without problems, and from the others their layers without one.",
+        "A problem: a file not audited, a mismatch, a finding not suppressed, a layer not ok."
+            + " Every report of the run; the summary still counts every file."
+      })
+  private boolean onlyProblems;
+
   private Suppressions suppressions = Suppressions.none();
+
+  boolean quiet() {
+    return quiet;
+  }
+
+  boolean onlyProblems() {
+    return onlyProblems;
+  }
+
+  /** Where the run's notes go: {@code printer}, or nowhere under {@code --quiet}. */
+  Consumer<String> notes(Consumer<String> printer) {
+    return quiet ? note -> {} : printer;
+  }
 
   /** A usage error in these options; the message is the one line to print. */
   static final class Unusable extends Exception {
@@ -51,6 +82,9 @@ final class NoiseOptions {
 
   /** Reads the suppression file and checks the globs, before anything is audited. */
   Exclusions prepare() throws Unusable {
+    if (quiet && verbose) {
+      throw new Unusable("--quiet and --verbose cannot be used together");
+    }
     Path file = suppressionFile;
     if (file == null && Files.isRegularFile(Path.of(SuppressionFile.DEFAULT_NAME))) {
       file = Path.of(SuppressionFile.DEFAULT_NAME);

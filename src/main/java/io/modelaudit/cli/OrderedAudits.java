@@ -9,6 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -22,6 +28,13 @@ import java.util.function.Function;
  * ArchitectureSiblings#candidates}), or every file beside it when the folder is small enough to be
  * paired by content, or every later file when it is the {@code --config} architecture. Only those
  * reports are held.
+ *
+ * <p>With several workers, the targets a little ahead of the one whose turn it is are audited in
+ * parallel (at most {@link #AHEAD_PER_WORKER} per worker; an architecture JSON as well, its report
+ * dropped should it turn out to be used), and their reports still go out in the targets' order: the
+ * output is the same whatever the number of workers, and the reports held wait only for the ones
+ * before them. Whether an architecture JSON was used is decided from the same reports as with one
+ * worker: those handed on before it and those it waited for.
  */
 final class OrderedAudits {
   /** One audited target: its report, and the exception when the report stands for a bug of ours. */
@@ -29,8 +42,13 @@ final class OrderedAudits {
 
   private final List<ModelFiles.Target> targets;
   private final Path givenArchitecture;
+
+  /** How many targets each worker may be given beyond the one whose turn it is. */
+  static final int AHEAD_PER_WORKER = 4;
+
   private final Function<ModelFiles.Target, Audited> audit;
-  private final Map<Integer, Audited> auditedAhead = new HashMap<>();
+  private final int workers;
+  private final Map<Integer, Future<Audited>> auditedAhead = new HashMap<>();
   private final Set<Path> architecturesUsed = new HashSet<>();
   private final Map<Path, List<Integer>> pairableByFolder = new HashMap<>();
   private final Map<Path, Boolean> searchedByContent = new HashMap<>();
@@ -43,6 +61,22 @@ final class OrderedAudits {
       List<ModelFiles.Target> targets,
       Path givenArchitecture,
       Function<ModelFiles.Target, Audited> audit) {
+    this(targets, givenArchitecture, audit, 1);
+  }
+
+  /**
+   * @param workers how many targets are audited at once; 1: each is audited on the calling thread,
+   *     in its turn
+   */
+  OrderedAudits(
+      List<ModelFiles.Target> targets,
+      Path givenArchitecture,
+      Function<ModelFiles.Target, Audited> audit,
+      int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers: " + workers);
+    }
+    this.workers = workers;
     this.targets = targets;
     this.givenArchitecture = givenArchitecture == null ? null : ModelFiles.key(givenArchitecture);
     this.audit = audit;
@@ -54,34 +88,90 @@ final class OrderedAudits {
   }
 
   void forEach(Consumer<Audited> sink) {
-    for (int i = 0; i < targets.size(); i++) {
-      ModelFiles.Target target = targets.get(i);
-      Audited audited;
-      if (target.waitsForPairing()) {
-        for (int j : mayPairWith(i)) {
-          auditedAhead.computeIfAbsent(j, this::auditNoting);
+    ExecutorService pool = workers == 1 ? null : newPool(workers);
+    try {
+      int aheadUpTo = 0;
+      for (int i = 0; i < targets.size(); i++) {
+        if (pool != null) {
+          for (aheadUpTo = Math.max(aheadUpTo, i + 1);
+              aheadUpTo < targets.size() && aheadUpTo <= i + workers * AHEAD_PER_WORKER;
+              aheadUpTo++) {
+            // An architecture JSON too: its report is the same whether or not it is shown.
+            start(aheadUpTo, pool);
+          }
         }
-        if (target.auditedWith(architecturesUsed)) {
-          continue;
+        ModelFiles.Target target = targets.get(i);
+        Audited audited;
+        if (target.waitsForPairing()) {
+          List<Integer> pairable = mayPairWith(i);
+          for (int j : pairable) {
+            start(j, pool);
+          }
+          for (int j : pairable) {
+            noted(auditedAhead.get(j));
+          }
+          if (target.auditedWith(architecturesUsed)) {
+            Future<Audited> unused = auditedAhead.remove(i);
+            if (unused != null) {
+              unused.cancel(true);
+            }
+            continue;
+          }
+          start(i, pool);
+          audited = noted(auditedAhead.remove(i));
+        } else {
+          start(i, pool);
+          audited = noted(auditedAhead.remove(i));
         }
-        audited = auditNoting(i);
-      } else {
-        audited = auditedAhead.remove(i);
-        if (audited == null) {
-          audited = auditNoting(i);
-        }
+        sink.accept(audited);
       }
-      sink.accept(audited);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
   }
 
-  private Audited auditNoting(int i) {
-    Audited audited = audit.apply(targets.get(i));
+  /**
+   * Starts auditing target {@code i} unless it was started already; on this thread without pool.
+   */
+  private void start(int i, ExecutorService pool) {
+    auditedAhead.computeIfAbsent(
+        i,
+        k ->
+            pool == null
+                ? CompletableFuture.completedFuture(audit.apply(targets.get(k)))
+                : pool.submit(() -> audit.apply(targets.get(k))));
+  }
+
+  /** The report, once known; the architecture it was read with counts as used from now on. */
+  private Audited noted(Future<Audited> pending) {
+    Audited audited;
+    try {
+      audited = pending.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for an audit", e);
+    } catch (ExecutionException e) {
+      // the audit function never throws; anything else is a bug here
+      throw new IllegalStateException(e.getCause());
+    }
     String architecture = audited.report().architecture();
     if (architecture != null) {
       architecturesUsed.add(ModelFiles.key(Path.of(architecture)));
     }
     return audited;
+  }
+
+  private static ExecutorService newPool(int workers) {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        workers,
+        r -> {
+          Thread t = new Thread(r, "model-audit-batch-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** The later targets, not yet audited, that could be audited with architecture JSON {@code i}. */

@@ -7,6 +7,7 @@ import io.modelaudit.report.JsonRenderer;
 import io.modelaudit.report.JsonSections;
 import io.modelaudit.report.JunitRenderer;
 import io.modelaudit.report.MarkdownRenderer;
+import io.modelaudit.report.QuietText;
 import io.modelaudit.report.ReportCounts;
 import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.SarifRenderer;
@@ -56,12 +57,14 @@ final class RunReports {
    * @param stdoutFormat the report on stdout, or null when a bare {@code -o FILE} takes it
    * @param color whether the text report on stdout is coloured (files never are)
    * @param layout the text table's layout on stdout (a text file gets it without the width limit)
+   * @param quiet whether a text report on stdout is only the findings ({@code --quiet})
    */
   static RunReports open(
       String version,
       AuditCommand.OutputFormat stdoutFormat,
       boolean color,
       SummaryLayout layout,
+      boolean quiet,
       List<OutputTarget> targets,
       CiEnvironment environment,
       JsonSections jsonSections,
@@ -73,9 +76,11 @@ final class RunReports {
     List<OpenFile> files = openAll(targets);
     List<ReportRenderer.ReportStream> streams = new ArrayList<>();
     if (stdoutFormat != null) {
-      streams.add(
-          renderer(stdoutFormat, color, layout, base, jsonSections, addedResults)
-              .open(version, out));
+      ReportRenderer onStdout =
+          quiet && stdoutFormat == AuditCommand.OutputFormat.text
+              ? new QuietText()
+              : renderer(stdoutFormat, color, layout, base, jsonSections, addedResults);
+      streams.add(onStdout.open(version, out));
     }
     SummaryLayout unlimited =
         new SummaryLayout(

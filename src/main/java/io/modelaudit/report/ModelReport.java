@@ -178,6 +178,23 @@ public record ModelReport(
         dl4jExplanations);
   }
 
+  /** This report with only some of its layers ({@code --only-problems}). */
+  public ModelReport withLayers(List<LayerReport> kept) {
+    return new ModelReport(
+        path,
+        format,
+        framework,
+        modelName,
+        status,
+        error,
+        kept,
+        totals,
+        findings,
+        architecture,
+        dl4j,
+        dl4jExplanations);
+  }
+
   public static ModelReport error(String path, String format, ErrorInfo error) {
     return error(path, format, error, null);
   }

@@ -39,14 +39,15 @@ public final class TextRenderer implements ReportRenderer {
 
       @Override
       public void model(ModelReport m) {
-        if (m.status().equals(ModelReport.ERROR)) {
-          return;
-        }
         if (!first) {
           out.println();
         }
         first = false;
-        TextRenderer.this.model(m, out);
+        if (m.status().equals(ModelReport.ERROR)) {
+          notAudited(m, out);
+        } else {
+          TextRenderer.this.model(m, out);
+        }
         out.flush();
       }
 
@@ -69,6 +70,17 @@ public final class TextRenderer implements ReportRenderer {
         out.flush();
       }
     };
+  }
+
+  /** A file that could not be audited is named in the report too, not only on stderr. */
+  private void notAudited(ModelReport m, PrintWriter out) {
+    out.println(safe(m.path()) + (m.format() == null ? "" : "  " + safe(m.format())));
+    out.println(
+        paint("Not audited", ModelReport.ERROR)
+            + " ("
+            + safe(m.error().kind())
+            + "): "
+            + safe(m.error().message()));
   }
 
   private void model(ModelReport m, PrintWriter out) {

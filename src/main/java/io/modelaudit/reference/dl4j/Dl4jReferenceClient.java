@@ -24,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  * was killed is replaced by a fresh one for the next file. The worker's standard error is kept (its
  * last 64 KB): when it dies, its last lines end the message, and all of it goes to a file the
  * message names.
+ *
+ * <p>The worker answers one request at a time, so callers on several threads ({@code -j}) take
+ * turns: one warm worker is faster than several cold ones for the few DL4J files of a run, and DL4J
+ * needs about a gigabyte per process. A file's time limit starts when its request is sent, not
+ * while it waits for its turn.
  */
 public final class Dl4jReferenceClient implements AutoCloseable {
   /** A result line is far shorter (ResNet-50: about 40 kB); a longer one is not a result. */
@@ -70,7 +75,7 @@ public final class Dl4jReferenceClient implements AutoCloseable {
    * As {@link #reference(Path)}, for a weights-only Keras file read with its architecture JSON
    * (null for any other file).
    */
-  public Dl4jAnswer reference(Path file, Path architecture) {
+  public synchronized Dl4jAnswer reference(Path file, Path architecture) {
     String path = file.toAbsolutePath().toString();
     String request = path + (architecture == null ? "" : "\t" + architecture.toAbsolutePath());
     if (request.indexOf('\n') >= 0
@@ -287,7 +292,7 @@ public final class Dl4jReferenceClient implements AutoCloseable {
 
   /** Lets the worker finish (its input ends), and kills it if it does not. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (process == null) {
       return;
     }

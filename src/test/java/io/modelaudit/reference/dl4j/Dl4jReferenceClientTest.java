@@ -49,6 +49,31 @@ class Dl4jReferenceClientTest {
     }
   }
 
+  /**
+   * {@code -j}: callers on several threads take turns with the one worker; none loses its answer.
+   */
+  @Test
+  void concurrentCallersEachGetTheirOwnAnswer() throws Exception {
+    try (Dl4jReferenceClient client = client(Duration.ofSeconds(5))) {
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<Dl4jAnswer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+          Path file = Path.of("/models/m" + i + ".h5");
+          answers.add(pool.submit(() -> client.reference(file)));
+        }
+        for (java.util.concurrent.Future<Dl4jAnswer> answer : answers) {
+          Dl4jAnswer a = answer.get();
+          assertEquals(Dl4jAnswer.OK, a.status(), a.message());
+          assertEquals(7L, a.totalParams());
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
   @Test
   void aCrashingFileCostsThatFile() {
     try (Dl4jReferenceClient client = client(Duration.ofSeconds(10))) {
