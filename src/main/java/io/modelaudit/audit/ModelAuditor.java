@@ -38,6 +38,7 @@ public final class ModelAuditor implements AutoCloseable {
   private final ImportOptions options;
   private final List<Reference> references = new ArrayList<>();
   private final TimeLimit timeLimit;
+  private final long batchSize;
 
   public ModelAuditor(Map<String, Shape> inputShapes) {
     this(inputShapes, null);
@@ -61,6 +62,20 @@ public final class ModelAuditor implements AutoCloseable {
       Path architecture,
       List<Reference> references,
       Duration limit) {
+    this(inputShapes, architecture, references, limit, 1);
+  }
+
+  /**
+   * @param batchSize the examples per batch the activation memory is reported for ({@code
+   *     --batch-size})
+   */
+  public ModelAuditor(
+      Map<String, Shape> inputShapes,
+      Path architecture,
+      List<Reference> references,
+      Duration limit,
+      long batchSize) {
+    this.batchSize = batchSize;
     this.inputShapes = Map.copyOf(inputShapes);
     this.options = new ImportOptions(architecture, ArchitectureSiblings::find);
     this.references.add(new StoredReference());
@@ -104,7 +119,7 @@ public final class ModelAuditor implements AutoCloseable {
         verdicts.add(reference.compare(subject));
       }
     }
-    return ReportAssembler.assemble(file.toString(), subject.ours(), verdicts);
+    return ReportAssembler.assemble(file.toString(), subject.ours(), verdicts, batchSize);
   }
 
   /** What reading one file gave: the subject and the in-process verdicts, or an error report. */

@@ -22,7 +22,8 @@ import java.util.Set;
 final class ReportAssembler {
   private ReportAssembler() {}
 
-  static ModelReport assemble(String path, LayerTable table, List<Verdict> verdicts) {
+  static ModelReport assemble(
+      String path, LayerTable table, List<Verdict> verdicts, long batchSize) {
     List<Finding> findings = new ArrayList<>();
     Set<String> mismatched = new HashSet<>();
     Dl4jAnswer dl4j = null;
@@ -48,7 +49,7 @@ final class ReportAssembler {
         mismatch ? ModelReport.MISMATCH : ModelReport.OK,
         null,
         withMismatches(table.layers(), mismatched),
-        table.totals(),
+        table.totals() == null ? null : table.totals().withBatchSize(batchSize),
         findings,
         table.architecture(),
         dl4j,

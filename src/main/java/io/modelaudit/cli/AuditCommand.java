@@ -150,6 +150,14 @@ public final class AuditCommand implements Callable<Integer> {
   private List<Map.Entry<String, Shape>> inputShapes = new ArrayList<>();
 
   @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      description =
+          "Report activation memory for batches of N examples (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1")
+  private long batchSize;
+
+  @Option(
       names = "--config",
       paramLabel = "ARCH.json",
       description = {
@@ -275,6 +283,10 @@ public final class AuditCommand implements Callable<Integer> {
           err, "--timeout must be at most " + MAX_TIMEOUT_SECONDS + " seconds (about 292 years)");
       return ExitCodes.USAGE;
     }
+    if (batchSize <= 0) {
+      printError(err, "--batch-size must be a positive number of examples");
+      return ExitCodes.USAGE;
+    }
     if (jobs != null && jobs < 1) {
       printError(err, "-j must be at least 1");
       return ExitCodes.USAGE;
@@ -377,7 +389,8 @@ public final class AuditCommand implements Callable<Integer> {
                 overrides,
                 architecture,
                 dl4j == null ? List.of() : List.of(new Dl4jReference(dl4j)),
-                Duration.ofSeconds(timeoutSeconds));
+                Duration.ofSeconds(timeoutSeconds),
+                batchSize);
         ProgressDisplay progress =
             noise.quiet()
                 ? ProgressDisplay.NONE

@@ -18,7 +18,8 @@ import picocli.CommandLine.Unmatched;
     versionProvider = AuditCommand.Version.class,
     sortOptions = false,
     customSynopsis = {
-      "model-audit baseline [-o FILE] [--max-params N] [--max-file-bytes N]",
+      "model-audit baseline [-o FILE] [--max-params N] [--max-file-bytes N] [--max-macs N]"
+          + " [--max-weight-bytes N]",
       "                     [AUDIT OPTIONS] PATH..."
     },
     description = {
@@ -57,6 +58,18 @@ final class BaselineCommand implements Callable<Integer> {
       description = "Record a limit: no model file may be larger than N bytes.")
   private Long maxFileBytes;
 
+  @Option(
+      names = "--max-macs",
+      paramLabel = "N",
+      description = "Record a limit: a model may cost one example at most N multiply-accumulates.")
+  private Long maxMacs;
+
+  @Option(
+      names = "--max-weight-bytes",
+      paramLabel = "N",
+      description = "Record a limit: a model's stored weights may take at most N bytes.")
+  private Long maxWeightBytes;
+
   @Unmatched private List<String> auditArgs = new ArrayList<>();
 
   private final PrintWriter out;
@@ -74,7 +87,7 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Limits limits = CheckCommand.limits(maxParams, maxFileBytes, err);
+    Limits limits = CheckCommand.limits(maxParams, maxFileBytes, maxMacs, maxWeightBytes, err);
     if (limits == null) {
       return ExitCodes.USAGE;
     }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Unmatched;
     versionProvider = AuditCommand.Version.class,
     sortOptions = false,
     customSynopsis = {
-      "model-audit check --baseline FILE [--max-params N] [--max-file-bytes N]",
+      "model-audit check --baseline FILE [--max-params N] [--max-file-bytes N] [--max-macs N]"
+          + " [--max-weight-bytes N]",
       "                  [--fail-on-retrained] [AUDIT OPTIONS] PATH..."
     },
     description = {
@@ -60,6 +61,22 @@ final class CheckCommand implements Callable<Integer> {
   private Long maxParams;
 
   @Option(
+      names = "--max-macs",
+      paramLabel = "N",
+      description =
+          "Fail when one example costs a model more than N multiply-accumulates (overrides the"
+              + " lock's limit).")
+  private Long maxMacs;
+
+  @Option(
+      names = "--max-weight-bytes",
+      paramLabel = "N",
+      description =
+          "Fail when a model's stored weights take more than N bytes (overrides the lock's"
+              + " limit).")
+  private Long maxWeightBytes;
+
+  @Option(
       names = "--max-file-bytes",
       paramLabel = "N",
       description = "Fail when a model file is larger than N bytes (overrides the lock's limit).")
@@ -87,7 +104,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Limits limits = limits(maxParams, maxFileBytes, err);
+    Limits limits = limits(maxParams, maxFileBytes, maxMacs, maxWeightBytes, err);
     if (limits == null) {
       return ExitCodes.USAGE;
     }
@@ -112,11 +129,17 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** The command line's limits, or null (after an error line) when one is negative. */
-  static Limits limits(Long maxParams, Long maxFileBytes, PrintWriter err) {
-    if ((maxParams != null && maxParams < 0) || (maxFileBytes != null && maxFileBytes < 0)) {
-      GateCommands.error(err, "--max-params and --max-file-bytes must not be negative");
+  static Limits limits(
+      Long maxParams, Long maxFileBytes, Long maxMacs, Long maxWeightBytes, PrintWriter err) {
+    if ((maxParams != null && maxParams < 0)
+        || (maxFileBytes != null && maxFileBytes < 0)
+        || (maxMacs != null && maxMacs < 0)
+        || (maxWeightBytes != null && maxWeightBytes < 0)) {
+      GateCommands.error(
+          err,
+          "--max-params, --max-file-bytes, --max-macs and --max-weight-bytes must not be negative");
       return null;
     }
-    return new Limits(maxParams, maxFileBytes);
+    return new Limits(maxParams, maxFileBytes, maxMacs, maxWeightBytes);
   }
 }

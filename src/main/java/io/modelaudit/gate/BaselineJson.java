@@ -34,6 +34,8 @@ public final class BaselineJson {
     ObjectNode limits = n.putObject("limits");
     limits.put("max_params", check.limits().maxParams());
     limits.put("max_file_bytes", check.limits().maxFileBytes());
+    limits.put("max_macs", check.limits().maxMacs());
+    limits.put("max_weight_bytes", check.limits().maxWeightBytes());
     ObjectNode s = n.putObject("summary");
     for (BaselineVerdict.Status status : BaselineVerdict.Status.values()) {
       s.put(status.id(), check.count(status));

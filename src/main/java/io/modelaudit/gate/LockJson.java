@@ -45,6 +45,12 @@ public final class LockJson {
         if (lock.limits().maxFileBytes() != null) {
           g.writeNumberField("max_file_bytes", lock.limits().maxFileBytes());
         }
+        if (lock.limits().maxMacs() != null) {
+          g.writeNumberField("max_macs", lock.limits().maxMacs());
+        }
+        if (lock.limits().maxWeightBytes() != null) {
+          g.writeNumberField("max_weight_bytes", lock.limits().maxWeightBytes());
+        }
         g.writeEndObject();
       }
       g.writeFieldName("models");
@@ -121,7 +127,12 @@ public final class LockJson {
           "lock_version " + version + " (this model-audit reads " + LockFile.LOCK_VERSION + ")");
     }
     JsonNode limits = root.path("limits");
-    Limits parsedLimits = new Limits(limit(limits, "max_params"), limit(limits, "max_file_bytes"));
+    Limits parsedLimits =
+        new Limits(
+            limit(limits, "max_params"),
+            limit(limits, "max_file_bytes"),
+            limit(limits, "max_macs"),
+            limit(limits, "max_weight_bytes"));
     JsonNode models = root.path("models");
     if (!models.isArray()) {
       throw new LockException("no models list");

@@ -32,6 +32,13 @@ public record ModelDiff(
     field(totals, "unverified", a.unverified(), b.unverified());
     field(totals, "stored", a.stored(), b.stored());
     field(totals, "complete", a.complete(), b.complete());
+    if (a.macs() != null && b.macs() != null) {
+      // A lock written before compute costs has none: that is no change of the model.
+      field(totals, "macs", a.macs(), b.macs());
+    }
+    if (a.weightBytes() != null && b.weightBytes() != null) {
+      field(totals, "weight_bytes", a.weightBytes(), b.weightBytes());
+    }
     return new ModelDiff(model, LayerAlignment.changes(before.layers(), after.layers()), totals);
   }
 

@@ -28,12 +28,28 @@ public record ModelSnapshot(
   /** The framework that wrote the file; any part may be null. */
   public record Framework(String name, String version, String backend) {}
 
-  /** The report's totals ({@code stored} null when the file stores no weights). */
+  /**
+   * The report's totals ({@code stored} null when the file stores no weights; {@code macs} null
+   * when the lock or report predates compute costs; {@code weightBytes}, the stored weights' bytes,
+   * null when unknown).
+   */
   public record Totals(
       long params,
       long trainable,
       long nonTrainable,
       long unverified,
       Long stored,
-      boolean complete) {}
+      boolean complete,
+      Long macs,
+      Long weightBytes) {
+    public Totals(
+        long params,
+        long trainable,
+        long nonTrainable,
+        long unverified,
+        Long stored,
+        boolean complete) {
+      this(params, trainable, nonTrainable, unverified, stored, complete, null, null);
+    }
+  }
 }

@@ -34,6 +34,12 @@ public final class SnapshotJson {
     n.put("unverified", t.unverified());
     n.put("stored", t.stored());
     n.put("complete", t.complete());
+    if (t.macs() != null) {
+      n.put("macs", t.macs());
+    }
+    if (t.weightBytes() != null) {
+      n.put("weight_bytes", t.weightBytes());
+    }
     return n;
   }
 
@@ -81,7 +87,9 @@ public final class SnapshotJson {
         count(n, "non_trainable"),
         count(n, "unverified"),
         optionalCount(n.has("stored") ? n.get("stored") : n.path("references").path("stored")),
-        n.path("complete").asBoolean(true));
+        n.path("complete").asBoolean(true),
+        optionalCount(n.has("macs") ? n.get("macs") : n.path("cost").path("macs")),
+        optionalCount(n.has("weight_bytes") ? n.get("weight_bytes") : n.path("bytes")));
   }
 
   /**

@@ -25,7 +25,14 @@ public final class Snapshots {
     ModelReport.Totals t = m.totals();
     ModelSnapshot.Totals totals =
         new ModelSnapshot.Totals(
-            t.params(), t.trainable(), t.nonTrainable(), t.unverified(), t.stored(), t.complete());
+            t.params(),
+            t.trainable(),
+            t.nonTrainable(),
+            t.unverified(),
+            t.stored(),
+            t.complete(),
+            t.cost() == null ? null : t.cost().macs(),
+            t.bytes());
     List<LayerSnapshot> layers = new ArrayList<>();
     for (LayerReport l : m.layers()) {
       layers.add(layer(l));

@@ -35,7 +35,11 @@ public final class CsvRenderer implements ReportRenderer {
           "stored_params",
           "status",
           "formula",
-          "note");
+          "note",
+          "macs",
+          "flops",
+          "activation_bytes",
+          "macs_share");
 
   private static final CSVFormat FORMAT =
       CSVFormat.DEFAULT
@@ -95,6 +99,11 @@ public final class CsvRenderer implements ReportRenderer {
     r.add(l.status());
     r.add(text(l.formula()));
     r.add(text(l.note()));
+    LayerReport.CostReport c = l.cost();
+    r.add(c == null ? null : c.macs());
+    r.add(c == null ? null : c.flops());
+    r.add(c == null ? null : c.activationBytes());
+    r.add(c == null ? null : c.share());
     return r;
   }
 

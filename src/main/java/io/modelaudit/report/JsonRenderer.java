@@ -128,7 +128,9 @@ public final class JsonRenderer implements ReportRenderer {
     }
     ArrayNode layers = n.putArray("layers");
     for (LayerReport l : m.layers()) {
-      layer(layers.addObject(), l, m.dl4j(), m.dl4jExplanations().get(l.name()));
+      long batch =
+          m.totals() == null || m.totals().cost() == null ? 1 : m.totals().cost().batchSize();
+      layer(layers.addObject(), l, m.dl4j(), m.dl4jExplanations().get(l.name()), batch);
     }
     if (m.totals() == null) {
       n.putNull("totals");
@@ -149,6 +151,9 @@ public final class JsonRenderer implements ReportRenderer {
       if (m.dl4j() != null && m.dl4j().totalParams() != null) {
         refs.put("dl4j", m.dl4j().totalParams());
       }
+      if (m.totals().cost() != null) {
+        costTotals(t.putObject("cost"), m.totals().cost());
+      }
     }
     if (m.dl4j() != null) {
       dl4jModel(n.putObject("references").putObject("dl4j"), m);
@@ -159,7 +164,8 @@ public final class JsonRenderer implements ReportRenderer {
     }
   }
 
-  private static void layer(ObjectNode n, LayerReport l, Dl4jAnswer dl4j, Explanation dl4jWhy) {
+  private static void layer(
+      ObjectNode n, LayerReport l, Dl4jAnswer dl4j, Explanation dl4jWhy, long batch) {
     n.put("name", l.name());
     n.put("path", l.path());
     n.put("class", l.className());
@@ -223,6 +229,9 @@ public final class JsonRenderer implements ReportRenderer {
     n.put("status", l.status());
     n.put("formula", l.formula());
     n.put("shape_rule", l.shapeRule());
+    if (l.cost() != null) {
+      cost(n.putObject("cost"), l.cost(), batch);
+    }
     if (l.note() != null) {
       n.put("note", l.note());
     }
@@ -230,6 +239,40 @@ public final class JsonRenderer implements ReportRenderer {
     if (!l.config().isEmpty()) {
       n.set("config", MAPPER.valueToTree(l.config()));
     }
+  }
+
+  /** One example's cost in a layer (docs/compute-cost.md); null values are unknown. */
+  private static void cost(ObjectNode n, LayerReport.CostReport c, long batch) {
+    n.put("macs", c.macs());
+    n.put("flops", c.flops());
+    n.put("activation_elements", c.activationElements());
+    n.put("activation_bytes", c.activationBytes());
+    if (batch != 1) {
+      n.put(
+          "batch_activation_bytes",
+          c.activationBytes() == null || c.activationBytes() > Long.MAX_VALUE / batch
+              ? null
+              : c.activationBytes() * batch);
+    }
+    n.put("share", c.share());
+    if (c.formula() != null) {
+      n.put("formula", c.formula());
+    }
+    if (c.reason() != null) {
+      n.put("reason", c.reason());
+    }
+  }
+
+  private static void costTotals(ObjectNode n, ModelReport.CostTotals c) {
+    n.put("macs", c.macs());
+    n.put("flops", c.flops());
+    n.put("activation_elements", c.activationElements());
+    n.put("activation_bytes", c.activationBytes());
+    n.put("activation_dtype", "float32");
+    n.put("batch_size", c.batchSize());
+    n.put("batch_activation_bytes", c.batchActivationBytes());
+    n.put("complete", c.complete());
+    n.put("unknown_layers", c.unknownLayers());
   }
 
   /**

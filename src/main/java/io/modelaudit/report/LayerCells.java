@@ -50,6 +50,41 @@ public final class LayerCells {
     return n == null ? "" : Formulas.number(n);
   }
 
+  /** One example's multiply-accumulates in the layer; "?" when unknown, "" when not computed. */
+  public static String macs(LayerReport l) {
+    if (l.cost() == null) {
+      return "";
+    }
+    return l.cost().macs() == null ? "?" : Formulas.number(l.cost().macs());
+  }
+
+  /** The layer's MACs over the model's, e.g. {@code 12.3 %}; "" when unknown or none. */
+  public static String share(LayerReport l) {
+    if (l.cost() == null || l.cost().share() == null) {
+      return "";
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * l.cost().share());
+  }
+
+  /** The layer's output memory for one example, e.g. {@code 1.606 MB}; "?" when unknown. */
+  public static String activationBytes(LayerReport l) {
+    if (l.cost() == null) {
+      return "";
+    }
+    Long bytes = l.cost().activationBytes();
+    return bytes == null ? "?" : CostText.bytes(bytes);
+  }
+
+  /**
+   * The model's compute line ({@code Compute: 3.858 GMACs, ...}), or null when the report has no
+   * cost.
+   */
+  public static String compute(ModelReport m) {
+    return m.totals() == null || m.totals().cost() == null
+        ? null
+        : CostText.summary(m.totals().cost());
+  }
+
   /**
    * How our numbers for the layer were reached, as labelled lines: the parameter formula, then any
    * note. Empty when there is nothing to explain.
@@ -58,6 +93,10 @@ public final class LayerCells {
     List<Explained> out = new ArrayList<>();
     add(out, "params", l.formula());
     add(out, "note", l.note());
+    if (l.cost() != null) {
+      add(out, "cost", l.cost().formula());
+      add(out, "cost", l.cost().reason());
+    }
     return out;
   }
 

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param wrapped the layers a wrapper runs (Bidirectional's forward and backward layers,
  *     TimeDistributed's layer), one level deeper, with our shapes and counts for them; empty for
  *     other layers
+ * @param cost compute cost and activation memory per example, or null when not computed
  */
 public record LayerReport(
     String name,
@@ -53,7 +54,8 @@ public record LayerReport(
     Map<String, Object> config,
     String shapeRule,
     Long storedBytes,
-    List<LayerReport> wrapped) {
+    List<LayerReport> wrapped,
+    CostReport cost) {
 
   public LayerReport {
     config = config == null ? Map.of() : config;
@@ -107,7 +109,62 @@ public record LayerReport(
         config,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
+  }
+
+  /** A row without a compute cost. */
+  public LayerReport(
+      String name,
+      String path,
+      String className,
+      List<String> inbound,
+      List<Shape> outputShapes,
+      List<CallReport> calls,
+      Long params,
+      Long trainable,
+      Long nonTrainable,
+      String paramsSource,
+      List<WeightReport> weights,
+      Long storedParams,
+      String status,
+      String formula,
+      String note,
+      int depth,
+      String configPointer,
+      List<Shape> inputShapes,
+      String activation,
+      RecordedReport recorded,
+      Map<String, Object> config,
+      String shapeRule,
+      Long storedBytes,
+      List<LayerReport> wrapped) {
+    this(
+        name,
+        path,
+        className,
+        inbound,
+        outputShapes,
+        calls,
+        params,
+        trainable,
+        nonTrainable,
+        paramsSource,
+        weights,
+        storedParams,
+        status,
+        formula,
+        note,
+        depth,
+        configPointer,
+        inputShapes,
+        activation,
+        recorded,
+        config,
+        shapeRule,
+        storedBytes,
+        wrapped,
+        null);
   }
 
   public static final String OK = "ok";
@@ -140,7 +197,37 @@ public record LayerReport(
         config,
         shapeRule,
         storedBytes,
-        wrapped);
+        wrapped,
+        cost);
+  }
+
+  public LayerReport withCost(CostReport value) {
+    return new LayerReport(
+        name,
+        path,
+        className,
+        inbound,
+        outputShapes,
+        calls,
+        params,
+        trainable,
+        nonTrainable,
+        paramsSource,
+        weights,
+        storedParams,
+        status,
+        formula,
+        note,
+        depth,
+        configPointer,
+        inputShapes,
+        activation,
+        recorded,
+        config,
+        shapeRule,
+        storedBytes,
+        wrapped,
+        value);
   }
 
   /**
@@ -151,6 +238,34 @@ public record LayerReport(
    * @param resumed true when inference took them because it could not infer the input itself
    */
   public record RecordedReport(List<Shape> inputShapes, String source, boolean resumed) {}
+
+  /**
+   * What one example costs in this layer (every call of a shared layer; a nested model's layers).
+   *
+   * @param macs multiply-accumulates, or null when unknown
+   * @param flops floating-point operations, or null when unknown
+   * @param activationElements elements of the layer's outputs, or null when a dimension is unknown
+   * @param activationBytes those elements at {@link #ACTIVATION_BYTES} bytes each
+   * @param share this layer's MACs over the model's, or null when either is unknown or 0
+   * @param formula how the MACs were derived
+   * @param reason why the cost is 0 or unknown, or null
+   */
+  public record CostReport(
+      Long macs,
+      Long flops,
+      Long activationElements,
+      Long activationBytes,
+      Double share,
+      String formula,
+      String reason) {
+    /** Activations are counted as float32, the compute dtype of the files read. */
+    public static final int ACTIVATION_BYTES = 4;
+
+    public CostReport withShare(Double value) {
+      return new CostReport(
+          macs, flops, activationElements, activationBytes, value, formula, reason);
+    }
+  }
 
   /**
    * One call of a shared layer.

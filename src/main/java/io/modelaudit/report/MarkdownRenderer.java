@@ -111,6 +111,10 @@ public final class MarkdownRenderer implements ReportRenderer {
         .append(" | ")
         .append(t.stored() == null ? "nothing stored" : Formulas.number(t.stored()))
         .append(" |\n\n");
+    String compute = LayerCells.compute(m);
+    if (compute != null) {
+      b.append(MarkdownText.text(compute)).append("\n\n");
+    }
   }
 
   private static void findings(ModelReport m, StringBuilder b) {
@@ -155,8 +159,8 @@ public final class MarkdownRenderer implements ReportRenderer {
     b.append("<details><summary>Layers (")
         .append(m.layers().size())
         .append(")</summary>\n\n")
-        .append("| Layer | Class | Output shape | Params | Status | How |\n")
-        .append("|---|---|---|--:|---|---|\n");
+        .append("| Layer | Class | Output shape | Params | MACs | Share | Status | How |\n")
+        .append("|---|---|---|--:|--:|--:|---|---|\n");
     for (LayerReport l : m.layers()) {
       String shapes = MarkdownText.code(LayerCells.outputShapes(l));
       if (l.calls() != null) {
@@ -174,6 +178,10 @@ public final class MarkdownRenderer implements ReportRenderer {
           .append(shapes)
           .append(" | ")
           .append(MarkdownText.text(LayerCells.params(l)))
+          .append(" | ")
+          .append(MarkdownText.text(LayerCells.macs(l)))
+          .append(" | ")
+          .append(MarkdownText.text(LayerCells.share(l)))
           .append(" | ")
           .append(status(l.status()))
           .append(" | ")

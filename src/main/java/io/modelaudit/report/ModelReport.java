@@ -69,7 +69,8 @@ public record ModelReport(
       boolean complete,
       Long bytes,
       Long trainableBytes,
-      Long nonTrainableBytes) {
+      Long nonTrainableBytes,
+      CostTotals cost) {
     public Totals(
         long params,
         long trainable,
@@ -78,6 +79,85 @@ public record ModelReport(
         Long stored,
         boolean complete) {
       this(params, trainable, nonTrainable, unverified, stored, complete, null, null, null);
+    }
+
+    public Totals(
+        long params,
+        long trainable,
+        long nonTrainable,
+        long unverified,
+        Long stored,
+        boolean complete,
+        Long bytes,
+        Long trainableBytes,
+        Long nonTrainableBytes) {
+      this(
+          params,
+          trainable,
+          nonTrainable,
+          unverified,
+          stored,
+          complete,
+          bytes,
+          trainableBytes,
+          nonTrainableBytes,
+          null);
+    }
+
+    /** These totals with one example's compute cost. */
+    public Totals withCost(CostTotals value) {
+      return new Totals(
+          params,
+          trainable,
+          nonTrainable,
+          unverified,
+          stored,
+          complete,
+          bytes,
+          trainableBytes,
+          nonTrainableBytes,
+          value);
+    }
+
+    /** These totals for a batch of {@code batchSize} examples. */
+    public Totals withBatchSize(long batchSize) {
+      return cost == null ? this : withCost(cost.withBatchSize(batchSize));
+    }
+  }
+
+  /**
+   * The model's compute cost for one example: the sums over the layers whose cost is known; {@code
+   * unknownLayers} counts the others (then the sums are a lower bound).
+   *
+   * @param activationElements every layer's output elements added up (not the peak memory: a
+   *     runtime frees activations it no longer needs)
+   */
+  public record CostTotals(
+      long macs,
+      long flops,
+      long activationElements,
+      long activationBytes,
+      int unknownLayers,
+      int unknownActivations,
+      long batchSize) {
+    public boolean complete() {
+      return unknownLayers == 0;
+    }
+
+    /** Activation bytes of a batch of {@code batchSize} examples; null beyond 64 bits. */
+    public Long batchActivationBytes() {
+      return activationBytes > Long.MAX_VALUE / batchSize ? null : activationBytes * batchSize;
+    }
+
+    public CostTotals withBatchSize(long value) {
+      return new CostTotals(
+          macs,
+          flops,
+          activationElements,
+          activationBytes,
+          unknownLayers,
+          unknownActivations,
+          value);
     }
   }
 

@@ -120,6 +120,9 @@ public final class TextRenderer implements ReportRenderer {
     out.println("Trainable params: " + Formulas.number(t.trainable()) + size(t.trainableBytes()));
     out.println(
         "Non-trainable params: " + Formulas.number(t.nonTrainable()) + size(t.nonTrainableBytes()));
+    if (t.cost() != null) {
+      out.println(CostText.summary(t.cost()));
+    }
     if (m.dl4j() != null && m.dl4j().totalParams() != null) {
       out.println(
           "DL4J "

@@ -78,10 +78,10 @@ class TextSummaryTest {
 
   @Test
   void anUnknownColumnIsAUsageErrorListingTheColumns() {
-    CliRun run = CliRun.of("--columns", "input,macs", "x.h5");
+    CliRun run = CliRun.of("--columns", "input,latency", "x.h5");
     assertEquals(ExitCodes.USAGE, run.exitCode);
     assertTrue(
-        run.err.contains("unknown column 'macs'; the columns are layer,input,output,kernel"),
+        run.err.contains("unknown column 'latency'; the columns are layer,input,output,kernel"),
         run.err);
   }
 }

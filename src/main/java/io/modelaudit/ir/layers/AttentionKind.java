@@ -55,6 +55,11 @@ public final class AttentionKind implements LayerKind {
     }
   }
 
+  /** AdditiveAttention (Bahdanau) rather than dot-product attention. */
+  public boolean additive() {
+    return additive;
+  }
+
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     check(inputs);

@@ -64,6 +64,18 @@ public final class BidirectionalKind implements LayerKind, WrapperKind {
    * Keras' rule ({@code Bidirectional.compute_output_shape}, Keras 2 and 3) looks at the forward
    * layer only: the backward output is assumed to have the same shape.
    */
+  public LayerKind forward() {
+    return forward;
+  }
+
+  public LayerKind backward() {
+    return backward;
+  }
+
+  public Merge merge() {
+    return merge;
+  }
+
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     List<Shape> f = forward.outputShapes(inputs);

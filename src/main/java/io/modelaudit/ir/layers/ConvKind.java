@@ -66,6 +66,11 @@ public final class ConvKind extends SingleInputKind {
     this.loraRank = loraRank;
   }
 
+  /** Output channels. */
+  public long filters() {
+    return filters;
+  }
+
   @Override
   protected Shape output(Shape input) {
     window.requireInput(input, "convolution");

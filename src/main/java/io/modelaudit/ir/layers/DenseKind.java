@@ -29,6 +29,11 @@ public final class DenseKind extends SingleInputKind {
     this.loraRank = loraRank;
   }
 
+  /** Output features. */
+  public long units() {
+    return units;
+  }
+
   @Override
   protected Shape output(Shape input) {
     ShapeSteps.add(

@@ -41,6 +41,11 @@ public final class DepthwiseConvKind extends SingleInputKind {
     this.kernelName = kernelName;
   }
 
+  /** Output channels per input channel. */
+  public long depthMultiplier() {
+    return depthMultiplier;
+  }
+
   @Override
   protected Shape output(Shape input) {
     window.requireInput(input, "depthwise convolution");

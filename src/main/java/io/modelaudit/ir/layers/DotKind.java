@@ -16,6 +16,11 @@ public final class DotKind implements LayerKind {
     this.axis2 = axis2;
   }
 
+  /** The contracted axis of the first input. */
+  public int axis1() {
+    return axis1;
+  }
+
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     if (inputs.size() != 2) {

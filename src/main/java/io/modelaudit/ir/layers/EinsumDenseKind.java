@@ -81,6 +81,21 @@ public final class EinsumDenseKind extends SingleInputKind {
   }
 
   /** Keras inserts leading elided axes in reverse order; computed, they keep the input's order. */
+  /**
+   * The product of the kernel axes that are also output axes: a kernel of that many elements is one
+   * output element's contraction times this.
+   */
+  public long kernelOutputSize(Shape kernel) {
+    long n = 1;
+    String axes = equation.weight();
+    for (int i = 0; i < axes.length() && i < kernel.rank(); i++) {
+      if (equation.output().indexOf(axes.charAt(i)) >= 0) {
+        n = io.modelaudit.ir.Checked.multiply(n, kernel.dim(i));
+      }
+    }
+    return n;
+  }
+
   @Override
   public List<String> caveats(List<Shape> inputs) {
     Shape input = LayerKind.single(inputs);

@@ -18,6 +18,10 @@ public final class FrozenKind implements LayerKind {
     this.inner = inner;
   }
 
+  public LayerKind inner() {
+    return inner;
+  }
+
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     return inner.outputShapes(inputs);

@@ -17,6 +17,10 @@ public final class PipelineKind implements LayerKind {
     this.stages = List.copyOf(stages);
   }
 
+  public List<LayerKind> stages() {
+    return stages;
+  }
+
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     List<Shape> shapes = inputs;

@@ -21,6 +21,15 @@ public final class PoolingKind extends SingleInputKind {
     this.format = format;
   }
 
+  /** Elements in one pooling window. */
+  public long windowSize() {
+    long n = 1;
+    for (long p : pool) {
+      n = io.modelaudit.ir.Checked.multiply(n, p);
+    }
+    return n;
+  }
+
   @Override
   protected Shape output(Shape input) {
     format.requireRank(input, pool.length, "a " + pool.length + "D pooling");

@@ -32,6 +32,11 @@ public final class RecurrentCellKind implements LayerKind {
     return List.of(Shape.of(x.dim(0), null, x.dim(1)));
   }
 
+  /** The recurrent layer this cell makes inside an RNN. */
+  public LayerKind sequenceRule() {
+    return sequenceRule;
+  }
+
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     List<Shape> out = sequenceRule.outputShapes(asSequence(inputs));

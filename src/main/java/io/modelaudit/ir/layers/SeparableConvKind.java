@@ -50,6 +50,11 @@ public final class SeparableConvKind extends SingleInputKind {
     this.layout = layout;
   }
 
+  /** Output channels. */
+  public long filters() {
+    return filters;
+  }
+
   @Override
   protected Shape output(Shape input) {
     window.requireInput(input, "separable convolution");

@@ -22,6 +22,10 @@ public final class SpectralNormKind implements LayerKind {
     this.inner = inner;
   }
 
+  public LayerKind inner() {
+    return inner;
+  }
+
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     return inner.outputShapes(inputs);

@@ -75,6 +75,20 @@ public final class TransposedConvKind extends SingleInputKind {
     this.layout = layout;
   }
 
+  /** Output channels. */
+  public long filters() {
+    return filters;
+  }
+
+  /** Elements of the kernel's spatial window. */
+  public long windowSize() {
+    long n = 1;
+    for (long k : kernel) {
+      n = io.modelaudit.ir.Checked.multiply(n, k);
+    }
+    return n;
+  }
+
   @Override
   protected Shape output(Shape input) {
     int rank = kernel.length;

@@ -3,6 +3,8 @@ package io.modelaudit.reference.stored;
 import io.modelaudit.compare.Finding;
 import io.modelaudit.compare.Rule;
 import io.modelaudit.compare.Severity;
+import io.modelaudit.cost.CostWalker;
+import io.modelaudit.cost.LayerCost;
 import io.modelaudit.formats.ImportedModel;
 import io.modelaudit.formats.StoredTensor;
 import io.modelaudit.infer.InferredGraph;
@@ -11,6 +13,7 @@ import io.modelaudit.infer.LayerInference.Outcome;
 import io.modelaudit.ir.Call;
 import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.Checked;
+import io.modelaudit.ir.DimensionOverflowException;
 import io.modelaudit.ir.RecordedShapes;
 import io.modelaudit.ir.Shape;
 import io.modelaudit.ir.TensorRef;
@@ -19,8 +22,10 @@ import io.modelaudit.ir.WeightSpec;
 import io.modelaudit.reference.LayerTable;
 import io.modelaudit.report.LayerReport;
 import io.modelaudit.report.LayerReport.CallReport;
+import io.modelaudit.report.LayerReport.CostReport;
 import io.modelaudit.report.LayerReport.RecordedReport;
 import io.modelaudit.report.LayerReport.WeightReport;
+import io.modelaudit.report.ModelReport.CostTotals;
 import io.modelaudit.report.ModelReport.Framework;
 import io.modelaudit.report.ModelReport.Totals;
 import java.util.ArrayList;
@@ -60,21 +65,103 @@ final class LayerTableBuilder {
       a.findings.addAll(comparison.modelFindings());
     }
     Long storedTotal = model.stored() == null ? null : model.stored().storedTotal();
+    CostTotals cost = a.costTotals();
     return new LayerTable(
         model.format(),
         new Framework(model.framework(), model.frameworkVersion(), model.backend()),
         graph.graph().name(),
         model.architecture(),
-        a.rows,
-        a.totals(storedTotal),
+        withShares(a.rows, cost),
+        a.totals(storedTotal, cost),
         a.findings);
+  }
+
+  private static CostReport cost(LayerInference layer) {
+    try {
+      return costOrOverflow(layer);
+    } catch (DimensionOverflowException e) {
+      return new CostReport(
+          null, null, null, null, null, null, "the count does not fit in 64 bits");
+    }
+  }
+
+  private static CostReport costOrOverflow(LayerInference layer) {
+    LayerCost cost = CostWalker.cost(layer);
+    CostWalker.Activation activation = CostWalker.activation(layer);
+    Long elements = activation.elements();
+    String reason = cost.reason();
+    if (elements == null && activation.reason() != null) {
+      reason = reason == null ? activation.reason() : reason + "; " + activation.reason();
+    }
+    return new CostReport(
+        cost.macs(),
+        cost.flops(),
+        elements,
+        elements == null ? null : Checked.multiply(elements, CostReport.ACTIVATION_BYTES),
+        null,
+        cost.formula(),
+        reason);
+  }
+
+  /**
+   * Sums over the top-level rows: a nested model's row already holds its layers' cost, and a layer
+   * shared by a model and a model nested in it runs once per call.
+   */
+  private CostTotals costTotals() {
+    long macs = 0;
+    long flops = 0;
+    long elements = 0;
+    int unknown = 0;
+    int unknownActivations = 0;
+    for (LayerReport row : rows) {
+      if (row.depth() != 0 || row.cost() == null) {
+        continue;
+      }
+      CostReport c = row.cost();
+      if (c.macs() == null
+          || c.flops() == null
+          || Long.MAX_VALUE - macs < c.macs()
+          || Long.MAX_VALUE - flops < c.flops()) {
+        unknown++;
+      } else {
+        macs += c.macs();
+        flops += c.flops();
+      }
+      if (c.activationElements() == null
+          || (Long.MAX_VALUE / CostReport.ACTIVATION_BYTES) - elements < c.activationElements()) {
+        unknownActivations++;
+      } else {
+        elements += c.activationElements();
+      }
+    }
+    return new CostTotals(
+        macs,
+        flops,
+        elements,
+        Checked.multiply(elements, CostReport.ACTIVATION_BYTES),
+        unknown,
+        unknownActivations,
+        1);
+  }
+
+  private static List<LayerReport> withShares(List<LayerReport> rows, CostTotals totals) {
+    List<LayerReport> out = new ArrayList<>(rows.size());
+    for (LayerReport row : rows) {
+      CostReport c = row.cost();
+      if (c == null || c.macs() == null || totals.macs() == 0) {
+        out.add(row);
+      } else {
+        out.add(row.withCost(c.withShare((double) c.macs() / totals.macs())));
+      }
+    }
+    return out;
   }
 
   /**
    * Totals over the layers that own weights, at every depth, each counted once: a layer used both
    * in a model and in a model nested in it owns one set of weights (Keras {@code count_params}).
    */
-  private Totals totals(Long storedTotal) {
+  private Totals totals(Long storedTotal, CostTotals cost) {
     long params = 0;
     long trainable = 0;
     long nonTrainable = 0;
@@ -100,18 +187,20 @@ final class LayerTableBuilder {
       }
     }
     if (storedTotal == null || bytes.unknown) {
-      return new Totals(params, trainable, nonTrainable, storedOnly, storedTotal, complete);
+      return new Totals(params, trainable, nonTrainable, storedOnly, storedTotal, complete)
+          .withCost(cost);
     }
     return new Totals(
-        params,
-        trainable,
-        nonTrainable,
-        storedOnly,
-        storedTotal,
-        complete,
-        bytes.total,
-        bytes.split ? bytes.trainable : null,
-        bytes.split ? bytes.nonTrainable : null);
+            params,
+            trainable,
+            nonTrainable,
+            storedOnly,
+            storedTotal,
+            complete,
+            bytes.total,
+            bytes.split ? bytes.trainable : null,
+            bytes.split ? bytes.nonTrainable : null)
+        .withCost(cost);
   }
 
   /**
@@ -238,7 +327,8 @@ final class LayerTableBuilder {
             layer.layer().settings(),
             layer.shapeRule(0),
             storedBytes(compared),
-            WrappedRows.of(layer, depth + 1, status));
+            WrappedRows.of(layer, depth + 1, status),
+            cost(layer));
     rows.add(row);
     identities.add(layer.layer().identity() == null ? layer.path() : layer.layer().identity());
     findings.addAll(layerFindings);

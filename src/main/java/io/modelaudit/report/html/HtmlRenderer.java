@@ -165,6 +165,10 @@ public final class HtmlRenderer implements ReportRenderer {
         .append("</td><td class=\"num\">")
         .append(t.stored() == null ? "nothing stored" : Formulas.number(t.stored()))
         .append("</td></tr></tbody></table>\n");
+    String compute = LayerCells.compute(m);
+    if (compute != null) {
+      b.append("<p class=\"meta\">").append(HtmlText.escape(compute)).append("</p>\n");
+    }
   }
 
   private static void findings(ModelReport m, StringBuilder b) {
@@ -214,7 +218,10 @@ public final class HtmlRenderer implements ReportRenderer {
         .append("<th>Output shape</th><th class=\"num\" data-type=\"number\">Params</th>")
         .append("<th class=\"num\" data-type=\"number\">Trainable</th>")
         .append("<th class=\"num\" data-type=\"number\">Non-trainable</th>")
-        .append("<th class=\"num\" data-type=\"number\">Stored</th><th>Status</th><th>How</th>")
+        .append("<th class=\"num\" data-type=\"number\">Stored</th>")
+        .append("<th class=\"num\" data-type=\"number\">MACs</th>")
+        .append("<th class=\"num\" data-type=\"number\">Activations (bytes)</th>")
+        .append("<th>Status</th><th>How</th>")
         .append("</tr></thead><tbody>\n");
     int row = 0;
     for (LayerReport l : m.layers()) {
@@ -250,6 +257,11 @@ public final class HtmlRenderer implements ReportRenderer {
           .append(numberCell(l.trainable(), LayerCells.number(l.trainable())))
           .append(numberCell(l.nonTrainable(), LayerCells.number(l.nonTrainable())))
           .append(numberCell(l.storedParams(), LayerCells.number(l.storedParams())))
+          .append(numberCell(l.cost() == null ? null : l.cost().macs(), LayerCells.macs(l)))
+          .append(
+              numberCell(
+                  l.cost() == null ? null : l.cost().activationBytes(),
+                  LayerCells.activationBytes(l)))
           .append("<td>")
           .append(status(l.status()))
           .append("</td><td>")

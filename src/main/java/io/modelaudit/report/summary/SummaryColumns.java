@@ -8,6 +8,7 @@ import static io.modelaudit.report.summary.SummaryColumn.Shown.ON_REQUEST;
 
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.report.LayerCells;
 import io.modelaudit.report.LayerReport;
 import io.modelaudit.report.LayerReport.CallReport;
 import io.modelaudit.report.LayerReport.WeightReport;
@@ -66,6 +67,22 @@ public final class SummaryColumns {
           column("share", "% of total", RIGHT, ON_REQUEST, false, SummaryColumns::share),
           column("dtype", "dtype", LEFT, ON_REQUEST, false, SummaryColumns::dtype),
           column("bytes", "Bytes", RIGHT, ON_REQUEST, false, SummaryColumns::bytes),
+          column("macs", "MACs", RIGHT, ON_REQUEST, false, (l, m) -> one(LayerCells.macs(l))),
+          column(
+              "flops",
+              "FLOPs",
+              RIGHT,
+              ON_REQUEST,
+              false,
+              (l, m) -> one(l.cost() == null ? "" : count(l.cost().flops()))),
+          column("macs_share", "% of MACs", RIGHT, ON_REQUEST, false, SummaryColumns::macsShare),
+          column(
+              "activations",
+              "Activations",
+              RIGHT,
+              ON_REQUEST,
+              false,
+              (l, m) -> one(LayerCells.activationBytes(l))),
           column("connected", "Connected to", LEFT, FOR_GRAPHS, true, SummaryColumns::connected),
           column("status", "Status", LEFT, ALWAYS, false, SummaryColumns::status),
           column("formula", "Formula", LEFT, ON_REQUEST, true, (l, m) -> one(safe(l.formula()))));
@@ -187,6 +204,17 @@ public final class SummaryColumns {
     }
     double percent = 100.0 * l.params() / m.totals().params();
     return one(String.format(Locale.ROOT, "%.1f%%", percent));
+  }
+
+  /** The layer's share of one example's MACs; "?" when its cost is unknown. */
+  private static List<String> macsShare(LayerReport l, ModelReport m) {
+    if (l.cost() == null) {
+      return one("");
+    }
+    if (l.cost().macs() == null) {
+      return one("?");
+    }
+    return one(l.cost().share() == null ? "-" : LayerCells.share(l).replace(" %", "%"));
   }
 
   private static List<String> dtype(LayerReport l, ModelReport m) {

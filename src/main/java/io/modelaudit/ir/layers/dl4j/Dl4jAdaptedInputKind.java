@@ -25,6 +25,11 @@ abstract class Dl4jAdaptedInputKind implements LayerKind, ConfiguredWeights {
   /** The inputs as the layer receives them. */
   abstract List<Shape> adapt(List<Shape> inputs);
 
+  /** The inputs as the wrapped layer receives them, for rules that ask the layer itself. */
+  public List<Shape> layerInputs(List<Shape> inputs) {
+    return adapt(inputs);
+  }
+
   /** The layer's outputs as the network sees them; unchanged unless a subclass says otherwise. */
   List<Shape> adaptOutputs(List<Shape> outputs) {
     return outputs;

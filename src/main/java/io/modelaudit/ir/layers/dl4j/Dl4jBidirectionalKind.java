@@ -30,6 +30,11 @@ public final class Dl4jBidirectionalKind implements LayerKind, ConfiguredWeights
     this.channelsLast = channelsLast;
   }
 
+  /** The recurrent layer run in each direction. */
+  public LayerKind inner() {
+    return inner;
+  }
+
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     Shape out = inner.outputShapes(inputs).get(0);

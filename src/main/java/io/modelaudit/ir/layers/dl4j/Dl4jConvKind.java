@@ -74,6 +74,18 @@ public final class Dl4jConvKind extends SingleInputKind implements ConfiguredWei
     this.channelsLast = channelsLast;
   }
 
+  public Variant variant() {
+    return variant;
+  }
+
+  public long nIn() {
+    return nIn;
+  }
+
+  public long nOut() {
+    return nOut;
+  }
+
   @Override
   protected Shape output(Shape input) {
     int spatial = kernel.length;

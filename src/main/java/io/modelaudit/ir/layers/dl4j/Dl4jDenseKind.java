@@ -77,6 +77,11 @@ public final class Dl4jDenseKind extends SingleInputKind implements ConfiguredWe
         nIn, nOut, List.of(WeightSpec.trainable("W", nIn), WeightSpec.trainable("b", nOut)), false);
   }
 
+  /** Output features (or channels). */
+  public long nOut() {
+    return nOut;
+  }
+
   @Override
   protected Shape output(Shape input) {
     ShapeSteps.add(

@@ -23,6 +23,11 @@ public final class Dl4jLastTimeStepKind implements LayerKind, ConfiguredWeights 
     this.channelsLast = channelsLast;
   }
 
+  /** The wrapped layer, or null for the vertex. */
+  public LayerKind inner() {
+    return inner;
+  }
+
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     Shape seq = inner == null ? LayerKind.single(inputs) : inner.outputShapes(inputs).get(0);

@@ -52,6 +52,11 @@ public final class Dl4jLocallyConnectedKind extends SingleInputKind implements C
     this.channelsLast = channelsLast;
   }
 
+  /** Output features (or channels). */
+  public long nOut() {
+    return nOut;
+  }
+
   @Override
   protected Shape output(Shape input) {
     int n = kernel.length;

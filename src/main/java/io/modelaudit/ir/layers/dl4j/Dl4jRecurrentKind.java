@@ -41,6 +41,11 @@ public final class Dl4jRecurrentKind extends SingleInputKind implements Configur
     this.channelsLast = channelsLast;
   }
 
+  /** Output features (or channels). */
+  public long nOut() {
+    return nOut;
+  }
+
   @Override
   protected Shape output(Shape input) {
     if (cell == Cell.GRAVES_BIDIRECTIONAL_LSTM && !channelsLast && input.rank() == 2) {

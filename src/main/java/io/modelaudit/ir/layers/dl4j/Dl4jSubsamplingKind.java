@@ -37,6 +37,15 @@ public final class Dl4jSubsamplingKind extends SingleInputKind implements Config
     this.channelsLast = channelsLast;
   }
 
+  /** Elements in one pooling window. */
+  public long windowSize() {
+    long n = 1;
+    for (long k : kernel) {
+      n = io.modelaudit.ir.Checked.multiply(n, k);
+    }
+    return n;
+  }
+
   @Override
   protected Shape output(Shape input) {
     if (input.rank() != kernel.length + 2) {

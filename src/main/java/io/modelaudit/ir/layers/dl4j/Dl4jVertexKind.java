@@ -42,6 +42,11 @@ public final class Dl4jVertexKind implements LayerKind, ConfiguredWeights {
     this.newShape = newShape;
   }
 
+  /** True for L2Vertex, the one vertex here that computes (a distance) rather than moves data. */
+  public boolean distance() {
+    return op == Op.L2;
+  }
+
   public static Dl4jVertexKind subset(long from, long to) {
     if (from < 0 || to < from) {
       throw new InvalidConfigException(

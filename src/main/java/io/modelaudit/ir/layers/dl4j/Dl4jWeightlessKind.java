@@ -17,6 +17,11 @@ public final class Dl4jWeightlessKind implements LayerKind, ConfiguredWeights {
     this.rule = rule;
   }
 
+  /** The shape rule: what the layer or vertex does to its inputs. */
+  public LayerKind rule() {
+    return rule;
+  }
+
   @Override
   public List<Shape> outputShapes(List<Shape> inputs) {
     return rule.outputShapes(inputs);
