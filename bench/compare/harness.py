@@ -295,7 +295,7 @@ class Harness:
         for kind, values in per_layer.items():
             if len(values) >= 2:
                 mean = statistics.mean(values)
-                spread = max(abs(v - mean) / mean for v in values)
+                spread = max(abs(v - mean) / abs(mean) for v in values)
                 met = spread <= 0.30
                 self.targets.append(f"| scaling, {kind} {sizes[0]:,} → {sizes[-1]:,} layers: largest deviation of the "
                                     f"time per layer from its mean | ±{spread * 100:.0f} % | within ±30 % | "
@@ -372,7 +372,7 @@ class Harness:
         p90 = per_file[int(len(per_file) * 0.9)]
         self.sections.append(
             "### The DL4J reference worker\n\n"
-            f"Started as model-audit starts it (`{' '.join(os.path.basename(c) if c.endswith('.jar') else c for c in command[:-4])} …`), "
+            f"Started as model-audit starts it (`{' '.join(c for c in command[:command.index('-cp')])} …`), "
             f"{reps} times; then sent {len(files)} files (every HDF5 file and DL4J zip of the corpus, and the "
             "benchmark's own models) one after the other, as model-audit does.\n\n"
             "| figure | median | min – max |\n| --- | ---: | ---: |\n"
@@ -453,7 +453,10 @@ def worker_command(root):
     """The DL4J worker's command line, as Dl4jWorker.command() builds it."""
     target = os.path.join(root, "dl4j-reference/target")
     cp = open(os.path.join(target, "classpath.txt")).read().strip()
-    return ["java", "-Xss64m", "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
+    archive = os.path.join(target, "model-audit-dl4j-reference.jsa")
+    cds = ([f"-XX:SharedArchiveFile={archive}", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+           if os.path.exists(archive) else [])
+    return ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"] + cds + ["-Xss64m", "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
             "-Dorg.bytedeco.javacpp.maxphysicalbytes=6g", "-Dorg.bytedeco.javacpp.logger=slf4j",
             "-cp", os.path.join(target, "model-audit-dl4j-reference.jar") + ":" + cp,
             "io.modelaudit.dl4j.ReferenceWorker", "--batch"]
