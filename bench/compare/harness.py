@@ -26,6 +26,7 @@ import time
 BEGIN = "<!-- bench/compare/run writes below this line; text above it is kept -->"
 SCALING_SIZES = (1000, 2000, 4000, 8000)
 BATCH_FILES = 12000
+SLOW_TOOLS_UP_TO = 2000
 
 
 class Tool:
@@ -75,9 +76,9 @@ def run_timed(command, env=None, timeout=900):
     return float(wall), int(kb) / 1024, proc.returncode, status
 
 
-def measure(tools, files, reps, log):
+def measure(tools, files, reps, log, warm_up=True):
     results = {tool.key: Result() for tool in tools}
-    for round_ in range(reps + 1):
+    for round_ in range(0 if warm_up else 1, reps + 1):
         for tool in tools:
             wall, rss, code, status = run_timed(tool.command(files), tool.env)
             log(f"    {'warm-up' if round_ == 0 else 'round %d' % round_} {tool.key}: "
@@ -161,6 +162,11 @@ class Harness:
         launcher = self.launcher
         tools = [
             Tool("audit", "model-audit (stored reference)", lambda f: [launcher] + f),
+        ]
+        if self.args.baseline:
+            before = os.path.join(os.path.abspath(self.args.baseline), "model-audit")
+            tools.append(Tool("before", f"model-audit before: {self.args.baseline_label}", lambda f: [before] + f))
+        tools += [
             Tool("audit_dl4j", "model-audit `--reference dl4j`", lambda f: [launcher, "--reference", "dl4j"] + f),
         ]
         if self.available.get("keras"):
@@ -246,10 +252,14 @@ class Harness:
         if self.available.get("h5ls"):
             tools.append(Tool("h5ls", f"`h5ls -r` on the {len(h5_files)} HDF5 files (floor)", lambda f: ["h5ls", "-r"] + h5_files))
         self.log(f"  corpus: {corpus} ({count} files)")
-        results = measure(tools, [corpus], reps, self.log)
+        # Keras and DL4J take minutes here: one round each, without a warm-up.
+        slow = [t for t in tools if t.key in ("keras", "dl4j")]
+        results = measure([t for t in tools if t not in slow], [corpus], reps, self.log)
+        results.update(measure(slow, [corpus], 1, self.log, warm_up=False))
         self.raw["corpus"] = {k: r.as_json() for k, r in results.items()}
         text = (f"### The whole corpus in one run\n\n`../shared/corpus`: {count} files "
-                f"({len(h5_files)} HDF5), every one in one process per tool; {reps} rounds. Each tool reads "
+                f"({len(h5_files)} HDF5), every one in one process per tool; {reps} rounds after a warm-up, Keras and "
+                f"DL4J one round. Each tool reads "
                 f"what it can: the note says how many files it read.\n\n{table(tools, results, 'audit')}\n")
         if has_j:
             ratio = median_of(results, "audit_j1") / median_of(results, "audit")
@@ -279,8 +289,8 @@ class Harness:
                 slow = [t for t in tools if t.key in ("keras", "dl4j")]
                 fast = [t for t in tools if t.key not in ("keras", "dl4j")]
                 results = measure(fast, [path], reps, self.log)
-                if not self.args.smoke:
-                    results.update(measure(slow, [path], 1, self.log) if slow else {})
+                if not self.args.smoke and n <= SLOW_TOOLS_UP_TO:
+                    results.update(measure(slow, [path], 1, self.log, warm_up=False) if slow else {})
                 self.raw[f"{kind}_{n}"] = {k: r.as_json() for k, r in results.items()}
                 a = results["audit"]
                 us = (a.median() - base) / n * 1e6
@@ -291,7 +301,8 @@ class Harness:
         text = (f"### Cost per layer\n\nSynthetic functional models written by Keras (bench/compare/make_models.py): "
                 f"a chain of Dense layers, and a DAG where every other layer is an Add joining two tensors. "
                 f"Per layer: (median − {fmt_s(base)} s, the median of the seed model, which holds the start-up) / layers. "
-                f"model-audit: {reps} rounds; Keras and DL4J: one round each.\n\n" + "\n".join(rows) + "\n")
+                f"model-audit: {reps} rounds; Keras and DL4J: one round each, up to {SLOW_TOOLS_UP_TO:,} layers "
+                f"(beyond, minutes per file).\n\n" + "\n".join(rows) + "\n")
         for kind, values in per_layer.items():
             if len(values) >= 2:
                 mean = statistics.mean(values)
@@ -305,8 +316,8 @@ class Harness:
     def large_model(self, path):
         if not os.path.exists(path):
             return
-        rows = ["| model | file MB | `-Xmx` | wall s | peak RSS MB | exit | bytes read from the file |",
-                "| --- | ---: | --- | ---: | ---: | ---: | --- |"]
+        rows = ["| model | file MB | `-Xmx` | wall s | peak RSS MB | exit | bytes read from the file | file in the page cache after the run |",
+                "| --- | ---: | --- | ---: | ---: | ---: | --- | ---: |"]
         files = [os.path.join(self.root, "test-models/keras/seed_cnn.h5"),
                  os.path.join(self.cache, "resnet50.h5"), path, os.path.join(self.cache, "vgg16.keras"),
                  os.path.join(self.cache, "vgg16_dl4j.zip")]
@@ -316,16 +327,22 @@ class Harness:
                 continue
             for xmx in ("-Xmx32m",):
                 env = {"MODEL_AUDIT_JAVA_OPTS": xmx}
+                evict(f)
                 wall, rss, code, status = run_timed([self.launcher, f], env)
+                cached = page_cache_mb(f)
                 read = bytes_read(self.launcher, f, env)
                 if os.path.getsize(f) > 400e6:
                     worst = max(worst, rss)
-                rows.append(f"| {os.path.basename(f)} | {os.path.getsize(f) / 1e6:.1f} | {xmx} | {wall:.3f} | {rss:.0f} | {code} | {read} |")
+                rows.append(f"| {os.path.basename(f)} | {os.path.getsize(f) / 1e6:.1f} | {xmx} | {wall:.3f} | {rss:.0f} | {code} | {read} | {cached} |")
         self.targets.append(f"| large models: peak RSS for the files over 400 MB, `-Xmx32m` | {worst:.0f} MB | < 150 MB | "
                             f"{'met' if worst < 150 else 'NOT met'} |")
         self.sections.append("### Large models, small heap\n\nOne run each, through the launcher with "
                              "`MODEL_AUDIT_JAVA_OPTS=-Xmx32m`. Bytes read: the sum of what `read`/`pread64` "
-                             "returned on the model file's descriptors (`strace -f`), and whether it was memory-mapped.\n\n"
+                             "returned on the model file's descriptors (`strace -f`, a second run), and whether it was "
+                             "memory-mapped (jHDF maps HDF5 files: what it touches shows in the peak RSS, not here). "
+                             "Page cache: the file is evicted (`posix_fadvise(DONTNEED)`) before the timed run and counted "
+                             f"with `fincore` after it; the kernel reads ahead around every page touched "
+                             f"(`read_ahead_kb` = {read_ahead_kb()} here), so this is an upper bound of what was read.\n\n"
                              + "\n".join(rows) + "\n")
 
     def batch_memory(self, n):
@@ -354,13 +371,13 @@ class Harness:
             return
         command = worker_command(self.root)
         starts, per_file = [], []
-        for _ in range(reps):
+        for rep in range(reps):
             started = time.monotonic()
             proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                     stderr=subprocess.DEVNULL, text=True)
             proc.stdout.readline()
             starts.append(time.monotonic() - started)
-            for f in files:
+            for f in files if rep == 0 else []:
                 t = time.monotonic()
                 proc.stdin.write(os.path.abspath(f) + "\n")
                 proc.stdin.flush()
@@ -373,7 +390,7 @@ class Harness:
         self.sections.append(
             "### The DL4J reference worker\n\n"
             f"Started as model-audit starts it (`{' '.join(c for c in command[:command.index('-cp')])} …`), "
-            f"{reps} times; then sent {len(files)} files (every HDF5 file and DL4J zip of the corpus, and the "
+            f"{reps} times; the first one was then sent {len(files)} files (every HDF5 file and DL4J zip of the corpus, and the "
             "benchmark's own models) one after the other, as model-audit does.\n\n"
             "| figure | median | min – max |\n| --- | ---: | ---: |\n"
             f"| start-up, until the worker says it is ready | {statistics.median(starts):.2f} s | {min(starts):.2f} – {max(starts):.2f} s |\n"
@@ -462,6 +479,30 @@ def worker_command(root):
             "io.modelaudit.dl4j.ReferenceWorker", "--batch"]
 
 
+def evict(path):
+    """Drops the file's pages from the page cache (clean pages only; other files are untouched)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
+
+
+def page_cache_mb(path):
+    if not shutil.which("fincore"):
+        return "not measured (no fincore)"
+    out = sh(f"fincore --bytes --noheadings --output RES '{path}'")
+    return f"{int(out) / 1e6:.2f} MB" if out.isdigit() else "?"
+
+
+def read_ahead_kb():
+    dev = sh("lsblk -no pkname $(df --output=source / | tail -1) 2>/dev/null") or "vda"
+    try:
+        return open(f"/sys/block/{dev}/queue/read_ahead_kb").read().strip() + " KB"
+    except OSError:
+        return "unknown"
+
+
 def bytes_read(launcher, path, env):
     """Bytes read() or pread64() returned on the file's descriptors, and mmap calls on them (strace)."""
     if not shutil.which("strace"):
@@ -525,6 +566,8 @@ def main():
     p.add_argument("--reps", type=int, default=5)
     p.add_argument("--smoke", action="store_true")
     p.add_argument("--only", help="comma-separated: one,corpus,scaling,large,batch,worker")
+    p.add_argument("--baseline", help="another checkout, built, whose model-audit is timed beside this one on single models")
+    p.add_argument("--baseline-label", default="another checkout")
     Harness(p.parse_args()).run()
 
 
