@@ -6,6 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -32,6 +38,15 @@ import org.deeplearning4j.zoo.model.VGG16;
 public final class Dl4jTiming {
   private static final byte[] HDF5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
   private static final byte[] ZIP = {'P', 'K', 3, 4};
+  private static final long LIMIT_SECONDS = 60;
+  private static final ExecutorService EACH_FILE =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            // DL4J's Keras import recurses deeply on large graphs.
+            Thread t = new Thread(null, r, "dl4j", 512L << 20);
+            t.setDaemon(true);
+            return t;
+          });
 
   private Dl4jTiming() {}
 
@@ -43,6 +58,11 @@ public final class Dl4jTiming {
       System.exit(0);
     }
     List<Path> files = new ArrayList<>();
+    int from = 0;
+    if (args.length >= 2 && args[0].equals("--from")) {
+      from = Integer.parseInt(args[1]);
+      args = Arrays.copyOfRange(args, 2, args.length);
+    }
     for (String arg : args) {
       Path path = Path.of(arg);
       if (Files.isDirectory(path)) {
@@ -63,18 +83,30 @@ public final class Dl4jTiming {
         continue;
       }
       tried++;
+      if (tried <= from) {
+        continue;
+      }
+      System.err.println("# at " + (tried - 1) + " " + file);
+      Future<String> summary =
+          EACH_FILE.submit(() -> keras ? importKeras(file) : restore(file));
       try {
-        System.out.println(keras ? importKeras(file) : restore(file));
+        System.out.println(summary.get(LIMIT_SECONDS, TimeUnit.SECONDS));
         read++;
-      } catch (Exception | StackOverflowError | UnsatisfiedLinkError e) {
+      } catch (TimeoutException e) {
+        // DL4J's own work on one file (its weight initialisation, say) can take many minutes: the
+        // benchmark starts this program again after that file.
+        System.err.println("# gave up after " + LIMIT_SECONDS + " s on " + file);
+        System.exit(124);
+      } catch (ExecutionException wrapped) {
+        Throwable e = wrapped.getCause();
         String message = String.valueOf(e.getMessage());
         System.err.println(
             file + ": " + e.getClass().getSimpleName() + ": " + message.substring(0, Math.min(200, message.length())));
       }
     }
-    System.err.println("# read " + read + " of " + tried + " files");
+    System.err.println("# read " + read + " of " + (tried - from) + " files");
     // ND4J's native threads would otherwise keep the JVM alive for a while.
-    System.exit(read == tried ? 0 : 1);
+    System.exit(read == tried - from ? 0 : 1);
   }
 
   private static String importKeras(Path file) throws Exception {
