@@ -2,7 +2,7 @@
 
 Each pair differs in one thing (see README.md). Run with Keras 3.15.1 on jax:
 
-    cd test-models/keras/diff && KERAS_BACKEND=jax python3 generate.py
+    cd test-models/keras/diff && KERAS_BACKEND=jax python3 generate.py [NAME...]
 
 Every file comes with NAME.expected.json: what Keras itself reports for the model
 (layer names, classes, output shapes and parameter counts), never hand-computed.
@@ -10,6 +10,7 @@ Every file comes with NAME.expected.json: what Keras itself reports for the mode
 
 import json
 import os
+import sys
 
 import keras
 import numpy as np
@@ -27,6 +28,20 @@ def dense_net(hidden=16, hidden_name="hidden", extra=False):
     return keras.Sequential(layers, name="dense_net")
 
 
+def conv_net(strides=1, rate=0.25):
+    keras.backend.clear_session()
+    return keras.Sequential(
+        [
+            keras.Input((16, 16, 3), name="image"),
+            keras.layers.Conv2D(8, 3, strides=strides, activation="relu", name="conv"),
+            keras.layers.Dropout(rate, name="dropout"),
+            keras.layers.Flatten(name="flatten"),
+            keras.layers.Dense(10, activation="softmax", name="scores"),
+        ],
+        name="conv_net",
+    )
+
+
 # name -> (builder, weight seed); base_retrained is base with other weights
 MODELS = {
     "base": (lambda: dense_net(), 1),
@@ -34,6 +49,8 @@ MODELS = {
     "one_more_layer": (lambda: dense_net(extra=True), 1),
     "wider_hidden": (lambda: dense_net(hidden=24), 1),
     "renamed_hidden": (lambda: dense_net(hidden_name="encoder"), 1),
+    "conv_base": (lambda: conv_net(), 1),
+    "conv_strided": (lambda: conv_net(strides=2, rate=0.5), 1),
 }
 
 
@@ -65,11 +82,13 @@ def expected(model, files):
     }
 
 
-def main():
+def main(names):
     for name, (build, seed) in MODELS.items():
+        if names and name not in names:
+            continue
         keras.utils.set_random_seed(seed)
         model = build()
-        model(np.zeros((1, 32), dtype="float32"))
+        model(np.zeros((1,) + tuple(model.inputs[0].shape[1:]), dtype="float32"))
         files = [name + ".h5"]
         model.save(name + ".h5")
         if name in ("base", "one_more_layer"):
@@ -85,4 +104,5 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    # With names, only those files are written again (e.g. `python3 generate.py conv_base`).
+    main(sys.argv[1:])

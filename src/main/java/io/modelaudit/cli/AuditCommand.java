@@ -74,7 +74,8 @@ public final class AuditCommand implements Callable<Integer> {
       paramLabel = "FORMAT=FILE",
       converter = OutputTarget.Converter.class,
       description = {
-        "Also write the report in FORMAT to FILE, e.g. -o sarif=results.sarif; repeat for several."
+        "Also write the report in FORMAT to FILE, e.g. -o sarif=results.sarif; repeat for several.",
+        "A bare FILE takes the --format report instead of stdout, e.g. --format html -o report.html."
       })
   private List<OutputTarget> outputs = new ArrayList<>();
 
@@ -146,7 +147,10 @@ public final class AuditCommand implements Callable<Integer> {
     text,
     json,
     sarif,
-    junit
+    junit,
+    markdown,
+    csv,
+    html
   }
 
   enum Reference {
@@ -271,18 +275,46 @@ public final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
+    List<OutputTarget> files = new ArrayList<>();
+    OutputTarget instead = null;
+    for (OutputTarget o : outputs) {
+      if (o.format() != null) {
+        files.add(o);
+      } else if (instead != null) {
+        printError(
+            err,
+            "-o "
+                + instead.given()
+                + " and -o "
+                + o.given()
+                + ": only one file can take the --format report (use FORMAT=FILE for others)");
+        return ExitCodes.USAGE;
+      } else {
+        instead = o.as(format);
+        files.add(instead);
+      }
+    }
     RunReports reports;
     try {
       boolean color = colorOption != null ? colorOption : terminal;
       reports =
           RunReports.open(
-              VERSION, format, color, outputs, environment, extension.jsonSections(), out, err);
+              VERSION,
+              instead == null ? format : null,
+              color,
+              files,
+              environment,
+              extension.jsonSections(),
+              extension.addedResults(),
+              out,
+              err);
     } catch (RunReports.CannotWrite e) {
       printError(err, e.getMessage());
       return ExitCodes.USAGE;
     }
-    ReportRenderer.ReportStream stream =
-        extension.stream(reports.stream(), out, format == OutputFormat.text);
+    // Under check, the baseline's text lines follow the text report on stdout, not a bare -o FILE.
+    boolean textOnStdout = format == OutputFormat.text && instead == null;
+    ReportRenderer.ReportStream stream = extension.stream(reports.stream(), out, textOnStdout);
     ReportCounts counts = new ReportCounts();
     RunOutcome outcome = new RunOutcome(threshold);
     try (Dl4jReferenceClient dl4j =
@@ -310,7 +342,7 @@ public final class AuditCommand implements Callable<Integer> {
     List<String> unwritten = reports.finish(counts);
     noise.staleSuppressions().forEach(note -> printError(err, "note: " + note));
     unwritten.forEach(line -> printError(err, line));
-    extension.finish(out, format == OutputFormat.text);
+    extension.finish(out, textOnStdout);
     err.flush();
     return extension.exitCode(
         unwritten.isEmpty() || outcome.exitCode() == ExitCodes.INTERNAL

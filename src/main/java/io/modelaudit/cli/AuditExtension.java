@@ -1,5 +1,6 @@
 package io.modelaudit.cli;
 
+import io.modelaudit.report.AddedResults;
 import io.modelaudit.report.JsonSections;
 import io.modelaudit.report.ReportRenderer;
 import java.io.PrintWriter;
@@ -19,6 +20,11 @@ interface AuditExtension {
   /** Keys added to the JSON report. */
   default JsonSections jsonSections() {
     return JsonSections.NONE;
+  }
+
+  /** Results added to SARIF, JUnit and GitHub annotations. */
+  default AddedResults addedResults() {
+    return AddedResults.NONE;
   }
 
   /**

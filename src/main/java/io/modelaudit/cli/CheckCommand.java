@@ -107,13 +107,7 @@ final class CheckCommand implements Callable<Integer> {
         err,
         terminal,
         environment,
-        new CheckExtension(
-            lockFile.toString(),
-            lock,
-            limits,
-            failOnRetrained,
-            new CiEnvironment(environment).githubActions(),
-            err),
+        new CheckExtension(lockFile.toString(), lock, limits, failOnRetrained, err),
         auditArgs.toArray(String[]::new));
   }
 

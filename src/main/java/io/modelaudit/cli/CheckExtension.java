@@ -1,9 +1,9 @@
 package io.modelaudit.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelaudit.gate.BaselineAnnotations;
 import io.modelaudit.gate.BaselineCheck;
 import io.modelaudit.gate.BaselineJson;
+import io.modelaudit.gate.BaselineResults;
 import io.modelaudit.gate.BaselineText;
 import io.modelaudit.gate.BaselineVerdict;
 import io.modelaudit.gate.ContentHash;
@@ -11,6 +11,9 @@ import io.modelaudit.gate.Limits;
 import io.modelaudit.gate.LockFile;
 import io.modelaudit.gate.LockPaths;
 import io.modelaudit.gate.Snapshots;
+import io.modelaudit.report.AddedResults;
+import io.modelaudit.report.AddedResults.AddedResult;
+import io.modelaudit.report.AddedResults.AddedRule;
 import io.modelaudit.report.JsonSections;
 import io.modelaudit.report.ModelReport;
 import io.modelaudit.report.ReportCounts;
@@ -30,20 +33,13 @@ final class CheckExtension implements AuditExtension {
   private final LockFile lock;
   private final Limits limits;
   private final boolean failRetrained;
-  private final boolean annotate;
   private final PrintWriter err;
   private final Map<ModelReport, BaselineVerdict> verdicts = new IdentityHashMap<>();
   private BaselineCheck check;
   private boolean unreadable;
 
   CheckExtension(
-      String lockName,
-      LockFile lock,
-      Limits limits,
-      boolean failRetrained,
-      boolean annotate,
-      PrintWriter err) {
-    this.annotate = annotate;
+      String lockName, LockFile lock, Limits limits, boolean failRetrained, PrintWriter err) {
     this.lockName = lockName;
     this.lock = lock;
     this.limits = limits;
@@ -83,6 +79,27 @@ final class CheckExtension implements AuditExtension {
   }
 
   @Override
+  public AddedResults addedResults() {
+    return new AddedResults() {
+      @Override
+      public List<AddedRule> rules() {
+        return BaselineResults.RULES;
+      }
+
+      @Override
+      public List<AddedResult> model(ModelReport m) {
+        BaselineVerdict v = verdicts.get(m);
+        return v == null ? List.of() : BaselineResults.model(v, m.path(), failRetrained, lockName);
+      }
+
+      @Override
+      public List<AddedResult> end() {
+        return check.gone().stream().map(g -> BaselineResults.gone(g, lockName)).toList();
+      }
+    };
+  }
+
+  @Override
   public ReportRenderer.ReportStream stream(
       ReportRenderer.ReportStream formatted, PrintWriter out, boolean text) {
     return new ReportRenderer.ReportStream() {
@@ -96,10 +113,6 @@ final class CheckExtension implements AuditExtension {
           BaselineText.model(v, failRetrained).forEach(out::println);
           out.flush();
         }
-        if (annotate && v != null) {
-          BaselineAnnotations.model(v, failRetrained, lockName).forEach(err::println);
-          err.flush();
-        }
       }
 
       @Override
@@ -111,10 +124,6 @@ final class CheckExtension implements AuditExtension {
 
   @Override
   public void finish(PrintWriter out, boolean text) {
-    if (annotate) {
-      check.gone().forEach(m -> err.println(BaselineAnnotations.gone(m, lockName)));
-      err.flush();
-    }
     if (text) {
       out.println();
       BaselineText.summary(check, lockName).forEach(out::println);

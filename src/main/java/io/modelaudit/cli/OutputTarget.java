@@ -7,10 +7,22 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 
-/** One {@code -o FORMAT=FILE}: a report format written to a file beside the one on stdout. */
+/**
+ * One {@code -o}: {@code FORMAT=FILE} writes that format to a file beside the report on stdout; a
+ * bare {@code FILE} writes the {@code --format} report there instead of on stdout ({@code format}
+ * null until {@link #as} gives it the {@code --format} one).
+ */
 record OutputTarget(AuditCommand.OutputFormat format, Path file, String given) {
 
-  /** Parses {@code FORMAT=FILE}; a wrong one is a usage error naming the formats. */
+  /** This target writing {@code other}. */
+  OutputTarget as(AuditCommand.OutputFormat other) {
+    return new OutputTarget(other, file, given);
+  }
+
+  /**
+   * Parses {@code FORMAT=FILE} or {@code FILE}; a {@code NAME=FILE} whose name is no format is a
+   * usage error naming the formats.
+   */
   static final class Converter implements CommandLine.ITypeConverter<OutputTarget> {
     @Override
     public OutputTarget convert(String value) {
@@ -19,9 +31,15 @@ record OutputTarget(AuditCommand.OutputFormat format, Path file, String given) {
           Arrays.stream(AuditCommand.OutputFormat.values())
               .map(Enum::name)
               .collect(Collectors.joining(", "));
+      boolean formatName =
+          Arrays.stream(AuditCommand.OutputFormat.values())
+              .anyMatch(f -> f.name().equals(value.toLowerCase(Locale.ROOT)));
+      if (eq < 0 && !value.isEmpty() && !formatName) {
+        return target(null, value, value);
+      }
       if (eq <= 0 || eq == value.length() - 1) {
         throw new CommandLine.TypeConversionException(
-            "expected FORMAT=FILE (FORMAT one of " + formats + ") but was '" + value + "'");
+            "expected FILE or FORMAT=FILE (FORMAT one of " + formats + ") but was '" + value + "'");
       }
       String name = value.substring(0, eq).toLowerCase(Locale.ROOT);
       AuditCommand.OutputFormat format;
@@ -31,7 +49,11 @@ record OutputTarget(AuditCommand.OutputFormat format, Path file, String given) {
         throw new CommandLine.TypeConversionException(
             "expected FORMAT=FILE with FORMAT one of " + formats + ", but was '" + value + "'");
       }
-      String file = value.substring(eq + 1);
+      return target(format, value.substring(eq + 1), value);
+    }
+
+    private static OutputTarget target(
+        AuditCommand.OutputFormat format, String file, String value) {
       try {
         return new OutputTarget(format, Path.of(file), value);
       } catch (InvalidPathException e) {

@@ -1,14 +1,18 @@
 package io.modelaudit.cli;
 
+import io.modelaudit.report.AddedResults;
+import io.modelaudit.report.CsvRenderer;
 import io.modelaudit.report.GithubAnnotations;
 import io.modelaudit.report.JsonRenderer;
 import io.modelaudit.report.JsonSections;
 import io.modelaudit.report.JunitRenderer;
+import io.modelaudit.report.MarkdownRenderer;
 import io.modelaudit.report.ReportCounts;
 import io.modelaudit.report.ReportRenderer;
 import io.modelaudit.report.SarifRenderer;
 import io.modelaudit.report.TeeReportStream;
 import io.modelaudit.report.TextRenderer;
+import io.modelaudit.report.html.HtmlRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +52,7 @@ final class RunReports {
   /**
    * Opens the files, then starts every report.
    *
+   * @param stdoutFormat the report on stdout, or null when a bare {@code -o FILE} takes it
    * @param color whether the text report on stdout is coloured (files never are)
    */
   static RunReports open(
@@ -57,32 +62,47 @@ final class RunReports {
       List<OutputTarget> targets,
       CiEnvironment environment,
       JsonSections jsonSections,
+      AddedResults addedResults,
       PrintWriter out,
       PrintWriter err)
       throws CannotWrite {
     Path base = Path.of("");
     List<OpenFile> files = openAll(targets);
     List<ReportRenderer.ReportStream> streams = new ArrayList<>();
-    streams.add(renderer(stdoutFormat, color, base, jsonSections).open(version, out));
+    if (stdoutFormat != null) {
+      streams.add(
+          renderer(stdoutFormat, color, base, jsonSections, addedResults).open(version, out));
+    }
     for (OpenFile f : files) {
       streams.add(
-          renderer(f.target().format(), false, base, jsonSections).open(version, f.writer()));
+          renderer(f.target().format(), false, base, jsonSections, addedResults)
+              .open(version, f.writer()));
     }
     if (environment.githubActions()) {
-      streams.add(new GithubAnnotations(base).open(version, err));
+      streams.add(new GithubAnnotations(base, addedResults).open(version, err));
     }
     return new RunReports(
         streams.size() == 1 ? streams.get(0) : new TeeReportStream(streams), files);
   }
 
-  /** {@code jsonSections}: what a command (check) adds to the JSON report. */
+  /**
+   * {@code jsonSections} and {@code addedResults}: what a command (check) adds to the JSON report
+   * and to the formats that list results.
+   */
   static ReportRenderer renderer(
-      AuditCommand.OutputFormat format, boolean color, Path base, JsonSections jsonSections) {
+      AuditCommand.OutputFormat format,
+      boolean color,
+      Path base,
+      JsonSections jsonSections,
+      AddedResults addedResults) {
     return switch (format) {
       case text -> new TextRenderer(color);
       case json -> new JsonRenderer(jsonSections);
-      case sarif -> new SarifRenderer(base);
-      case junit -> new JunitRenderer();
+      case sarif -> new SarifRenderer(base, addedResults);
+      case junit -> new JunitRenderer(addedResults);
+      case markdown -> new MarkdownRenderer();
+      case csv -> new CsvRenderer();
+      case html -> new HtmlRenderer();
     };
   }
 

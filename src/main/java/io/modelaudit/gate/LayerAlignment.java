@@ -46,6 +46,14 @@ final class LayerAlignment {
   static List<FieldChange> fields(LayerSnapshot a, LayerSnapshot b) {
     List<FieldChange> out = new ArrayList<>();
     field(out, "class", a.className(), b.className());
+    // A lock or report written before configuration values were recorded compares without them.
+    if (a.config() != null && b.config() != null) {
+      Set<String> keys = new java.util.LinkedHashSet<>(a.config().keySet());
+      keys.addAll(b.config().keySet());
+      for (String k : keys) {
+        field(out, "config." + k, a.config().get(k), b.config().get(k));
+      }
+    }
     field(out, "output_shapes", a.outputShapes(), b.outputShapes());
     field(out, "params", a.params(), b.params());
     field(out, "trainable", a.trainable(), b.trainable());

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param stored what the file stores for the layer, or null when it stores nothing for it
  * @param activation as the file names it, or null
  * @param weights the expected weight shapes by weight name, in the layer's order
+ * @param config the layer's configuration values (strings, whole numbers as Long, other numbers,
+ *     booleans, nulls, lists), or null when the lock or report was written without them
  */
 public record LayerSnapshot(
     String name,
@@ -24,7 +26,8 @@ public record LayerSnapshot(
     Long nonTrainable,
     Long stored,
     String activation,
-    Map<String, List<Long>> weights) {
+    Map<String, List<Long>> weights,
+    Map<String, Object> config) {
 
   /** Class, shapes and counts: what must match for two differently named layers to be one. */
   boolean sameExceptName(LayerSnapshot o) {
@@ -35,6 +38,7 @@ public record LayerSnapshot(
         && Objects.equals(nonTrainable, o.nonTrainable)
         && Objects.equals(stored, o.stored)
         && Objects.equals(activation, o.activation)
-        && Objects.equals(weights, o.weights);
+        && Objects.equals(weights, o.weights)
+        && (config == null || o.config == null || config.equals(o.config));
   }
 }

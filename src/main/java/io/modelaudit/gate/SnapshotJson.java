@@ -52,6 +52,9 @@ public final class SnapshotJson {
     }
     ObjectNode weights = n.putObject("weights");
     l.weights().forEach((name, dims) -> weights.set(name, value(dims)));
+    if (l.config() != null && !l.config().isEmpty()) {
+      n.set("config", value(l.config()));
+    }
     return n;
   }
 
@@ -114,7 +117,54 @@ public final class SnapshotJson {
         optionalCount(n.path("non_trainable")),
         stored(n),
         text(n, "activation"),
-        weights);
+        weights,
+        config(n.get("config")));
+  }
+
+  /**
+   * The configuration values, as {@link io.modelaudit.formats.LayerSettings} gives them (whole
+   * numbers as Long); null when the layer has none written (locks and reports of before they were
+   * recorded, or a layer without any).
+   */
+  private static Map<String, Object> config(JsonNode n) throws LockException {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isObject()) {
+      throw new LockException("a layer's 'config' is not an object");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      out.put(e.getKey(), configValue(e.getValue()));
+    }
+    return out;
+  }
+
+  private static Object configValue(JsonNode v) throws LockException {
+    if (v.isNull()) {
+      return null;
+    }
+    if (v.isBoolean()) {
+      return v.booleanValue();
+    }
+    if (v.isIntegralNumber() && v.canConvertToLong()) {
+      return v.longValue();
+    }
+    if (v.isNumber()) {
+      return v.doubleValue();
+    }
+    if (v.isTextual()) {
+      return v.textValue();
+    }
+    if (v.isArray()) {
+      List<Object> out = new ArrayList<>();
+      for (JsonNode item : v) {
+        out.add(configValue(item));
+      }
+      return out;
+    }
+    throw new LockException("a layer's configuration value is an object: " + v);
   }
 
   /** The lock's {@code stored}, or the report's {@code references.stored.params}. */

@@ -50,7 +50,8 @@ public final class Snapshots {
         l.nonTrainable(),
         l.storedParams(),
         l.activation(),
-        weights);
+        weights,
+        l.config());
   }
 
   private static List<List<Long>> shapes(List<Shape> shapes) {

@@ -1,7 +1,10 @@
 package io.modelaudit.ir;
 
 import io.modelaudit.ir.layers.TimeDistributedKind;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A layer as the file describes it. {@code kind} is null when no rule applies; then {@code problem}
@@ -21,6 +24,9 @@ import java.util.List;
  *     are counted once
  * @param activation the activation function as the configuration names it (Keras {@code "relu"},
  *     DL4J {@code "ActivationReLU"}), or null when the layer has none or the file does not say
+ * @param settings the configuration values as the file writes them, by key in file order (see
+ *     {@code formats.LayerSettings}): strings, whole numbers (Long), other numbers (Double),
+ *     booleans, nulls and lists of them; empty when the file gives none
  */
 public record Layer(
     String name,
@@ -33,10 +39,15 @@ public record Layer(
     boolean hidden,
     boolean trainable,
     String identity,
-    String activation) {
+    String activation,
+    Map<String, Object> settings) {
 
   public Layer {
     calls = List.copyOf(calls);
+    settings =
+        settings == null || settings.isEmpty()
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
   }
 
   public Layer(
@@ -61,7 +72,8 @@ public record Layer(
         hidden,
         trainable,
         identity,
-        null);
+        null,
+        Map.of());
   }
 
   public static Layer of(
@@ -94,7 +106,8 @@ public record Layer(
         true,
         trainable,
         identity,
-        activation);
+        activation,
+        settings);
   }
 
   public Layer withTrainable(boolean value) {
@@ -109,7 +122,8 @@ public record Layer(
         hidden,
         value,
         identity,
-        activation);
+        activation,
+        settings);
   }
 
   public Layer withIdentity(String value) {
@@ -124,7 +138,8 @@ public record Layer(
         hidden,
         trainable,
         value,
-        activation);
+        activation,
+        settings);
   }
 
   public Layer withActivation(String value) {
@@ -139,6 +154,23 @@ public record Layer(
         hidden,
         trainable,
         identity,
+        value,
+        settings);
+  }
+
+  public Layer withSettings(Map<String, Object> value) {
+    return new Layer(
+        name,
+        className,
+        kind,
+        problem,
+        invalidConfig,
+        calls,
+        provenance,
+        hidden,
+        trainable,
+        identity,
+        activation,
         value);
   }
 

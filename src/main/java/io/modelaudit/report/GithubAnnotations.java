@@ -13,10 +13,17 @@ import java.nio.file.Path;
  */
 public final class GithubAnnotations implements ReportRenderer {
   private final Path base;
+  private final AddedResults added;
 
   /** Paths are written relative to {@code base}, the directory the run was started in. */
   public GithubAnnotations(Path base) {
+    this(base, AddedResults.NONE);
+  }
+
+  /** {@code added}: what a command (check) annotates beside the findings. */
+  public GithubAnnotations(Path base, AddedResults added) {
     this.base = base;
+    this.added = added;
   }
 
   @Override
@@ -38,14 +45,27 @@ public final class GithubAnnotations implements ReportRenderer {
           out.println(
               command(f.suppressed() != null ? "notice" : level(f), file, f.rule().name(), text));
         }
+        added.model(m).forEach(r -> annotate(r, out));
         out.flush();
       }
 
       @Override
       public void finish(ReportCounts counts) {
+        added.end().forEach(r -> annotate(r, out));
         out.flush();
       }
     };
+  }
+
+  private void annotate(AddedResults.AddedResult r, PrintWriter out) {
+    if (r.level() != AddedResults.Level.PASS) {
+      out.println(
+          command(
+              r.level() == AddedResults.Level.FAIL ? "error" : "notice",
+              ArtifactUri.relativePath(r.path(), base),
+              r.ruleId(),
+              r.message()));
+    }
   }
 
   public static String command(String level, String file, String title, String message) {

@@ -218,6 +218,9 @@ public final class JsonRenderer implements ReportRenderer {
       n.put("note", l.note());
     }
     n.put("config_pointer", l.configPointer());
+    if (!l.config().isEmpty()) {
+      n.set("config", MAPPER.valueToTree(l.config()));
+    }
   }
 
   /**

@@ -27,6 +27,23 @@ public final class JunitRenderer implements ReportRenderer {
   /** The test case of a file that could not be audited. */
   public static final String FILE_CASE = "(file)";
 
+  /** The test case of what a command adds about a model (check: the model against the lock). */
+  public static final String ADDED_CASE = "(baseline)";
+
+  /** The suite of added results about no audited model (check: models of the lock not found). */
+  public static final String ADDED_SUITE = "(baseline)";
+
+  private final AddedResults added;
+
+  public JunitRenderer() {
+    this(AddedResults.NONE);
+  }
+
+  /** {@code added}: results a command (check) adds, one more test case in the model's suite. */
+  public JunitRenderer(AddedResults added) {
+    this.added = added;
+  }
+
   @Override
   public ReportStream open(String toolVersion, PrintWriter out) {
     try {
@@ -35,7 +52,7 @@ public final class JunitRenderer implements ReportRenderer {
       x.writeCharacters("\n");
       x.writeStartElement("testsuites");
       x.writeAttribute("name", "model-audit " + toolVersion);
-      return new Stream(x, out);
+      return new Stream(x, out, added);
     } catch (XMLStreamException e) {
       throw failed(e);
     }
@@ -44,10 +61,12 @@ public final class JunitRenderer implements ReportRenderer {
   private static final class Stream implements ReportStream {
     private final XMLStreamWriter x;
     private final PrintWriter out;
+    private final AddedResults added;
 
-    Stream(XMLStreamWriter x, PrintWriter out) {
+    Stream(XMLStreamWriter x, PrintWriter out, AddedResults added) {
       this.x = x;
       this.out = out;
+      this.added = added;
     }
 
     @Override
@@ -56,7 +75,7 @@ public final class JunitRenderer implements ReportRenderer {
         if (m.error() != null) {
           unreadable(x, m);
         } else {
-          suite(x, m);
+          suite(x, m, added.model(m));
         }
         x.flush();
       } catch (XMLStreamException e) {
@@ -67,6 +86,10 @@ public final class JunitRenderer implements ReportRenderer {
     @Override
     public void finish(ReportCounts counts) {
       try {
+        List<AddedResults.AddedResult> end = added.end();
+        if (!end.isEmpty()) {
+          addedSuite(x, end);
+        }
         x.writeCharacters("\n");
         x.writeEndElement();
         x.writeEndDocument();
@@ -110,11 +133,19 @@ public final class JunitRenderer implements ReportRenderer {
     return new ArrayList<>(byPath.values());
   }
 
-  private static void suite(XMLStreamWriter x, ModelReport m) throws XMLStreamException {
+  private static void suite(XMLStreamWriter x, ModelReport m, List<AddedResults.AddedResult> more)
+      throws XMLStreamException {
     List<Case> cases = cases(m);
     long failures = cases.stream().filter(Case::failed).count();
     long skipped = cases.stream().filter(Case::skipped).count();
-    startSuite(x, m.path(), cases.size(), failures, 0, skipped);
+    boolean moreFails = more.stream().anyMatch(r -> r.level() == AddedResults.Level.FAIL);
+    startSuite(
+        x,
+        m.path(),
+        cases.size() + (more.isEmpty() ? 0 : 1),
+        failures + (moreFails ? 1 : 0),
+        0,
+        skipped);
     properties(x, m);
     for (Case c : cases) {
       indent(x, 4);
@@ -160,14 +191,67 @@ public final class JunitRenderer implements ReportRenderer {
           notices.add(f.severity().id() + " " + f.rule().name() + ": " + XmlText.line(f.message()));
         }
       }
-      if (!notices.isEmpty()) {
+      endCase(x, notices);
+    }
+    if (!more.isEmpty()) {
+      addedCase(x, m.path(), ADDED_CASE, more);
+    }
+    indent(x, 2);
+    x.writeEndElement();
+  }
+
+  /** One test case of added results: a failure per failing one, the others in system-out. */
+  private static void addedCase(
+      XMLStreamWriter x, String classname, String name, List<AddedResults.AddedResult> results)
+      throws XMLStreamException {
+    indent(x, 4);
+    if (results.stream().allMatch(r -> r.level() == AddedResults.Level.PASS)) {
+      x.writeEmptyElement("testcase");
+      x.writeAttribute("classname", XmlText.line(classname));
+      x.writeAttribute("name", XmlText.line(name));
+      return;
+    }
+    x.writeStartElement("testcase");
+    x.writeAttribute("classname", XmlText.line(classname));
+    x.writeAttribute("name", XmlText.line(name));
+    List<String> notices = new ArrayList<>();
+    for (AddedResults.AddedResult r : results) {
+      if (r.level() == AddedResults.Level.FAIL) {
         indent(x, 6);
-        x.writeStartElement("system-out");
-        x.writeCharacters(String.join("\n", notices));
+        x.writeStartElement("failure");
+        x.writeAttribute("message", XmlText.line(r.message()));
+        x.writeAttribute("type", r.ruleId());
+        List<String> lines = new ArrayList<>();
+        lines.add(XmlText.line(r.message()));
+        r.details().forEach(d -> lines.add(XmlText.line(d)));
+        x.writeCharacters(String.join("\n", lines));
         x.writeEndElement();
+      } else if (r.level() == AddedResults.Level.NOTE) {
+        notices.add(r.ruleId() + ": " + XmlText.line(r.message()));
       }
-      indent(x, 4);
+    }
+    endCase(x, notices);
+  }
+
+  /** The notices of a test case in its {@code <system-out>}, then the case's end tag. */
+  private static void endCase(XMLStreamWriter x, List<String> notices) throws XMLStreamException {
+    if (!notices.isEmpty()) {
+      indent(x, 6);
+      x.writeStartElement("system-out");
+      x.writeCharacters(String.join("\n", notices));
       x.writeEndElement();
+    }
+    indent(x, 4);
+    x.writeEndElement();
+  }
+
+  /** Results about no audited model: a suite with a test case each. */
+  private static void addedSuite(XMLStreamWriter x, List<AddedResults.AddedResult> results)
+      throws XMLStreamException {
+    long failures = results.stream().filter(r -> r.level() == AddedResults.Level.FAIL).count();
+    startSuite(x, ADDED_SUITE, results.size(), failures, 0, 0);
+    for (AddedResults.AddedResult r : results) {
+      addedCase(x, ADDED_SUITE, r.path(), List.of(r));
     }
     indent(x, 2);
     x.writeEndElement();

@@ -2,6 +2,7 @@ package io.modelaudit.report;
 
 import io.modelaudit.ir.Shape;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One layer's row.
@@ -17,6 +18,8 @@ import java.util.List;
  * @param activation the activation function as the file names it, or null
  * @param recorded the input shapes the file records for the first call, or null when it records
  *     none
+ * @param config the configuration values the file gives for the layer (see {@code
+ *     formats.LayerSettings}), empty when none
  */
 public record LayerReport(
     String name,
@@ -38,7 +41,12 @@ public record LayerReport(
     String configPointer,
     List<Shape> inputShapes,
     String activation,
-    RecordedReport recorded) {
+    RecordedReport recorded,
+    Map<String, Object> config) {
+
+  public LayerReport {
+    config = config == null ? Map.of() : config;
+  }
 
   public static final String OK = "ok";
   public static final String MISMATCH = "mismatch";
@@ -66,7 +74,8 @@ public record LayerReport(
         configPointer,
         inputShapes,
         activation,
-        recorded);
+        recorded,
+        config);
   }
 
   /**

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * SARIF 2.1.0 (docs/ci.md): one run whose driver lists every rule with its help, and one result per
@@ -32,10 +33,20 @@ public final class SarifRenderer implements ReportRenderer {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path base;
+  private final AddedResults added;
 
   /** Paths are written relative to {@code base}, the directory the run was started in. */
   public SarifRenderer(Path base) {
+    this(base, AddedResults.NONE);
+  }
+
+  /**
+   * {@code added}: results a command (check) adds, under rules listed after the audit's own;
+   * passing ones are left out.
+   */
+  public SarifRenderer(Path base, AddedResults added) {
     this.base = base;
+    this.added = added;
   }
 
   @Override
@@ -49,7 +60,7 @@ public final class SarifRenderer implements ReportRenderer {
       g.writeArrayFieldStart("runs");
       g.writeStartObject();
       g.writeFieldName("tool");
-      MAPPER.writeTree(g, tool(toolVersion));
+      MAPPER.writeTree(g, tool(toolVersion, added.rules()));
       g.writeObjectFieldStart("originalUriBaseIds");
       g.writeObjectFieldStart(SRCROOT);
       g.writeStringField("uri", ArtifactUri.directoryUri(base));
@@ -80,15 +91,25 @@ public final class SarifRenderer implements ReportRenderer {
         for (Finding f : m.findings()) {
           MAPPER.writeTree(g, result(m, f));
         }
+        writeAdded(added.model(m));
         g.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
+    private void writeAdded(List<AddedResults.AddedResult> results) throws IOException {
+      for (AddedResults.AddedResult r : results) {
+        if (r.level() != AddedResults.Level.PASS) {
+          MAPPER.writeTree(g, addedResult(r));
+        }
+      }
+    }
+
     @Override
     public void finish(ReportCounts counts) {
       try {
+        writeAdded(added.end());
         g.writeEndArray();
         g.writeEndObject();
         g.writeEndArray();
@@ -102,8 +123,11 @@ public final class SarifRenderer implements ReportRenderer {
     }
   }
 
-  /** The driver, with every rule in the order of the enum, then the tool rule. */
-  private static ObjectNode tool(String toolVersion) {
+  /**
+   * The driver, with every rule in the order of the enum, then the tool rule, then the rules of
+   * added results.
+   */
+  private static ObjectNode tool(String toolVersion, List<AddedResults.AddedRule> addedRules) {
     ObjectNode tool = MAPPER.createObjectNode();
     ObjectNode driver = tool.putObject("driver");
     driver.put("name", "model-audit");
@@ -131,6 +155,9 @@ public final class SarifRenderer implements ReportRenderer {
         ToolRule.FILE_NOT_AUDITED_HELP,
         null,
         "error");
+    for (AddedResults.AddedRule r : addedRules) {
+      rule(rules.addObject(), r.id(), r.description(), r.help(), null, "error");
+    }
     return tool;
   }
 
@@ -182,6 +209,36 @@ public final class SarifRenderer implements ReportRenderer {
       s.put("justification", f.suppressed().reason());
     }
     return r;
+  }
+
+  private ObjectNode addedResult(AddedResults.AddedResult a) {
+    ObjectNode r = MAPPER.createObjectNode();
+    r.put("ruleId", a.ruleId());
+    r.put("ruleIndex", Rule.values().length + 1 + addedRuleIndex(a.ruleId()));
+    r.put("level", a.level() == AddedResults.Level.FAIL ? "error" : "note");
+    r.putObject("message").put("text", a.message());
+    String path = ArtifactUri.relativePath(a.path(), base);
+    ObjectNode location = r.putArray("locations").addObject();
+    ObjectNode artifact = location.putObject("physicalLocation").putObject("artifactLocation");
+    artifact.put("uri", ArtifactUri.uri(path));
+    artifact.put("uriBaseId", SRCROOT);
+    r.putObject("partialFingerprints")
+        .put(FINGERPRINT, fingerprint(a.ruleId(), path, null, a.message()));
+    if (!a.details().isEmpty()) {
+      ArrayNode details = r.putObject("properties").putArray("details");
+      a.details().forEach(details::add);
+    }
+    return r;
+  }
+
+  private int addedRuleIndex(String id) {
+    List<AddedResults.AddedRule> rules = added.rules();
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("a result names no rule: " + id);
   }
 
   private ObjectNode notAudited(ModelReport m) {

@@ -160,7 +160,7 @@ class BaselineCheckCliTest {
     long after = expectedLayer("wider_hidden", "hidden").get("params").asLong();
     assertTrue(
         run.out.contains(
-            "  ~ hidden (Dense): output_shapes (None, 16) → (None, 24); params "
+            "  ~ hidden (Dense): config.units 16 → 24; output_shapes (None, 16) → (None, 24); params "
                 + count(before)
                 + " → "
                 + count(after)),

@@ -99,7 +99,8 @@ class DiffCliTest {
     assertEquals(1, run.exitCode);
     assertTrue(
         run.out.contains(
-            "  ~ hidden (Dense): output_shapes (None, 16) → (None, 24); params "
+            "  ~ hidden (Dense): config.units 16 → 24; output_shapes (None, 16) → (None, 24);"
+                + " params "
                 + count(params("base", "hidden"))
                 + " → "
                 + count(params("wider_hidden", "hidden"))),
@@ -112,6 +113,47 @@ class DiffCliTest {
                 + " → "
                 + count(params("wider_hidden", "scores"))),
         run.out);
+  }
+
+  /** A stride and a dropout rate: configuration values, shown as the file writes them. */
+  @Test
+  void configurationValuesThatChanged() throws IOException {
+    CliRun run = CliRun.of("diff", file("conv_base.h5"), file("conv_strided.h5"));
+    assertEquals(1, run.exitCode, run.err);
+    assertTrue(
+        run.out.contains(
+            "  ~ conv (Conv2D): config.strides (1, 1) → (2, 2);"
+                + " output_shapes (None, 14, 14, 8) → (None, 7, 7, 8)\n"),
+        run.out);
+    assertTrue(
+        run.out.contains(
+            "  ~ dropout (Dropout): config.rate 0.25 → 0.5;"
+                + " output_shapes (None, 14, 14, 8) → (None, 7, 7, 8)\n"),
+        run.out);
+    assertTrue(
+        run.out.contains(
+            "  ~ scores (Dense): params "
+                + count(params("conv_base", "scores"))
+                + " → "
+                + count(params("conv_strided", "scores"))),
+        run.out);
+    CliRun json =
+        CliRun.of("diff", "--format", "json", file("conv_base.h5"), file("conv_strided.h5"));
+    JsonNode conv = JSON.readTree(json.out).get("changes").get("layers").get(0);
+    assertEquals("conv", conv.get("after").get("name").asText());
+    JsonNode strides = null;
+    for (JsonNode f : conv.get("fields")) {
+      if (f.get("field").asText().equals("config.strides")) {
+        strides = f;
+      }
+    }
+    assertEquals("[1,1]", String.valueOf(strides.get("before")), conv.toString());
+    assertEquals("[2,2]", String.valueOf(strides.get("after")), conv.toString());
+    assertEquals(3L, conv.get("after").get("config").get("kernel_size").get(0).asLong());
+    // The same from the two JSON reports: the report carries each layer's configuration values.
+    CliRun reports =
+        CliRun.of("diff", report("conv_base.h5").toString(), report("conv_strided.h5").toString());
+    assertTrue(reports.out.contains("config.rate 0.25 → 0.5"), reports.out);
   }
 
   @Test

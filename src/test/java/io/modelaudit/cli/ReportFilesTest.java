@@ -103,6 +103,29 @@ class ReportFilesTest {
     assertFalse(Files.exists(same));
   }
 
+  @Test
+  void aBareFileTakesTheFormatReportInsteadOfStdout(@TempDir Path dir) throws Exception {
+    Path html = dir.resolve("seed.html");
+    Path csv = dir.resolve("seed.csv");
+    CliRun run = CliRun.of("--format", "html", "-o", html.toString(), "-o", "csv=" + csv, SEED);
+    assertEquals(ExitCodes.CLEAN, run.exitCode, run.err);
+    assertEquals("", run.out, "stdout is left empty");
+    assertEquals(CliRun.of("--format", "html", SEED).out, Files.readString(html));
+    assertEquals(CliRun.of("--format", "csv", SEED).out, Files.readString(csv));
+  }
+
+  @Test
+  void twoBareFilesOrAFormatNameAloneAreUsageErrors(@TempDir Path dir) {
+    CliRun two =
+        CliRun.of(
+            "-o", dir.resolve("a.txt").toString(), "-o", dir.resolve("b.txt").toString(), SEED);
+    assertEquals(ExitCodes.USAGE, two.exitCode);
+    assertTrue(two.err.contains("only one file can take the --format report"), two.err);
+    CliRun name = CliRun.of("-o", "html", SEED);
+    assertEquals(ExitCodes.USAGE, name.exitCode);
+    assertTrue(name.err.contains("markdown, csv, html"), name.err);
+  }
+
   /** The options, then the models. */
   private static String[] args(String[] models, String... options) {
     String[] all = new String[options.length + models.length];

@@ -28,7 +28,8 @@ class ModelDiffTest {
         0L,
         params,
         null,
-        weights);
+        weights,
+        null);
   }
 
   private static ModelSnapshot model(LayerSnapshot... layers) {

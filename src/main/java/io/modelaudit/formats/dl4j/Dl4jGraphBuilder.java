@@ -1,6 +1,7 @@
 package io.modelaudit.formats.dl4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelaudit.formats.LayerSettings;
 import io.modelaudit.ir.Call;
 import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.Layer;
@@ -280,14 +281,16 @@ public final class Dl4jGraphBuilder {
           pointer + "/" + layerField + "/layer");
     }
     return Dl4jVertexBindings.resolve(vertex)
-        .layer(name, vertex.name(), List.of(new Call(refs)), pointer);
+        .layer(name, vertex.name(), List.of(new Call(refs)), pointer)
+        .withSettings(LayerSettings.dl4j(vertex.fields()));
   }
 
   private Layer layer(
       String name, Dl4jTyped layer, JsonNode preprocessor, List<TensorRef> refs, String pointer) {
     return Dl4jLayerBindings.resolve(layer, preprocessor)
         .layer(name, layer.name(), List.of(new Call(refs)), pointer)
-        .withActivation(Dl4jActivation.of(layer));
+        .withActivation(Dl4jActivation.of(layer))
+        .withSettings(LayerSettings.dl4j(layer.fields()));
   }
 
   private static Layer inputLayer(String name, Shape shape) {

@@ -2,6 +2,7 @@ package io.modelaudit.formats.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelaudit.formats.BindingResult;
+import io.modelaudit.formats.LayerSettings;
 import io.modelaudit.ir.Call;
 import io.modelaudit.ir.Cancellation;
 import io.modelaudit.ir.Layer;
@@ -292,7 +293,10 @@ public final class KerasGraphBuilder {
     Layer layer = bindLayer(spec, RecordedShapeReader.withRecorded(spec, calls), pointer, depth);
     JsonNode config = spec.get("config");
     if (layer.body() == null) {
-      layer = layer.withActivation(KerasActivation.of(layer.className(), config));
+      layer =
+          layer
+              .withActivation(KerasActivation.of(layer.className(), config))
+              .withSettings(LayerSettings.keras(config));
     }
     return layer.withIdentity(
         layer.className()

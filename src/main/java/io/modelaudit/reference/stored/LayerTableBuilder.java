@@ -175,7 +175,8 @@ final class LayerTableBuilder {
             layer.layer().provenance(),
             layer.callInputs().isEmpty() ? null : layer.callInputs().get(0),
             layer.layer().activation(),
-            recorded(layer));
+            recorded(layer),
+            layer.layer().settings());
     rows.add(row);
     identities.add(layer.layer().identity() == null ? layer.path() : layer.layer().identity());
     findings.addAll(layerFindings);

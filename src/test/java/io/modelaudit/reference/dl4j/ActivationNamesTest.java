@@ -122,7 +122,8 @@ class ActivationNamesTest {
         "",
         null,
         activation,
-        null);
+        null,
+        java.util.Map.of());
   }
 
   private static Dl4jAnswer.Layer dl4j(String cls, String activation) {

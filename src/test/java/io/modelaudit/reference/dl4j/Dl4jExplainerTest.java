@@ -49,7 +49,8 @@ class Dl4jExplainerTest {
         "",
         in == null ? null : List.of(in),
         null,
-        null);
+        null,
+        java.util.Map.of());
   }
 
   private static LayerReport.WeightReport weight(String name, long... dims) {
@@ -186,7 +187,8 @@ class Dl4jExplainerTest {
             "",
             List.of(Shape.of(null, 8L)),
             null,
-            null);
+            null,
+            java.util.Map.of());
     Dl4jAnswer dl4j =
         answer(
             68,
