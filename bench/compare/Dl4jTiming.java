@@ -38,7 +38,8 @@ import org.deeplearning4j.zoo.model.VGG16;
 public final class Dl4jTiming {
   private static final byte[] HDF5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
   private static final byte[] ZIP = {'P', 'K', 3, 4};
-  private static final long LIMIT_SECONDS = 60;
+  /** Seconds on one file before giving up on it: -Dlimit=SECONDS, default 60. */
+  private static final long LIMIT_SECONDS = Long.getLong("limit", 60);
   private static final ExecutorService EACH_FILE =
       Executors.newSingleThreadExecutor(
           r -> {

@@ -18,6 +18,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -27,6 +28,7 @@ BEGIN = "<!-- bench/compare/run writes below this line; text above it is kept --
 SCALING_SIZES = (1000, 2000, 4000, 8000)
 BATCH_FILES = 12000
 SLOW_TOOLS_UP_TO = 2000
+DL4J_CORPUS_BUDGET = 180
 
 
 class Tool:
@@ -60,16 +62,20 @@ def run_timed(command, env=None, timeout=900, keep_stderr=False):
     full_env = dict(os.environ)
     full_env.update(env or {})
     started = time.monotonic()
+    # A session of its own, so that a timeout ends the timed command too, not only /usr/bin/time.
+    proc = subprocess.Popen(["/usr/bin/time", "-f", "%e %M", "-o", timing] + command,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=full_env,
+                            start_new_session=True)
     try:
-        proc = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", timing] + command,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=full_env,
-                              timeout=timeout)
+        _, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        result = (time.monotonic() - started, float("nan"), "timeout", f"stopped after {timeout} s")
-        return result + ("",) if keep_stderr else result
+        os.killpg(proc.pid, signal.SIGKILL)
+        _, stderr = proc.communicate()
+        result = (time.monotonic() - started, float("nan"), "timeout", f"stopped after {timeout:.0f} s")
+        return result + (stderr.decode("utf-8", "replace"),) if keep_stderr else result
     with open(timing) as fh:
         wall, kb = fh.read().split()[-2:]
-    err_text = proc.stderr.decode("utf-8", "replace")
+    err_text = stderr.decode("utf-8", "replace")
     err = err_text.splitlines()
     notes = [line[2:] for line in err if line.startswith("# ") and not line.startswith("# at ")]
     status = notes[-1] if notes else ""
@@ -80,20 +86,26 @@ def run_timed(command, env=None, timeout=900, keep_stderr=False):
     return float(wall), int(kb) / 1024, proc.returncode, status
 
 
-def run_resuming(command, env):
+def run_resuming(command, env, budget=DL4J_CORPUS_BUDGET):
     """Runs Dl4jTiming over many files, starting it again after the next file whenever native code
-    crashed the JVM (it prints "# at K PATH" before file K): the times add up, the peak is the largest."""
-    wall_sum, peak, crashes, start, read, tried = 0.0, 0.0, [], 0, 0, 0
+    crashed the JVM or a file passed its time limit (it prints "# at K PATH" before file K): the
+    times add up, the peak is the largest. Stops once the times reach the budget."""
+    wall_sum, peak, crashes, start, read, tried = 0.0, float("nan"), [], 0, 0, 0
     while True:
-        cmd = command[:4] + ["--from", str(start)] + command[4:]
-        wall, rss, code, status, err = run_timed(cmd, env, keep_stderr=True)
+        main = command.index("Dl4jTiming") + 1
+        cmd = command[:main] + ["--from", str(start)] + command[main:]
+        wall, rss, code, status, err = run_timed(cmd, env, timeout=max(1, budget - wall_sum), keep_stderr=True)
         wall_sum += wall
-        peak = max(peak, rss)
+        peak = max(peak, rss) if rss == rss else peak
+        if code == "timeout" or wall_sum >= budget:
+            at = re.findall(r"^# at (\d+) ", err, flags=re.M)
+            return wall_sum, peak, "stopped", (f"stopped at the {budget} s budget, at file {int(at[-1]) + 1 if at else start + 1} "
+                                               f"of the HDF5 files and zips; {len(crashes)} restarts before")
         m = re.search(r"# read (\d+) of (\d+) files", err)
         if m:
             return wall_sum, peak, code, (f"read {read + int(m.group(1))} of {tried + int(m.group(2))} files"
                                           + (f"; restarted after {len(crashes)} files that crashed the JVM in native "
-                                             f"code or passed 60 s ({', '.join(sorted(set(crashes)))})" if crashes else ""))
+                                             f"code or passed the time limit ({', '.join(sorted(set(crashes)))})" if crashes else ""))
         at = re.findall(r"^# at (\d+) ", err, flags=re.M)
         if not at or code == "timeout":
             return wall_sum, peak, code, status
@@ -136,8 +148,9 @@ def table(tools, results, reference_key):
         ratio = f"{med / ref_median:.1f}×" if med and ref_median and tool.key != reference_key else ""
         exits = ",".join(sorted({str(c) for c in r.exits}))
         note = "; ".join(x for x in (tool.note, r.status) if x)
+        rss = statistics.median(r.rss_mb)
         lines.append(f"| {tool.label} | {fmt_s(med)} | {fmt_s(min(r.walls))} – {fmt_s(max(r.walls))} "
-                     f"| {statistics.median(r.rss_mb):.0f} | {ratio} | {exits} | {note} |")
+                     f"| {f'{rss:.0f}' if rss == rss else '–'} | {ratio} | {exits} | {note} |")
     return "\n".join(lines)
 
 
@@ -279,7 +292,7 @@ class Harness:
         if self.available.get("dl4j"):
             cp = self.available["dl4j"]
             tools.append(Tool("dl4j", "DL4J import / restore + `summary()` (every HDF5 and DL4J zip)",
-                              lambda f: ["java", "-cp", cp, "Dl4jTiming", corpus], resume=True))
+                              lambda f: ["java", "-Dlimit=20", "-cp", cp, "Dl4jTiming", corpus], resume=True))
         if self.available.get("h5ls"):
             tools.append(Tool("h5ls", f"`h5ls -r` on the {len(h5_files)} HDF5 files (floor)", lambda f: ["h5ls", "-r"] + h5_files))
         self.log(f"  corpus: {corpus} ({count} files)")
@@ -290,7 +303,8 @@ class Harness:
         self.raw["corpus"] = {k: r.as_json() for k, r in results.items()}
         text = (f"### The whole corpus in one run\n\n`../shared/corpus`: {count} files "
                 f"({len(h5_files)} HDF5), every one in one process per tool; {reps} rounds after a warm-up, Keras and "
-                f"DL4J one round. Each tool reads "
+                f"DL4J one round (DL4J gives up on a file after 20 s and is started again after it, as after a crash, "
+                f"within {DL4J_CORPUS_BUDGET} s in all). Each tool reads "
                 f"what it can: the note says how many files it read.\n\n{table(tools, results, 'audit')}\n")
         if has_j:
             ratio = median_of(results, "audit_j1") / median_of(results, "audit")
