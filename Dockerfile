@@ -9,8 +9,8 @@ ARG DL4J=true
 WORKDIR /src
 COPY pom.xml model-audit ./
 COPY src/main src/main
-COPY scripts/install scripts/install
-COPY dl4j-reference/pom.xml dl4j-reference/build-if-stale dl4j-reference/
+COPY scripts/install scripts/class-data-archive scripts/
+COPY dl4j-reference/pom.xml dl4j-reference/build-if-stale dl4j-reference/class-data-archive dl4j-reference/
 COPY dl4j-reference/src/main dl4j-reference/src/main
 # The Maven repository is a build cache, not part of any layer: scripts/install copies the worker's
 # jars out of it in the same step.

@@ -136,7 +136,7 @@ public final class FormatDetector {
 
   /** JSON when the whole file is one JSON scalar ({@code null}, a number, …), else not JSON. */
   private static ModelFormat scalarKind(Path file) {
-    try (JsonParser p = BoundedJson.MAPPER.getFactory().createParser(file.toFile())) {
+    try (JsonParser p = BoundedJson.FACTORY.createParser(file.toFile())) {
       JsonToken t = p.nextToken();
       return t != null && t.isScalarValue() && p.nextToken() == null
           ? ModelFormat.JSON
@@ -151,7 +151,7 @@ public final class FormatDetector {
    * string whose text is an object. A CSV header or a Python docstring also starts with a quote.
    */
   private static boolean encodedConfiguration(Path file) {
-    try (JsonParser p = BoundedJson.MAPPER.getFactory().createParser(file.toFile())) {
+    try (JsonParser p = BoundedJson.FACTORY.createParser(file.toFile())) {
       if (p.nextToken() != JsonToken.VALUE_STRING) {
         return false;
       }
@@ -165,7 +165,7 @@ public final class FormatDetector {
   /** Classifies a JSON object by its top-level keys, reading the document as a stream. */
   private static ModelFormat jsonKind(Path file) throws IOException {
     Set<String> keys = new HashSet<>();
-    try (JsonParser p = BoundedJson.MAPPER.getFactory().createParser(file.toFile())) {
+    try (JsonParser p = BoundedJson.FACTORY.createParser(file.toFile())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return ModelFormat.JSON;
       }

@@ -1,11 +1,11 @@
 package io.modelaudit.formats;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -19,20 +19,20 @@ public final class BoundedJson {
 
   /**
    * Also reads NaN, Infinity and -Infinity, which Python's {@code json.dumps} writes for float
-   * values (a Keras configuration may hold them).
+   * values (a Keras configuration may hold them). Documents are read into trees by {@link
+   * JsonTrees}, without an {@code ObjectMapper} (which costs more to build than to use here).
    */
-  public static final ObjectMapper MAPPER =
-      new ObjectMapper(
-          JsonFactory.builder()
-              .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-              .streamReadConstraints(
-                  StreamReadConstraints.builder()
-                      .maxNestingDepth(1000)
-                      .maxDocumentLength(MAX_DOCUMENT_BYTES)
-                      .maxStringLength(64 << 20)
-                      .maxNumberLength(100)
-                      .build())
-              .build());
+  public static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(1000)
+                  .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                  .maxStringLength(64 << 20)
+                  .maxNumberLength(100)
+                  .build())
+          .build();
 
   private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; ");
 
@@ -46,9 +46,12 @@ public final class BoundedJson {
    */
   public static JsonNode parseObject(String text, String what) {
     try {
-      return unwrap(MAPPER.readTree(text), what);
+      return unwrap(readTree(text), what);
     } catch (JsonProcessingException e) {
       throw new ModelFileException("corrupt", what + " is not valid JSON: " + reason(e), e);
+    } catch (IOException e) {
+      // Reading a string fails only on its content, which is the case above.
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -112,20 +115,31 @@ public final class BoundedJson {
   /** Like {@link #parseObject(String, String)}, from a stream (which is not closed). */
   public static JsonNode parseObject(InputStream in, String what) throws IOException {
     try {
-      return unwrap(MAPPER.readTree(in), what);
+      JsonNode node;
+      try (JsonParser p = FACTORY.createParser(in)) {
+        p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        node = JsonTrees.read(p);
+      }
+      return unwrap(node, what);
     } catch (JsonProcessingException e) {
       throw new ModelFileException("corrupt", what + " is not valid JSON: " + reason(e), e);
     }
   }
 
-  private static JsonNode unwrap(JsonNode node, String what) throws JsonProcessingException {
+  private static JsonNode readTree(String text) throws IOException {
+    try (JsonParser p = FACTORY.createParser(text)) {
+      return JsonTrees.read(p);
+    }
+  }
+
+  private static JsonNode unwrap(JsonNode node, String what) throws IOException {
     for (int i = 0; i < 2 && node != null && node.isTextual(); i++) {
       String inner = node.asText().strip();
       if (!inner.startsWith("{") && !inner.startsWith("\"")) {
         throw new ModelFileException(
             "corrupt", what + " is a JSON string, not a model configuration");
       }
-      node = MAPPER.readTree(inner);
+      node = readTree(inner);
     }
     if (node == null || !node.isObject()) {
       throw new ModelFileException("corrupt", what + " is not a JSON object");

@@ -1,16 +1,29 @@
 package io.modelaudit.ir;
 
-import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Renders parameter-count derivations for people. */
 public final class Formulas {
   private Formulas() {}
 
+  /**
+   * {@code 1,234,567}: digits grouped by three with commas, whatever the locale. Written out rather
+   * than through {@code NumberFormat}, whose first use loads the JDK's locale data, a tenth of a
+   * short run's start-up.
+   */
   public static String number(long n) {
-    return NumberFormat.getIntegerInstance(Locale.US).format(n);
+    String digits = Long.toString(n);
+    int sign = n < 0 ? 1 : 0;
+    StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3);
+    b.append(digits, 0, sign);
+    for (int i = sign; i < digits.length(); i++) {
+      if (i > sign && (digits.length() - i) % 3 == 0) {
+        b.append(',');
+      }
+      b.append(digits.charAt(i));
+    }
+    return b.toString();
   }
 
   /** The number of elements in all weights; overflow-checked. */

@@ -102,7 +102,7 @@ class LauncherSymlinkTest {
   }
 
   /** A jar holding only a manifest: the tool's main class, and this test's classpath. */
-  private static void writeManifestOnlyJar(Path jar) throws IOException {
+  static void writeManifestOnlyJar(Path jar) throws IOException {
     StringBuilder classPath = new StringBuilder();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (!entry.isEmpty()) {

@@ -142,7 +142,8 @@ public final class KerasH5Reader {
 
   private static void readWeights(Group group, StoredWeights stored) {
     Map<Group, Map<String, Node>> garbledNames = new IdentityHashMap<>();
-    for (String listed : listAttribute(group, "layer_names")) {
+    VariableLengthStrings heapStrings = new VariableLengthStrings();
+    for (String listed : listAttribute(group, "layer_names", heapStrings)) {
       Cancellation.check();
       Node linked = child(group, listed, garbledNames);
       String layer = linked == null ? listed : linked.getName();
@@ -159,7 +160,7 @@ public final class KerasH5Reader {
       if (layerNode instanceof Group) {
         Group layerGroup = (Group) layerNode;
         Set<String> seen = new HashSet<>();
-        for (String weight : listAttribute(layerGroup, "weight_names")) {
+        for (String weight : listAttribute(layerGroup, "weight_names", heapStrings)) {
           Found found = descendant(layerGroup, weight, garbledNames);
           if (found.unfollowed() != null) {
             stored.unreadable(
@@ -331,9 +332,14 @@ public final class KerasH5Reader {
    * save_attributes_to_hdf5_group}); they are read back in order.
    */
   private static List<String> listAttribute(Node node, String name) {
+    return listAttribute(node, name, new VariableLengthStrings());
+  }
+
+  private static List<String> listAttribute(
+      Node node, String name, VariableLengthStrings heapStrings) {
     Attribute whole = node.getAttribute(name);
     if (whole != null) {
-      return strings(whole);
+      return strings(whole, heapStrings);
     }
     List<String> out = new ArrayList<>();
     for (int chunk = 0; ; chunk++) {
@@ -341,17 +347,21 @@ public final class KerasH5Reader {
       if (part == null) {
         return out;
       }
-      out.addAll(strings(part));
+      out.addAll(strings(part, heapStrings));
     }
   }
 
-  private static List<String> strings(Attribute a) {
+  private static List<String> strings(Attribute a, VariableLengthStrings heapStrings) {
     List<String> out = new ArrayList<>();
     if (a == null || a.isEmpty()) {
       return out;
     }
     Object data;
     try {
+      List<String> read = heapStrings.read(a);
+      if (read != null) {
+        return read;
+      }
       data = a.getData();
     } catch (RuntimeException e) {
       return out;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
@@ -30,6 +31,7 @@ public final class Dl4jWorker {
   public static final String HOME_ENV = "MODEL_AUDIT_DL4J_HOME";
   static final String JAR = "model-audit-dl4j-reference.jar";
   static final String CLASSPATH = "classpath.txt";
+  static final String ARCHIVE = "model-audit-dl4j-reference.jsa";
   static final String MAIN = "io.modelaudit.dl4j.ReferenceWorker";
   static final String INSTALLED_FOLDER = "dl4j-worker";
 
@@ -66,19 +68,35 @@ public final class Dl4jWorker {
       throw new UnavailableException("cannot read " + classpath + ": " + e.getMessage());
     }
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>();
+    command.add(javaBin.toString());
+    // Start-up (docs/benchmarks.md): the JIT's first tier, the serial collector and, when its build
+    // wrote one, the worker's class-data archive (dl4j-reference/class-data-archive, which uses
+    // these same options), ignored without a word when it does not match this JVM or these jars.
+    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    Path archive = home.resolve(ARCHIVE);
+    if (Files.isRegularFile(archive)) {
+      command.addAll(
+          List.of(
+              "-XX:SharedArchiveFile=" + archive,
+              "-Xshare:auto",
+              "-Xlog:cds=off",
+              "-Xlog:cds+dynamic=off"));
+    }
     // Bounded memory: a configuration may ask for any number of parameters (the worker builds at
     // most 2 GiB of them).
-    return List.of(
-        javaBin.toString(),
-        "-Xss64m",
-        "-Xmx1g",
-        "-Dorg.bytedeco.javacpp.maxbytes=4g",
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=6g",
-        "-Dorg.bytedeco.javacpp.logger=slf4j",
-        "-cp",
-        jar + File.pathSeparator + dependencies,
-        MAIN,
-        "--batch");
+    command.addAll(
+        List.of(
+            "-Xss64m",
+            "-Xmx1g",
+            "-Dorg.bytedeco.javacpp.maxbytes=4g",
+            "-Dorg.bytedeco.javacpp.maxphysicalbytes=6g",
+            "-Dorg.bytedeco.javacpp.logger=slf4j",
+            "-cp",
+            jar + File.pathSeparator + dependencies,
+            MAIN,
+            "--batch"));
+    return List.copyOf(command);
   }
 
   /** The classpath file's entries, those relative to {@code home} made absolute. */

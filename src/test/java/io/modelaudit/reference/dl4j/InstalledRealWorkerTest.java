@@ -34,6 +34,11 @@ class InstalledRealWorkerTest {
     Files.copy(TestPaths.projectRoot().resolve("scripts/install"), script);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.copy(TestPaths.projectRoot().resolve("model-audit"), checkout.resolve("model-audit"));
+    // The worker's class-data archive is written for the installed folder; once moved, the JVM
+    // ignores it without a word and the worker starts all the same.
+    Path archiver = checkout.resolve("dl4j-reference/class-data-archive");
+    Files.copy(TestPaths.projectRoot().resolve("dl4j-reference/class-data-archive"), archiver);
+    Files.setPosixFilePermissions(archiver, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(checkout.resolve("target/model-audit.jar"), "the tool");
     Path built = TestPaths.projectRoot().resolve("dl4j-reference/target");
     for (String name : new String[] {Dl4jWorker.JAR, Dl4jWorker.CLASSPATH}) {
@@ -44,6 +49,7 @@ class InstalledRealWorkerTest {
         new ProcessBuilder(script.toString(), installed.toString()).inheritIO().start();
     assertTrue(install.waitFor(120, TimeUnit.SECONDS), "scripts/install took over 120 s");
     assertEquals(0, install.exitValue());
+    assertTrue(Files.isRegularFile(installed.resolve("dl4j-worker/" + Dl4jWorker.ARCHIVE)));
     Path moved = Files.move(installed, dir.resolve("moved"));
 
     Path home = Dl4jWorker.besideCode(moved.resolve("model-audit.jar"));

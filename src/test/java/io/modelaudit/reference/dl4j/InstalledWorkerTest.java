@@ -38,6 +38,14 @@ class InstalledWorkerTest {
     Path script = checkout.resolve("scripts/install");
     Files.copy(TestPaths.projectRoot().resolve("scripts/install"), script);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    // The class-data archive scripts it runs (they never fail, not even on these stand-in jars).
+    Files.createDirectories(checkout.resolve("dl4j-reference"));
+    for (String archiver :
+        List.of("scripts/class-data-archive", "dl4j-reference/class-data-archive")) {
+      Path copy = checkout.resolve(archiver);
+      Files.copy(TestPaths.projectRoot().resolve(archiver), copy);
+      Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
     Files.copy(TestPaths.projectRoot().resolve("model-audit"), checkout.resolve("model-audit"));
     Files.createDirectories(checkout.resolve("target"));
     Files.writeString(checkout.resolve("target/model-audit.jar"), "the tool");
