@@ -752,8 +752,20 @@ def convnext_block():
     return keras.Model([inp, vec], [x, scaled], name="convnext_block")
 
 
+def unicode_names():
+    # Non-ASCII names of one UTF-8 length: Keras writes them into ASCII-typed HDF5 string
+    # attributes (layer_names, weight_names) as UTF-8 bytes.
+    inp = keras.Input((4,), name="入力")
+    x = layers.Dense(3, name="密集層一")(inp)
+    x = layers.Dense(2, name="密集層二")(x)
+    x = layers.Dense(2, name="밀집층")(x)
+    out = layers.Dense(1, name="出力層")(x)
+    return keras.Model(inp, out, name="モデル")
+
+
 MODELS = [
     ("seed_cnn", seed_cnn, True),
+    ("unicode_names", unicode_names, True),
     ("operation_nodes", operation_nodes, False),
     ("unknown_dims", unknown_dims, False),
     ("core_dense", core_dense, False),

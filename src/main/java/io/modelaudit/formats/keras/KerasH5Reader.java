@@ -142,7 +142,7 @@ public final class KerasH5Reader {
 
   private static void readWeights(Group group, StoredWeights stored) {
     Map<Group, Map<String, Node>> garbledNames = new IdentityHashMap<>();
-    VariableLengthStrings heapStrings = new VariableLengthStrings();
+    StringAttributes heapStrings = new StringAttributes();
     for (String listed : listAttribute(group, "layer_names", heapStrings)) {
       Cancellation.check();
       Node linked = child(group, listed, garbledNames);
@@ -201,9 +201,10 @@ public final class KerasH5Reader {
   }
 
   /**
-   * A child by name. Keras writes names into ASCII-typed string attributes even when they are not
-   * ASCII (a layer named {@code denseλ}); those read back garbled, while the HDF5 link names are
-   * intact, so a garbled name is matched against the links read the same way.
+   * A child by name. Names listed in attributes are read as UTF-8 ({@link StringAttributes}); a
+   * name that reached us garbled all the same (its non-ASCII bytes decoded as ASCII) is matched
+   * against the links garbled the same way, unless two links garble alike: then it matches none,
+   * never the wrong one.
    */
   private static Node child(Group group, String name, Map<Group, Map<String, Node>> garbledNames) {
     Node exact = group.getChildren().get(name);
@@ -217,7 +218,13 @@ public final class KerasH5Reader {
             group,
             g -> {
               Map<String, Node> index = new HashMap<>();
-              g.getChildren().values().forEach(n -> index.putIfAbsent(garbled(n.getName()), n));
+              Set<String> ambiguous = new HashSet<>();
+              for (Node n : g.getChildren().values()) {
+                if (index.putIfAbsent(garbled(n.getName()), n) != null) {
+                  ambiguous.add(garbled(n.getName()));
+                }
+              }
+              index.keySet().removeAll(ambiguous);
               return index;
             })
         .get(name);
@@ -332,11 +339,10 @@ public final class KerasH5Reader {
    * save_attributes_to_hdf5_group}); they are read back in order.
    */
   private static List<String> listAttribute(Node node, String name) {
-    return listAttribute(node, name, new VariableLengthStrings());
+    return listAttribute(node, name, new StringAttributes());
   }
 
-  private static List<String> listAttribute(
-      Node node, String name, VariableLengthStrings heapStrings) {
+  private static List<String> listAttribute(Node node, String name, StringAttributes heapStrings) {
     Attribute whole = node.getAttribute(name);
     if (whole != null) {
       return strings(whole, heapStrings);
@@ -351,7 +357,7 @@ public final class KerasH5Reader {
     }
   }
 
-  private static List<String> strings(Attribute a, VariableLengthStrings heapStrings) {
+  private static List<String> strings(Attribute a, StringAttributes heapStrings) {
     List<String> out = new ArrayList<>();
     if (a == null || a.isEmpty()) {
       return out;
