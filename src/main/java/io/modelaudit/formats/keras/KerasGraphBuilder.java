@@ -366,7 +366,7 @@ public final class KerasGraphBuilder {
       return Layer.of(name, className, operation, calls, pointer).withTrainable(trainable);
     }
     String dtypePolicy = config == null ? "" : config.path("dtype").path("class_name").asText("");
-    if (dtypePolicy.startsWith("Quantized")) {
+    if (isQuantized(config, dtypePolicy)) {
       // Keras 3 quantization (int8, float8) stores other tensors (scales, amax history).
       return Layer.unsupported(
           name,
@@ -388,6 +388,26 @@ public final class KerasGraphBuilder {
         KerasLayerBindings.resolve(className, config, KerasCallFacts.of(spec, keras3));
     Layer layer = bound.layer(name, className, calls, pointer);
     return bound instanceof BindingResult.Bound ? layer.withTrainable(trainable) : layer;
+  }
+
+  /**
+   * Quantized by Keras 3 ({@code model.quantize}): its dtype policy is {@code QuantizedDTypePolicy}
+   * (Keras 3.4 – 3.10) or one per mode ({@code Int8DTypePolicy}, {@code Int4DTypePolicy}, {@code
+   * Float8DTypePolicy}, {@code GPTQDTypePolicy}, ... in later versions, whose config names the
+   * mode, e.g. {@code "int4/128"}), and from Keras 3.12 on the layer also writes a {@code
+   * quantization_config}.
+   */
+  private static boolean isQuantized(JsonNode config, String dtypePolicy) {
+    if (config == null) {
+      return false;
+    }
+    JsonNode quantization = config.get("quantization_config");
+    return dtypePolicy.startsWith("Quantized")
+        || (dtypePolicy.endsWith("DTypePolicy")
+            && !dtypePolicy.equals("DTypePolicy")
+            && !dtypePolicy.equals("FloatDTypePolicy")
+            && config.path("dtype").path("config").has("mode"))
+        || (quantization != null && !quantization.isNull());
   }
 
   /** The batch input shape a layer declares (InputLayer, or the first layer of a Sequential). */
