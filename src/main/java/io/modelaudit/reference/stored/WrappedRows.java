@@ -98,7 +98,8 @@ final class WrappedRows {
         Map.of(),
         shapeRule,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static long size(List<WeightSpec> weights, WeightBucket bucket) {

@@ -123,7 +123,11 @@ class ActivationNamesTest {
         null,
         activation,
         null,
-        java.util.Map.of());
+        java.util.Map.of(),
+        null,
+        null,
+        List.of(),
+        null);
   }
 
   private static Dl4jAnswer.Layer dl4j(String cls, String activation) {

@@ -50,7 +50,11 @@ class Dl4jExplainerTest {
         in == null ? null : List.of(in),
         null,
         null,
-        java.util.Map.of());
+        java.util.Map.of(),
+        null,
+        null,
+        List.of(),
+        null);
   }
 
   private static LayerReport.WeightReport weight(String name, long... dims) {
@@ -188,7 +192,11 @@ class Dl4jExplainerTest {
             List.of(Shape.of(null, 8L)),
             null,
             null,
-            java.util.Map.of());
+            java.util.Map.of(),
+            null,
+            null,
+            List.of(),
+            null);
     Dl4jAnswer dl4j =
         answer(
             68,
