@@ -79,6 +79,19 @@ public final class LayerCells {
    * The model's compute line ({@code Compute: 3.858 GMACs, ...}), or null when the report has no
    * cost.
    */
+  /** The headers of the totals table, in the order of {@link #totals}. */
+  public static final List<String> TOTALS_HEADERS =
+      List.of("Total params", "Trainable", "Non-trainable", "Stored in the file");
+
+  /** The cells of the totals table: the counts, and what the file stores. */
+  public static List<String> totals(ModelReport.Totals t) {
+    return List.of(
+        Formulas.number(t.params()) + (t.complete() ? "" : " (incomplete)"),
+        Formulas.number(t.trainable()),
+        Formulas.number(t.nonTrainable()),
+        t.stored() == null ? "nothing stored" : Formulas.number(t.stored()));
+  }
+
   public static String compute(ModelReport m) {
     return m.totals() == null || m.totals().cost() == null
         ? null

@@ -98,18 +98,10 @@ public final class MarkdownRenderer implements ReportRenderer {
   }
 
   private static void totals(ModelReport m, StringBuilder b) {
-    ModelReport.Totals t = m.totals();
-    b.append("| Total params | Trainable | Non-trainable | Stored in the file |\n")
-        .append("|--:|--:|--:|--:|\n")
-        .append("| ")
-        .append(Formulas.number(t.params()))
-        .append(t.complete() ? "" : " (incomplete)")
-        .append(" | ")
-        .append(Formulas.number(t.trainable()))
-        .append(" | ")
-        .append(Formulas.number(t.nonTrainable()))
-        .append(" | ")
-        .append(t.stored() == null ? "nothing stored" : Formulas.number(t.stored()))
+    b.append("| ")
+        .append(String.join(" | ", LayerCells.TOTALS_HEADERS))
+        .append(" |\n|--:|--:|--:|--:|\n| ")
+        .append(String.join(" | ", LayerCells.totals(m.totals())))
         .append(" |\n\n");
     String compute = LayerCells.compute(m);
     if (compute != null) {

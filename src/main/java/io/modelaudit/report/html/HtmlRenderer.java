@@ -151,20 +151,13 @@ public final class HtmlRenderer implements ReportRenderer {
   static final String NOT_LAID_OUT = "The graph could not be laid out";
 
   private static void totals(ModelReport m, StringBuilder b) {
-    ModelReport.Totals t = m.totals();
-    b.append("<table class=\"totals\"><thead><tr><th class=\"num\">Total params</th>")
-        .append("<th class=\"num\">Trainable</th><th class=\"num\">Non-trainable</th>")
-        .append("<th class=\"num\">Stored in the file</th></tr></thead><tbody><tr>")
-        .append("<td class=\"num\">")
-        .append(Formulas.number(t.params()))
-        .append(t.complete() ? "" : " (incomplete)")
-        .append("</td><td class=\"num\">")
-        .append(Formulas.number(t.trainable()))
-        .append("</td><td class=\"num\">")
-        .append(Formulas.number(t.nonTrainable()))
-        .append("</td><td class=\"num\">")
-        .append(t.stored() == null ? "nothing stored" : Formulas.number(t.stored()))
-        .append("</td></tr></tbody></table>\n");
+    b.append("<table class=\"totals\"><thead><tr>");
+    LayerCells.TOTALS_HEADERS.forEach(
+        h -> b.append("<th class=\"num\">").append(h).append("</th>"));
+    b.append("</tr></thead><tbody><tr>");
+    LayerCells.totals(m.totals())
+        .forEach(c -> b.append("<td class=\"num\">").append(HtmlText.escape(c)).append("</td>"));
+    b.append("</tr></tbody></table>\n");
     String compute = LayerCells.compute(m);
     if (compute != null) {
       b.append("<p class=\"meta\">").append(HtmlText.escape(compute)).append("</p>\n");
