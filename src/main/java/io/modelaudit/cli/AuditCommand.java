@@ -20,166 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code model-audit [options] PATH...}: audits model files and folders. */
-@Command(
-    name = "model-audit",
-    mixinStandardHelpOptions = true,
-    versionProvider = AuditCommand.Version.class,
-    sortOptions = false,
-    description = {
-      "Recomputes every layer's output shapes and parameter counts from a model",
-      "file's configuration and compares them with the weights stored in the file",
-      "(and, when asked, with what Deeplearning4j computes). Reads Keras .h5, .keras,",
-      "architecture JSON, TF.js model.json and Deeplearning4j zips and configuration",
-      "JSON, recognised by content.",
-      ""
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:no findings at or above --fail-on",
-      "1:findings at or above --fail-on",
-      "2:usage error",
-      "3:a file could not be read or is not a supported model",
-      "4:internal error"
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  model-audit model.h5",
-      "      The per-layer table; exit code 1 when a layer mismatches.",
-      "  model-audit --format json models/ > report.json",
-      "      Every model file in a folder (searched recursively), as JSON.",
-      "  model-audit -o sarif=results.sarif models/",
-      "      The table on the terminal, and SARIF for code scanning.",
-      "  model-audit --only-problems -j 2 models/",
-      "      Only the models and layers with a problem, two files at a time.",
-      "  model-audit --quiet models/",
-      "      One line per finding; the exit code tells the rest.",
-      "  model-audit --config model_config.json model_weights.h5",
-      "      A weights-only file with its architecture.",
-      "  model-audit --reference dl4j model.zip",
-      "      Also what Deeplearning4j itself computes.",
-      "",
-      "Commands (a file named like one is audited as ./NAME):",
-      "  baseline PATH... -o FILE      record the models' audits in a lock file",
-      "  check --baseline FILE PATH... audit, and fail on drift from the lock",
-      "  diff OLD NEW                  how two models (or two JSON reports) differ",
-      "Run 'model-audit COMMAND --help' for each one's options."
-    })
 public final class AuditCommand implements Callable<Integer> {
   public static final String VERSION = "0.1.0";
   static final String INTERNAL_KIND = "internal";
 
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "PATH",
-      description = "Model files, or folders searched recursively for model files.")
-  private List<Path> paths = new ArrayList<>();
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      defaultValue = "text")
-  private OutputFormat format;
-
-  @Option(
-      names = "-o",
-      paramLabel = "FORMAT=FILE",
-      converter = OutputTarget.Converter.class,
-      description = {
-        "Also write the report in FORMAT to FILE, e.g. -o sarif=results.sarif; repeat for several.",
-        "A bare FILE takes the --format report instead of stdout, e.g. --format html -o report.html."
-      })
-  private List<OutputTarget> outputs = new ArrayList<>();
-
-  @Option(
-      names = "--reference",
-      paramLabel = "REF",
-      description = {
-        "Reference to compare against: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-        "stored: the weight shapes stored in the file; dl4j: also what Deeplearning4j itself computes for the model (runs DL4J in a separate process); all: every reference."
-      },
-      defaultValue = "stored")
-  private Reference reference;
-
-  @Option(
-      names = "--fail-on",
-      paramLabel = "SEVERITY",
-      description =
-          "Exit with 1 when a finding has this severity or worse: error, warning, info, never (default: ${DEFAULT-VALUE}).",
-      defaultValue = "error")
-  private String failOn;
-
-  @Option(
-      names = "--color",
-      negatable = true,
-      description = "Colour the text output (default: only on a terminal).")
-  private Boolean colorOption;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "SECONDS",
-      description = "Give up on a file after this many seconds (default: ${DEFAULT-VALUE}).",
-      defaultValue = "60")
-  private long timeoutSeconds;
-
   static final long MAX_TIMEOUT_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
-
-  @Option(
-      names = {"-j", "--jobs"},
-      paramLabel = "N",
-      description = {
-        "Audit N files at once (default: one per core); -j 1 audits them one after the other.",
-        "Reports come out in the order of the files whatever N is."
-      })
-  private Integer jobs;
-
-  @Option(
-      names = "--input-shape",
-      paramLabel = "NAME=DIMS",
-      converter = InputShapeConverter.class,
-      description = {
-        "Fix an input's unknown dims, batch included, e.g. input_1=1,224,224,3 (? leaves one unknown).",
-        "Repeat for several inputs."
-      })
-  private List<Map.Entry<String, Shape>> inputShapes = new ArrayList<>();
-
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      description =
-          "Report activation memory for batches of N examples (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1")
-  private long batchSize;
-
-  @Option(
-      names = "--config",
-      paramLabel = "ARCH.json",
-      description = {
-        "Architecture JSON (model.to_json()) for weights-only Keras .h5 files.",
-        "Default: found beside the weights by name:",
-        "X_weights.h5 -> X_config.json, X_model.json, X.json."
-      })
-  private Path architecture;
-
-  @CommandLine.Mixin private NoiseOptions noise = new NoiseOptions();
-
-  @CommandLine.Mixin private SummaryOptions summary = new SummaryOptions();
-
-  @Option(names = "--stacktrace", description = "Print stack traces of internal errors.")
-  private boolean stacktrace;
-
-  private PrintWriter out;
-  private PrintWriter err;
-  private boolean terminal;
-  private CiEnvironment environment = CiEnvironment.none();
-  private Map<String, String> variables = Map.of();
-  private AuditExtension extension = AuditExtension.NONE;
 
   enum OutputFormat {
     text,
@@ -197,6 +44,239 @@ public final class AuditCommand implements Callable<Integer> {
     all
   }
 
+  static final Positional PATHS =
+      new Positional(
+          "PATH",
+          1,
+          Positional.UNBOUNDED,
+          "Model files, or folders searched recursively for model files.");
+
+  static final CliOption<OutputFormat> FORMAT =
+      CliOption.choice(
+              null,
+              "format",
+              "FORMAT",
+              OutputFormat.values(),
+              "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+          .defaultValue("text")
+          .group(HelpGroup.OUTPUT);
+
+  static final CliOption<OutputTarget> OUTPUTS =
+      CliOption.value(
+              "o",
+              null,
+              "FORMAT=FILE",
+              OutputTarget::parse,
+              "Also write the report in FORMAT to FILE, e.g. -o sarif=results.sarif; repeat for"
+                  + " several.",
+              "A bare FILE takes the --format report instead of stdout, e.g. --format html -o"
+                  + " report.html.")
+          .repeatable()
+          .group(HelpGroup.OUTPUT);
+
+  static final CliOption<Reference> REFERENCE =
+      CliOption.choice(
+              null,
+              "reference",
+              "REF",
+              Reference.values(),
+              "Reference to compare against: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+              "stored: the weight shapes stored in the file; dl4j: also what Deeplearning4j itself"
+                  + " computes for the model (runs DL4J in a separate process); all: every"
+                  + " reference.")
+          .defaultValue("stored")
+          .group(HelpGroup.COMPARED);
+
+  static final CliOption<String> FAIL_ON =
+      CliOption.value(
+              null,
+              "fail-on",
+              "SEVERITY",
+              CliOption::toText,
+              "Exit with 1 when a finding has this severity or worse: error, warning, info, never"
+                  + " (default: ${DEFAULT-VALUE}).")
+          .defaultValue("error")
+          .group(HelpGroup.COMPARED);
+
+  static final CliOption<Boolean> COLOR =
+      CliOption.flag(null, "color", "Colour the text output (default: only on a terminal).")
+          .negatable()
+          .group(HelpGroup.OUTPUT);
+
+  static final CliOption<Long> TIMEOUT =
+      CliOption.value(
+              null,
+              "timeout",
+              "SECONDS",
+              CliOption::toLong,
+              "Give up on a file after this many seconds (default: ${DEFAULT-VALUE}).")
+          .defaultValue("60")
+          .group(HelpGroup.BATCH);
+
+  static final CliOption<Integer> JOBS =
+      CliOption.value(
+              "j",
+              "jobs",
+              "N",
+              CliOption::toInt,
+              "Audit N files at once (default: one per core); -j 1 audits them one after the"
+                  + " other.",
+              "Reports come out in the order of the files whatever N is.")
+          .group(HelpGroup.BATCH);
+
+  static final CliOption<Map.Entry<String, Shape>> INPUT_SHAPE =
+      CliOption.value(
+              null,
+              "input-shape",
+              "NAME=DIMS",
+              InputShapeConverter::convert,
+              "Fix an input's unknown dims, batch included, e.g. input_1=1,224,224,3 (? leaves one"
+                  + " unknown).",
+              "Repeat for several inputs.")
+          .repeatable()
+          .group(HelpGroup.COMPARED);
+
+  static final CliOption<Long> BATCH_SIZE =
+      CliOption.value(
+              null,
+              "batch-size",
+              "N",
+              CliOption::toLong,
+              "Report activation memory for batches of N examples (default: ${DEFAULT-VALUE}).")
+          .defaultValue("1");
+
+  static final CliOption<Path> CONFIG =
+      CliOption.value(
+              null,
+              "config",
+              "ARCH.json",
+              CliOption::toPath,
+              "Architecture JSON (model.to_json()) for weights-only Keras .h5 files.",
+              "Default: found beside the weights by name:",
+              "X_weights.h5 -> X_config.json, X_model.json, X.json.")
+          .files()
+          .group(HelpGroup.COMPARED);
+
+  static final CliOption<Boolean> STACKTRACE =
+      CliOption.flag(null, "stacktrace", "Print stack traces of internal errors.");
+
+  /** The audit's declaration; the help lists its options in this order, under their groups. */
+  static final CommandSpec SPEC =
+      new CommandSpec(
+          null,
+          List.of(
+              "Recomputes every layer's output shapes and parameter counts from a model",
+              "file's configuration and compares them with the weights stored in the file",
+              "(and, when asked, with what Deeplearning4j computes). Reads Keras .h5, .keras,",
+              "architecture JSON, TF.js model.json and Deeplearning4j zips and configuration",
+              "JSON, recognised by content."),
+          List.of(
+              FORMAT,
+              OUTPUTS,
+              NoiseOptions.QUIET,
+              NoiseOptions.ONLY_PROBLEMS,
+              COLOR,
+              NoiseOptions.VERBOSE,
+              SummaryOptions.COLUMNS,
+              SummaryOptions.DEPTH,
+              SummaryOptions.EXPAND_NESTED,
+              SummaryOptions.EXPLAIN,
+              REFERENCE,
+              FAIL_ON,
+              NoiseOptions.SUPPRESSIONS,
+              CONFIG,
+              INPUT_SHAPE,
+              JOBS,
+              NoiseOptions.EXCLUDE,
+              TIMEOUT,
+              BATCH_SIZE,
+              STACKTRACE),
+          List.of(PATHS),
+          false,
+          List.of(
+              "0:no findings at or above --fail-on",
+              "1:findings at or above --fail-on",
+              "2:usage error",
+              "3:a file could not be read or is not a supported model",
+              "4:internal error"),
+          List.of(
+              "  model-audit model.h5",
+              "      The per-layer table; exit code 1 when a layer mismatches.",
+              "  model-audit --format json models/ > report.json",
+              "      Every model file in a folder (searched recursively), as JSON.",
+              "  model-audit -o sarif=results.sarif models/",
+              "      The table on the terminal, and SARIF for code scanning.",
+              "  model-audit --only-problems -j 2 models/",
+              "      Only the models and layers with a problem, two files at a time.",
+              "  model-audit --quiet models/",
+              "      One line per finding; the exit code tells the rest.",
+              "  model-audit --config model_config.json model_weights.h5",
+              "      A weights-only file with its architecture.",
+              "  model-audit --reference dl4j model.zip",
+              "      Also what Deeplearning4j itself computes.",
+              "",
+              "Commands (a file named like one is audited as ./NAME):",
+              "  baseline PATH... -o FILE      record the models' audits in a lock file",
+              "  check --baseline FILE PATH... audit, and fail on drift from the lock",
+              "  diff OLD NEW                  how two models (or two JSON reports) differ",
+              "Run 'model-audit COMMAND --help' for each one's options."));
+
+  /** The names of the audit's options, for documents checked against them. */
+  public static List<CliOption<?>> options() {
+    return SPEC.options();
+  }
+
+  private final List<Path> paths;
+  private final OutputFormat format;
+  private final List<OutputTarget> outputs;
+  private final Reference reference;
+  private final String failOn;
+  private final Boolean colorOption;
+  private final long timeoutSeconds;
+  private final Integer jobs;
+  private final List<Map.Entry<String, Shape>> inputShapes;
+  private final long batchSize;
+  private final Path architecture;
+  private final NoiseOptions noise;
+  private final SummaryOptions summary;
+  private final boolean stacktrace;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean terminal;
+  private final CiEnvironment environment;
+  private final Map<String, String> variables;
+  private final AuditExtension extension;
+
+  private AuditCommand(
+      ParsedArgs args,
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      Map<String, String> environment,
+      AuditExtension extension) {
+    this.paths = args.positionals();
+    this.format = args.get(FORMAT);
+    this.outputs = args.all(OUTPUTS);
+    this.reference = args.get(REFERENCE);
+    this.failOn = args.get(FAIL_ON);
+    this.colorOption = args.choice(COLOR);
+    this.timeoutSeconds = args.get(TIMEOUT);
+    this.jobs = args.get(JOBS);
+    this.inputShapes = args.all(INPUT_SHAPE);
+    this.batchSize = args.get(BATCH_SIZE);
+    this.architecture = args.get(CONFIG);
+    this.noise = new NoiseOptions(args);
+    this.summary = new SummaryOptions(args);
+    this.stacktrace = args.flag(STACKTRACE);
+    this.out = out;
+    this.err = err;
+    this.terminal = terminal;
+    this.environment = new CiEnvironment(environment);
+    this.variables = environment;
+    this.extension = extension;
+  }
+
   static int execute(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
     return execute(out, err, terminal, Map.of(), args);
   }
@@ -211,53 +291,26 @@ public final class AuditCommand implements Callable<Integer> {
     if (GateCommands.handles(args)) {
       return GateCommands.execute(out, err, terminal, environment, args);
     }
-    return execute(out, err, terminal, environment, AuditExtension.NONE, args);
+    return CommandRun.run(
+        SPEC,
+        args,
+        out,
+        err,
+        parsed -> run(parsed, out, err, terminal, environment, AuditExtension.NONE));
   }
 
-  /** Runs the audit with what {@code extension} (baseline, check) adds to it. */
-  static int execute(
+  /**
+   * Runs the audit with what {@code extension} (baseline, check) adds to it, on the audit's options
+   * and PATHs among {@code args} (parsed by the command that runs it).
+   */
+  static int run(
+      ParsedArgs args,
       PrintWriter out,
       PrintWriter err,
       boolean terminal,
       Map<String, String> environment,
-      AuditExtension extension,
-      String... args) {
-    AuditCommand command = new AuditCommand();
-    command.environment = new CiEnvironment(environment);
-    command.variables = environment;
-    command.extension = extension;
-    command.out = out;
-    command.err = err;
-    command.terminal = terminal;
-    CommandLine cli =
-        new CommandLine(command)
-            .setOut(out)
-            .setErr(err)
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            // "@name" is a path like any other: a file named "@x" in a globbed folder must not
-            // turn the file "x" into options.
-            .setExpandAtFiles(false)
-            .setExecutionExceptionHandler(
-                (e, cmd, parsed) -> {
-                  printError(err, "internal error: " + e);
-                  if (command.stacktrace) {
-                    StackTraces.print(e, err);
-                  }
-                  err.flush();
-                  return ExitCodes.INTERNAL;
-                });
-    HelpLayout.apply(cli);
-    cli.setParameterExceptionHandler(
-        (e, a) -> {
-          printError(err, e.getMessage());
-          err.println("Try 'model-audit --help' for more information.");
-          err.flush();
-          return ExitCodes.USAGE;
-        });
-    int code = cli.execute(args);
-    out.flush();
-    err.flush();
-    return code;
+      AuditExtension extension) {
+    return new AuditCommand(args, out, err, terminal, environment, extension).call();
   }
 
   @Override
@@ -465,13 +518,5 @@ public final class AuditCommand implements Callable<Integer> {
    */
   private static void printError(PrintWriter err, String message) {
     err.println("model-audit: " + TerminalText.escape(message));
-  }
-
-  /** Prints the tool's version for {@code --version}. */
-  public static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {"model-audit " + VERSION};
-    }
   }
 }

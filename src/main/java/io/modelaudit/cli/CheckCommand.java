@@ -7,95 +7,100 @@ import io.modelaudit.gate.LockJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Unmatched;
 
 /** {@code model-audit check --baseline model-audit.lock PATH...}: the CI gate. */
-@Command(
-    name = "check",
-    mixinStandardHelpOptions = true,
-    versionProvider = AuditCommand.Version.class,
-    sortOptions = false,
-    customSynopsis = {
-      "model-audit check --baseline FILE [--max-params N] [--max-file-bytes N] [--max-macs N]"
-          + " [--max-weight-bytes N]",
-      "                  [--fail-on-retrained] [AUDIT OPTIONS] PATH..."
-    },
-    description = {
-      "Audits the models as 'model-audit PATH...' does, and compares each with its entry"
-          + " in the lock file written by 'model-audit baseline'. Fails when a model"
-          + " mismatches its own weights (--fail-on applies), drifted from the lock (a"
-          + " per-layer diff is shown), is new (not in the lock), is gone (in the lock,"
-          + " within PATH, not found) or exceeds a limit. A file whose bytes changed but"
-          + " whose audit did not (retrained weights) is reported and passes.",
-      "Every option of model-audit (--format, --fail-on, --config, --input-shape,"
-          + " --reference, ...) applies. Run it from the directory the lock was made in:"
-          + " its paths are relative to it.",
-      ""
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:every model matches the lock and its own weights",
-      "1:findings at or above --fail-on, drift, a new or gone model, or a limit exceeded",
-      "2:usage error (the lock file is missing, among others)",
-      "3:a file or the lock could not be read",
-      "4:internal error"
-    })
 final class CheckCommand implements Callable<Integer> {
-  @Option(
-      names = "--baseline",
-      required = true,
-      paramLabel = "FILE",
-      description = "The lock file written by 'model-audit baseline'.")
-  private Path lockFile;
+  static final CliOption<Path> BASELINE =
+      CliOption.value(
+              null,
+              "baseline",
+              "FILE",
+              CliOption::toPath,
+              "The lock file written by 'model-audit baseline'.")
+          .required()
+          .files();
 
-  @Option(
-      names = "--max-params",
-      paramLabel = "N",
-      description = "Fail when a model has more than N parameters (overrides the lock's limit).")
-  private Long maxParams;
+  static final CliOption<Long> MAX_PARAMS =
+      CliOption.value(
+          null,
+          "max-params",
+          "N",
+          CliOption::toLong,
+          "Fail when a model has more than N parameters (overrides the lock's limit).");
 
-  @Option(
-      names = "--max-macs",
-      paramLabel = "N",
-      description =
+  static final CliOption<Long> MAX_FILE_BYTES =
+      CliOption.value(
+          null,
+          "max-file-bytes",
+          "N",
+          CliOption::toLong,
+          "Fail when a model file is larger than N bytes (overrides the lock's limit).");
+
+  static final CliOption<Long> MAX_MACS =
+      CliOption.value(
+          null,
+          "max-macs",
+          "N",
+          CliOption::toLong,
           "Fail when one example costs a model more than N multiply-accumulates (overrides the"
-              + " lock's limit).")
-  private Long maxMacs;
+              + " lock's limit).");
 
-  @Option(
-      names = "--max-weight-bytes",
-      paramLabel = "N",
-      description =
+  static final CliOption<Long> MAX_WEIGHT_BYTES =
+      CliOption.value(
+          null,
+          "max-weight-bytes",
+          "N",
+          CliOption::toLong,
           "Fail when a model's stored weights take more than N bytes (overrides the lock's"
-              + " limit).")
-  private Long maxWeightBytes;
+              + " limit).");
 
-  @Option(
-      names = "--max-file-bytes",
-      paramLabel = "N",
-      description = "Fail when a model file is larger than N bytes (overrides the lock's limit).")
-  private Long maxFileBytes;
+  static final CliOption<Boolean> FAIL_ON_RETRAINED =
+      CliOption.flag(
+          null,
+          "fail-on-retrained",
+          "Fail also when a file's bytes changed though its audit did not.");
 
-  @Option(
-      names = "--fail-on-retrained",
-      description = "Fail also when a file's bytes changed though its audit did not.")
-  private boolean failOnRetrained;
+  static final CommandSpec SPEC =
+      new CommandSpec(
+          "check",
+          List.of(
+              "Audits the models as 'model-audit PATH...' does, and compares each with its entry"
+                  + " in the lock file written by 'model-audit baseline'. Fails when a model"
+                  + " mismatches its own weights (--fail-on applies), drifted from the lock (a"
+                  + " per-layer diff is shown), is new (not in the lock), is gone (in the lock,"
+                  + " within PATH, not found) or exceeds a limit. A file whose bytes changed but"
+                  + " whose audit did not (retrained weights) is reported and passes.",
+              "Every option of model-audit (--format, --fail-on, --config, --input-shape,"
+                  + " --reference, ...) applies. Run it from the directory the lock was made in:"
+                  + " its paths are relative to it."),
+          List.of(
+              BASELINE, MAX_PARAMS, MAX_FILE_BYTES, MAX_MACS, MAX_WEIGHT_BYTES, FAIL_ON_RETRAINED),
+          List.of(),
+          true,
+          List.of(
+              "0:every model matches the lock and its own weights",
+              "1:findings at or above --fail-on, drift, a new or gone model, or a limit exceeded",
+              "2:usage error (the lock file is missing, among others)",
+              "3:a file or the lock could not be read",
+              "4:internal error"),
+          List.of());
 
-  @Unmatched private List<String> auditArgs = new ArrayList<>();
-
+  private final ParsedArgs args;
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean terminal;
   private final Map<String, String> environment;
 
   CheckCommand(
-      PrintWriter out, PrintWriter err, boolean terminal, Map<String, String> environment) {
+      ParsedArgs args,
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      Map<String, String> environment) {
+    this.args = args;
     this.out = out;
     this.err = err;
     this.terminal = terminal;
@@ -104,10 +109,17 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Limits limits = limits(maxParams, maxFileBytes, maxMacs, maxWeightBytes, err);
+    Limits limits =
+        limits(
+            args.get(MAX_PARAMS),
+            args.get(MAX_FILE_BYTES),
+            args.get(MAX_MACS),
+            args.get(MAX_WEIGHT_BYTES),
+            err);
     if (limits == null) {
       return ExitCodes.USAGE;
     }
+    Path lockFile = args.get(BASELINE);
     if (!Files.exists(lockFile)) {
       GateCommands.error(err, "--baseline " + lockFile + ": no such file");
       return ExitCodes.USAGE;
@@ -119,13 +131,13 @@ final class CheckCommand implements Callable<Integer> {
       GateCommands.error(err, "--baseline " + e.getMessage());
       return ExitCodes.UNREADABLE;
     }
-    return AuditCommand.execute(
+    return AuditCommand.run(
+        args,
         out,
         err,
         terminal,
         environment,
-        new CheckExtension(lockFile.toString(), lock, limits, failOnRetrained, err),
-        auditArgs.toArray(String[]::new));
+        new CheckExtension(lockFile.toString(), lock, limits, args.flag(FAIL_ON_RETRAINED), err));
   }
 
   /** The command line's limits, or null (after an error line) when one is negative. */

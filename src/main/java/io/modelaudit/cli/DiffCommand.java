@@ -24,58 +24,58 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code model-audit diff OLD NEW}: how two models, or two JSON reports of one model, differ. */
-@Command(
-    name = "diff",
-    mixinStandardHelpOptions = true,
-    versionProvider = AuditCommand.Version.class,
-    sortOptions = false,
-    description = {
-      "Audits two model files (any formats model-audit reads) or reads two JSON reports"
-          + " ('model-audit --format json', one model each) and shows how they differ:"
-          + " layers added, removed, renamed (same class, shapes and counts, in the same"
-          + " place) and changed (class, activation, weight shapes, output shapes, counts),"
-          + " and the totals.",
-      ""
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:no differences",
-      "1:they differ",
-      "2:usage error",
-      "3:a file could not be read or audited",
-      "4:internal error"
-    })
 final class DiffCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-  @Parameters(index = "0", paramLabel = "OLD", description = "The older model file or JSON report.")
-  private Path before;
-
-  @Parameters(index = "1", paramLabel = "NEW", description = "The newer model file or JSON report.")
-  private Path after;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      defaultValue = "text")
-  private DiffFormat format;
 
   enum DiffFormat {
     text,
     json
   }
 
+  static final CliOption<DiffFormat> FORMAT =
+      CliOption.choice(
+              null,
+              "format",
+              "FORMAT",
+              DiffFormat.values(),
+              "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+          .defaultValue("text");
+
+  static final CommandSpec SPEC =
+      new CommandSpec(
+          "diff",
+          List.of(
+              "Audits two model files (any formats model-audit reads) or reads two JSON reports"
+                  + " ('model-audit --format json', one model each) and shows how they differ:"
+                  + " layers added, removed, renamed (same class, shapes and counts, in the same"
+                  + " place) and changed (class, activation, weight shapes, output shapes, counts),"
+                  + " and the totals."),
+          List.of(FORMAT),
+          List.of(
+              new Positional("OLD", 1, 1, "The older model file or JSON report."),
+              new Positional("NEW", 1, 1, "The newer model file or JSON report.")),
+          false,
+          List.of(
+              "0:no differences",
+              "1:they differ",
+              "2:usage error",
+              "3:a file could not be read or audited",
+              "4:internal error"),
+          List.of());
+
+  private final Path before;
+  private final Path after;
+  private final DiffFormat format;
   private final PrintWriter out;
   private final PrintWriter err;
 
-  DiffCommand(PrintWriter out, PrintWriter err) {
+  DiffCommand(ParsedArgs args, PrintWriter out, PrintWriter err) {
+    this.before = args.positionals().get(0);
+    this.after = args.positionals().get(1);
+    this.format = args.get(FORMAT);
     this.out = out;
     this.err = err;
   }

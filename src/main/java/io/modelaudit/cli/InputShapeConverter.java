@@ -5,19 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code NAME=DIMS}, e.g. {@code input_1=1,224,224,3}: the input's full shape, batch dim included;
  * {@code ?}, {@code None} or {@code -1} leaves a dim unknown.
  */
-final class InputShapeConverter implements ITypeConverter<Map.Entry<String, Shape>> {
-  @Override
-  public Map.Entry<String, Shape> convert(String value) {
+final class InputShapeConverter {
+  private InputShapeConverter() {}
+
+  static Map.Entry<String, Shape> convert(String value) throws CliOption.BadValue {
     int eq = value.lastIndexOf('=');
     if (eq <= 0 || eq == value.length() - 1) {
-      throw new TypeConversionException(
+      throw new CliOption.BadValue(
           "expected NAME=DIMS (e.g. input_1=1,224,224,3), got '" + value + "'");
     }
     List<Long> dims = new ArrayList<>();
@@ -34,7 +33,7 @@ final class InputShapeConverter implements ITypeConverter<Map.Entry<String, Shap
         }
         dims.add(n);
       } catch (NumberFormatException e) {
-        throw new TypeConversionException(
+        throw new CliOption.BadValue(
             "'" + t + "' in '" + value + "' is not a dimension (a number ≥ 0, or ? for unknown)");
       }
     }

@@ -6,57 +6,80 @@ import io.modelaudit.suppress.SuppressionFile;
 import io.modelaudit.suppress.Suppressions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import picocli.CommandLine.Option;
 
 /**
  * The options that keep a run's output to what matters ({@code --exclude}, {@code --suppressions},
  * {@code --verbose}), and what they do to the files scanned and the reports.
  */
 final class NoiseOptions {
-  @Option(
-      names = "--exclude",
-      paramLabel = "GLOB",
-      description = {
-        "Leave out files and folders that match GLOB, in folder scans and among the PATHs given.",
-        "Matched against the path relative to each folder scanned and against the whole path;"
-            + " ** crosses folders. Repeat for several."
-      })
-  private List<String> excludes = new ArrayList<>();
+  static final CliOption<String> EXCLUDE =
+      CliOption.value(
+              null,
+              "exclude",
+              "GLOB",
+              CliOption::toText,
+              "Leave out files and folders that match GLOB, in folder scans and among the PATHs"
+                  + " given.",
+              "Matched against the path relative to each folder scanned and against the whole path;"
+                  + " ** crosses folders. Repeat for several.")
+          .repeatable()
+          .group(HelpGroup.BATCH);
 
-  @Option(
-      names = "--suppressions",
-      paramLabel = "FILE",
-      description = {
-        "Suppression file (YAML): accepted findings, by rule, path and layer, each with a reason.",
-        "Default: " + SuppressionFile.DEFAULT_NAME + " in the current directory, when present."
-      })
-  private Path suppressionFile;
+  static final CliOption<Path> SUPPRESSIONS =
+      CliOption.value(
+              null,
+              "suppressions",
+              "FILE",
+              CliOption::toPath,
+              "Suppression file (YAML): accepted findings, by rule, path and layer, each with a"
+                  + " reason.",
+              "Default: "
+                  + SuppressionFile.DEFAULT_NAME
+                  + " in the current directory, when present.")
+          .files()
+          .group(HelpGroup.COMPARED);
 
-  @Option(
-      names = "--verbose",
-      description = "List the files that folder scans skipped (not models) or --exclude left out.")
-  private boolean verbose;
+  static final CliOption<Boolean> VERBOSE =
+      CliOption.flag(
+              null,
+              "verbose",
+              "List the files that folder scans skipped (not models) or --exclude left out.")
+          .group(HelpGroup.OUTPUT);
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = {
-        "Print only the findings and the files that could not be audited, one line each, with no"
-            + " tables, summary or notes; the exit code tells the outcome.",
-        "Changes the text report on stdout only; other formats stay whole."
-      })
-  private boolean quiet;
+  static final CliOption<Boolean> QUIET =
+      CliOption.flag(
+              "q",
+              "quiet",
+              "Print only the findings and the files that could not be audited, one line each, with"
+                  + " no tables, summary or notes; the exit code tells the outcome.",
+              "Changes the text report on stdout only; other formats stay whole.")
+          .group(HelpGroup.OUTPUT);
 
-  @Option(
-      names = "--only-problems",
-      description = {
-        "Leave out the models without problems, and from the others their layers without one.",
-        "A problem: a file not audited, a mismatch, a finding not suppressed, a layer not ok."
-            + " Every report of the run; the summary still counts every file."
-      })
-  private boolean onlyProblems;
+  static final CliOption<Boolean> ONLY_PROBLEMS =
+      CliOption.flag(
+              null,
+              "only-problems",
+              "Leave out the models without problems, and from the others their layers without"
+                  + " one.",
+              "A problem: a file not audited, a mismatch, a finding not suppressed, a layer not ok."
+                  + " Every report of the run; the summary still counts every file.")
+          .group(HelpGroup.OUTPUT);
+
+  private final List<String> excludes;
+  private final Path suppressionFile;
+  private final boolean verbose;
+  private final boolean quiet;
+  private final boolean onlyProblems;
+
+  NoiseOptions(ParsedArgs args) {
+    this.excludes = args.all(EXCLUDE);
+    this.suppressionFile = args.get(SUPPRESSIONS);
+    this.verbose = args.flag(VERBOSE);
+    this.quiet = args.flag(QUIET);
+    this.onlyProblems = args.flag(ONLY_PROBLEMS);
+  }
 
   private Suppressions suppressions = Suppressions.none();
 

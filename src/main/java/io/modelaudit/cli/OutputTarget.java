@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 
 /**
  * One {@code -o}: {@code FORMAT=FILE} writes that format to a file beside the report on stdout; a
@@ -23,43 +22,39 @@ record OutputTarget(AuditCommand.OutputFormat format, Path file, String given) {
    * Parses {@code FORMAT=FILE} or {@code FILE}; a {@code NAME=FILE} whose name is no format is a
    * usage error naming the formats.
    */
-  static final class Converter implements CommandLine.ITypeConverter<OutputTarget> {
-    @Override
-    public OutputTarget convert(String value) {
-      int eq = value.indexOf('=');
-      String formats =
-          Arrays.stream(AuditCommand.OutputFormat.values())
-              .map(Enum::name)
-              .collect(Collectors.joining(", "));
-      boolean formatName =
-          Arrays.stream(AuditCommand.OutputFormat.values())
-              .anyMatch(f -> f.name().equals(value.toLowerCase(Locale.ROOT)));
-      if (eq < 0 && !value.isEmpty() && !formatName) {
-        return target(null, value, value);
-      }
-      if (eq <= 0 || eq == value.length() - 1) {
-        throw new CommandLine.TypeConversionException(
-            "expected FILE or FORMAT=FILE (FORMAT one of " + formats + ") but was '" + value + "'");
-      }
-      String name = value.substring(0, eq).toLowerCase(Locale.ROOT);
-      AuditCommand.OutputFormat format;
-      try {
-        format = AuditCommand.OutputFormat.valueOf(name);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(
-            "expected FORMAT=FILE with FORMAT one of " + formats + ", but was '" + value + "'");
-      }
-      return target(format, value.substring(eq + 1), value);
+  static OutputTarget parse(String value) throws CliOption.BadValue {
+    int eq = value.indexOf('=');
+    String formats =
+        Arrays.stream(AuditCommand.OutputFormat.values())
+            .map(Enum::name)
+            .collect(Collectors.joining(", "));
+    boolean formatName =
+        Arrays.stream(AuditCommand.OutputFormat.values())
+            .anyMatch(f -> f.name().equals(value.toLowerCase(Locale.ROOT)));
+    if (eq < 0 && !value.isEmpty() && !formatName) {
+      return target(null, value, value);
     }
+    if (eq <= 0 || eq == value.length() - 1) {
+      throw new CliOption.BadValue(
+          "expected FILE or FORMAT=FILE (FORMAT one of " + formats + ") but was '" + value + "'");
+    }
+    String name = value.substring(0, eq).toLowerCase(Locale.ROOT);
+    AuditCommand.OutputFormat format;
+    try {
+      format = AuditCommand.OutputFormat.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new CliOption.BadValue(
+          "expected FORMAT=FILE with FORMAT one of " + formats + ", but was '" + value + "'");
+    }
+    return target(format, value.substring(eq + 1), value);
+  }
 
-    private static OutputTarget target(
-        AuditCommand.OutputFormat format, String file, String value) {
-      try {
-        return new OutputTarget(format, Path.of(file), value);
-      } catch (InvalidPathException e) {
-        throw new CommandLine.TypeConversionException(
-            "'" + value + "': not a file path (" + e.getReason() + ")");
-      }
+  private static OutputTarget target(AuditCommand.OutputFormat format, String file, String value)
+      throws CliOption.BadValue {
+    try {
+      return new OutputTarget(format, Path.of(file), value);
+    } catch (InvalidPathException e) {
+      throw new CliOption.BadValue("'" + value + "': not a file path (" + e.getReason() + ")");
     }
   }
 }

@@ -2,49 +2,69 @@ package io.modelaudit.cli;
 
 import io.modelaudit.report.summary.SummaryColumns;
 import io.modelaudit.report.summary.SummaryLayout;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import org.jline.terminal.impl.exec.ExecTerminalProvider;
+import org.jline.terminal.spi.SystemStream;
 
 /**
  * The options of the text summary's table: {@code --columns}, {@code --depth}, {@code
  * --expand-nested}, {@code --explain}.
  */
 final class SummaryOptions {
-  @Option(
-      names = "--columns",
-      paramLabel = "NAME,...",
-      completionCandidates = ColumnNames.class,
-      description = {
-        "Add columns to the text table, comma-separated: ${COMPLETION-CANDIDATES}.",
-        "input: input shape; kernel: weight shapes; trainable, non_trainable: counts; share: %% of"
-            + " the total; dtype, bytes: as stored in the file; formula: how the count is made."
-      })
-  private String columns;
+  static final CliOption<String> COLUMNS =
+      CliOption.value(
+              null,
+              "columns",
+              "NAME,...",
+              CliOption::toText,
+              "Add columns to the text table, comma-separated: ${COMPLETION-CANDIDATES}.",
+              "input: input shape; kernel: weight shapes; trainable, non_trainable: counts; share: %"
+                  + " of the total; dtype, bytes: as stored in the file; formula: how the count is"
+                  + " made.")
+          .candidates(SummaryColumns.ALL.stream().map(c -> c.name()).toList())
+          .group(HelpGroup.TABLE);
 
-  @Option(
-      names = "--depth",
-      paramLabel = "N",
-      description =
-          "Show the layers of nested models down to N levels (0: top-level layers only;"
-              + " default: all).")
-  private Integer depth;
+  static final CliOption<Integer> DEPTH =
+      CliOption.value(
+              null,
+              "depth",
+              "N",
+              CliOption::toInt,
+              "Show the layers of nested models down to N levels (0: top-level layers only;"
+                  + " default: all).")
+          .group(HelpGroup.TABLE);
 
-  @Option(
-      names = "--expand-nested",
-      description =
-          "Also show the layers a wrapper runs (Bidirectional's forward and backward layers,"
-              + " TimeDistributed's layer), indented under it with their own shapes and counts.")
-  private boolean expandNested;
+  static final CliOption<Boolean> EXPAND_NESTED =
+      CliOption.flag(
+              null,
+              "expand-nested",
+              "Also show the layers a wrapper runs (Bidirectional's forward and backward layers,"
+                  + " TimeDistributed's layer), indented under it with their own shapes and counts.")
+          .group(HelpGroup.TABLE);
 
-  @Option(
-      names = "--explain",
-      description =
-          "Under each layer of the text table, how its parameter count and its output shape are"
-              + " computed, with the numbers (JSON always has them: formula, shape_rule).")
-  private boolean explain;
+  static final CliOption<Boolean> EXPLAIN =
+      CliOption.flag(
+              null,
+              "explain",
+              "Under each layer of the text table, how its parameter count and its output shape are"
+                  + " computed, with the numbers (JSON always has them: formula, shape_rule).")
+          .group(HelpGroup.TABLE);
+
+  /** The smallest width a terminal is taken to have. */
+  private static final int NARROWEST = 55;
+
+  private final String columns;
+  private final Integer depth;
+  private final boolean expandNested;
+  private final boolean explain;
+
+  SummaryOptions(ParsedArgs args) {
+    this.columns = args.get(COLUMNS);
+    this.depth = args.get(DEPTH);
+    this.expandNested = args.flag(EXPAND_NESTED);
+    this.explain = args.flag(EXPLAIN);
+  }
 
   /** An option value that cannot be used; its message is the one line to print. */
   static final class Unusable extends Exception {
@@ -85,14 +105,7 @@ final class SummaryOptions {
     if (!terminal) {
       return null;
     }
-    return new CommandLine.Model.UsageMessageSpec().autoWidth(true).width();
-  }
-
-  /** The column names, for the help and shell completion. */
-  static final class ColumnNames implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return SummaryColumns.ALL.stream().map(c -> c.name()).iterator();
-    }
+    int detected = new ExecTerminalProvider().systemStreamWidth(SystemStream.Output);
+    return detected < 0 ? 80 : Math.max(detected, NARROWEST);
   }
 }

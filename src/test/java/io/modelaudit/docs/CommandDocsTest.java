@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelaudit.TestPaths;
 import io.modelaudit.cli.AuditCommand;
+import io.modelaudit.cli.CliOption;
 import io.modelaudit.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,8 +18,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * What documents the command line is made from the command's definitions, or checked against them:
@@ -29,10 +28,11 @@ import picocli.CommandLine.Model.OptionSpec;
 class CommandDocsTest {
   private static final Path ROOT = TestPaths.projectRoot();
 
-  private static List<OptionSpec> options() {
-    List<OptionSpec> out = new ArrayList<>();
-    for (OptionSpec o : new CommandLine(new AuditCommand()).getCommandSpec().options()) {
-      if (!o.usageHelp() && !o.versionHelp()) {
+  /** The audit's options as declared, but --help and --version. */
+  private static List<CliOption<?>> options() {
+    List<CliOption<?>> out = new ArrayList<>();
+    for (CliOption<?> o : AuditCommand.options()) {
+      if (!o.names().contains("--help") && !o.names().contains("--version")) {
         out.add(o);
       }
     }
@@ -58,8 +58,8 @@ class CommandDocsTest {
             "\nExamples:\n")) {
       assertTrue(help.contains(heading), heading + " in\n" + help);
     }
-    for (OptionSpec o : options()) {
-      String shown = o.negatable() ? o.longestName().replace("--", "--[no-]") : o.longestName();
+    for (CliOption<?> o : options()) {
+      String shown = o.isNegatable() ? o.longestName().replace("--", "--[no-]") : o.longestName();
       assertTrue(help.contains(shown), shown + " in\n" + help);
     }
     assertTrue(help.lines().allMatch(l -> l.length() <= 80), "lines fit 80 columns:\n" + help);
@@ -74,14 +74,58 @@ class CommandDocsTest {
     assertTrue(script.contains("complete -F _complete_model-audit"), script);
     assertTrue(man.contains("= model-audit(1)"), man);
     assertTrue(man.contains("model-audit --only-problems -j 2 models/"), "the examples: " + man);
-    for (OptionSpec o : options()) {
-      for (String name : o.names()) {
+    for (CliOption<?> o : options()) {
+      List<String> names = new ArrayList<>(o.names());
+      if (o.isNegatable()) {
+        assertTrue(
+            script.contains(o.longestName().replace("--", "--no-")), "--no- in " + completion);
+      }
+      for (String name : names) {
         assertTrue(script.contains(name), name + " in " + completion);
         // the man page writes a negatable option as --[no-]NAME, like --help does
-        String shown = o.negatable() ? name.replace("--", "--[no-]") : name;
+        String shown = o.isNegatable() ? name.replace("--", "--[no-]") : name;
         assertTrue(man.contains("*" + shown + "*"), shown + " in " + manPage);
       }
     }
+  }
+
+  /** The completion script completes names, values and commands when bash runs it. */
+  @Test
+  void theCompletionScriptCompletes() throws Exception {
+    assertEquals("--format", complete("model-audit", "--form"));
+    assertEquals(
+        "text json sarif junit markdown csv html", complete("model-audit", "--format", ""));
+    assertEquals("--color --columns --config", complete("model-audit", "x.h5", "--co"));
+    assertEquals("--no-color", complete("model-audit", "--no"));
+    assertEquals("text json", complete("model-audit", "diff", "--format", ""));
+    assertEquals("--baseline", complete("model-audit", "check", "--basel"));
+    assertEquals("--fail-on --fail-on-retrained", complete("model-audit", "check", "--fail-o"));
+    assertEquals("check", complete("model-audit", "chec"));
+  }
+
+  /** What bash offers for the last word after the others (COMPREPLY, space-separated). */
+  private static String complete(String... words) throws Exception {
+    String script = ROOT.resolve("target/model-audit_completion").toString();
+    StringBuilder array = new StringBuilder();
+    for (String w : words) {
+      array.append(" '").append(w).append("'");
+    }
+    String command =
+        "source '"
+            + script
+            + "'; COMP_WORDS=("
+            + array
+            + "); COMP_CWORD="
+            + (words.length - 1)
+            + "; _complete_model-audit; echo \"${COMPREPLY[*]}\"";
+    Process p =
+        new ProcessBuilder("bash", "-c", command)
+            .directory(Files.createTempDirectory("completion").toFile())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes()).strip();
+    assertEquals(0, p.waitFor(), out);
+    return out;
   }
 
   /**
@@ -114,9 +158,9 @@ class CommandDocsTest {
     Set<String> readme = readmeSynopsisOptions();
     Set<String> missing = new TreeSet<>();
     Set<String> known = new TreeSet<>();
-    for (OptionSpec o : options()) {
-      known.addAll(List.of(o.names()));
-      if (List.of(o.names()).stream().noneMatch(readme::contains)) {
+    for (CliOption<?> o : options()) {
+      known.addAll(o.names());
+      if (o.names().stream().noneMatch(readme::contains)) {
         missing.add(o.longestName());
       }
     }
