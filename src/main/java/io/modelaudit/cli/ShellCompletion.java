@@ -50,7 +50,7 @@ final class ShellCompletion {
             COMPREPLY=( $(IFS=' '; compgen -W "$options" -- "$cur") )
             return
           fi
-          type compopt >/dev/null 2>&1 && compopt -o filenames
+          compopt -o filenames 2>/dev/null
           COMPREPLY=( $(compgen -f -- "$cur") )
           if (( COMP_CWORD == 1 )); then
             COMPREPLY+=( $(IFS=' '; compgen -W "%s" -- "$cur") )
@@ -89,7 +89,7 @@ final class ShellCompletion {
                 .append(String.join(" ", o.candidateValues()))
                 .append("\" -- \"$cur\") )\n");
         case FILES ->
-            s.append("          type compopt >/dev/null 2>&1 && compopt -o filenames\n")
+            s.append("          compopt -o filenames 2>/dev/null\n")
                 .append("          COMPREPLY=( $(compgen -f -- \"$cur\") )\n");
         case NONE -> s.append("          COMPREPLY=()\n");
       }

@@ -99,7 +99,7 @@ class CommandDocsTest {
     assertEquals("--no-color", complete("model-audit", "--no"));
     assertEquals("text json", complete("model-audit", "diff", "--format", ""));
     assertEquals("--baseline", complete("model-audit", "check", "--basel"));
-    assertEquals("--fail-on --fail-on-retrained", complete("model-audit", "check", "--fail-o"));
+    assertEquals("--fail-on-retrained --fail-on", complete("model-audit", "check", "--fail-o"));
     assertEquals("check", complete("model-audit", "chec"));
   }
 
