@@ -76,8 +76,8 @@ final class ManPage {
     while (i < word.length() && (word.charAt(i) == '[')) {
       s.append(word.charAt(i++));
     }
-    int end = word.length();
-    while (end > i && (word.charAt(end - 1) == ']' || word.charAt(end - 1) == '.')) {
+    int end = word.endsWith("...") ? word.length() - 3 : word.length();
+    while (end > i && word.charAt(end - 1) == ']') {
       end--;
     }
     String core = word.substring(i, end);
