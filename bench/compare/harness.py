@@ -199,7 +199,7 @@ class Harness:
         self.args = args
         self.root = os.path.abspath(args.root)
         self.cache = os.path.abspath(args.cache)
-        self.launcher = os.path.join(self.root, "model-audit")
+        self.launcher = os.path.abspath(args.launcher) if args.launcher else os.path.join(self.root, "model-audit")
         self.sections = []
         self.targets = []
         self.raw = {}
@@ -642,6 +642,8 @@ def main():
     p.add_argument("--out", required=True)
     p.add_argument("--reps", type=int, default=5)
     p.add_argument("--smoke", action="store_true")
+    p.add_argument("--launcher", help="the model-audit command to time (default: ROOT/model-audit); "
+                                      "the test suite's smoke run passes one that runs the compiled classes")
     p.add_argument("--only", help="comma-separated: one,corpus,scaling,large,batch,worker")
     p.add_argument("--baseline", help="another checkout, built, whose model-audit is timed beside this one on single models")
     p.add_argument("--baseline-label", default="another checkout")
