@@ -85,4 +85,17 @@ class ProgressDisplayTest {
     assertEquals(0, p.waitFor(), err);
     assertEquals("", err);
   }
+
+  @Test
+  void stderrIsATerminalWhenItsDescriptorLeadsToOne(@TempDir Path dir) throws Exception {
+    Path pts = Files.createSymbolicLink(dir.resolve("pts"), Path.of("/dev/pts/3"));
+    Path tty = Files.createSymbolicLink(dir.resolve("tty"), Path.of("/dev/tty1"));
+    Path pipe = Files.createSymbolicLink(dir.resolve("pipe"), Path.of("pipe:[123456]"));
+    Path file = Files.createSymbolicLink(dir.resolve("file"), dir.resolve("run.log"));
+    assertEquals(Boolean.TRUE, ProgressDisplay.stderrIsTerminalByProc(pts));
+    assertEquals(Boolean.TRUE, ProgressDisplay.stderrIsTerminalByProc(tty));
+    assertEquals(Boolean.FALSE, ProgressDisplay.stderrIsTerminalByProc(pipe));
+    assertEquals(Boolean.FALSE, ProgressDisplay.stderrIsTerminalByProc(file));
+    assertEquals(null, ProgressDisplay.stderrIsTerminalByProc(dir.resolve("absent")), "no /proc");
+  }
 }

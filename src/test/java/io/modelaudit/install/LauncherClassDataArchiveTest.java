@@ -36,7 +36,7 @@ class LauncherClassDataArchiveTest {
     launcher = checkout.resolve("model-audit");
     Files.copy(TestPaths.projectRoot().resolve("model-audit"), launcher);
     Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
-    LauncherSymlinkTest.writeManifestOnlyJar(checkout.resolve("target/model-audit.jar"));
+    ManifestOnlyJar.write(checkout.resolve("target/model-audit.jar"));
     archive = checkout.resolve("target/model-audit.jsa");
   }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modelaudit.TestPaths;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -44,7 +40,7 @@ class LauncherSymlinkTest {
     Path launcher = checkout.resolve("model-audit");
     Files.copy(TestPaths.projectRoot().resolve("model-audit"), launcher);
     Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
-    writeManifestOnlyJar(checkout.resolve("target/model-audit.jar"));
+    ManifestOnlyJar.write(checkout.resolve("target/model-audit.jar"));
 
     fakeMavenBin = Files.createDirectories(dir.resolve("fake-maven"));
     Path mvn = fakeMavenBin.resolve("mvn");
@@ -99,24 +95,5 @@ class LauncherSymlinkTest {
         process.exitValue(),
         Files.readString(stdout, StandardCharsets.UTF_8),
         Files.readString(stderr, StandardCharsets.UTF_8));
-  }
-
-  /** A jar holding only a manifest: the tool's main class, and this test's classpath. */
-  static void writeManifestOnlyJar(Path jar) throws IOException {
-    StringBuilder classPath = new StringBuilder();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (!entry.isEmpty()) {
-        classPath.append(Path.of(entry).toAbsolutePath().toUri()).append(' ');
-      }
-    }
-    Manifest manifest = new Manifest();
-    Attributes main = manifest.getMainAttributes();
-    main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    main.put(Attributes.Name.MAIN_CLASS, "io.modelaudit.cli.Main");
-    main.put(Attributes.Name.CLASS_PATH, classPath.toString().strip());
-    try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream unused = new JarOutputStream(out, manifest)) {
-      // The manifest is the whole jar.
-    }
   }
 }

@@ -81,7 +81,10 @@ public final class Dl4jWorker {
               "-XX:SharedArchiveFile=" + archive,
               "-Xshare:auto",
               "-Xlog:cds=off",
-              "-Xlog:cds+dynamic=off"));
+              "-Xlog:cds+dynamic=off",
+              // at the address it was written for, not moved and patched (the launcher says why)
+              "-XX:+UnlockDiagnosticVMOptions",
+              "-XX:ArchiveRelocationMode=0"));
     }
     // Bounded memory: a configuration may ask for any number of parameters (the worker builds at
     // most 2 GiB of them).
