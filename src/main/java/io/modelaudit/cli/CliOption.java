@@ -280,6 +280,7 @@ public final class CliOption<T> {
     }
   }
 
+  /** Text values, as given. */
   static String toText(String text) {
     return text;
   }

@@ -29,13 +29,8 @@ final class CommandRun {
   private static int execute(
       CommandSpec spec, String[] args, PrintWriter out, PrintWriter err, Body body) {
     ParsedArgs parsed;
-    String missing;
     try {
       parsed = ArgsParser.parse(spec, args);
-      missing =
-          parsed.flag(CommandSpec.HELP) || parsed.flag(CommandSpec.VERSION)
-              ? null
-              : parsed.missing();
     } catch (ArgsParser.UsageError e) {
       // --help still helps when another argument is wrong
       if (asks(args, CommandSpec.HELP)) {
@@ -52,6 +47,7 @@ final class CommandRun {
       out.println("model-audit " + AuditCommand.VERSION);
       return ExitCodes.CLEAN;
     }
+    String missing = parsed.missing();
     if (missing != null) {
       return usage(spec, err, missing);
     }

@@ -118,6 +118,31 @@ class CommandLineFormsTest {
     assertTrue(run.out.lines().allMatch(l -> l.length() <= 80), run.out);
   }
 
+  /** A bug of ours is one line and exit 4; its stack trace only with --stacktrace. */
+  @Test
+  void internalErrors() {
+    for (boolean trace : new boolean[] {false, true}) {
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.StringWriter err = new java.io.StringWriter();
+      String[] args = trace ? new String[] {SEED, "--stacktrace"} : new String[] {SEED};
+      int code =
+          CommandRun.run(
+              AuditCommand.SPEC,
+              args,
+              new java.io.PrintWriter(out),
+              new java.io.PrintWriter(err),
+              parsed -> {
+                throw new IllegalStateException("boom");
+              });
+      assertEquals(ExitCodes.INTERNAL, code);
+      assertTrue(
+          err.toString()
+              .startsWith("model-audit: internal error: java.lang.IllegalStateException: boom\n"),
+          err.toString());
+      assertEquals(trace, err.toString().contains("\tat "), err.toString());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"-V", "--version", "diff -V", "check --version"})
   void version(String args) {
