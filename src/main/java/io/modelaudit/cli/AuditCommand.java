@@ -93,8 +93,9 @@ public final class AuditCommand implements Callable<Integer> {
               "fail-on",
               "SEVERITY",
               CliOption::toText,
-              "Exit with 1 when a finding has this severity or worse: error, warning, info, never"
+              "Exit with 1 when a finding has this severity or worse: ${COMPLETION-CANDIDATES}"
                   + " (default: ${DEFAULT-VALUE}).")
+          .candidates(List.of("error", "warning", "info", "never"))
           .defaultValue("error")
           .group(HelpGroup.COMPARED);
 

@@ -98,6 +98,7 @@ class CommandDocsTest {
     assertEquals("--color --columns --config", complete("model-audit", "x.h5", "--co"));
     assertEquals("--no-color", complete("model-audit", "--no"));
     assertEquals("text json", complete("model-audit", "diff", "--format", ""));
+    assertEquals("warning", complete("model-audit", "--fail-on", "w"));
     assertEquals("--baseline", complete("model-audit", "check", "--basel"));
     assertEquals("--fail-on-retrained --fail-on", complete("model-audit", "check", "--fail-o"));
     assertEquals("check", complete("model-audit", "chec"));
