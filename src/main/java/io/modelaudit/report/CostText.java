@@ -1,7 +1,6 @@
 package io.modelaudit.report;
 
 import io.modelaudit.report.ModelReport.CostTotals;
-import java.util.Locale;
 
 /** The compute-cost line of the text summary: MACs, FLOPs and activation memory, made readable. */
 final class CostText {
@@ -46,8 +45,8 @@ final class CostText {
     if (i == 0) {
       return n + " " + unit;
     }
-    String digits = v >= 100 ? "%.1f" : v >= 10 ? "%.2f" : "%.3f";
-    return String.format(Locale.ROOT, digits, v) + " " + prefixes[i] + unit;
+    int decimals = v >= 100 ? 1 : v >= 10 ? 2 : 3;
+    return FixedDecimals.of(v, decimals) + " " + prefixes[i] + unit;
   }
 
   /** Bytes in Keras' units (1 KB = 1024 B), as the summary's weight bytes are shown. */

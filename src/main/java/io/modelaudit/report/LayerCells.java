@@ -63,7 +63,7 @@ public final class LayerCells {
     if (l.cost() == null || l.cost().share() == null) {
       return "";
     }
-    return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * l.cost().share());
+    return FixedDecimals.of(100 * l.cost().share(), 1) + " %";
   }
 
   /** The layer's output memory for one example, e.g. {@code 1.606 MB}; "?" when unknown. */

@@ -8,6 +8,7 @@ import static io.modelaudit.report.summary.SummaryColumn.Shown.ON_REQUEST;
 
 import io.modelaudit.ir.Formulas;
 import io.modelaudit.ir.Shape;
+import io.modelaudit.report.FixedDecimals;
 import io.modelaudit.report.LayerCells;
 import io.modelaudit.report.LayerReport;
 import io.modelaudit.report.LayerReport.CallReport;
@@ -203,7 +204,7 @@ public final class SummaryColumns {
       return one(l.params() == null ? "?" : "-");
     }
     double percent = 100.0 * l.params() / m.totals().params();
-    return one(String.format(Locale.ROOT, "%.1f%%", percent));
+    return one(FixedDecimals.of(percent, 1) + "%");
   }
 
   /** The layer's share of one example's MACs; "?" when its cost is unknown. */
