@@ -548,7 +548,8 @@ def worker_command(root):
     target = os.path.join(root, "dl4j-reference/target")
     cp = open(os.path.join(target, "classpath.txt")).read().strip()
     archive = os.path.join(target, "model-audit-dl4j-reference.jsa")
-    cds = ([f"-XX:SharedArchiveFile={archive}", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+    cds = ([f"-XX:SharedArchiveFile={archive}", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"]
            if os.path.exists(archive) else [])
     return ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"] + cds + ["-Xss64m", "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
             "-Dorg.bytedeco.javacpp.maxphysicalbytes=6g", "-Dorg.bytedeco.javacpp.logger=slf4j",
