@@ -19,37 +19,7 @@ final class BaselineCommand implements Callable<Integer> {
           .defaultValue("model-audit.lock")
           .files();
 
-  static final CliOption<Long> MAX_PARAMS =
-      CliOption.value(
-          null,
-          "max-params",
-          "N",
-          CliOption::toLong,
-          "Record a limit: no model may have more than N parameters.");
-
-  static final CliOption<Long> MAX_FILE_BYTES =
-      CliOption.value(
-          null,
-          "max-file-bytes",
-          "N",
-          CliOption::toLong,
-          "Record a limit: no model file may be larger than N bytes.");
-
-  static final CliOption<Long> MAX_MACS =
-      CliOption.value(
-          null,
-          "max-macs",
-          "N",
-          CliOption::toLong,
-          "Record a limit: a model may cost one example at most N multiply-accumulates.");
-
-  static final CliOption<Long> MAX_WEIGHT_BYTES =
-      CliOption.value(
-          null,
-          "max-weight-bytes",
-          "N",
-          CliOption::toLong,
-          "Record a limit: a model's stored weights may take at most N bytes.");
+  static final LimitOptions LIMITS = LimitOptions.declared("Record a limit: fail when ", ".");
 
   static final CommandSpec SPEC =
       new CommandSpec(
@@ -61,7 +31,7 @@ final class BaselineCommand implements Callable<Integer> {
                   + " Limits given here are recorded too; otherwise an existing lock file's are"
                   + " kept.",
               "Every option of model-audit (--format, --config, --input-shape, ...) applies."),
-          List.of(OUTPUT, MAX_PARAMS, MAX_FILE_BYTES, MAX_MACS, MAX_WEIGHT_BYTES),
+          List.of(OUTPUT, LIMITS.params(), LIMITS.fileBytes(), LIMITS.macs(), LIMITS.weightBytes()),
           List.of(),
           true,
           List.of(
@@ -95,10 +65,10 @@ final class BaselineCommand implements Callable<Integer> {
   public Integer call() {
     Limits limits =
         CheckCommand.limits(
-            args.get(MAX_PARAMS),
-            args.get(MAX_FILE_BYTES),
-            args.get(MAX_MACS),
-            args.get(MAX_WEIGHT_BYTES),
+            args.get(LIMITS.params()),
+            args.get(LIMITS.fileBytes()),
+            args.get(LIMITS.macs()),
+            args.get(LIMITS.weightBytes()),
             err);
     if (limits == null) {
       return ExitCodes.USAGE;

@@ -23,39 +23,8 @@ final class CheckCommand implements Callable<Integer> {
           .required()
           .files();
 
-  static final CliOption<Long> MAX_PARAMS =
-      CliOption.value(
-          null,
-          "max-params",
-          "N",
-          CliOption::toLong,
-          "Fail when a model has more than N parameters (overrides the lock's limit).");
-
-  static final CliOption<Long> MAX_FILE_BYTES =
-      CliOption.value(
-          null,
-          "max-file-bytes",
-          "N",
-          CliOption::toLong,
-          "Fail when a model file is larger than N bytes (overrides the lock's limit).");
-
-  static final CliOption<Long> MAX_MACS =
-      CliOption.value(
-          null,
-          "max-macs",
-          "N",
-          CliOption::toLong,
-          "Fail when one example costs a model more than N multiply-accumulates (overrides the"
-              + " lock's limit).");
-
-  static final CliOption<Long> MAX_WEIGHT_BYTES =
-      CliOption.value(
-          null,
-          "max-weight-bytes",
-          "N",
-          CliOption::toLong,
-          "Fail when a model's stored weights take more than N bytes (overrides the lock's"
-              + " limit).");
+  static final LimitOptions LIMITS =
+      LimitOptions.declared("Fail when ", " (overrides the lock's limit).");
 
   static final CliOption<Boolean> FAIL_ON_RETRAINED =
       CliOption.flag(
@@ -77,7 +46,12 @@ final class CheckCommand implements Callable<Integer> {
                   + " --reference, ...) applies. Run it from the directory the lock was made in:"
                   + " its paths are relative to it."),
           List.of(
-              BASELINE, MAX_PARAMS, MAX_FILE_BYTES, MAX_MACS, MAX_WEIGHT_BYTES, FAIL_ON_RETRAINED),
+              BASELINE,
+              LIMITS.params(),
+              LIMITS.fileBytes(),
+              LIMITS.macs(),
+              LIMITS.weightBytes(),
+              FAIL_ON_RETRAINED),
           List.of(),
           true,
           List.of(
@@ -111,10 +85,10 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     Limits limits =
         limits(
-            args.get(MAX_PARAMS),
-            args.get(MAX_FILE_BYTES),
-            args.get(MAX_MACS),
-            args.get(MAX_WEIGHT_BYTES),
+            args.get(LIMITS.params()),
+            args.get(LIMITS.fileBytes()),
+            args.get(LIMITS.macs()),
+            args.get(LIMITS.weightBytes()),
             err);
     if (limits == null) {
       return ExitCodes.USAGE;
