@@ -63,13 +63,7 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Limits limits =
-        CheckCommand.limits(
-            args.get(LIMITS.params()),
-            args.get(LIMITS.fileBytes()),
-            args.get(LIMITS.macs()),
-            args.get(LIMITS.weightBytes()),
-            err);
+    Limits limits = LIMITS.read(args, err);
     if (limits == null) {
       return ExitCodes.USAGE;
     }

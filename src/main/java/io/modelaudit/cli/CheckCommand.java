@@ -83,13 +83,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Limits limits =
-        limits(
-            args.get(LIMITS.params()),
-            args.get(LIMITS.fileBytes()),
-            args.get(LIMITS.macs()),
-            args.get(LIMITS.weightBytes()),
-            err);
+    Limits limits = LIMITS.read(args, err);
     if (limits == null) {
       return ExitCodes.USAGE;
     }
@@ -112,20 +106,5 @@ final class CheckCommand implements Callable<Integer> {
         terminal,
         environment,
         new CheckExtension(lockFile.toString(), lock, limits, args.flag(FAIL_ON_RETRAINED), err));
-  }
-
-  /** The command line's limits, or null (after an error line) when one is negative. */
-  static Limits limits(
-      Long maxParams, Long maxFileBytes, Long maxMacs, Long maxWeightBytes, PrintWriter err) {
-    if ((maxParams != null && maxParams < 0)
-        || (maxFileBytes != null && maxFileBytes < 0)
-        || (maxMacs != null && maxMacs < 0)
-        || (maxWeightBytes != null && maxWeightBytes < 0)) {
-      GateCommands.error(
-          err,
-          "--max-params, --max-file-bytes, --max-macs and --max-weight-bytes must not be negative");
-      return null;
-    }
-    return new Limits(maxParams, maxFileBytes, maxMacs, maxWeightBytes);
   }
 }
