@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * machine lacks (Keras, DL4J's timing program, h5ls) are left out by the harness itself. No time is
  * asserted: benchmarks are not timed tests.
  */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the launcher is a bash script")
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the launcher is a shell script")
 class BenchmarkHarnessSmokeTest {
   private static final Pattern MEASURED_ROW =
       Pattern.compile(

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing on standard error, same exit code. The checkout is laid out as in {@link
  * LauncherSymlinkTest}: a manifest-only jar over this test's classpath.
  */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the launcher is a bash script")
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the launcher is a shell script")
 class LauncherClassDataArchiveTest {
   @TempDir Path dir;
   private Path launcher;

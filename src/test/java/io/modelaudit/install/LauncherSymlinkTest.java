@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * classes, without running Maven inside the tests); a {@code mvn} that fails is first on the PATH,
  * so a launcher that looked for its jar beside the symlink (and so went to build it) would fail.
  */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the launcher is a bash script")
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the launcher is a shell script")
 class LauncherSymlinkTest {
   @TempDir Path dir;
   private Path checkout;
