@@ -63,7 +63,7 @@ def run_timed(command, env=None, timeout=900, keep_stderr=False):
     full_env.update(env or {})
     started = time.monotonic()
     # A session of its own, so that a timeout ends the timed command too, not only /usr/bin/time.
-    proc = subprocess.Popen(["/usr/bin/time", "-f", "%e %M", "-o", timing] + command,
+    proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", timing] + command,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=full_env,
                             start_new_session=True)
     try:
@@ -73,8 +73,11 @@ def run_timed(command, env=None, timeout=900, keep_stderr=False):
         _, stderr = proc.communicate()
         result = (time.monotonic() - started, float("nan"), "timeout", f"stopped after {timeout:.0f} s")
         return result + (stderr.decode("utf-8", "replace"),) if keep_stderr else result
+    # The wall time is taken here, to the microsecond (GNU time's %e has 10 ms steps, 4 % of the seed
+    # model's time); it includes starting /usr/bin/time itself, about 1 ms.
+    wall = time.monotonic() - started
     with open(timing) as fh:
-        wall, kb = fh.read().split()[-2:]
+        kb = fh.read().split()[-1]
     err_text = stderr.decode("utf-8", "replace")
     err = err_text.splitlines()
     notes = [line[2:] for line in err if line.startswith("# ") and not line.startswith("# at ")]
@@ -331,37 +334,49 @@ class Harness:
         rows = ["| model | layers | model-audit s, median (min – max) | µs per added layer (from the size before) | "
                 "µs per layer above the seed model | peak RSS MB | Keras s | DL4J s | `h5ls -r` s |",
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-        base = None
         seed = os.path.join(self.root, "test-models/keras/seed_cnn.h5")
-        base_results = measure([Tool("audit", "", lambda f: [self.launcher] + f)], [seed], reps, self.log)
-        base = base_results["audit"].median()
+        models = [(kind, n, os.path.join(self.cache, f"{kind}_{n}.h5")) for kind in ("chain", "dag") for n in sizes]
+        present = [(kind, n, path) for kind, n, path in models if os.path.exists(path)]
+        # model-audit runs every size in every round, one round after the other (a warm-up round
+        # first), rather than all rounds of one size and then the next: a stretch when other jobs
+        # slow the machine then falls on every size alike instead of bending the line at one size,
+        # which the differences between sizes would read as a change in the cost per layer.
+        audit_tool = next(t for t in self.tools() if t.key == "audit")
+        audits = {path: Result() for path in [seed] + [path for _, _, path in present]}
+        for round_ in range(0, reps + 1):
+            for path in audits:
+                wall, rss, code, status = run_timed(audit_tool.command([path]), audit_tool.env)
+                self.log(f"    {'warm-up' if round_ == 0 else 'round %d' % round_} audit {os.path.basename(path)}: "
+                         f"{wall:.3f} s, {rss:.0f} MB, exit {code} {status}")
+                if round_ > 0:
+                    audits[path].add(wall, rss, code, status)
+        base = audits[seed].median()
         per_layer, points = {}, {}
-        for kind in ("chain", "dag"):
-            for n in sizes:
-                path = os.path.join(self.cache, f"{kind}_{n}.h5")
-                if not os.path.exists(path):
-                    rows.append(f"| {kind} | {n} | not generated | | | | | | |")
-                    continue
-                self.log(f"  scaling {kind} {n}")
-                tools = self.for_files([path], skip=("audit_dl4j", "jvm"))
-                # The other tools take seconds to minutes here: one round each.
-                slow = [t for t in tools if t.key in ("keras", "dl4j")]
-                fast = [t for t in tools if t.key not in ("keras", "dl4j")]
-                results = measure(fast, [path], reps, self.log)
-                if not self.args.smoke and n <= SLOW_TOOLS_UP_TO:
-                    results.update(measure(slow, [path], 1, self.log, warm_up=False) if slow else {})
-                self.raw[f"{kind}_{n}"] = {k: r.as_json() for k, r in results.items()}
-                a = results["audit"]
-                us = (a.median() - base) / n * 1e6
-                before = points.get(kind, [])[-1] if points.get(kind) else None
-                added = (a.median() - before[1]) / (n - before[0]) * 1e6 if before else None
-                if added is not None:
-                    per_layer.setdefault(kind, []).append(added)
-                points.setdefault(kind, []).append((n, a.median()))
-                other = lambda k: fmt_s(results[k].median()) + ("" if all(c == 0 for c in results[k].exits) else " (failed)") if k in results else "–"
-                rows.append(f"| {kind} | {n:,} | {fmt_s(a.median())} ({fmt_s(min(a.walls))} – {fmt_s(max(a.walls))}) | "
-                            f"{'–' if added is None else f'{added:.0f}'} | {us:.0f} | {statistics.median(a.rss_mb):.0f} | "
-                            f"{other('keras')} | {other('dl4j')} | {other('h5ls')} |")
+        for kind, n, path in models:
+            if path not in audits:
+                rows.append(f"| {kind} | {n} | not generated | | | | | | |")
+                continue
+            self.log(f"  scaling {kind} {n}")
+            tools = [t for t in self.for_files([path], skip=("audit_dl4j", "jvm")) if t.key != "audit"]
+            # The other tools take seconds to minutes here: one round each.
+            slow = [t for t in tools if t.key in ("keras", "dl4j")]
+            fast = [t for t in tools if t.key not in ("keras", "dl4j")]
+            results = measure(fast, [path], reps, self.log)
+            if not self.args.smoke and n <= SLOW_TOOLS_UP_TO:
+                results.update(measure(slow, [path], 1, self.log, warm_up=False) if slow else {})
+            results["audit"] = audits[path]
+            self.raw[f"{kind}_{n}"] = {k: r.as_json() for k, r in results.items()}
+            a = results["audit"]
+            us = (a.median() - base) / n * 1e6
+            before = points.get(kind, [])[-1] if points.get(kind) else None
+            added = (a.median() - before[1]) / (n - before[0]) * 1e6 if before else None
+            if added is not None:
+                per_layer.setdefault(kind, []).append(added)
+            points.setdefault(kind, []).append((n, a.median()))
+            other = lambda k: fmt_s(results[k].median()) + ("" if all(c == 0 for c in results[k].exits) else " (failed)") if k in results else "–"
+            rows.append(f"| {kind} | {n:,} | {fmt_s(a.median())} ({fmt_s(min(a.walls))} – {fmt_s(max(a.walls))}) | "
+                        f"{'–' if added is None else f'{added:.0f}'} | {us:.0f} | {statistics.median(a.rss_mb):.0f} | "
+                        f"{other('keras')} | {other('dl4j')} | {other('h5ls')} |")
         text = (f"### Cost per layer\n\nSynthetic functional models written by Keras (bench/compare/make_models.py): "
                 f"a chain of Dense layers, and a DAG where every other layer is an Add joining two tensors. "
                 f"Time per layer, the target's measure: what each added layer costs, (median at this size − median "
@@ -369,7 +384,8 @@ class Harness:
                 f"{fmt_s(base)} s, the median of the seed model) / layers, which also spreads over the layers the fixed "
                 f"cost that the seed model does not pay (start-up of the code for Dense/Add layers and large HDF5 "
                 f"groups, and the JIT's warm-up), and so falls as models grow. "
-                f"model-audit: {reps} rounds; Keras and DL4J: one round each, up to {SLOW_TOOLS_UP_TO:,} layers "
+                f"model-audit: {reps} rounds after a warm-up, each round running every size in turn (the seed model "
+                f"too), so that the machine's slower and faster stretches fall on all sizes alike; Keras and DL4J: one round each, up to {SLOW_TOOLS_UP_TO:,} layers "
                 f"(beyond, minutes per file).\n\n" + "\n".join(rows) + "\n")
         for kind, pts in points.items():
             if len(pts) >= 3:
