@@ -27,13 +27,16 @@ final class ZipEnd {
       if (tail < END_RECORD) {
         return false;
       }
-      ByteBuffer buffer = ByteBuffer.allocate(tail).order(ByteOrder.LITTLE_ENDIAN);
+      byte[] bytes = new byte[tail];
+      ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
       long tailStart = size - tail;
       while (buffer.hasRemaining() && ch.read(buffer, tailStart + buffer.position()) > 0) {
         // read the whole tail
       }
       for (int i = tail - END_RECORD; i >= 0; i--) {
-        if (buffer.getInt(i) != END_SIGNATURE) {
+        // The signature's first byte first: the tail of every HDF5 file of a scan is searched,
+        // 64 KB each, and a byte compare is several times faster than reading an int there.
+        if (bytes[i] != 'P' || buffer.getInt(i) != END_SIGNATURE) {
           continue;
         }
         long centralSize = buffer.getInt(i + 12) & 0xffffffffL;
