@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Walks a graph in dependency order (Kahn's algorithm over calls) and applies each layer's rules. A
@@ -108,7 +109,19 @@ public final class GraphInference {
     }
 
     /** One call of a layer, by name. */
-    private record CallId(String layer, int call) {}
+    private record CallId(String layer, int call) {
+      // equals and hashCode written out: a record's own are linked through invokedynamic on first
+      // use (docs/benchmarks.md).
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof CallId c && call == c.call && Objects.equals(layer, c.layer);
+      }
+
+      @Override
+      public int hashCode() {
+        return Objects.hashCode(layer) * 31 + call;
+      }
+    }
 
     /** Per call: how many of its output tensors are referenced; built on first need. */
     private Map<CallId, Integer> referencedOutputs;

@@ -77,7 +77,19 @@ final class KerasArchiveWeights {
   }
 
   /** A group as walked: at its own place, or below a soft link that leads to it or to a parent. */
-  private record Walked(long address, boolean throughLink) {}
+  private record Walked(long address, boolean throughLink) {
+    // equals and hashCode written out: a record's own are linked through invokedynamic on first
+    // use, 10 ms of auditing a .keras file (docs/benchmarks.md).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Walked w && address == w.address && throughLink == w.throughLink;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(address) * 31 + (throughLink ? 1 : 0);
+    }
+  }
 
   /** The stored tensors of {@code root}, each attributed to its layer of {@code graph}. */
   static StoredWeights match(ArchiveWeightTree root, ModelGraph graph) {
