@@ -118,7 +118,10 @@ final class ModelFiles {
         files.add(new Target(p, false, null));
       }
     }
-    excluded.sort(Comparator.comparing(Left::file));
+    if (excluded.size() > 1) {
+      // Not otherwise: a Comparator's lambdas cannot be in the class-data archive (2 ms a run).
+      excluded.sort(Comparator.comparing(Left::file));
+    }
     return new Expansion(once(files, notes), skipped, excluded);
   }
 
